@@ -8,9 +8,10 @@ public enum PoseView { Front, ThreeQuarter, Side }
 
 /// <summary>
 /// A body seen by an orthographic camera on +Z, in canvas pixels (x right, y down). <see cref="Depth"/> is metres towards
-/// the camera (larger is nearer), used for drawing order. <see cref="Scale"/> is pixels per metre.
+/// the camera (larger is nearer), used for drawing order. <see cref="Scale"/> is pixels per metre; the canvas is the size it was fitted to.
 /// </summary>
-public sealed record ProjectedBody(IReadOnlyList<Vector2> Points, IReadOnlyList<float> Depth, float Scale, Body3D Source, PoseView View)
+public sealed record ProjectedBody(
+    IReadOnlyList<Vector2> Points, IReadOnlyList<float> Depth, float Scale, Body3D Source, PoseView View, int CanvasWidth, int CanvasHeight)
 {
     public Vector2 this[BodyPoint p] => Points[(int)p];
 
@@ -67,6 +68,6 @@ public static class PoseProjection
         var oy = (height / 2f) + (scale * (minY + maxY) / 2);
         var pts = turned.Points.Select(p => new Vector2(ox + (scale * p.X), oy - (scale * p.Y))).ToArray();
         // Depth comes from the turned body: it is distance towards this view's camera.
-        return new ProjectedBody(pts, turned.Points.Select(p => p.Z).ToArray(), scale, body, view);
+        return new ProjectedBody(pts, turned.Points.Select(p => p.Z).ToArray(), scale, body, view, width, height);
     }
 }
