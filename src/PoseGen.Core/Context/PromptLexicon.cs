@@ -57,7 +57,7 @@ public static class PromptLexicon
         Add(G, "fitness", 0.9, "workout", "exercise", "exercises", "fitness", "training", "hiit", "cardio", "strength");
         Add(G, "fitness", 0.6, "train", "muscle", "muscles", "sweat", "burn", "tone", "toning", "abs", "fit", "strong");
         Add(G, "aesthetics", 0.9, "photo", "photos", "picture", "pictures", "pic", "pics", "photoshoot", "photo shoot", "instagram", "selfie", "portrait", "posing");
-        Add(G, "aesthetics", 0.7, "shoot", "insta", "camera", "model", "modeling", "photographer", "golden hour", "aesthetic", "look good", "profile picture");
+        Add(G, "aesthetics", 0.7, "shoot", "shots", "shot", "insta", "camera", "model", "modeling", "photographer", "golden hour", "aesthetic", "look good", "profile picture");
 
         Add(M, "elegant", 0.9, "elegant", "graceful", "classy", "chic", "sophisticated", "glamorous", "glam", "poised");
         Add(M, "playful", 0.9, "playful", "fun", "cute", "silly", "cheerful", "joyful", "happy", "goofy");

@@ -8,7 +8,7 @@ namespace PoseGen.Core.Context;
 /// longest phrase match against <see cref="PromptLexicon"/> (also with a trailing plural s removed); single words of five
 /// or more letters that match nothing are read as a typo of the nearest vocabulary word within one edit (two from eight
 /// letters), same first letter, unless they are ordinary words listed in <see cref="PromptLexicon.NotTypos"/>. A negator
-/// up to four words before a match in the same clause moves the label to <see cref="PromptContext.Excluded"/>.
+/// up to five words before a match in the same clause moves the label to <see cref="PromptContext.Excluded"/>.
 /// Several cues for one label combine as 1 - prod(1 - w); a typo counts 0.85 of its word's weight.
 /// </summary>
 public sealed partial class PromptParser
@@ -95,7 +95,7 @@ public sealed partial class PromptParser
     private bool Known(string phrase) => _phrases.ContainsKey(phrase) || _bodyParts.ContainsKey(phrase)
         || PromptLexicon.PregnancyWords.Contains(phrase) || PromptLexicon.FloorWords.Contains(phrase);
 
-    /// <summary>A body part is a limitation when a pain word is within three words in its clause, a focus when a focus cue is.</summary>
+    /// <summary>A body part is a limitation when a pain word is within three words in its clause, otherwise possibly a focus.</summary>
     private static void BodyPart(List<Token> tokens, int i, int length, (string? Focus, string? Limitation) part, string evidence, string? negator, Accumulator acc)
     {
         var window = tokens.Where((t, k) => t.Clause == tokens[i].Clause && k >= i - 3 && k <= i + length + 2 && (k < i || k >= i + length)).ToList();
@@ -106,7 +106,8 @@ public sealed partial class PromptParser
                 acc.Add(ContextDimension.Limitation, part.Limitation, 0.9, $"{evidence} {pain.Text}");
             return;
         }
-        if (part.Focus is not null && negator is null && window.Any(t => FocusCues.Contains(t.Text)))
+        // Words that can also name a sore spot ("back", "knees") need a focus cue ("for my back"); the others are a focus as they stand.
+        if (part.Focus is not null && negator is null && (part.Limitation is null || window.Any(t => FocusCues.Contains(t.Text))))
             acc.Add(ContextDimension.BodyFocus, part.Focus, 0.8, evidence);
     }
 
@@ -123,7 +124,7 @@ public sealed partial class PromptParser
 
     private static string? NegatorBefore(List<Token> tokens, int i)
     {
-        for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
+        for (var k = i - 1; k >= Math.Max(0, i - 5); k--)
         {
             if (tokens[k].Clause != tokens[i].Clause) return null;
             if (PromptLexicon.Negators.Contains(tokens[k].Text)) return tokens[k].Text;
