@@ -9,10 +9,12 @@ namespace PoseGen.Web.Controllers;
 public sealed class ProfileController(ProfileService profiles) : Controller
 {
     [HttpGet]
-    public async Task<IActionResult> Index(bool welcome, CancellationToken ct)
+    public async Task<IActionResult> Index(bool welcome, bool saved, CancellationToken ct)
     {
         ViewData["Welcome"] = welcome;
-        return View(ProfileViewModel.From(await profiles.GetAsync(User.RequiredUserId(), ct)));
+        var model = ProfileViewModel.From(await profiles.GetAsync(User.RequiredUserId(), ct));
+        model.Saved = saved;
+        return View(model);
     }
 
     [HttpPost]
@@ -23,8 +25,7 @@ public sealed class ProfileController(ProfileService profiles) : Controller
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View(model);
         }
-        var saved = ProfileViewModel.From(await profiles.SaveAsync(User.RequiredUserId(), model.ToDomain(), ct));
-        saved.Saved = true;
-        return View(saved);
+        await profiles.SaveAsync(User.RequiredUserId(), model.ToDomain(), ct);
+        return RedirectToAction(nameof(Index), new { saved = true });
     }
 }

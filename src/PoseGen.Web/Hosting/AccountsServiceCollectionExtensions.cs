@@ -24,6 +24,14 @@ public static class AccountsServiceCollectionExtensions
             })
             .AddPoseGenIdentityStores();
 
+        // Identity's composite scheme authenticates with either bearer or cookie, but would challenge with bearer (a bare
+        // 401) even for pages; pages should redirect to the login form, and the cookie events below keep 401 for /api.
+        services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(options =>
+        {
+            options.DefaultChallengeScheme = IdentityConstants.ApplicationScheme;
+            options.DefaultForbidScheme = IdentityConstants.ApplicationScheme;
+        });
+
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -53,4 +61,6 @@ public static class AccountsServiceCollectionExtensions
 public static class ApiRequests
 {
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsApi(string path) => new PathString(path).StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 }

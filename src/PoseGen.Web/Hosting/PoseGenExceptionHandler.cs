@@ -12,12 +12,14 @@ public sealed partial class PoseGenExceptionHandler(IProblemDetailsService probl
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var status = ExceptionStatus.For(exception);
+        // The middleware has already pointed Request.Path at the error page; the feature keeps the original path.
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
         if (status >= 500)
-            LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+            LogUnhandled(logger, exception, context.Request.Method, path);
         else
-            LogClientError(logger, context.Request.Method, context.Request.Path, status, exception.Message);
+            LogClientError(logger, context.Request.Method, path, status, exception.Message);
 
-        if (!ApiRequests.IsApi(context.Request) || context.Response.HasStarted)
+        if (!ApiRequests.IsApi(path) || context.Response.HasStarted)
             return false;
 
         context.Response.StatusCode = status;

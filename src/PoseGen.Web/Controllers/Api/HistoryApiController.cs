@@ -9,7 +9,6 @@ namespace PoseGen.Web.Controllers.Api;
 [ApiController]
 [Authorize]
 [Route("api/v1/history")]
-[Produces("application/json")]
 public sealed class HistoryApiController(HistoryService history) : ControllerBase
 {
     [HttpGet]

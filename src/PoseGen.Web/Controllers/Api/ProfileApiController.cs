@@ -8,7 +8,6 @@ namespace PoseGen.Web.Controllers.Api;
 [ApiController]
 [Authorize]
 [Route("api/v1/profile")]
-[Produces("application/json")]
 public sealed class ProfileApiController(ProfileService profiles) : ControllerBase
 {
     [HttpGet]

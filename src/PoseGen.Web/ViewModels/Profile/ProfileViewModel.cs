@@ -38,7 +38,7 @@ public sealed record ProfileDto(
     Level Level,
     IReadOnlyList<Limitation> Limitations,
     IReadOnlyList<string> Preferences,
-    [property: Range(80, 250)] int? HeightCm)
+    [Range(80, 250)] int? HeightCm)
 {
     public static ProfileDto From(UserProfile p) => new([.. p.Goals.Order()], p.Level, [.. p.Limitations.Order()], p.Preferences, p.HeightCm);
 
