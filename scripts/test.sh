@@ -53,14 +53,14 @@ started=$SECONDS
 set +e
 dotnet test PoseGen.sln -c Release \
   --logger "console;verbosity=normal" \
-  --logger "trx" \
+  --logger "trx;LogFilePrefix=posegen" \
   --results-directory "$results_dir" \
   "$@"
 status=$?
 set -e
 log "dotnet test exited with $status after $((SECONDS - started)) s"
 
-# --- counts from the .trx files (one per test project): <Counters total=".." executed=".." passed=".." failed=".." ...>
+# --- counts from the .trx files (one per test project; the prefix makes each name unique to the millisecond): <Counters total=".." executed=".." passed=".." failed=".." ...>
 passed=0
 failed=0
 shopt -s nullglob
