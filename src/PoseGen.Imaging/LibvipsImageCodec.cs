@@ -51,7 +51,7 @@ public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options) :
             OpenWithinLimit(data, encoded.Length).Dispose();
             var status = VipsNative.ThumbnailBuffer(
                 data, (nuint)encoded.Length, out var output, maxWidth,
-                "height", maxHeight, "size", VipsNative.SizeDown, "crop", Crop(fit), "fail_on", VipsNative.FailOnTruncated, 0);
+                "height", maxHeight, "size", VipsNative.SizeDown, "crop", Crop(fit), "option_string", VipsNative.FailOnTruncatedOptions, 0);
             using var thumbnail = VipsPipeline.Check(status, output, "thumbnail");
             return VipsPipeline.ToRgbImage(thumbnail, RgbColor.White);
         }

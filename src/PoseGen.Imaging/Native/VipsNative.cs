@@ -22,6 +22,12 @@ internal static unsafe partial class VipsNative
     public const int InterestingNone = 0;
     public const int InterestingCentre = 1;
     public const int FailOnTruncated = 1;
+
+    /// <summary>
+    /// The same setting in libvips' option-string syntax. thumbnail_buffer passes its option_string, not its own fail_on, to
+    /// the loader it opens (libvips resample/thumbnail.c), so this is how a truncated upload fails there too.
+    /// </summary>
+    public const string FailOnTruncatedOptions = "fail_on=truncated";
     public const int KeepNone = 0;
 
     static VipsNative() => NativeLibrary.SetDllImportResolver(typeof(VipsNative).Assembly, Resolve);
@@ -130,7 +136,7 @@ internal static unsafe partial class VipsNative
     [LibraryImport(Library, EntryPoint = "vips_thumbnail_buffer", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int ThumbnailBuffer(
         byte* buffer, nuint length, out VipsImageHandle output, int width,
-        string heightName, int height, string sizeName, int size, string cropName, int crop, string failOnName, int failOn, nint end);
+        string heightName, int height, string sizeName, int size, string cropName, int crop, string optionStringName, string loaderOptions, nint end);
 
     [LibraryImport(Library, EntryPoint = "vips_thumbnail_image", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int ThumbnailImage(

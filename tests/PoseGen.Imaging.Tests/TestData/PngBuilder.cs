@@ -38,11 +38,19 @@ internal static class PngBuilder
         return png.ToArray();
     }
 
-    /// <summary>A file that is only a valid signature, IHDR and IEND: what a decompression bomb's header looks like.</summary>
-    public static byte[] HeaderOnly(int width, int height)
+    /// <summary>
+    /// What a decompression bomb looks like up front: a valid IHDR announcing the size, then an IDAT holding only the first
+    /// (all-zero) row, then IEND. libvips' PNG loader (libspng) needs to see IDAT before it reports a header at all.
+    /// Decoding the body would fail as truncated, so a caller seeing TooLarge knows the check came before decoding.
+    /// </summary>
+    public static byte[] BombHeader(int width, int height)
     {
+        using var raw = new MemoryStream();
+        using (var zlib = new ZLibStream(raw, CompressionLevel.Fastest, leaveOpen: true))
+            zlib.Write(new byte[1 + (width * 3)]);
         using var png = new MemoryStream();
         WriteSignatureAndHeader(png, width, height, 8, Rgb);
+        WriteChunk(png, "IDAT", raw.ToArray());
         WriteChunk(png, "IEND", []);
         return png.ToArray();
     }
