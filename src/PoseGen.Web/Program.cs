@@ -1,4 +1,5 @@
 using PoseGen.Data;
+using PoseGen.Imaging;
 using PoseGen.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddPoseGenLogging();
 builder.Services
     .AddPoseGenData(builder.Configuration, AppPaths.DataRoot(builder.Configuration))
+    .AddPoseGenImaging()
     .AddPoseGenAccounts()
     .AddPoseGenWeb(builder.Configuration);
 
