@@ -58,13 +58,30 @@ public sealed partial class ExecutionProviderSelector(ILogger<ExecutionProviderS
         try
         {
             using var options = new SessionOptions();
-            options.AppendExecutionProvider_CUDA(cudaDeviceId);
+            AppendCuda(options, cudaDeviceId);
             return null;
         }
         catch (OnnxRuntimeException ex)
         {
-            return ex.Message.Trim();
+            var available = string.Join(", ", OrtEnv.Instance().GetAvailableProviders());
+            return $"{ex.Message.Trim()} (providers in this ONNX Runtime build: {available})";
         }
+    }
+
+    /// <summary>
+    /// Through the versioned options API (an entry of ONNX Runtime's API table, present in every build): the older
+    /// OrtSessionOptionsAppendExecutionProvider_CUDA export does not exist in CPU-only libraries, so calling it would
+    /// throw EntryPointNotFoundException instead of ONNX Runtime's explanation.
+    /// </summary>
+    public static void AppendCuda(SessionOptions options, int cudaDeviceId)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var cuda = new OrtCUDAProviderOptions();
+        cuda.UpdateOptions(new Dictionary<string, string>
+        {
+            ["device_id"] = cudaDeviceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        options.AppendExecutionProvider_CUDA(cuda);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ONNX Runtime: using the CUDA execution provider on device {DeviceId}")]

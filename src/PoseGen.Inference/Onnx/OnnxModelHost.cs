@@ -86,7 +86,7 @@ public sealed partial class OnnxModelHost : IDisposable
         sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowThreadSpinning ? "1" : "0");
         var provider = Provider;
         if (provider == ActiveExecutionProvider.Cuda)
-            sessionOptions.AppendExecutionProvider_CUDA(options.CudaDeviceId);
+            ExecutionProviderSelector.AppendCuda(sessionOptions, options.CudaDeviceId);
         var session = new InferenceSession(path, sessionOptions);
         LogSessionCreated(logger, model.Name, provider, path);
         return session;
