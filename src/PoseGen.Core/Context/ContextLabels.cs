@@ -1,3 +1,5 @@
+using PoseGen.Core.Profiles;
+
 namespace PoseGen.Core.Context;
 
 /// <summary>The kinds of context a prompt, a photo or the user's chips can describe.</summary>
@@ -52,6 +54,19 @@ public static class ContextLabels
     {
         ["knees"] = "Knees", ["lower-back"] = "Lower back", ["wrists"] = "Wrists", ["shoulders"] = "Shoulders",
         ["neck"] = "Neck", ["pregnancy"] = "Pregnancy",
+    };
+
+    /// <summary>The label id of a profile goal ("yoga", "fitness", "aesthetics").</summary>
+    public static string Id(Goal goal) => goal switch
+    {
+        Goal.Yoga => "yoga", Goal.Fitness => "fitness", _ => "aesthetics",
+    };
+
+    /// <summary>The label id of a profile limitation ("knees", "lower-back", ...), as used by pose contraindications.</summary>
+    public static string Id(Limitation limitation) => limitation switch
+    {
+        Limitation.Knees => "knees", Limitation.LowerBack => "lower-back", Limitation.Wrists => "wrists",
+        Limitation.Shoulders => "shoulders", Limitation.Neck => "neck", _ => "pregnancy",
     };
 
     public static IReadOnlyDictionary<string, string> For(ContextDimension dimension) => dimension switch

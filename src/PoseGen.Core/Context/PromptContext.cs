@@ -1,4 +1,4 @@
-using PoseGen.Core.Library;
+using PoseGen.Core.Profiles;
 
 namespace PoseGen.Core.Context;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using PoseGen.Core.Library;
+using PoseGen.Core.Profiles;
 
 namespace PoseGen.Core.Context;
 

@@ -1,11 +1,11 @@
+using PoseGen.Core.Profiles;
+
 namespace PoseGen.Core.Library;
 
 public enum PoseCategory { Yoga, Fitness, Photo }
 
 /// <summary>The broad shape of a pose, used for diversity and for the floor/standing rules.</summary>
 public enum PoseKind { Standing, Balancing, Sitting, Kneeling, Lying, Plank, Inversion, Leaning, Walking, Jumping, Dance }
-
-public enum Level { Beginner = 1, Intermediate = 2, Advanced = 3 }
 
 /// <summary>
 /// One pose of the library. Environments, outfits, focus, moods and contraindications use the ids of

@@ -29,7 +29,7 @@ public static class OpenPoseSvg
     public static string Render(IReadOnlyList<Keypoint> openPose, int width, int height, float stickWidth = 4, float jointRadius = 4)
     {
         ArgumentNullException.ThrowIfNull(openPose);
-        if (openPose.Count != OpenPoseKeypoints.Count) throw new ArgumentException("Expected 18 OpenPose keypoints.", nameof(openPose));
+        if (openPose.Count != OpenPoseBody18.Count) throw new ArgumentException("Expected 18 OpenPose keypoints.", nameof(openPose));
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">");
         sb.Append(CultureInfo.InvariantCulture, $"<rect width=\"{width}\" height=\"{height}\" fill=\"#000000\"/>");

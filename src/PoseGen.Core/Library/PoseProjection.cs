@@ -33,7 +33,8 @@ public sealed record ProjectedBody(
         return new Pose(kps, 1f, box);
     }
 
-    public IReadOnlyList<Keypoint> ToOpenPose() => OpenPoseKeypoints.FromCoco(ToCoco());
+    /// <summary>OpenPose-18 keypoints; face points hidden from the camera are (0, 0, 0), OpenPose's "not detected".</summary>
+    public IReadOnlyList<Keypoint> ToOpenPose() => OpenPoseBody18.Convert(ToCoco().Keypoints, threshold: 0.5f);
 
     private bool FaceVisible(BodyPoint p)
     {

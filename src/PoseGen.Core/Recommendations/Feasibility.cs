@@ -1,4 +1,6 @@
+using PoseGen.Core.Context;
 using PoseGen.Core.Library;
+using PoseGen.Core.Profiles;
 
 namespace PoseGen.Core.Recommendations;
 
@@ -18,7 +20,7 @@ public static class Feasibility
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(context);
-        return profile.Limitations.Concat(context.Limitations.Where(l => l.Confidence >= LimitationThreshold).Select(l => l.Label)).ToHashSet();
+        return profile.Limitations.Select(ContextLabels.Id).Concat(context.Limitations.Where(l => l.Confidence >= LimitationThreshold).Select(l => l.Label)).ToHashSet();
     }
 
     /// <summary>Why the pose is ruled out, or null when it passes every hard filter.</summary>

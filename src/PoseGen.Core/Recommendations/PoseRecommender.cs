@@ -35,9 +35,11 @@ public sealed class PoseRecommender(PoseLibrary library)
     {
         ArgumentNullException.ThrowIfNull(request);
         var profile = request.Profile;
+        // The profile stores centimetres; proportions are in metres. Implausible heights are treated as unknown.
+        double? height = profile.HeightCm is int cm and >= 100 and <= 250 ? cm / 100.0 : null;
         proportions = request.CurrentPose is { } current
-            ? BodyProportions.FromKeypoints(current, profile.HeightMetres)
-            : BodyProportions.ForHeight(profile.HeightMetres ?? BodyProportions.DefaultHeight);
+            ? BodyProportions.FromKeypoints(current, height)
+            : BodyProportions.ForHeight(height ?? BodyProportions.DefaultHeight);
         var closeness = request.CurrentPose is null ? null
             : library.All.ToDictionary(p => p.Id, p => _similarity.ToDetected(request.CurrentPose, p));
         nearest = closeness is null ? null : library.All.MaxBy(p => closeness[p.Id]);

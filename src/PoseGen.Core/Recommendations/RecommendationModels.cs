@@ -1,19 +1,13 @@
 using PoseGen.Core.Context;
 using PoseGen.Core.Library;
 using PoseGen.Core.Poses;
+using PoseGen.Core.Profiles;
 
 namespace PoseGen.Core.Recommendations;
 
 public enum FeedbackKind { Like, NotForMe, DoneIt }
 
 public sealed record PoseFeedback(string PoseId, FeedbackKind Kind);
-
-/// <summary>Goals use <see cref="ContextLabels.Goals"/> ids, limitations <see cref="ContextLabels.Limitations"/> ids.</summary>
-public sealed record UserProfile(
-    IReadOnlySet<string> Goals, Level Level, IReadOnlySet<string> Limitations, IReadOnlySet<string> PreferenceTags, double? HeightMetres = null)
-{
-    public static UserProfile Anonymous { get; } = new(new HashSet<string>(), Level.Beginner, new HashSet<string>(), new HashSet<string>());
-}
 
 /// <summary>
 /// The situation the poses must fit, merged from the prompt, the photo and the user's chips. A chip (source User) for a

@@ -1,5 +1,6 @@
 using PoseGen.Core.Context;
 using PoseGen.Core.Library;
+using PoseGen.Core.Profiles;
 
 namespace PoseGen.Core.Recommendations;
 
@@ -18,7 +19,7 @@ internal sealed class RecommendationScoring(
 {
     private const double WGoal = 0.30, WLevel = 0.15, WContext = 0.20, WCloseness = 0.10, WPreference = 0.10, WFeedback = 0.15;
 
-    private readonly HashSet<string> _goals = request.Profile.Goals
+    private readonly HashSet<string> _goals = request.Profile.Goals.Select(ContextLabels.Id)
         .Concat(request.Context.Goals.Where(g => g.Confidence >= 0.5).Select(g => g.Label)).ToHashSet();
 
     public Recommendation Score(LibraryPose pose)
@@ -123,7 +124,7 @@ internal sealed class RecommendationScoring(
 
     private double? Preference(LibraryPose pose, List<string> reasons)
     {
-        var tags = request.Profile.PreferenceTags;
+        var tags = request.Profile.Preferences.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).ToHashSet();
         if (tags.Count == 0) return null;
         var carried = pose.Tags.Concat(pose.Moods).Concat(pose.Focus).Append(pose.Family).Append(pose.Kind.ToString().ToLowerInvariant()).ToHashSet();
         var hits = tags.Where(carried.Contains).ToList();

@@ -1,5 +1,6 @@
 using PoseGen.Core.Context;
 using PoseGen.Core.Library;
+using PoseGen.Core.Profiles;
 using PoseGen.Core.Recommendations;
 
 namespace PoseGen.Core.Tests.Recommendations;
@@ -20,9 +21,8 @@ public class PoseRecommenderPropertyTests
     {
         var rng = new Random(seed);
         var profile = new UserProfile(
-            Some(rng, ContextLabels.Goals.Keys.ToArray(), 2).ToHashSet(), (Level)rng.Next(1, 4),
-            Some(rng, ContextLabels.Limitations.Keys.ToArray(), 2).ToHashSet(), Some(rng, Tags, 2).ToHashSet(),
-            rng.Next(2) == 0 ? null : 1.5 + (0.4 * rng.NextDouble()));
+            Some(rng, Enum.GetValues<Goal>(), 2).ToHashSet(), (Level)rng.Next(0, 3),
+            Some(rng, Enum.GetValues<Limitation>(), 2).ToHashSet(), Some(rng, Tags, 2), rng.Next(2) == 0 ? null : rng.Next(150, 195));
         var context = new RecommendationContext(
             Estimates(rng, ContextLabels.Environments.Keys, 2), Estimates(rng, ContextLabels.Outfits.Keys, 2),
             Estimates(rng, ContextLabels.Goals.Keys, 1), Estimates(rng, ContextLabels.Moods.Keys, 2),
@@ -46,7 +46,7 @@ public class PoseRecommenderPropertyTests
         var request = RandomRequest(seed);
         var result = Recommender.Recommend(request);
         Assert.InRange(result.Poses.Count, 0, request.Count);
-        var limitations = request.Profile.Limitations.Concat(request.Context.Limitations.Where(l => l.Confidence >= 0.5).Select(l => l.Label)).ToHashSet();
+        var limitations = request.Profile.Limitations.Select(ContextLabels.Id).Concat(request.Context.Limitations.Where(l => l.Confidence >= 0.5).Select(l => l.Label)).ToHashSet();
         var env = request.Context.Environment.Where(e => e.Confidence >= 0.6).MaxBy(e => e.Confidence)?.Label;
         var outfits = request.Context.Outfit.Where(o => o.Confidence >= 0.6).Select(o => o.Label).ToArray();
         foreach (var r in result.Poses)

@@ -1,5 +1,6 @@
 using PoseGen.Core.Context;
 using PoseGen.Core.Library;
+using PoseGen.Core.Profiles;
 using PoseGen.Core.Recommendations;
 
 namespace PoseGen.Core.Tests.Recommendations;
@@ -12,7 +13,7 @@ public class PoseRecommenderTests
     public void BeachDressElegantPromptGivesStandingPhotoPosesWithReasons()
     {
         var context = RecommendationContext.FromPrompt(PromptParser.Default.Parse("golden hour on the beach in a summer dress, I want something elegant"));
-        var profile = new UserProfile(new HashSet<string> { "aesthetics" }, Level.Beginner, new HashSet<string>(), new HashSet<string>());
+        var profile = new UserProfile(new HashSet<Goal> { Goal.Aesthetics }, Level.Beginner, new HashSet<Limitation>(), [], null);
         var result = new PoseRecommender(Lib).Recommend(new RecommendationRequest(profile, context, Count: 6));
         Assert.Equal(6, result.Poses.Count);
         Assert.All(result.Poses, r => Assert.Contains("dress", r.Pose.Outfits));
@@ -25,7 +26,7 @@ public class PoseRecommenderTests
     public void APhotoOfMountainPoseRanksItsProgressionsAsTheNextStep()
     {
         var photo = Lib.Project(Lib.Find("mountain")!, PoseView.Front).ToCoco();
-        var profile = new UserProfile(new HashSet<string> { "yoga" }, Level.Beginner, new HashSet<string>(), new HashSet<string>());
+        var profile = new UserProfile(new HashSet<Goal> { Goal.Yoga }, Level.Beginner, new HashSet<Limitation>(), [], null);
         var recommender = new PoseRecommender(Lib);
         var result = recommender.Recommend(new RecommendationRequest(profile, RecommendationContext.None, photo, Count: 5));
         Assert.Equal("mountain", result.NearestToPhoto);
