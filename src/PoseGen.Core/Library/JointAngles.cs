@@ -33,7 +33,8 @@ public sealed record JointLimit(Joint Joint, string Axis, double Min, double Max
 
 /// <summary>
 /// Ranges for a trained, flexible adult (the library includes advanced yoga), so wider than clinical "normal" ROM tables
-/// (AAOS: hip extension 30, shoulder flexion 180, knee flexion 135-150). Anything outside is an impossible angle.
+/// (AAOS: hip extension 30, shoulder flexion 180, knee flexion 135-150). Ankle plantarflexion goes to 75 because kneeling
+/// with the top of the foot flat on the floor (child's pose, seiza) needs it. Anything outside is an impossible angle.
 /// Spine and neck values are totals over the whole segment chain.
 /// </summary>
 public static class JointLimits
@@ -60,7 +61,7 @@ public static class JointLimits
             list.Add(new(hip, "side", -35, 95));
             list.Add(new(hip, "twist", -50, 90));
             AddHinge(list, knee, -5, 160);
-            AddHinge(list, ankle, -60, 40);
+            AddHinge(list, ankle, -75, 40);
         }
         return list;
     }

@@ -57,6 +57,17 @@ public class PoseLibraryTests
 
     [Theory]
     [MemberData(nameof(PoseIds))]
+    public void IsGroundedWithoutTiltingFarFromItsAuthoredOrientation(string id)
+    {
+        // The grounding solver may tilt a pose by up to 30 degrees; needing more than 15 means the authored angles are off.
+        var pose = Lib.Find(id)!;
+        var root = Lib.Ground(pose).Root;
+        Assert.InRange(Math.Abs(root.Pitch - pose.Angles.Root.Pitch), 0, 15);
+        Assert.InRange(Math.Abs(root.Roll - pose.Angles.Root.Roll), 0, 15);
+    }
+
+    [Theory]
+    [MemberData(nameof(PoseIds))]
     public void KeepsItsCentreOfMassOverTheSupports(string id)
     {
         var pose = Lib.Find(id)!;
