@@ -24,7 +24,7 @@ public static class MannequinSvg
         (BodyPoint.RightHeel, BodyPoint.RightToe, 0.03f, 0.025f),
     ];
 
-    public static string Render(ProjectedBody body, string background = "#f7f5f2")
+    public static string Render(ProjectedBody body, PoseProp prop = PoseProp.None, string background = "#f7f5f2")
     {
         ArgumentNullException.ThrowIfNull(body);
         var k = body.Scale * (float)(body.Source.Proportions.Height / BodyProportions.DefaultHeight);
@@ -53,9 +53,22 @@ public static class MannequinSvg
         sb.Append(CultureInfo.InvariantCulture, $"<rect width=\"{w}\" height=\"{h}\" fill=\"{background}\"/>");
         var ground = body.Points.Max(p => p.Y);
         sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"0\" y1=\"{F(ground)}\" x2=\"{w}\" y2=\"{F(ground)}\" stroke=\"#d8d2c8\" stroke-width=\"2\"/>");
+        if (prop == PoseProp.Chair) sb.Append(Chair(body, ground));
         foreach (var part in parts.OrderBy(p => p.Depth)) sb.Append(part.Svg);
         sb.Append("</svg>");
         return sb.ToString();
+    }
+
+    /// <summary>A plain chair under the hips: seat at <see cref="Grounding.ChairSeatRatio"/> of the height, 0.42 m wide.</summary>
+    private static string Chair(ProjectedBody body, float ground)
+    {
+        var k = body.Scale * (float)body.Source.Proportions.Height;
+        var seat = ground - ((float)Grounding.ChairSeatRatio * k);
+        var half = 0.42f / 2 / (float)BodyProportions.DefaultHeight * k;
+        var x = body[BodyPoint.Pelvis].X;
+        return $"<g stroke=\"#b9ada0\" stroke-width=\"{F(0.02f * k / 1.7f)}\" fill=\"#cfc5b8\">" +
+               $"<line x1=\"{F(x - half)}\" y1=\"{F(seat)}\" x2=\"{F(x - half)}\" y2=\"{F(ground)}\"/><line x1=\"{F(x + half)}\" y1=\"{F(seat)}\" x2=\"{F(x + half)}\" y2=\"{F(ground)}\"/>" +
+               $"<rect x=\"{F(x - half)}\" y=\"{F(seat)}\" width=\"{F(2 * half)}\" height=\"{F(0.03f * k / 1.7f)}\"/></g>";
     }
 
     private static string Capsule(Vector2 a, Vector2 b, float ra, float rb, string fill)

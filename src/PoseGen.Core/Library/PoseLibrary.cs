@@ -44,6 +44,17 @@ public sealed class PoseLibrary
     public ProjectedBody Project(LibraryPose pose, PoseView view, BodyProportions? body = null, int width = 512, int height = 512) =>
         PoseProjection.Project(Ground(pose, body).Body, view, width, height);
 
+    /// <summary>The pose as a mannequin SVG (with its chair, if it uses one) for a size x size canvas.</summary>
+    public string MannequinSvg(LibraryPose pose, PoseView view, BodyProportions? body = null, int size = 512)
+    {
+        ArgumentNullException.ThrowIfNull(pose);
+        return Library.MannequinSvg.Render(Project(pose, view, body, size, size), pose.Prop);
+    }
+
+    /// <summary>The pose as an OpenPose-style skeleton SVG on black for a size x size canvas.</summary>
+    public string OpenPoseSvg(LibraryPose pose, PoseView view, BodyProportions? body = null, int size = 512) =>
+        Library.OpenPoseSvg.Render(Project(pose, view, body, size, size));
+
     private static GroundedBody Solve(LibraryPose pose, BodyProportions body) =>
         Grounding.Ground(pose.Angles, body, pose.Supports, pose.Prop, pose.Airborne);
 

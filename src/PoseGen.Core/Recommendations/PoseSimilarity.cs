@@ -25,6 +25,7 @@ public sealed class PoseSimilarity(PoseLibrary library)
     ];
 
     private readonly ConcurrentDictionary<(string, string), double> _cache = new();
+    private readonly ConcurrentDictionary<(string, PoseView), Pose> _views = new();
 
     public double Between(LibraryPose a, LibraryPose b)
     {
@@ -51,7 +52,8 @@ public sealed class PoseSimilarity(PoseLibrary library)
         var best = 0.0;
         foreach (var view in Enum.GetValues<PoseView>())
         {
-            var coco = library.Project(pose, view).ToCoco();
+            // Directions do not depend on body size, so the default body's projection serves every user.
+            var coco = _views.GetOrAdd((pose.Id, view), key => library.Project(pose, key.Item2).ToCoco());
             best = Math.Max(best, Agreement2D(detected, coco, mirror: false));
             best = Math.Max(best, Agreement2D(detected, coco, mirror: true));
         }
