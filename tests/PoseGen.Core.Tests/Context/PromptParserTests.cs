@@ -52,6 +52,8 @@ public class PromptParserTests
         { "quick morning routine, 5 mins, flexibility", "", "", "yoga", "", "flexibility", "", false, 5 },
         { "instagram pics at the cafe wearing a blazer", "street", "business-casual", "aesthetics", "", "", "", false, null },
         { "relaxed sunday at home in a t-shirt", "home", "casual", "", "calm", "", "", false, null },
+        { "I'm not pregnant, my knees don't hurt, yoga please", "", "", "yoga", "", "", "", false, null },
+        { "stay standing, I'm in a suit on the street", "street", "formal", "", "", "", "", true, null },
         { "", "", "", "", "", "", "", false, null },
     };
 

@@ -46,6 +46,16 @@ public class ProjectionTests
     }
 
     [Fact]
+    public void BodyProportionsFromKeypointsFollowAPersonWithLongerLegs()
+    {
+        var d = BodyProportions.Default;
+        var longLegs = d with { Thigh = d.Thigh * 1.1, Shank = d.Shank * 1.1 };
+        var coco = PoseProjection.Project(Lib.Ground(Lib.Find("mountain")!, longLegs).Body, PoseView.Front).ToCoco();
+        var estimated = BodyProportions.FromKeypoints(coco);
+        Assert.InRange(estimated.Thigh / estimated.UpperArm, 1.07 * d.Thigh / d.UpperArm, 1.13 * d.Thigh / d.UpperArm);
+    }
+
+    [Fact]
     public void MannequinIsValidSvgWithEveryPartAndFarPartsPaintedFirst()
     {
         var projected = Lib.Project(Lib.Find("warrior-2")!, PoseView.Side);
