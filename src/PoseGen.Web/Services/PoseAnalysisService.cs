@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using PoseGen.Core.Abstractions;
-using PoseGen.Core.History;
 using PoseGen.Core.Poses;
 using PoseGen.Data.Storage;
 using PoseGen.Imaging;
@@ -63,7 +62,7 @@ public sealed class PoseAnalysisService(
         var picture = await media.SaveAsync(userId, codec.Encode(codec.Thumbnail(decoded, stored, stored), EncodeFormat.Jpeg, 85), "image/jpeg", ct);
         var thumbnail = await media.SaveAsync(userId, codec.Encode(codec.Thumbnail(decoded, 320, 320), EncodeFormat.Jpeg, 80), "image/jpeg", ct);
         var summary = people.Count switch { 0 => "No person found", 1 => "1 person", var n => $"{n} people" };
-        await history.AddAsync(userId, ActivityKind.Analysis, $"Photo analysis ({probe.Format}, {probe.Width}x{probe.Height})",
+        await history.AddAsync(userId, PoseGen.Core.History.ActivityKind.Analysis, $"Photo analysis ({probe.Format}, {probe.Width}x{probe.Height})",
             summary, response, [picture, thumbnail], thumbnail.Id, ct, id);
         return response;
     }
