@@ -35,7 +35,7 @@ public static class ModelBuild
         var checkTime = clock.Elapsed;
 
         var target = Path.Combine(manifestDirectory, entry.File);
-        var temp = target + ".tmp";
+        var temp = $"{target}.{Environment.ProcessId}.tmp";
         File.WriteAllBytes(temp, bytes);
         File.Move(temp, target, overwrite: true);
 
