@@ -20,15 +20,31 @@ internal static class ReferenceRunner
         return [.. rgb.Select(b => (int)b)];
     }
 
-    public static float[] RunOnnx(InferenceSession session, int[] input, long[] shape)
+    public static float[] RunOnnx(InferenceSession session, int[] input, long[] shape) => RunOnnx(session, OrtValue.CreateTensorValueFromMemory(input, shape));
+
+    public static float[] RunOnnx(InferenceSession session, float[] input, long[] shape) => RunOnnx(session, OrtValue.CreateTensorValueFromMemory(input, shape));
+
+    /// <summary>Runs the session on <paramref name="input"/> (disposed here); the first output as floats, int32
+    /// outputs widened.</summary>
+    private static float[] RunOnnx(InferenceSession session, OrtValue input)
     {
-        using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
+        using var value = input;
         using var runOptions = new RunOptions();
         using var results = session.Run(runOptions, new Dictionary<string, OrtValue> { [session.InputNames[0]] = value }, session.OutputNames);
-        return results[0].GetTensorDataAsSpan<float>().ToArray();
+        return results[0].GetTensorTypeAndShape().ElementDataType == Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int32
+            ? [.. results[0].GetTensorDataAsSpan<int>().ToArray().Select(v => (float)v)]
+            : results[0].GetTensorDataAsSpan<float>().ToArray();
     }
 
-    public static IReadOnlyList<float[]> RunTfjs(string modelJson, IReadOnlyList<int[]> inputs, long[] shape)
+    public static IReadOnlyList<float[]> RunTfjs(string modelJson, IReadOnlyList<int[]> inputs, long[] shape) =>
+        RunTfjs(modelJson, [.. inputs.Select(i => (MemoryMarshal.AsBytes(i.AsSpan()).ToArray(), "int32"))], shape);
+
+    public static float[] RunTfjs(string modelJson, float[] input, long[] shape) =>
+        RunTfjs(modelJson, [(MemoryMarshal.AsBytes(input.AsSpan()).ToArray(), "float32")], shape)[0];
+
+    /// <summary>Runs each input (raw little-endian bytes of its dtype) through the TF.js model; returns the first
+    /// output of each run as floats.</summary>
+    public static IReadOnlyList<float[]> RunTfjs(string modelJson, IReadOnlyList<(byte[] Bytes, string Dtype)> inputs, long[] shape)
     {
         var dir = Directory.CreateTempSubdirectory("posegen-tfjs-");
         try
@@ -37,8 +53,8 @@ internal static class ReferenceRunner
             for (var i = 0; i < inputs.Count; i++)
             {
                 var file = Path.Combine(dir.FullName, $"input{i}.bin");
-                File.WriteAllBytes(file, MemoryMarshal.AsBytes(inputs[i].AsSpan()).ToArray());
-                jobInputs.Add(new { file, shape, dtype = "int32" });
+                File.WriteAllBytes(file, inputs[i].Bytes);
+                jobInputs.Add(new { file, shape, dtype = inputs[i].Dtype });
             }
             var output = Path.Combine(dir.FullName, "output.json");
             var job = Path.Combine(dir.FullName, "job.json");
