@@ -5,7 +5,7 @@ using PoseGen.ModelConverter;
 //   Converts the manifest's models from their npm packages, checks them in ONNX Runtime, writes them beside the manifest
 //   and reports (or with --update-manifest, records) any difference from the manifest.
 // posegen-model-converter convert <model.json> <out.onnx>
-//   Converts one TF.js graph model.
+//   Converts one TF.js graph model and checks it in ONNX Runtime.
 var arguments = args.ToList();
 try
 {
@@ -56,8 +56,12 @@ static int BuildCommand(List<string> arguments)
 
 static int ConvertCommand(string modelJson, string output)
 {
-    File.WriteAllBytes(output, ModelBuild.ConvertFile(modelJson, Path.GetFileNameWithoutExtension(output)));
-    Console.WriteLine($"{output}: written");
+    var bytes = ModelBuild.ConvertFile(modelJson, Path.GetFileNameWithoutExtension(output));
+    var (inputs, outputs) = OrtModelCheck.Check(bytes);
+    File.WriteAllBytes(output, bytes);
+    Console.WriteLine($"{output}: written, runs in ONNX Runtime");
+    foreach (var spec in inputs.Concat(outputs))
+        Console.WriteLine($"  {(inputs.Contains(spec) ? "input " : "output")} {spec.Name} {spec.Dtype}[{string.Join(',', spec.Shape)}]");
     return 0;
 }
 
