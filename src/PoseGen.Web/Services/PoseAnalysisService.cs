@@ -38,14 +38,15 @@ public sealed class PoseAnalysisService(
 {
     public async Task<PoseDetectionResponse> AnalyzeAsync(string userId, byte[] upload, PoseModelKind model, CancellationToken ct)
     {
-        if (!detector.IsAvailable(model))
-            throw new UserInputException(StatusCodes.Status503ServiceUnavailable,
-                "The pose models are not installed. Build the app (it converts them into models/) and restart it.");
         var started = Stopwatch.GetTimestamp();
         var probe = codec.Probe(upload);
         var max = options.Value.MaxDecodeDimension;
         var decoded = codec.DecodeThumbnail(upload, max, max);
         var decodeMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        // Checked after the upload: a bad photo is the caller's to fix whether or not the models are here.
+        if (!detector.IsAvailable(model))
+            throw new UserInputException(StatusCodes.Status503ServiceUnavailable,
+                "The pose models are not installed. Build the app (it converts them into models/) and restart it.");
 
         var detection = await detector.DetectAsync(decoded, model, ct);
         // Probe reports the oriented size, the size the keypoints must refer to.
