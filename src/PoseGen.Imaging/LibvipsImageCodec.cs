@@ -106,6 +106,9 @@ public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options) :
             {
                 EncodeFormat.Jpeg => VipsNative.JpegSaveBuffer(source, out buffer, out length, "Q", quality, "keep", VipsNative.KeepNone, 0),
                 EncodeFormat.WebP => VipsNative.WebpSaveBuffer(source, out buffer, out length, "Q", quality, "keep", VipsNative.KeepNone, 0),
+                EncodeFormat.Avif => VipsNative.HeifSaveBuffer(
+                    source, out buffer, out length, "Q", quality, "compression", VipsNative.HeifCompressionAv1,
+                    "effort", VipsNative.HeifEffort, "keep", VipsNative.KeepNone, 0),
                 EncodeFormat.Png => VipsNative.PngSaveBuffer(source, out buffer, out length, "keep", VipsNative.KeepNone, 0),
                 _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
             };
