@@ -57,6 +57,10 @@ internal static unsafe partial class VipsNative
     [LibraryImport(Library, EntryPoint = "vips_concurrency_get")]
     public static partial int ConcurrencyGet();
 
+    /// <summary>Bytes currently held by libvips' tracked allocator (pixel buffers of live images, among others).</summary>
+    [LibraryImport(Library, EntryPoint = "vips_tracked_get_mem")]
+    public static partial nuint TrackedGetMem();
+
     [LibraryImport(Library, EntryPoint = "vips_cache_set_max")]
     public static partial void CacheSetMax(int max);
 
