@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PoseGen.Core.Imaging;
 using PoseGen.Imaging.Native;
@@ -10,11 +11,11 @@ namespace PoseGen.Imaging;
 /// <see cref="IImageCodec"/> over libvips. Encoded input stays pinned for the whole call because libvips decodes lazily from
 /// the caller's buffer; every VipsImage is owned by a <see cref="VipsImageHandle"/> so no reference outlives the call.
 /// </summary>
-public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options) : IImageCodec
+public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options, ILogger<LibvipsImageCodec>? logger = null) : IImageCodec
 {
     private readonly long _maxPixels = options.Value.MaxPixels;
 
-    public LibvipsInfo Info { get; } = LibvipsRuntime.EnsureStarted(options.Value) with { MaxPixels = options.Value.MaxPixels };
+    public LibvipsInfo Info { get; } = LibvipsRuntime.EnsureStarted(options.Value, logger) with { MaxPixels = options.Value.MaxPixels };
 
     public ImageProbe Probe(ReadOnlySpan<byte> encoded)
     {
