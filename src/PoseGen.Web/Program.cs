@@ -1,5 +1,6 @@
 using PoseGen.Data;
 using PoseGen.Imaging;
+using PoseGen.Inference;
 using PoseGen.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -12,6 +13,7 @@ builder.AddPoseGenLogging();
 builder.Services
     .AddPoseGenData(builder.Configuration, AppPaths.DataRoot(builder.Configuration))
     .AddPoseGenImaging()
+    .AddPoseGenInference()
     .AddPoseGenAccounts()
     .AddPoseGenWeb(builder.Configuration);
 
