@@ -5,7 +5,7 @@ using PoseGen.Data.Entities;
 namespace PoseGen.Data;
 
 /// <summary>
-/// The one database of PoseGen: Identity's tables plus profiles, activities (history) and media. Each provider has its
+/// The one database of PoseGen: Identity's tables plus profiles, activities (history), media and pose feedback. Each provider has its
 /// own subclass so that each keeps its own migrations set.
 /// </summary>
 public abstract class PoseGenDbContext(DbContextOptions options) : IdentityDbContext<PoseGenUser>(options)
@@ -13,6 +13,7 @@ public abstract class PoseGenDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ProfileEntity> Profiles => Set<ProfileEntity>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+    public DbSet<PoseFeedbackEntity> PoseFeedback => Set<PoseFeedbackEntity>();
 
     /// <summary>The column type used for JSON documents: jsonb on PostgreSQL, TEXT on SQLite.</summary>
     protected abstract string JsonColumnType { get; }
@@ -23,6 +24,7 @@ public abstract class PoseGenDbContext(DbContextOptions options) : IdentityDbCon
         builder.ApplyConfiguration(new ProfileConfiguration());
         builder.ApplyConfiguration(new ActivityConfiguration(JsonColumnType));
         builder.ApplyConfiguration(new MediaFileConfiguration());
+        builder.ApplyConfiguration(new PoseFeedbackConfiguration());
     }
 }
 

@@ -47,3 +47,15 @@ internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFil
         builder.HasIndex(m => m.UserId);
     }
 }
+
+internal sealed class PoseFeedbackConfiguration : IEntityTypeConfiguration<PoseFeedbackEntity>
+{
+    public void Configure(EntityTypeBuilder<PoseFeedbackEntity> builder)
+    {
+        builder.ToTable("PoseFeedback");
+        builder.HasKey(f => new { f.UserId, f.PoseId });
+        builder.HasOne<PoseGenUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(f => f.PoseId).HasMaxLength(64);
+        builder.Property(f => f.Kind).HasConversion<string>().HasMaxLength(32);
+    }
+}

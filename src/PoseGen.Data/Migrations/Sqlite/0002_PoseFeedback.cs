@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace PoseGen.Data.Migrations.Sqlite;
+
+/// <summary>Per-user feedback on library poses (like, not for me, done it), read by the recommender.</summary>
+[DbContext(typeof(SqlitePoseGenDbContext))]
+[Migration("20261122000002_PoseFeedback")]
+public sealed class PoseFeedback : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.Sql(SqlScript.Read("Sqlite", "0002_PoseFeedback"));
+
+    protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropTable("PoseFeedback");
+}
