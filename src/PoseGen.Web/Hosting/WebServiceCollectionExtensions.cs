@@ -34,6 +34,11 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<HistoryService>();
         services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PoseAnalysisService>();
+        // The library is immutable data built once; the recommender caches pose similarities, so both live for the process.
+        services.AddSingleton(PoseGen.Core.Library.PoseLibrary.Default);
+        services.AddSingleton<PoseGen.Core.Recommendations.PoseRecommender>();
+        services.AddScoped<PoseFeedbackService>();
+        services.AddScoped<RecommendationService>();
         return services;
     }
 }

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using PoseGen.Web.Hosting;
+using PoseGen.Web.Services;
+using PoseGen.Web.ViewModels.Recommendations;
+
+namespace PoseGen.Web.Controllers.Api;
+
+/// <summary>The multipart form of a recommendation request: a photo plus the JSON body's fields (lists repeated or comma-separated).</summary>
+public sealed class RecommendationForm
+{
+    public IFormFile? Image { get; set; }
+    public string? Prompt { get; set; }
+    public List<string> Environment { get; set; } = [];
+    public List<string> Outfit { get; set; } = [];
+    public List<string> Goals { get; set; } = [];
+    public string? Level { get; set; }
+    public List<string> Limitations { get; set; } = [];
+    public int? Count { get; set; }
+
+    public RecommendationRequestDto ToRequest() =>
+        new(Prompt, Split(Environment), Split(Outfit), Split(Goals), Level, Split(Limitations), Count);
+
+    private static List<string> Split(List<string> values) =>
+        values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+}
+
+[ApiController]
+[Authorize]
+[Route("api/v1/recommendations")]
+public sealed class RecommendationsApiController(
+    RecommendationService recommendations, PoseFeedbackService feedback, IOptions<UploadOptions> uploads) : ControllerBase
+{
+    /// <summary>Ranked library poses for a prompt, chips and the user's profile; saved to the history.</summary>
+    [HttpPost]
+    [Consumes("application/json")]
+    public Task<RecommendationResponse> Recommend([FromBody] RecommendationRequestDto request, CancellationToken ct) =>
+        recommendations.RecommendAsync(User.RequiredUserId(), request, null, ct);
+
+    /// <summary>The same with a photo (field <c>image</c>): its detected pose sets body proportions and closeness.</summary>
+    [HttpPost]
+    [Consumes("multipart/form-data")]
+    public async Task<RecommendationResponse> RecommendWithPhoto([FromForm] RecommendationForm form, CancellationToken ct)
+    {
+        var photo = form.Image is null ? null : await UploadReader.ReadImageAsync(form.Image, "image", uploads.Value.MaxImageBytes, ct);
+        return await recommendations.RecommendAsync(User.RequiredUserId(), form.ToRequest(), photo, ct);
+    }
+
+    /// <summary>Stores like / not_for_me / done for a pose; the user's next recommendations take it into account.</summary>
+    [HttpPost("feedback")]
+    public async Task<IActionResult> Feedback([FromBody] FeedbackRequestDto request, CancellationToken ct)
+    {
+        var kind = PoseText.Feedback(request.Kind)
+            ?? throw new UserInputException(StatusCodes.Status400BadRequest, "kind must be like, not_for_me or done.");
+        if (string.IsNullOrWhiteSpace(request.PoseId))
+            throw new UserInputException(StatusCodes.Status400BadRequest, "poseId is required.");
+        var saved = await feedback.SetAsync(User.RequiredUserId(), request.PoseId.Trim(), kind, ct);
+        return Ok(new FeedbackRequestDto(saved.PoseId, PoseText.Id(saved.Kind)));
+    }
+}

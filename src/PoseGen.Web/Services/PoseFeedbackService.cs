@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using PoseGen.Core.Library;
+using PoseGen.Core.Recommendations;
+using PoseGen.Data;
+using PoseGen.Data.Entities;
+using PoseGen.Web.Hosting;
+
+namespace PoseGen.Web.Services;
+
+/// <summary>A user's feedback on library poses: the latest kind per pose wins (liking a pose after "not for me" replaces it).</summary>
+public sealed class PoseFeedbackService(PoseGenDbContext db, PoseLibrary library, TimeProvider time)
+{
+    public async Task<IReadOnlyList<PoseFeedback>> ListAsync(string userId, CancellationToken ct)
+    {
+        var rows = await db.PoseFeedback.AsNoTracking().Where(f => f.UserId == userId).ToListAsync(ct);
+        return rows.Select(f => new PoseFeedback(f.PoseId, f.Kind)).ToList();
+    }
+
+    public async Task<PoseFeedback> SetAsync(string userId, string poseId, FeedbackKind kind, CancellationToken ct)
+    {
+        if (library.Find(poseId) is null)
+            throw new UserInputException(StatusCodes.Status404NotFound, $"There is no pose '{poseId}' in the library.");
+        var row = await db.PoseFeedback.FirstOrDefaultAsync(f => f.UserId == userId && f.PoseId == poseId, ct);
+        if (row is null)
+        {
+            row = new PoseFeedbackEntity { UserId = userId, PoseId = poseId };
+            db.PoseFeedback.Add(row);
+        }
+        row.Kind = kind;
+        row.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return new PoseFeedback(poseId, kind);
+    }
+}

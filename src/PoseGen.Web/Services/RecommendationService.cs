@@ -1,0 +1,118 @@
+using PoseGen.Core.Abstractions;
+using PoseGen.Core.Context;
+using PoseGen.Core.History;
+using PoseGen.Core.Library;
+using PoseGen.Core.Poses;
+using PoseGen.Core.Profiles;
+using PoseGen.Core.Recommendations;
+using PoseGen.Imaging;
+using PoseGen.Inference;
+using PoseGen.Web.Hosting;
+using PoseGen.Web.ViewModels.Recommendations;
+
+namespace PoseGen.Web.Services;
+
+/// <summary>
+/// Prompt, chips, profile overrides and an optional photo -> ranked library poses with reasons, saved to the history.
+/// Chips replace what the prompt said for their dimension; goal and level overrides replace the profile's; limitations
+/// given in the request are added to the profile's, never replace them, so a contraindication is never dropped.
+/// </summary>
+public sealed class RecommendationService(
+    PoseLibrary library,
+    PoseRecommender recommender,
+    ProfileService profiles,
+    PoseFeedbackService feedback,
+    HistoryService history,
+    PhotoPoseDetector photos,
+    IPoseDetector detector,
+    IImageCodec codec)
+{
+    public const int DefaultCount = 8;
+    public const int MaxCount = 24;
+    public const int MaxPromptLength = 1000;
+
+    public async Task<RecommendationResponse> RecommendAsync(string userId, RecommendationRequestDto input, byte[]? photo, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var count = input.Count ?? DefaultCount;
+        if (count is < 1 or > MaxCount)
+            throw new UserInputException(StatusCodes.Status400BadRequest, $"count must be between 1 and {MaxCount}.");
+        if (input.Prompt is { Length: > MaxPromptLength })
+            throw new UserInputException(StatusCodes.Status400BadRequest, $"The prompt is longer than {MaxPromptLength} characters.");
+
+        var profile = Override(await profiles.GetAsync(userId, ct), input);
+        var context = RecommendationContext.FromPrompt(PromptParser.Default.Parse(input.Prompt))
+            .WithChips(ContextDimension.Environment, Labels(input.Environment, ContextDimension.Environment, "environment"))
+            .WithChips(ContextDimension.Outfit, Labels(input.Outfit, ContextDimension.Outfit, "outfit"));
+        var current = photo is null ? null : await DetectAsync(photo, ct);
+        var stored = await feedback.ListAsync(userId, ct);
+
+        var result = recommender.Recommend(new RecommendationRequest(profile, context, current, stored, count));
+        var kinds = stored.ToDictionary(f => f.PoseId, f => f.Kind);
+        var poses = result.Poses.Select(r => new RecommendedPoseDto(
+            r.Pose.Id, r.Pose.Name, r.Pose.Sanskrit, PoseText.Id(r.Pose.Category), PoseText.Id(r.Pose.Difficulty),
+            Math.Round(r.Score, 4), r.Reasons, r.Pose.Cues,
+            kinds.TryGetValue(r.Pose.Id, out var k) ? PoseText.Id(k) : null,
+            PoseText.Coco(library.Project(r.Pose, PoseView.Front, result.Proportions).ToCoco()))).ToList();
+
+        var id = Guid.NewGuid();
+        var response = new RecommendationResponse(
+            id, input.Prompt, ToDto(context), poses, result.Considered, result.Filtered,
+            photo is null ? null : current is not null, result.NearestToPhoto);
+        var title = string.IsNullOrWhiteSpace(input.Prompt) ? "Pose recommendations" : $"Pose recommendations: {Shorten(input.Prompt.Trim(), 150)}";
+        var summary = poses.Count == 0 ? "No pose fits" : string.Join(", ", poses.Take(3).Select(p => p.Name));
+        await history.AddAsync(userId, ActivityKind.Recommendation, title, Shorten(summary, 1000), response, [], null, ct, id);
+        return response;
+    }
+
+    private async Task<Pose?> DetectAsync(byte[] photo, CancellationToken ct)
+    {
+        // Probed first, like the detection API: a bad photo is the caller's to fix whether or not the models are here.
+        codec.Probe(photo);
+        if (!detector.IsAvailable(PoseModelKind.Auto))
+            throw new UserInputException(StatusCodes.Status503ServiceUnavailable,
+                "The pose models are not installed. Build the app (it converts them into models/) and restart it.");
+        var detection = await photos.DetectAsync(photo, PoseModelKind.Auto, ct);
+        // People come best first; the most confident person is the one the recommendations are for.
+        return detection.People.Count > 0 ? detection.People[0] : null;
+    }
+
+    private static UserProfile Override(UserProfile profile, RecommendationRequestDto input)
+    {
+        var goals = input.Goals is { Count: > 0 }
+            ? input.Goals.Select(g => Parse<Goal>(g, "goal")).ToHashSet()
+            : profile.Goals;
+        var level = string.IsNullOrWhiteSpace(input.Level) ? profile.Level : Parse<Level>(input.Level, "level");
+        var limitations = profile.Limitations
+            .Concat((input.Limitations ?? []).Select(l => Parse<Limitation>(l.Replace("-", "", StringComparison.Ordinal), "limitation")))
+            .ToHashSet();
+        return profile with { Goals = goals, Level = level, Limitations = limitations };
+    }
+
+    private static T Parse<T>(string text, string field) where T : struct, Enum =>
+        Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value)
+            ? value
+            : throw new UserInputException(StatusCodes.Status400BadRequest,
+                $"Unknown {field} '{text}'. Use one of: {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
+
+    private static IReadOnlyList<string> Labels(IReadOnlyList<string>? labels, ContextDimension dimension, string field)
+    {
+        var known = ContextLabels.For(dimension);
+        var result = new List<string>();
+        foreach (var label in labels ?? [])
+        {
+            var id = label.Trim().ToLowerInvariant();
+            if (id.Length == 0) continue;
+            if (!known.ContainsKey(id))
+                throw new UserInputException(StatusCodes.Status400BadRequest, $"Unknown {field} '{label}'. Use one of: {string.Join(", ", known.Keys)}.");
+            result.Add(id);
+        }
+        return result;
+    }
+
+    private static RecommendationContextDto ToDto(RecommendationContext c) => new(
+        ContextLabelDto.From(c.Environment), ContextLabelDto.From(c.Outfit), ContextLabelDto.From(c.Goals),
+        ContextLabelDto.From(c.Moods), ContextLabelDto.From(c.BodyFocus), ContextLabelDto.From(c.Limitations), c.NotOnFloor);
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+}
