@@ -16,6 +16,7 @@ namespace PoseGen.Web.Services;
 /// Prompt, chips, profile overrides and an optional photo -> ranked library poses with reasons, saved to the history.
 /// Chips replace what the prompt said for their dimension; goal and level overrides replace the profile's; limitations
 /// given in the request are added to the profile's, never replace them, so a contraindication is never dropped.
+/// Chip lists: null = take the prompt's labels, empty = the user removed them all.
 /// </summary>
 public sealed class RecommendationService(
     PoseLibrary library,
@@ -44,6 +45,9 @@ public sealed class RecommendationService(
         var context = RecommendationContext.FromPrompt(PromptParser.Default.Parse(input.Prompt))
             .WithChips(ContextDimension.Environment, Labels(input.Environment, ContextDimension.Environment, "environment"))
             .WithChips(ContextDimension.Outfit, Labels(input.Outfit, ContextDimension.Outfit, "outfit"));
+        // An explicit empty list means the user removed every chip of that dimension: no environment/outfit assumed.
+        if (input.Environment is { Count: 0 }) context = context with { Environment = [] };
+        if (input.Outfit is { Count: 0 }) context = context with { Outfit = [] };
         var current = photo is null ? null : await DetectAsync(photo, ct);
         var stored = await feedback.ListAsync(userId, ct);
 

@@ -22,8 +22,12 @@ public sealed class RecommendationForm
     public RecommendationRequestDto ToRequest() =>
         new(Prompt, Split(Environment), Split(Outfit), Split(Goals), Level, Split(Limitations), Count);
 
-    private static List<string> Split(List<string> values) =>
-        values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+    // A form cannot tell "no field" from "empty list", so no values means "not given" here.
+    private static List<string>? Split(List<string> values)
+    {
+        var split = values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        return split.Count == 0 ? null : split;
+    }
 }
 
 [ApiController]
