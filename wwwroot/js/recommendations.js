@@ -89,7 +89,8 @@ function renderChips(context) {
       chip.append(name);
       const remove = document.createElement('button');
       remove.type = 'button';
-      remove.className = 'btn-close btn-close-sm';
+      remove.className = 'btn-close';
+      remove.style.fontSize = '0.6rem';
       remove.setAttribute('aria-label', `Remove ${name}`);
       remove.addEventListener('click', () => {
         chips[dimension] = context[dimension].map(e => e.label).filter(l => l !== estimate.label);
