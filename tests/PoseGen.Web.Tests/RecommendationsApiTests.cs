@@ -112,6 +112,10 @@ public sealed class RecommendationsApiTests(RecommendationsAppFixture app) : ICl
         Assert.Equal("studio", environment.GetProperty("label").GetString());
         Assert.Equal("user", environment.GetProperty("source").GetString());
         Assert.InRange(body.GetProperty("poses").GetArrayLength(), 1, 5);
+
+        var saved = await JsonAsync(await client.GetAsync($"/api/v1/history/{body.GetProperty("id").GetGuid()}"));
+        Assert.Equal("recommendation", saved.GetProperty("kind").GetString());
+        Assert.Equal(1, saved.GetProperty("media").GetArrayLength());
     }
 
     [Fact]

@@ -5,6 +5,8 @@ using PoseGen.Core.Library;
 using PoseGen.Core.Poses;
 using PoseGen.Core.Profiles;
 using PoseGen.Core.Recommendations;
+using PoseGen.Data.Entities;
+using PoseGen.Data.Storage;
 using PoseGen.Imaging;
 using PoseGen.Inference;
 using PoseGen.Web.Hosting;
@@ -26,7 +28,8 @@ public sealed class RecommendationService(
     HistoryService history,
     PhotoPoseDetector photos,
     IPoseDetector detector,
-    IImageCodec codec)
+    IImageCodec codec,
+    MediaStore media)
 {
     public const int DefaultCount = 8;
     public const int MaxCount = 24;
@@ -48,7 +51,7 @@ public sealed class RecommendationService(
         // An explicit empty list means the user removed every chip of that dimension: no environment/outfit assumed.
         if (input.Environment is { Count: 0 }) context = context with { Environment = [] };
         if (input.Outfit is { Count: 0 }) context = context with { Outfit = [] };
-        var current = photo is null ? null : await DetectAsync(photo, ct);
+        var (current, thumbnail) = photo is null ? (null, null) : await DetectAsync(userId, photo, ct);
         var stored = await feedback.ListAsync(userId, ct);
 
         var result = recommender.Recommend(new RecommendationRequest(profile, context, current, stored, count));
@@ -65,20 +68,23 @@ public sealed class RecommendationService(
             photo is null ? null : current is not null, result.NearestToPhoto);
         var title = string.IsNullOrWhiteSpace(input.Prompt) ? "Pose recommendations" : $"Pose recommendations: {Shorten(input.Prompt.Trim(), 150)}";
         var summary = poses.Count == 0 ? "No pose fits" : string.Join(", ", poses.Take(3).Select(p => p.Name));
-        await history.AddAsync(userId, ActivityKind.Recommendation, title, Shorten(summary, 1000), response, [], null, ct, id);
+        await history.AddAsync(userId, ActivityKind.Recommendation, title, Shorten(summary, 1000), response,
+            thumbnail is null ? [] : [thumbnail], thumbnail?.Id, ct, id);
         return response;
     }
 
-    private async Task<Pose?> DetectAsync(byte[] photo, CancellationToken ct)
+    /// <summary>The most confident person in the photo (null when nobody is found) and a 320 px thumbnail for the history list.</summary>
+    private async Task<(Pose? Person, MediaFile Thumbnail)> DetectAsync(string userId, byte[] photo, CancellationToken ct)
     {
         // Probed first, like the detection API: a bad photo is the caller's to fix whether or not the models are here.
         codec.Probe(photo);
         if (!detector.IsAvailable(PoseModelKind.Auto))
             throw new UserInputException(StatusCodes.Status503ServiceUnavailable,
                 "The pose models are not installed. Build the app (it converts them into models/) and restart it.");
-        var detection = await photos.DetectAsync(photo, PoseModelKind.Auto, ct);
-        // People come best first; the most confident person is the one the recommendations are for.
-        return detection.People.Count > 0 ? detection.People[0] : null;
+        var (detection, image, _) = await photos.DetectWithImageAsync(photo, PoseModelKind.Auto, ct);
+        var thumbnail = await media.SaveAsync(userId, codec.Encode(codec.Thumbnail(image, 320, 320), EncodeFormat.Jpeg, 80), "image/jpeg", ct);
+        // People come best first.
+        return (detection.People.Count > 0 ? detection.People[0] : null, thumbnail);
     }
 
     private static UserProfile Override(UserProfile profile, RecommendationRequestDto input)
