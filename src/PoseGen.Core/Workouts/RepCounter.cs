@@ -78,6 +78,8 @@ public sealed record RepCounter
         if (TimeSeconds is { } last && t <= last) return this;
         var smoother = Smoother.Next(frame, Settings);
         var next = this with { Smoother = smoother, TimeSeconds = t, Cues = [] };
+        if (Phase == WorkoutPhase.SettingUp && SeenFrom(smoother) is { } seen && !Compiled.SupportedViews.Contains(seen))
+            next = next with { Cues = [seen == CameraView.Front ? "Turn side-on to the camera" : "Face the camera"] };
         var view = Phase == WorkoutPhase.SettingUp ? ChooseView(smoother) : View;
         var compiledView = Compiled.ViewFor(view);
         var observed = Observation.Take(Compiled, compiledView, smoother, frame.Similarity);
@@ -86,7 +88,7 @@ public sealed record RepCounter
         if (observed.Problem is null && IsWalking(trunk, t)) observed = observed with { Problem = "Hold your position" };
         if (observed.Problem is { } problem)
         {
-            next = next with { IsVisible = false, Cues = [problem] };
+            next = next with { IsVisible = false, Cues = next.Cues.Add(problem) };
             return next.Phase != WorkoutPhase.SettingUp && t - (LastUsableTime ?? t) > Exercise.MaxGapSeconds
                 ? next.Reset("Lost sight of you: get back into the start position")
                 : next;
@@ -124,12 +126,15 @@ public sealed record RepCounter
     {
         if (RequestedView != CameraView.Auto) return RequestedView;
         if (Compiled.SupportedViews.Length == 1) return Compiled.SupportedViews[0];
-        if (CompiledExercise.ShoulderRatio(smoother.Points, smoother.Visible) is not { } ratio)
-            return View == CameraView.Auto ? Compiled.SupportedViews[0] : View;
-        var front = ratio >= Settings.FrontViewShoulderRatio;
-        var wanted = front ? CameraView.Front : CameraView.Side;
-        return Compiled.SupportedViews.Contains(wanted) ? wanted : Compiled.SupportedViews[0];
+        if (SeenFrom(smoother) is not { } seen) return View == CameraView.Auto ? Compiled.SupportedViews[0] : View;
+        return Compiled.SupportedViews.Contains(seen) ? seen : Compiled.SupportedViews[0];
     }
+
+    /// <summary>The view the shoulders suggest: wide apart relative to the torso means the person faces the camera.</summary>
+    private CameraView? SeenFrom(KeypointSmoother smoother) =>
+        CompiledExercise.ShoulderRatio(smoother.Points, smoother.Visible) is { } ratio
+            ? ratio >= Settings.FrontViewShoulderRatio ? CameraView.Front : CameraView.Side
+            : null;
 
     /// <summary>
     /// Counting starts once the start pose (reps: signal past the start threshold; holds: every check passing) is held

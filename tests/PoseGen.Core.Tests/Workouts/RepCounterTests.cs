@@ -145,6 +145,30 @@ public class RepCounterTests
     }
 
     [Fact]
+    public void SquatClipShapedSequenceCountsOnlyTheTwoCompletedReps()
+    {
+        // Shaped like the fixture clip: near-frontal, 5 fps, bottoms at 2.0, 6.8 and 11.8 s, ending on the way up.
+        var m = Motion("squat (Front)");
+        var counter = Run(m, new SyntheticSequence(m.View, fps: 5).Noise(3)
+            .Hold(0.8, m).Rep(m, 2.4).Hold(2.4, m).Rep(m, 2.4).Hold(2.6, m).CutOffRep(m, 2.4, returned: 0.35));
+
+        Assert.Equal(2, counter.GoodReps);
+        Assert.Equal([2.0, 6.8], counter.Reps.Select(r => Math.Round(r.PeakS, 1)));
+    }
+
+    [Fact]
+    public void AskingForTheWrongViewIsCuedWhileSettingUp()
+    {
+        var m = Motion("squat (Front)");
+        var frames = new SyntheticSequence(CameraView.Front).Hold(0.3, m).Build();
+
+        var counter = frames.Aggregate(RepCounter.Start("push-up"), (c, f) => c.Next(f));
+
+        Assert.Contains("Turn side-on to the camera", counter.Cues);
+        Assert.Empty(counter.Reps);
+    }
+
+    [Fact]
     public void LosingThePersonMidRepDropsTheRepAndRequiresSettlingAgain()
     {
         var m = ExerciseMotions.All[0];
