@@ -84,20 +84,30 @@ internal sealed class CompiledExercise
         return true;
     }
 
-    /// <summary>Mid-point of the visible shoulders and hips and the mean visible torso length (image-height units).</summary>
-    public static (Vector2 Centre, float Torso)? Trunk(ReadOnlySpan<Vector2> p, ReadOnlySpan<bool> visible)
+    /// <summary>Mid-point of the visible shoulders and hips, the mean visible torso length (image-height units) and which
+    /// of the four joints were used (bit mask), so centres from different joint sets are not compared.</summary>
+    public static (Vector2 Centre, float Torso, int Joints)? Trunk(ReadOnlySpan<Vector2> p, ReadOnlySpan<bool> visible)
     {
         var sum = Vector2.Zero;
         var n = 0;
+        var mask = 0;
         float torso = 0;
         var sides = 0;
-        foreach (var (s, h) in new[] { (CocoKeypoint.LeftShoulder, CocoKeypoint.LeftHip), (CocoKeypoint.RightShoulder, CocoKeypoint.RightHip) })
+        ReadOnlySpan<int> trunk = [(int)CocoKeypoint.LeftShoulder, (int)CocoKeypoint.LeftHip, (int)CocoKeypoint.RightShoulder, (int)CocoKeypoint.RightHip];
+        for (var i = 0; i < trunk.Length; i++)
         {
-            if (visible[(int)s]) { sum += p[(int)s]; n++; }
-            if (visible[(int)h]) { sum += p[(int)h]; n++; }
-            if (visible[(int)s] && visible[(int)h]) { torso += Vector2.Distance(p[(int)s], p[(int)h]); sides++; }
+            if (!visible[trunk[i]]) continue;
+            sum += p[trunk[i]];
+            n++;
+            mask |= 1 << i;
         }
-        return sides == 0 || torso / sides < 1e-4 ? null : (sum / n, torso / sides);
+        for (var i = 0; i < trunk.Length; i += 2)
+        {
+            if (!visible[trunk[i]] || !visible[trunk[i + 1]]) continue;
+            torso += Vector2.Distance(p[trunk[i]], p[trunk[i + 1]]);
+            sides++;
+        }
+        return sides == 0 || torso / sides < 1e-4 ? null : (sum / n, torso / sides, mask);
     }
 
     /// <summary>Shoulder width over torso length: near 0 seen from the side, about 0.7 to 0.9 seen from the front.</summary>

@@ -9,7 +9,8 @@ namespace PoseGen.Core.Workouts;
 /// wrists, knees and ankles are relabelled so that each limb chain connects to its own parent joint: of the two ways to
 /// join the left and right parents to the left and right children, the shorter total is kept when it is clearly
 /// shorter. Two crossing segments are always longer than the non-crossing pair, so this undoes the partial left/right
-/// swaps pose models make (a knee pair flipped while the hips are not) without relying on earlier frames.
+/// swaps pose models make (a knee pair flipped while the hips are not) without relying on earlier frames. Whole-body
+/// swaps, which leave every chain intact, are found against the smoothed trunk tracks instead.
 /// </summary>
 internal sealed class KeypointSmoother
 {
@@ -51,6 +52,14 @@ internal sealed class KeypointSmoother
             seen[i] = k.Score >= settings.MinKeypointScore && float.IsFinite(k.X) && float.IsFinite(k.Y);
         }
         var t = frame.TimeSeconds;
+        if (IsMirrored(raw, seen, t, settings))
+        {
+            for (var l = 1; l < CocoKeypoints.Count; l += 2)
+            {
+                (raw[l], raw[l + 1]) = (raw[l + 1], raw[l]);
+                (seen[l], seen[l + 1]) = (seen[l + 1], seen[l]);
+            }
+        }
         foreach (var (parent, child) in ChainLinks)
         {
             if (seen[parent.L] && seen[parent.R] && seen[child.L] && seen[child.R] &&
@@ -81,6 +90,25 @@ internal sealed class KeypointSmoother
 
     private bool IsTracked(int joint, double time, CounterSettings settings) =>
         _x[joint].IsInitialised && time - _lastSeen[joint] <= settings.JointResetSeconds;
+
+    /// <summary>
+    /// A whole-body label swap: the detected shoulders and hips sit much closer to the other side's smoothed tracks (by at
+    /// least a quarter torso length in total). Without undoing it, each smoothed joint would glide across the body.
+    /// </summary>
+    private bool IsMirrored(Vector2[] raw, bool[] seen, double t, CounterSettings settings)
+    {
+        ReadOnlySpan<int> lefts = [(int)CocoKeypoint.LeftShoulder, (int)CocoKeypoint.LeftHip];
+        float keep = 0, swap = 0, torso = 0;
+        foreach (var l in lefts)
+        {
+            var r = l + 1;
+            if (!seen[l] || !seen[r] || !IsTracked(l, t, settings) || !IsTracked(r, t, settings)) return false;
+            keep += Vector2.Distance(raw[l], Points[l]) + Vector2.Distance(raw[r], Points[r]);
+            swap += Vector2.Distance(raw[l], Points[r]) + Vector2.Distance(raw[r], Points[l]);
+            torso += Vector2.Distance(Points[l], Points[l == (int)CocoKeypoint.LeftShoulder ? (int)CocoKeypoint.LeftHip : (int)CocoKeypoint.LeftShoulder]);
+        }
+        return swap < keep * settings.SwapRatio && keep - swap > 0.25f * torso / 2;
+    }
 
     private static bool ShouldSwap(Vector2 parentL, Vector2 parentR, Vector2 childL, Vector2 childR, double ratio)
     {

@@ -69,7 +69,7 @@ public sealed record RepCounter
     internal Vector2 SettleAnchor { get; init; }
     internal double StartExtreme { get; init; }
     internal RepCycle? Cycle { get; init; }
-    internal (Vector2 Centre, float Torso, double Time)? Trunk { get; init; }
+    internal (Vector2 Centre, int Joints, double Time)? Trunk { get; init; }
 
     public RepCounter Next(PoseFrame frame)
     {
@@ -84,7 +84,7 @@ public sealed record RepCounter
         var compiledView = Compiled.ViewFor(view);
         var observed = Observation.Take(Compiled, compiledView, smoother, frame.Similarity);
         var trunk = CompiledExercise.Trunk(smoother.Points, smoother.Visible);
-        next = next with { Trunk = trunk is { } now ? (now.Centre, now.Torso, t) : null };
+        next = next with { Trunk = trunk is { } now ? (now.Centre, now.Joints, t) : null };
         if (observed.Problem is null && IsWalking(trunk, t)) observed = observed with { Problem = "Hold your position" };
         if (observed.Problem is { } problem)
         {
@@ -114,9 +114,9 @@ public sealed record RepCounter
 
     /// <summary>Horizontal trunk speed above <see cref="CounterSettings.MaxTrunkSpeed"/> torso lengths per second: walking
     /// in, out or around, never part of an exercise done on the spot.</summary>
-    private bool IsWalking((Vector2 Centre, float Torso)? trunk, double t)
+    private bool IsWalking((Vector2 Centre, float Torso, int Joints)? trunk, double t)
     {
-        if (trunk is not { } now || Trunk is not { } before) return false;
+        if (trunk is not { } now || Trunk is not { } before || now.Joints != before.Joints) return false;
         var dt = t - before.Time;
         if (dt is <= 0 or > 0.5) return false;
         return Math.Abs(now.Centre.X - before.Centre.X) / dt / now.Torso > Settings.MaxTrunkSpeed;

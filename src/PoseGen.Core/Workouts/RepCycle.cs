@@ -4,33 +4,47 @@ namespace PoseGen.Core.Workouts;
 
 /// <summary>
 /// The rep in progress: when it left the start pose, the signal's extreme toward the peak and when, and each form
-/// check's aggregate (min or max) over the rep's frames. Null aggregates are checks never measurable during the rep.
+/// check's aggregate (min or max). "Stay within" checks aggregate every frame of the rep; "reach" checks (depth, feet
+/// apart, lockout) only the frames near the peak, so a joint hidden at the peak leaves the check unjudged rather than
+/// judged on the way down. Null aggregates are checks never measured and do not fail the rep. The peak time is the middle
+/// of the frames within <see cref="PlateauBand"/> of the extreme, so a flat, noisy top (a held lockout) gives its middle
+/// rather than whichever frame noise made the highest.
 /// </summary>
 internal sealed record RepCycle(
     double StartTime,
     double StartValue,
     double PeakValue,
-    double PeakTime,
+    double PeakFirst,
+    double PeakLast,
     double MaxProgress,
     ImmutableArray<double?> Aggregates)
 {
+    /// <summary>Progress (fraction of the start-to-peak distance) within which frames count as the peak plateau.</summary>
+    private const double PlateauBand = 0.05;
+
+    public double PeakTime => (PeakFirst + PeakLast) / 2;
+
     public static RepCycle Begin(double startTime, double startValue, int checkCount) =>
-        new(startTime, startValue, startValue, startTime, double.NegativeInfinity,
+        new(startTime, startValue, startValue, startTime, startTime, double.NegativeInfinity,
             [.. Enumerable.Repeat<double?>(null, checkCount)]);
 
     public RepCycle Add(double time, double signal, double progress, CompiledView view, ReadOnlySpan<double?> checkValues)
     {
         var aggregates = Aggregates.ToBuilder();
+        var nearPeak = progress >= 1 - view.HysteresisFraction;
         for (var i = 0; i < view.Checks.Length; i++)
         {
-            if (checkValues[i] is { } v) aggregates[i] = view.Checks[i].Fold(aggregates[i], v);
+            var check = view.Checks[i];
+            if (checkValues[i] is { } v && (nearPeak || check.IsContinuous)) aggregates[i] = check.Fold(aggregates[i], v);
         }
         var isPeak = progress > MaxProgress;
+        var newPlateau = progress > MaxProgress + PlateauBand;
         return this with
         {
             MaxProgress = Math.Max(MaxProgress, progress),
             PeakValue = isPeak ? signal : PeakValue,
-            PeakTime = isPeak ? time : PeakTime,
+            PeakFirst = newPlateau ? time : PeakFirst,
+            PeakLast = progress >= MaxProgress - PlateauBand ? time : PeakLast,
             Aggregates = aggregates.MoveToImmutable(),
         };
     }

@@ -110,7 +110,10 @@ public class RepCounterTests
             ? new[] { (CocoKeypoint.LeftElbow, CocoKeypoint.RightElbow), (CocoKeypoint.LeftWrist, CocoKeypoint.RightWrist) }
             : [(CocoKeypoint.LeftKnee, CocoKeypoint.RightKnee), (CocoKeypoint.LeftAnkle, CocoKeypoint.RightAnkle)];
         var everything = Enumerable.Range(0, CocoKeypoints.Count).Select(i => (CocoKeypoint)i).ToArray();
-        var leftSide = everything.Where(j => j.ToString().StartsWith("Left", StringComparison.Ordinal)).ToArray();
+        // Seen from the side the whole far side may vanish; from the front, one arm and leg (the shoulders normalise front signals).
+        var leftSide = m.View == CameraView.Side
+            ? everything.Where(j => j.ToString().StartsWith("Left", StringComparison.Ordinal)).ToArray()
+            : [CocoKeypoint.LeftElbow, CocoKeypoint.LeftWrist, CocoKeypoint.LeftKnee, CocoKeypoint.LeftAnkle];
         // Reps start at 1.5 s and repeat every 2.3 s; each glitch sits in a different rep.
         var sequence = new SyntheticSequence(m.View).Noise(2).Hold(1.5, m).Reps(m, 4)
             .Swap(2.2, 2.5)
@@ -144,6 +147,21 @@ public class RepCounterTests
         Assert.Equal(0, counter.ImproperReps);
     }
 
+    [Theory]
+    [InlineData("squat (Front)")]
+    [InlineData("jumping-jack (Front)")]
+    [InlineData("biceps-curl (Front)")]
+    public void WholeBodyLeftRightSwapsSeenFromTheFrontChangeNothing(string name)
+    {
+        var m = Motion(name);
+        // Swapped while standing, then for most of the second rep.
+        var counter = Run(m, new SyntheticSequence(m.View).Noise(2).Hold(3, m).Reps(m, 2).Swap(1.8, 2.6).Swap(5.6, 6.6));
+
+        Assert.Equal(2, counter.GoodReps);
+        Assert.Equal(0, counter.ImproperReps);
+        Assert.Equal(0, counter.PartialReps);
+    }
+
     [Fact]
     public void SquatClipShapedSequenceCountsOnlyTheTwoCompletedReps()
     {
@@ -153,7 +171,10 @@ public class RepCounterTests
             .Hold(0.8, m).Rep(m, 2.4).Hold(2.4, m).Rep(m, 2.4).Hold(2.6, m).CutOffRep(m, 2.4, returned: 0.35));
 
         Assert.Equal(2, counter.GoodReps);
-        Assert.Equal([2.0, 6.8], counter.Reps.Select(r => Math.Round(r.PeakS, 1)));
+        // The deepest frame can be one 0.2 s frame off the true bottom when noise lifts it.
+        Assert.Collection(counter.Reps,
+            r => Assert.InRange(r.PeakS, 1.8, 2.2),
+            r => Assert.InRange(r.PeakS, 6.6, 7.0));
     }
 
     [Fact]
