@@ -130,6 +130,18 @@ public sealed class OpConversionTests : IDisposable
         AssertFloatModelMatchesTfjs(g, y, [2, 3, 4], outputShape);
     }
 
+    [Fact]
+    public void UnsupportedOpsAreAllNamedInOneError()
+    {
+        var g = new TinyTfjsGraph();
+        var x = g.Input("x", "DT_FLOAT", 4);
+        var y = g.Op("b", "Erf", [g.Op("a", "Cosh", [x])]);
+        var model = g.Save(_directory.FullName, y, "DT_FLOAT", [4]);
+
+        var error = Assert.Throws<NotSupportedException>(() => ModelBuild.ConvertFile(model, "unsupported"));
+        Assert.Equal("Unsupported TF ops: Cosh, Erf.", error.Message);
+    }
+
     private void AssertFloatModelMatchesTfjs(TinyTfjsGraph g, string output, long[] inputShape, long[] outputShape)
     {
         var model = g.Save(_directory.FullName, output, "DT_FLOAT", outputShape);
