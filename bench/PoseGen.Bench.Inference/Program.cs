@@ -71,6 +71,18 @@ var jpegs = new Dictionary<string, byte[]>
     ["640x480"] = codec.Encode(codec.Resize(crop, 640, 480), EncodeFormat.Jpeg, 90),
     ["4000x3000 (12 MP)"] = codec.Encode(codec.Resize(crop, 4000, 3000), EncodeFormat.Jpeg, 90),
 };
+// How the working size of PhotoPoseDetector (Inference:DetectionMaxSide) prices the 12 MP decode: JPEG shrink-on-load
+// divides by 2, 4 or 8 while decoding, so sizes just under 1/4 or 1/8 of the photo are cheap.
+var twelve = jpegs["4000x3000 (12 MP)"];
+Console.WriteLine("### 12 MP JPEG decode by working size (libvips thumbnail with shrink-on-load)");
+Console.WriteLine();
+Console.WriteLine("| long side | decode |");
+Console.WriteLine("|---|---|");
+foreach (var side in new[] { 500, 1000, 1024, 1600, 2000 })
+    Console.WriteLine($"| {side} | {Timing.Measure(warmup, iterations, () => codec.DecodeThumbnail(twelve, side, side))} |");
+Console.WriteLine($"| full (4000) | {Timing.Measure(1, Math.Min(iterations, 10), () => codec.Decode(twelve))} |");
+Console.WriteLine();
+
 Console.WriteLine("### (b) end to end, JPEG bytes to keypoints (PhotoPoseDetector, default threads)");
 Console.WriteLine();
 Console.WriteLine("| JPEG | pipeline | total | decode | resample | inference | model runs | raw inference x runs + 25 ms |");
