@@ -15,7 +15,11 @@ public sealed class PhotoPoseDetector(IImageCodec codec, IPoseDetector detector,
 {
     private readonly int maxSide = options.Value.DetectionMaxSide;
 
-    public async Task<PoseDetectionResult> DetectAsync(ReadOnlyMemory<byte> encoded, PoseModelKind model, CancellationToken cancellationToken)
+    public async Task<PoseDetectionResult> DetectAsync(ReadOnlyMemory<byte> encoded, PoseModelKind model, CancellationToken cancellationToken) =>
+        (await DetectWithImageAsync(encoded, model, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>As <see cref="DetectAsync"/>, also returning the decoded working image (for callers that keep a copy).</summary>
+    public async Task<PhotoDetection> DetectWithImageAsync(ReadOnlyMemory<byte> encoded, PoseModelKind model, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var probe = codec.Probe(encoded.Span);
@@ -27,8 +31,8 @@ public sealed class PhotoPoseDetector(IImageCodec codec, IPoseDetector detector,
         // Thumbnail dimensions are rounded, so each axis gets its own factor (they differ by < 1 pixel's worth).
         var scaleX = (float)probe.Width / image.Width;
         var scaleY = (float)probe.Height / image.Height;
-        var people = scaleX == 1 && scaleY == 1 ? result.People : result.People.Select(p => Scale(p, scaleX, scaleY)).ToList();
-        return result with
+        var people = scaleX == 1 && scaleY == 1 ? result.People : result.People.Select(p => p.Scale(scaleX, scaleY)).ToList();
+        return new PhotoDetection(result with
         {
             ImageWidth = probe.Width,
             ImageHeight = probe.Height,
@@ -38,11 +42,11 @@ public sealed class PhotoPoseDetector(IImageCodec codec, IPoseDetector detector,
                 DecodeMs = decodeMs,
                 TotalMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             },
-        };
+        }, image, probe.Format);
     }
-
-    private static Pose Scale(Pose pose, float scaleX, float scaleY) => new(
-        pose.Keypoints.Select(k => k with { X = k.X * scaleX, Y = k.Y * scaleY }).ToList(),
-        pose.Score,
-        new BoundingBox(pose.Box.X * scaleX, pose.Box.Y * scaleY, pose.Box.Width * scaleX, pose.Box.Height * scaleY));
 }
+
+/// <param name="Result">Keypoints in pixels of the full upright photo.</param>
+/// <param name="WorkingImage">The photo as decoded for detection (at most DetectionMaxSide on the long side).</param>
+/// <param name="Format">The upload's encoded format.</param>
+public sealed record PhotoDetection(PoseDetectionResult Result, PoseGen.Core.Imaging.RgbImage WorkingImage, ImageFormat Format);
