@@ -45,8 +45,11 @@ public static class PoseAligner
         var body = Shared(reference, candidate, Enumerable.Range(0, layout.Count).Except(anchors), options.MinScore)
             .Select(i => Pair(reference[i], candidate[i])).ToArray();
         var fit = RobustFit(model, points, body, candidate, options, torso, candidateTorso);
-        if (fit is null && model == AlignmentModel.Perspective)
-            fit = RobustFit(model = AlignmentModel.Affine, points, body, candidate, options, torso, candidateTorso);
+        while (fit is null && model > AlignmentModel.Similarity)
+            fit = RobustFit(--model, points, body, candidate, options, torso, candidateTorso);
+        // Every robust hypothesis was degenerate (a torso seen exactly edge-on): the plain similarity of all anchors is
+        // the least harmful answer.
+        fit ??= TransformFit.Similarity(points);
         if (fit is null) return null;
         var transform = fit.Value;
 
@@ -110,7 +113,11 @@ public static class PoseAligner
             if (start is { } s && Admissible(s, candidate, options.MinScore))
             {
                 var (map, weights) = Refine(model, s, points, candidate, options, tau, Ridge(points));
-                refined.Add((map, weights, Cost(map)));
+                // A map whose inliers all sit in one cluster (neck and shoulders of a side view) says nothing about the
+                // rest of the body, however well it fits them.
+                var inliers = points.Where(p => Residual(map, p) <= tau).ToArray();
+                if (inliers.Length >= 2 && Spread(inliers) >= 0.4 * MinimalSpread * candidateTorso)
+                    refined.Add((map, weights, Cost(map)));
             }
         if (refined.Count == 0) return null;
 
@@ -161,11 +168,20 @@ public static class PoseAligner
     }
 
     /// <summary>
-    /// A homography must keep every seen candidate joint on the same side of its horizon line as the body's centre, and
-    /// foreshorten the body by at most 3x (|w / w_centre| in [1/3, 3]); otherwise it is a fit to noise, not a camera change.
+    /// A camera change squashes the body by at most <see cref="MaxAnisotropy"/> in one direction relative to the other (an
+    /// 84° turn); a map beyond that is a fit to a torso seen edge-on and would throw the limbs anywhere, so it is refused
+    /// and a smaller model is used. A reflection is refused too: a mirrored photo is handled by
+    /// <see cref="AlignmentOptions.TryMirror"/>, with the left/right labels swapped, never by a flip hidden in the map. A homography must also keep every seen candidate joint on the same side of its horizon
+    /// as the body's centre and foreshorten the body by at most 3x (|w / w_centre| in [1/3, 3]).
     /// </summary>
     private static bool Admissible(PlanarTransform t, IReadOnlyList<Keypoint> candidate, double minScore)
     {
+        var sum = (t.M00 * t.M00) + (t.M01 * t.M01) + (t.M10 * t.M10) + (t.M11 * t.M11);
+        var det = (t.M00 * t.M11) - (t.M01 * t.M10);
+        if (det <= 0) return false;
+        var root = Math.Sqrt(Math.Max((sum * sum) - (4 * det * det), 0));
+        var (largest, smallest) = (Math.Sqrt((sum + root) / 2), Math.Sqrt(Math.Max((sum - root) / 2, 0)));
+        if (!(smallest * MaxAnisotropy >= largest)) return false;
         if (t.M20 == 0 && t.M21 == 0) return true;
         var centre = CentreDenominator(t, candidate, minScore);
         foreach (var k in candidate)
@@ -176,6 +192,8 @@ public static class PoseAligner
         }
         return true;
     }
+
+    private const double MaxAnisotropy = 10;
 
     private static double CentreDenominator(PlanarTransform t, IReadOnlyList<Keypoint> candidate, double minScore)
     {
