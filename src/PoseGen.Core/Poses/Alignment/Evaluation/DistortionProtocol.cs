@@ -48,7 +48,15 @@ public static class DistortionProtocol
     }
 
     public static (double X, double Y)[] Distort((double X, double Y)[] pose, GaussianSampler random,
-        GlobalDistortion kind = GlobalDistortion.PitchYaw, double globalSigma = 0.5, double limbSigma = 0.5)
+        GlobalDistortion kind = GlobalDistortion.PitchYaw, double globalSigma = 0.5, double limbSigma = 0.5) =>
+        DistortInSteps(pose, random, kind, globalSigma, limbSigma).Distorted;
+
+    /// <summary>
+    /// The distortion with its intermediate step: <c>Limbed</c> is the pose after the limb rotation only, i.e. what a
+    /// perfect undoing of the camera change would give back (the limb change is a real pose difference and must stay).
+    /// </summary>
+    public static ((double X, double Y)[] Limbed, (double X, double Y)[] Distorted) DistortInSteps((double X, double Y)[] pose,
+        GaussianSampler random, GlobalDistortion kind = GlobalDistortion.PitchYaw, double globalSigma = 0.5, double limbSigma = 0.5)
     {
         var limbed = pose;
         var draws = random.Next(10);
@@ -59,7 +67,7 @@ public static class DistortionProtocol
         }
         var tilt = random.NextGaussian(0, globalSigma);
         var turn = random.NextGaussian(0, globalSigma);
-        return ApplyGlobal(limbed, kind, tilt, turn);
+        return (limbed, ApplyGlobal(limbed, kind, tilt, turn));
     }
 
     public static (double X, double Y)[] RotateAbout((double X, double Y)[] pose, int pivot, int[] joints, double angle)
