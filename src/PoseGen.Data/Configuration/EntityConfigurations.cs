@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PoseGen.Data.Entities;
+
+namespace PoseGen.Data;
+
+internal sealed class ProfileConfiguration : IEntityTypeConfiguration<ProfileEntity>
+{
+    public void Configure(EntityTypeBuilder<ProfileEntity> builder)
+    {
+        builder.ToTable("Profiles");
+        builder.HasKey(p => p.UserId);
+        builder.HasOne<PoseGenUser>().WithOne().HasForeignKey<ProfileEntity>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.Level).HasConversion<string>().HasMaxLength(32);
+        // Enum sets as JSON arrays of names: readable in the database and stable when enum members are appended.
+        builder.PrimitiveCollection(p => p.Goals).ElementType().HasConversion<string>();
+        builder.PrimitiveCollection(p => p.Limitations).ElementType().HasConversion<string>();
+        builder.PrimitiveCollection(p => p.Preferences);
+    }
+}
+
+internal sealed class ActivityConfiguration(string jsonColumnType) : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> builder)
+    {
+        builder.ToTable("Activities");
+        builder.HasKey(a => a.Id);
+        builder.HasOne<PoseGenUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.Title).HasMaxLength(200);
+        builder.Property(a => a.Summary).HasMaxLength(1000);
+        builder.Property(a => a.Document).HasColumnType(jsonColumnType);
+        builder.HasIndex(a => new { a.UserId, a.CreatedAtUtc });
+        builder.HasMany(a => a.Media).WithOne().HasForeignKey(m => m.ActivityId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFile>
+{
+    public void Configure(EntityTypeBuilder<MediaFile> builder)
+    {
+        builder.ToTable("MediaFiles");
+        builder.HasKey(m => m.Id);
+        builder.HasOne<PoseGenUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(m => m.RelativePath).HasMaxLength(400);
+        builder.Property(m => m.ContentType).HasMaxLength(100);
+        builder.HasIndex(m => m.UserId);
+    }
+}

@@ -1,0 +1,18 @@
+using PoseGen.Core.Profiles;
+
+namespace PoseGen.Data.Entities;
+
+/// <summary>A user's profile row (1:1 with the user). Sets are stored as JSON arrays of names.</summary>
+public sealed class ProfileEntity
+{
+    public required string UserId { get; set; }
+    public List<Goal> Goals { get; set; } = [];
+    public Level Level { get; set; }
+    public List<Limitation> Limitations { get; set; } = [];
+    public List<string> Preferences { get; set; } = [];
+    public int? HeightCm { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public UserProfile ToDomain() =>
+        new(Goals.ToHashSet(), Level, Limitations.ToHashSet(), Preferences, HeightCm);
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.ML.OnnxRuntime;
+
+namespace PoseGen.Inference;
+
+/// <summary>Where ONNX Runtime runs the models.</summary>
+public enum ExecutionDevice
+{
+    /// <summary>CUDA when its provider loads, otherwise CPU (logged once).</summary>
+    Auto,
+    Cpu,
+
+    /// <summary>CUDA or nothing: start-up fails when the provider cannot load.</summary>
+    Cuda,
+}
+
+/// <summary>Configuration section <c>Inference</c>.</summary>
+public sealed class InferenceOptions
+{
+    public const string SectionName = "Inference";
+
+    public ExecutionDevice Device { get; set; } = ExecutionDevice.Auto;
+
+    /// <summary>CUDA device ordinal when CUDA is used.</summary>
+    [Range(0, 64)]
+    public int CudaDeviceId { get; set; }
+
+    /// <summary>
+    /// Folder holding the converted models (<c>movenet-*.onnx</c>). Relative paths are resolved against the content root.
+    /// Empty: the first <c>models/</c> folder found in the content root, the application folder, or one of their parents
+    /// (the repository's <c>models/</c> when run from a checkout).
+    /// </summary>
+    public string? ModelsPath { get; set; }
+
+    /// <summary>Threads one model run may use; 0 lets ONNX Runtime use one per physical core.</summary>
+    [Range(0, 256)]
+    public int IntraOpThreads { get; set; }
+
+    /// <summary>Threads for running independent graph branches in parallel; 0 is ONNX Runtime's default.</summary>
+    [Range(0, 256)]
+    public int InterOpThreads { get; set; }
+
+    public GraphOptimizationLevel GraphOptimizationLevel { get; set; } = GraphOptimizationLevel.ORT_ENABLE_ALL;
+
+    /// <summary>Reuse one memory plan between runs with the same input shape (all MoveNet inputs are fixed per call).</summary>
+    public bool EnableMemoryPattern { get; set; } = true;
+
+    /// <summary>
+    /// Let idle intra-op threads spin briefly waiting for work: lower latency per run, but CPU burnt between requests.
+    /// </summary>
+    public bool AllowThreadSpinning { get; set; } = true;
+
+    /// <summary>Keypoints scoring below this do not count towards a person's box and score (MoveNet's usual 0.3).</summary>
+    [Range(0.0, 1.0)]
+    public float KeypointThreshold { get; set; } = 0.3f;
+
+    /// <summary>People whose mean confident-keypoint score is below this are dropped (the TF.js MoveNet default 0.25).</summary>
+    [Range(0.0, 1.0)]
+    public float MinPoseScore { get; set; } = 0.25f;
+
+    /// <summary>Long side of the multipose input in pixels; rounded up to a multiple of 32 by the model's needs.</summary>
+    [Range(128, 1024)]
+    public int MultiposeMaxDimension { get; set; } = 256;
+}

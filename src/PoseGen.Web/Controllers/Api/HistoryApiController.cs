@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PoseGen.Core.History;
+using PoseGen.Web.Services;
+
+namespace PoseGen.Web.Controllers.Api;
+
+[ApiController]
+[Authorize]
+[Route("api/v1/history")]
+public sealed class HistoryApiController(HistoryService history) : ControllerBase
+{
+    [HttpGet]
+    public async Task<IReadOnlyList<ActivitySummary>> List(ActivityKind? kind, int skip = 0, int take = 50, CancellationToken ct = default) =>
+        await history.ListAsync(User.RequiredUserId(), kind, skip, take, ct);
+
+    /// <summary>One entry with its full result document.</summary>
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Get(Guid id, CancellationToken ct)
+    {
+        var activity = await history.GetAsync(User.RequiredUserId(), id, ct);
+        if (activity is null)
+            return NotFound();
+        using var document = JsonDocument.Parse(activity.Document);
+        return Ok(new
+        {
+            activity.Id, activity.Kind, activity.CreatedAtUtc, activity.Title, activity.Summary,
+            Media = activity.Media.Select(m => new { m.Id, m.ContentType, Url = $"/media/{m.Id}" }),
+            Document = document.RootElement.Clone(),
+        });
+    }
+
+    [HttpDelete("{id:guid}")]
+    public async Task<IActionResult> Delete(Guid id, CancellationToken ct) =>
+        await history.DeleteAsync(User.RequiredUserId(), id, ct) ? NoContent() : NotFound();
+}

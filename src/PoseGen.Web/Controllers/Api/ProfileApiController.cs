@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PoseGen.Web.Services;
+using PoseGen.Web.ViewModels.Profile;
+
+namespace PoseGen.Web.Controllers.Api;
+
+[ApiController]
+[Authorize]
+[Route("api/v1/profile")]
+public sealed class ProfileApiController(ProfileService profiles) : ControllerBase
+{
+    [HttpGet]
+    public async Task<ProfileDto> Get(CancellationToken ct) => ProfileDto.From(await profiles.GetAsync(User.RequiredUserId(), ct));
+
+    [HttpPut]
+    public async Task<ProfileDto> Put(ProfileDto profile, CancellationToken ct) =>
+        ProfileDto.From(await profiles.SaveAsync(User.RequiredUserId(), profile.ToDomain(), ct));
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PoseGen.Core.History;
+using PoseGen.Web.Services;
+using PoseGen.Web.ViewModels.History;
+
+namespace PoseGen.Web.Controllers;
+
+/// <summary>The history dashboard: everything the user did, newest first, with details and delete.</summary>
+[Authorize]
+public sealed class HistoryController(HistoryService history) : Controller
+{
+    private const int PageSize = 24;
+
+    [HttpGet]
+    public async Task<IActionResult> Index(ActivityKind? kind, int page = 1, CancellationToken ct = default)
+    {
+        var userId = User.RequiredUserId();
+        page = Math.Max(1, page);
+        var total = await history.CountAsync(userId, kind, ct);
+        var items = await history.ListAsync(userId, kind, (page - 1) * PageSize, PageSize, ct);
+        return View(new HistoryIndexViewModel(items, kind, page, Math.Max(1, (total + PageSize - 1) / PageSize)));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(Guid id, CancellationToken ct)
+    {
+        var activity = await history.GetAsync(User.RequiredUserId(), id, ct);
+        if (activity is null)
+            return NotFound();
+        var summary = new ActivitySummary(activity.Id, activity.Kind, activity.CreatedAtUtc, activity.Title, activity.Summary, activity.ThumbnailId);
+        return View(new HistoryDetailsViewModel(summary, activity.Document, [.. activity.Media.Select(m => m.Id)]));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Delete(Guid id, CancellationToken ct) =>
+        await history.DeleteAsync(User.RequiredUserId(), id, ct) ? RedirectToAction(nameof(Index)) : NotFound();
+}

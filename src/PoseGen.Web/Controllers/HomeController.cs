@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using PoseGen.Web.Hosting;
+
+namespace PoseGen.Web.Controllers;
+
+public sealed class HomeController : Controller
+{
+    public IActionResult Index() => View();
+
+    /// <summary>Re-executed by the exception handler for page requests; the status was set from the exception.</summary>
+    [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Error()
+    {
+        var status = Response.StatusCode >= 400 ? Response.StatusCode : 500;
+        var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var message = feature?.Error is UserInputException input ? input.Message : ExceptionStatus.Title(status);
+        return StatusView(status, message);
+    }
+
+    /// <summary>Re-executed by the status-code pages middleware for empty error responses (404, 400 ...).</summary>
+    [IgnoreAntiforgeryToken]
+    public IActionResult Status(int code) => StatusView(code is >= 400 and < 600 ? code : 404, ExceptionStatus.Title(code));
+
+    private ViewResult StatusView(int status, string message)
+    {
+        Response.StatusCode = status;
+        return View("Error", new ErrorViewModel(status, message, HttpContext.TraceIdentifier));
+    }
+}
+
+public sealed record ErrorViewModel(int Status, string Message, string RequestId);

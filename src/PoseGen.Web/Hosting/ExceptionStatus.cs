@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Antiforgery;
+using PoseGen.Imaging;
+
+namespace PoseGen.Web.Hosting;
+
+/// <summary>The one place that says which status code an exception means. Anything not listed is a 500.</summary>
+public static class ExceptionStatus
+{
+    public static int For(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        // Multipart and form limits (FormOptions) surface as InvalidDataException when a body exceeds them.
+        InvalidDataException data when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) => StatusCodes.Status413PayloadTooLarge,
+        InvalidDataException => StatusCodes.Status400BadRequest,
+        AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        UserInputException input => input.StatusCode,
+        ImageDecodeException image => image.Kind switch
+        {
+            ImageErrorKind.Empty => StatusCodes.Status400BadRequest,
+            ImageErrorKind.UnsupportedFormat => StatusCodes.Status415UnsupportedMediaType,
+            // Too many pixels is a property of an image we could read, not of the request size: 422, not 413.
+            _ => StatusCodes.Status422UnprocessableEntity,
+        },
+        OperationCanceledException => 499,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    public static string Title(int status) => status switch
+    {
+        400 => "The request is not valid.",
+        401 => "Sign in to continue.",
+        403 => "You do not have access to this.",
+        404 => "Not found.",
+        405 => "Method not allowed.",
+        413 => "The upload is too large.",
+        415 => "Unsupported media type.",
+        422 => "The input could not be processed.",
+        429 => "Too many requests.",
+        503 => "The service is not available right now.",
+        _ when status >= 500 => "Something went wrong on our side.",
+        _ => "The request could not be completed.",
+    };
+}
+
+/// <summary>An expected, user-caused failure with its status code and a message safe to show the user.</summary>
+public sealed class UserInputException(int statusCode, string message) : Exception(message)
+{
+    public int StatusCode { get; } = statusCode;
+}

@@ -1,0 +1,11 @@
+namespace PoseGen.Web;
+
+/// <summary>The main navigation, in order: (controller, label). A feature adds its entry when its pages exist.</summary>
+public static class NavItems
+{
+    public static readonly IReadOnlyList<(string Controller, string Label)> Main =
+    [
+        ("History", "History"),
+        ("Profile", "Profile"),
+    ];
+}

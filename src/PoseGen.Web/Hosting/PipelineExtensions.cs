@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using PoseGen.Data.Entities;
+
+namespace PoseGen.Web.Hosting;
+
+public static class PipelineExtensions
+{
+    public static WebApplication UsePoseGenPipeline(this WebApplication app)
+    {
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Home/Error",
+            StatusCodeSelector = ExceptionStatus.For,
+        });
+        // Empty-bodied error responses: problem details under /api, a friendly page elsewhere.
+        app.UseWhen(context => ApiRequests.IsApi(context.Request), api => api.UseStatusCodePages(WriteApiStatusAsync));
+        app.UseWhen(context => !ApiRequests.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/Home/Status", "?code={0}"));
+        app.UseMiddleware<RequestSizeGuardMiddleware>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapPoseGenEndpoints(this WebApplication app)
+    {
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+        app.MapGroup("/api/v1/auth").WithTags("Auth").MapIdentityApi<PoseGenUser>();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        return app;
+    }
+
+    private static async Task WriteApiStatusAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        var status = http.Response.StatusCode;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = status, Title = ExceptionStatus.Title(status) },
+        });
+    }
+}

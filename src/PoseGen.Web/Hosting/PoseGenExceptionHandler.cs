@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace PoseGen.Web.Hosting;
+
+/// <summary>
+/// The one exception handler. /api requests get RFC 7807 problem details; page requests fall through to the friendly
+/// error page (ExceptionHandlerOptions re-executes /Home/Error with the status from <see cref="ExceptionStatus"/>).
+/// </summary>
+public sealed partial class PoseGenExceptionHandler(IProblemDetailsService problems, ILogger<PoseGenExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var status = ExceptionStatus.For(exception);
+        // The middleware has already pointed Request.Path at the error page; the feature keeps the original path.
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
+        if (status >= 500)
+            LogUnhandled(logger, exception, context.Request.Method, path);
+        else
+            LogClientError(logger, context.Request.Method, path, status, exception.Message);
+
+        if (!ApiRequests.IsApi(path) || context.Response.HasStarted)
+            return false;
+
+        context.Response.StatusCode = status;
+        var detail = status < 500 && exception is UserInputException or BadHttpRequestException or InvalidDataException or PoseGen.Imaging.ImageDecodeException
+            ? exception.Message
+            : null;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = ExceptionStatus.Title(status), Detail = detail },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Client error for {Method} {Path}: {Status} {Reason}")]
+    private static partial void LogClientError(ILogger logger, string method, string path, int status, string reason);
+}

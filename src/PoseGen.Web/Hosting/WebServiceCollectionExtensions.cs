@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using PoseGen.Web.Services;
+
+namespace PoseGen.Web.Hosting;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>MVC, problem details, OpenAPI, health checks, upload limits and the application services.</summary>
+    public static IServiceCollection AddPoseGenWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddControllersWithViews(options => options.Filters.Add<CookieAntiforgeryFilter>())
+            .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
+        services.AddProblemDetails();
+        services.AddExceptionHandler<PoseGenExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<LibvipsHealthCheck>("libvips");
+
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
+        var uploads = configuration.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions();
+        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = uploads.MaxRequestBytes);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = uploads.MaxRequestBytes);
+
+        // Keys under the data folder, so sign-in cookies and tokens survive restarts.
+        services.AddDataProtection().SetApplicationName("PoseGen")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(AppPaths.DataRoot(configuration), "keys")));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ProfileService>();
+        services.AddScoped<HistoryService>();
+        services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<PoseAnalysisService>();
+        return services;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PoseGen.Core.History;
+using PoseGen.Data;
+using PoseGen.Data.Entities;
+using PoseGen.Data.Storage;
+
+namespace PoseGen.Web.Services;
+
+/// <summary>A history entry as lists show it.</summary>
+public sealed record ActivitySummary(Guid Id, ActivityKind Kind, DateTime CreatedAtUtc, string Title, string? Summary, Guid? ThumbnailId);
+
+/// <summary>
+/// The user's history: every feature records what it did here. All reads and deletes are scoped to the owner; another
+/// user's id behaves exactly like an id that does not exist.
+/// </summary>
+public sealed class HistoryService(PoseGenDbContext db, MediaStore media, TimeProvider time)
+{
+    public static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web);
+
+    public async Task<IReadOnlyList<ActivitySummary>> ListAsync(string userId, ActivityKind? kind, int skip, int take, CancellationToken ct)
+    {
+        var query = db.Activities.AsNoTracking().Where(a => a.UserId == userId);
+        if (kind is not null)
+            query = query.Where(a => a.Kind == kind);
+        return await query.OrderByDescending(a => a.CreatedAtUtc)
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200))
+            .Select(a => new ActivitySummary(a.Id, a.Kind, a.CreatedAtUtc, a.Title, a.Summary, a.ThumbnailId))
+            .ToListAsync(ct);
+    }
+
+    public Task<int> CountAsync(string userId, ActivityKind? kind, CancellationToken ct) =>
+        db.Activities.CountAsync(a => a.UserId == userId && (kind == null || a.Kind == kind), ct);
+
+    public Task<Activity?> GetAsync(string userId, Guid id, CancellationToken ct) =>
+        db.Activities.AsNoTracking().Include(a => a.Media).FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
+
+    public Task<MediaFile?> GetMediaAsync(string userId, Guid id, CancellationToken ct) =>
+        db.MediaFiles.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.UserId == userId, ct);
+
+    /// <summary>Saves a result document and links the media files already stored for it.</summary>
+    public async Task<Activity> AddAsync<TDocument>(
+        string userId, ActivityKind kind, string title, string? summary, TDocument document,
+        IReadOnlyList<MediaFile> files, Guid? thumbnailId, CancellationToken ct, Guid? id = null)
+    {
+        var activity = new Activity
+        {
+            Id = id ?? Guid.NewGuid(), UserId = userId, Kind = kind, CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            Title = title, Summary = summary, Document = JsonSerializer.Serialize(document, DocumentJson),
+            ThumbnailId = thumbnailId,
+        };
+        foreach (var file in files)
+        {
+            file.ActivityId = activity.Id;
+            activity.Media.Add(file);
+        }
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync(ct);
+        return activity;
+    }
+
+    public async Task<bool> DeleteAsync(string userId, Guid id, CancellationToken ct)
+    {
+        var activity = await db.Activities.Include(a => a.Media).FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
+        if (activity is null)
+            return false;
+        var files = activity.Media.ToList();
+        db.MediaFiles.RemoveRange(files);
+        db.Activities.Remove(activity);
+        await db.SaveChangesAsync(ct);
+        // Files go after the rows are gone: a crash in between leaves an orphan file, never a row without its file.
+        foreach (var file in files)
+            media.Delete(file);
+        return true;
+    }
+
+    public static T? ReadDocument<T>(Activity activity) => JsonSerializer.Deserialize<T>(activity.Document, DocumentJson);
+}

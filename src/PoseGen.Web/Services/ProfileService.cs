@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using PoseGen.Core.Profiles;
+using PoseGen.Data;
+using PoseGen.Data.Entities;
+
+namespace PoseGen.Web.Services;
+
+/// <summary>Reads and saves the signed-in user's profile (goals, level, limitations, preferences, height).</summary>
+public sealed class ProfileService(PoseGenDbContext db, TimeProvider time)
+{
+    public const int MaxPreferences = 20;
+    public const int MaxPreferenceLength = 40;
+
+    public async Task<UserProfile> GetAsync(string userId, CancellationToken ct)
+    {
+        var row = await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, ct);
+        return row?.ToDomain() ?? UserProfile.Default;
+    }
+
+    public async Task<UserProfile> SaveAsync(string userId, UserProfile profile, CancellationToken ct)
+    {
+        var preferences = NormalizePreferences(profile.Preferences);
+        var row = await db.Profiles.FirstOrDefaultAsync(p => p.UserId == userId, ct);
+        if (row is null)
+        {
+            row = new ProfileEntity { UserId = userId };
+            db.Profiles.Add(row);
+        }
+        row.Goals = [.. profile.Goals.Order()];
+        row.Level = profile.Level;
+        row.Limitations = [.. profile.Limitations.Order()];
+        row.Preferences = preferences;
+        row.HeightCm = profile.HeightCm;
+        row.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return row.ToDomain();
+    }
+
+    /// <summary>Free tags: trimmed, lower-case, de-duplicated, bounded in number and length.</summary>
+    public static List<string> NormalizePreferences(IEnumerable<string> tags) =>
+        tags.Select(t => t.Trim().ToLowerInvariant())
+            .Where(t => t.Length > 0)
+            .Select(t => t.Length > MaxPreferenceLength ? t[..MaxPreferenceLength] : t)
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxPreferences)
+            .ToList();
+}

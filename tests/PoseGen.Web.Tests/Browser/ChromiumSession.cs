@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+
+namespace PoseGen.Web.Tests.Browser;
+
+/// <summary>
+/// Playwright driving the distribution's Chromium (never a downloaded browser build): headless, no sandbox (tests run
+/// as root in CI), and no background traffic to Google services (the machine has no network beyond loopback).
+/// </summary>
+public sealed class ChromiumSession : IAsyncDisposable
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run",
+    ];
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private ChromiumSession(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    /// <summary>/usr/bin/chromium (Debian), overridable with POSEGEN_CHROMIUM.</summary>
+    public static string ExecutablePath =>
+        Environment.GetEnvironmentVariable("POSEGEN_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public static async Task<ChromiumSession> LaunchAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+        {
+            throw new FileNotFoundException(
+                $"Chromium not found at {ExecutablePath}; install it with 'apt-get install chromium' " +
+                "(scripts/test.sh does this when it is absent) or set POSEGEN_CHROMIUM.", ExecutablePath);
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ExecutablePath,
+                Headless = true,
+                Args = ChromiumArgs,
+                Timeout = 60_000,
+            });
+            return new ChromiumSession(playwright, browser);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A fresh context (own cookies) and page whose relative URLs resolve against <paramref name="baseAddress"/>.</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using PoseGen.Data;
+
+namespace PoseGen.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real database: a fresh SQLite file, or a fresh database in the throwaway PostgreSQL cluster.
+/// Each factory gets its own data folder (SQLite file, media, keys), deleted on dispose.
+/// </summary>
+public sealed class PoseGenWebFactory : WebApplicationFactory<Program>
+{
+    private readonly DatabaseProvider _provider;
+    private readonly string? _postgresConnectionString;
+
+    public PoseGenWebFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? postgresConnectionString = null)
+    {
+        _provider = provider;
+        _postgresConnectionString = postgresConnectionString;
+        DataRoot = Path.Combine(Path.GetTempPath(), "posegen-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataRoot);
+    }
+
+    public string DataRoot { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataRoot", DataRoot);
+        builder.UseSetting("Database:Provider", _provider.ToString());
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(DataRoot, "posegen.db")};Pooling=False");
+        builder.UseSetting("ConnectionStrings:Postgres", _postgresConnectionString ?? "");
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataRoot, "logs", "test-.log"));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(DataRoot))
+            Directory.Delete(DataRoot, recursive: true);
+    }
+}
