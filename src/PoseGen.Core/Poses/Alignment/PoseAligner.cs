@@ -3,8 +3,10 @@ namespace PoseGen.Core.Poses.Alignment;
 /// <summary>
 /// Aligns a candidate pose onto a reference pose by a torso-anchored robust fit: only the torso joints (neck, shoulders,
 /// hips) drive the transform, so a bent knee or a raised arm stays visible after alignment instead of being averaged into
-/// the camera change. Robustness: MSAC over every minimal anchor subset (Torr and Zisserman 2000; the torso has at most
-/// five anchors, so the enumeration is exhaustive and deterministic), then Tukey-biweight IRLS on the best hypothesis.
+/// the camera change. Robustness: every minimal anchor subset (the torso has at most five anchors, so the enumeration is
+/// exhaustive and deterministic, unlike random RANSAC) seeds a Tukey-biweight IRLS; the refined fits are ranked by MSAC
+/// cost (Torr and Zisserman 2000) plus a small torso-shape penalty. With fewer anchors than the model needs, the model
+/// steps down (perspective → affine → similarity); with fewer than two torso anchors, every shared joint anchors.
 /// </summary>
 public static class PoseAligner
 {
