@@ -136,4 +136,20 @@ public class PoseAlignerTests
         var result = PoseAligner.Align(reference, MirroredPhoto(reference), Coco, new AlignmentOptions { TryMirror = false })!;
         Assert.False(result.Mirrored);
     }
+
+    [Fact]
+    public void AnchorsOnEveryJointWhenTheSeenTorsoJointsAreBunchedTogether()
+    {
+        // Side-on: both shoulders within a few pixels, hips below the confidence floor. Two nearly coincident anchors fix
+        // no rotation, so the whole body anchors instead.
+        var reference = Standing();
+        reference[(int)CocoKeypoint.RightShoulder] = reference[(int)CocoKeypoint.LeftShoulder] with { X = reference[(int)CocoKeypoint.LeftShoulder].X - 4 };
+        var candidate = Transform(reference, PlanarTransform.Similarity(1.2, 0.5, 30, -20));
+        candidate[(int)CocoKeypoint.LeftHip] = candidate[(int)CocoKeypoint.LeftHip] with { Score = 0.1f };
+        candidate[(int)CocoKeypoint.RightHip] = candidate[(int)CocoKeypoint.RightHip] with { Score = 0.1f };
+        candidate[(int)CocoKeypoint.RightShoulder] = candidate[(int)CocoKeypoint.RightShoulder] with { X = candidate[(int)CocoKeypoint.RightShoulder].X + 3 };
+        var result = PoseAligner.Align(reference, candidate, Coco)!;
+        Assert.True(result.UsedAllJoints);
+        AssertLandsOn(reference, result.AlignedCandidate, 1.0, [(int)CocoKeypoint.Nose, (int)CocoKeypoint.LeftAnkle, (int)CocoKeypoint.RightWrist]);
+    }
 }

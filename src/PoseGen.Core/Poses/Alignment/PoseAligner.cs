@@ -34,8 +34,11 @@ public static class PoseAligner
     private static AlignmentResult? AlignOnce(IReadOnlyList<Keypoint> reference, IReadOnlyList<Keypoint> candidate,
         KeypointLayout layout, AlignmentOptions options, double torso, bool mirrored)
     {
+        var candidateTorso = BodyFrame.TorsoLength(candidate, layout, options.MinScore);
         var anchors = Shared(reference, candidate, layout.TorsoAnchors, options.MinScore);
-        var allJoints = anchors.Count < 2;
+        // Two shoulders a few pixels apart (hips unseen, body side-on) fix no rotation or scale: then, as with fewer
+        // than two torso anchors, every shared joint anchors.
+        var allJoints = anchors.Count < 2 || Extent(candidate, anchors) < MinimalSpread * candidateTorso;
         if (allJoints) anchors = Shared(reference, candidate, Enumerable.Range(0, layout.Count), options.MinScore);
         if (anchors.Count < 2) return null;
         var model = options.Model;
@@ -43,7 +46,6 @@ public static class PoseAligner
 
         var points = anchors.Select(i => Pair(reference[i], candidate[i])).ToArray();
         var tau = options.OutlierThreshold * torso;
-        var candidateTorso = BodyFrame.TorsoLength(candidate, layout, options.MinScore);
         var body = Shared(reference, candidate, Enumerable.Range(0, layout.Count).Except(anchors), options.MinScore)
             .Select(i => Pair(reference[i], candidate[i])).ToArray();
         var fit = RobustFit(model, points, body, candidate, options, torso, candidateTorso);
@@ -258,6 +260,11 @@ public static class PoseAligner
         var smallest = ((sxx + syy) / 2) - Math.Sqrt((Math.Pow(sxx - syy, 2) / 4) + (sxy * sxy));
         return 2 * Math.Sqrt(Math.Max(smallest, 0));
     }
+
+    /// <summary>Largest distance between two of the given candidate joints.</summary>
+    private static double Extent(IReadOnlyList<Keypoint> candidate, List<int> joints) =>
+        joints.SelectMany(a => joints.Select(b => Math.Sqrt(Math.Pow(candidate[a].X - candidate[b].X, 2) + Math.Pow(candidate[a].Y - candidate[b].Y, 2))))
+            .DefaultIfEmpty(0).Max();
 
     /// <summary>All k-element index subsets of 0..n-1 in lexicographic order.</summary>
     internal static IEnumerable<int[]> Subsets(int n, int k)
