@@ -30,15 +30,16 @@ RUN --mount=type=cache,id=posegen-nuget,target=/root/.nuget/packages \
  && test -f /app/libonnxruntime.so && test -f wwwroot/lib/bootstrap/css/bootstrap.min.css
 
 FROM ${RUNTIME_BASE} AS runtime
-# On the CUDA base there is no .NET yet; on the aspnet base this overwrites the runtime with itself.
+# On the CUDA base there is no .NET yet (nor its native dependencies, installed below with ffmpeg); on the aspnet base
+# this overwrites the runtime with itself.
 COPY --from=aspnet /usr/share/dotnet /usr/share/dotnet
 RUN ln -sf /usr/share/dotnet/dotnet /usr/bin/dotnet \
  && apt-get update \
- && apt-get install -y --no-install-recommends ffmpeg curl ca-certificates libicu74 tzdata \
+ && apt-get install -y --no-install-recommends ffmpeg curl ca-certificates libicu74 libssl3t64 zlib1g tzdata \
  && rm -rf /var/lib/apt/lists/* \
  && (id -u app >/dev/null 2>&1 || useradd --uid 1654 --user-group --no-create-home --shell /usr/sbin/nologin app) \
- && mkdir -p /data /app/logs \
- && chown app:app /data /app/logs
+ && mkdir -p /data \
+ && chown app:app /data
 
 WORKDIR /app
 COPY --from=build /app ./
@@ -50,7 +51,7 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_RUNNING_IN_CONTAINER=true \
     Storage__DataRoot=/data \
     Inference__ModelsPath=/app/models
-# SQLite file (when Database__Provider=Sqlite) and uploaded media.
+# Uploaded media, data-protection keys, rolling log files, and the SQLite file when Database__Provider=Sqlite.
 VOLUME ["/data"]
 EXPOSE 8080
 USER app

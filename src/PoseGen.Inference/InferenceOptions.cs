@@ -58,7 +58,27 @@ public sealed class InferenceOptions
     [Range(0.0, 1.0)]
     public float MinPoseScore { get; set; } = 0.25f;
 
-    /// <summary>Long side of the multipose input in pixels; rounded up to a multiple of 32 by the model's needs.</summary>
+    /// <summary>
+    /// Photos are decoded straight to at most this many pixels on their long side before detection (JPEG shrinks while
+    /// decoding, so a 12 MP photo costs a fraction of a full decode); keypoints are then scaled back to the photo's own
+    /// pixels. Crops for refinement come from this image, so it bounds how small a person can be and still get detail:
+    /// at 1600, a person a tenth of the photo's height is ~160 px, close to thunder's 256 px input.
+    /// </summary>
+    [Range(256, 8192)]
+    public int DetectionMaxSide { get; set; } = 1600;
+
+    /// <summary>
+    /// Auto only, in place of <see cref="MinPoseScore"/>: multipose people scoring at least this are kept and refined with
+    /// thunder. Lower because multipose under-scores occluded people (OCHuman fixture 003896: two overlapping players at
+    /// 0.20 and 0.25) and Auto has a second look at each.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public float CandidateScore { get; set; } = 0.15f;
+
+    /// <summary>
+    /// Long side of the multipose input in pixels, rounded up to a multiple of 32 (the model's stride). Used only by a
+    /// multipose graph whose input size is free; a fixed-size graph is letterboxed to its own size.
+    /// </summary>
     [Range(128, 1024)]
     public int MultiposeMaxDimension { get; set; } = 256;
 }

@@ -10,7 +10,8 @@ public static class InferenceServiceCollectionExtensions
 {
     /// <summary>
     /// ONNX Runtime with options from configuration section <c>Inference</c> (validated at start-up, including whether
-    /// the configured execution device can be served), the shared model sessions, and <see cref="IPoseDetector"/>.
+    /// the configured execution device can be served), the shared model sessions, <see cref="IPoseDetector"/> and
+    /// <see cref="PhotoPoseDetector"/> (which needs the imaging services: AddPoseGenImaging).
     /// </summary>
     public static IServiceCollection AddPoseGenInference(this IServiceCollection services)
     {
@@ -23,6 +24,7 @@ public static class InferenceServiceCollectionExtensions
         services.AddSingleton<OnnxModelHost>();
         services.AddSingleton<MoveNetPoseDetector>();
         services.AddSingleton<IPoseDetector>(sp => sp.GetRequiredService<MoveNetPoseDetector>());
+        services.AddSingleton<PhotoPoseDetector>();
         return services;
     }
 }

@@ -47,8 +47,9 @@ public sealed record PoseDetectionResult(
     float KeypointThreshold,
     PoseDetectionTimings Timings);
 
+/// <param name="DecodeMs">Turning encoded bytes into pixels (0 when the caller passed pixels).</param>
 /// <param name="PreprocessMs">Resampling pixels into model inputs.</param>
 /// <param name="InferenceMs">Inside ONNX Runtime, summed over every model run.</param>
 /// <param name="TotalMs">The whole call.</param>
 /// <param name="ModelRuns">How many model runs the pipeline made (e.g. 2 for a refined single pose).</param>
-public sealed record PoseDetectionTimings(double PreprocessMs, double InferenceMs, double TotalMs, int ModelRuns);
+public sealed record PoseDetectionTimings(double DecodeMs, double PreprocessMs, double InferenceMs, double TotalMs, int ModelRuns);

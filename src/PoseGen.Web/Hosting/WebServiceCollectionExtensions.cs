@@ -16,7 +16,10 @@ public static class WebServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<PoseGenExceptionHandler>();
         services.AddOpenApi();
-        services.AddHealthChecks().AddCheck<LibvipsHealthCheck>("libvips");
+        services.AddHealthChecks()
+            .AddCheck<LibvipsHealthCheck>("libvips")
+            .AddCheck<OnnxRuntimeHealthCheck>("onnxruntime")
+            .AddCheck<ModelsHealthCheck>("models");
 
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
         var uploads = configuration.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions();

@@ -13,9 +13,25 @@ internal static class TestHost
     public static string RepoRoot { get; } = typeof(TestHost).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "PoseGenRoot").Value!;
 
-    public static string FixturesDir { get; } = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fixtures"));
+    /// <summary>
+    /// &lt;root&gt;/../shared/fixtures in a checkout; a git worktree sits deeper (wt/NAME), so the nearest ancestor holding
+    /// shared/fixtures is used.
+    /// </summary>
+    public static string FixturesDir { get; } = FindFixtures();
 
-    public static (IHost Host, LogSink Logs) Build(IDictionary<string, string?> settings, string? contentRoot = null)
+    private static string FindFixtures()
+    {
+        for (var dir = new DirectoryInfo(RepoRoot).Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "fixtures");
+            if (Directory.Exists(candidate))
+                return candidate;
+        }
+        throw new DirectoryNotFoundException($"No shared/fixtures above {RepoRoot}");
+    }
+
+    public static (IHost Host, LogSink Logs) Build(
+        IDictionary<string, string?> settings, string? contentRoot = null, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -26,6 +42,7 @@ internal static class TestHost
         var sink = new LogSink();
         builder.Logging.AddProvider(sink);
         builder.Services.AddPoseGenInference();
+        configure?.Invoke(builder.Services);
         return (builder.Build(), sink);
     }
 }

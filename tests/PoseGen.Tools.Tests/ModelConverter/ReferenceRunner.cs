@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
+using PoseGen.Imaging;
 
 namespace PoseGen.Tools.Tests.ModelConverter;
 
@@ -11,13 +13,14 @@ namespace PoseGen.Tools.Tests.ModelConverter;
 /// </summary>
 internal static class ReferenceRunner
 {
-    /// <summary>Decodes a photo and resizes it to size x size RGB with ffmpeg (bilinear, aspect not kept: the test only
-    /// needs the same pixels on both sides), as int32 0..255 in HWC order.</summary>
+    private static readonly LibvipsImageCodec Codec = new(Options.Create(new ImagingOptions()));
+
+    /// <summary>Decodes a photo (PoseGen.Imaging, libvips) and resizes it to size x size RGB, aspect not kept: the test
+    /// only needs the same pixels on both sides. Returns int32 0..255 in HWC order.</summary>
     public static int[] PhotoTensor(string path, int size)
     {
-        var rgb = RunProcess("ffmpeg", ["-v", "error", "-i", path, "-vf", $"scale={size}:{size}:flags=bilinear", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"]);
-        Assert.Equal(size * size * 3, rgb.Length);
-        return [.. rgb.Select(b => (int)b)];
+        var image = Codec.Resize(Codec.Decode(File.ReadAllBytes(path)), size, size);
+        return [.. image.Pixels.Select(b => (int)b)];
     }
 
     public static float[] RunOnnx(InferenceSession session, int[] input, long[] shape) => RunOnnx(session, OrtValue.CreateTensorValueFromMemory(input, shape));

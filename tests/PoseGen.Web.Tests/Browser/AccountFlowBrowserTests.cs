@@ -4,8 +4,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PoseGen.Web.Tests.Browser;
 
-/// <summary>A person in a real browser: registers, signs in from a fresh session, lands on the home page.</summary>
-public sealed class AccountFlowBrowserTests(KestrelAppFactory app) : IClassFixture<KestrelAppFactory>
+/// <summary>A person in a real browser: registers, signs in from a fresh session, lands on the home page, logs out.</summary>
+public sealed class AccountFlowBrowserTests(LiveServer app) : IClassFixture<LiveServer>
 {
     private const string Password = "Pose-Gen-2026!";
 
@@ -22,9 +22,7 @@ public sealed class AccountFlowBrowserTests(KestrelAppFactory app) : IClassFixtu
         await registerForm.Locator("input[name='Email']").FillAsync(email);
         await registerForm.Locator("input[name='Password']").FillAsync(Password);
         await registerForm.Locator("input[name='ConfirmPassword']").FillAsync(Password);
-        await registerForm.Locator("[type='submit']").ClickAsync();
-        // A rejected registration re-renders the form; an accepted one redirects away from it.
-        await registration.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/Account/Register", StringComparison.OrdinalIgnoreCase));
+        await SubmitExpectingRedirectAsync(registration, registerForm);
 
         // A new browser context has no cookies, so this proves the password works, whatever registration did.
         var login = await chromium.NewPageAsync(app.BaseAddress);
@@ -33,11 +31,14 @@ public sealed class AccountFlowBrowserTests(KestrelAppFactory app) : IClassFixtu
         var loginForm = login.Locator("form:has(input[name='Password']):not(:has(input[name='ConfirmPassword']))");
         await loginForm.Locator("input[name='Email']").FillAsync(email);
         await loginForm.Locator("input[name='Password']").FillAsync(Password);
-        await loginForm.Locator("[type='submit']").ClickAsync();
+        await SubmitExpectingRedirectAsync(login, loginForm);
 
-        await login.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        await Expect(login.Locator("form[action*='/Account/Logout' i]")).ToHaveCountAsync(1);
-        await Expect(login.Locator("body")).ToContainTextAsync("PoseGen");
+        // Commit, not load: the assertions below wait for the content themselves.
+        await login.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        // Signed in: the navigation bar names the user and offers the log-out form.
+        await Expect(login.Locator("header")).ToContainTextAsync(email);
+        await Expect(login.Locator("form[action='/Account/Logout']")).ToHaveCountAsync(1);
+        await Expect(login.Locator("main h1")).ToBeVisibleAsync();
 
         var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "account-flow-home.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
@@ -47,6 +48,27 @@ public sealed class AccountFlowBrowserTests(KestrelAppFactory app) : IClassFixtu
         var (width, height) = ReadPngSize(await File.ReadAllBytesAsync(screenshot));
         Assert.Equal(1280, width);
         Assert.True(height >= 800, $"full-page screenshot height {height} px is below the 800 px viewport");
+
+        // The navigation bar's log-out form works from a real browser too (its token is the layout's hidden field).
+        await SubmitExpectingRedirectAsync(login, login.Locator("form[action='/Account/Logout']"));
+        await Expect(login.Locator("header a[href='/Account/Login']")).ToBeVisibleAsync();
+    }
+
+    // Accepted forms answer 302 (post/redirect/get) and the caller's auto-waiting assertions then wait for the page the
+    // redirect shows. A rejected one re-renders with its errors or answers 400; the message carries what the page said.
+    private static async Task SubmitExpectingRedirectAsync(IPage page, ILocator form)
+    {
+        var response = await page.RunAndWaitForResponseAsync(
+            () => form.Locator("[type='submit']").ClickAsync(),
+            r => r.Request.Method == "POST");
+        if (response.Status == 302)
+        {
+            return;
+        }
+
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        var text = await page.Locator("body").InnerTextAsync();
+        Assert.Fail($"POST {response.Url} answered {response.Status}, expected a redirect. The page says:\n{text}");
     }
 
     // PNG: 8-byte signature, then the IHDR chunk (length, "IHDR", width and height as big-endian uint32).
