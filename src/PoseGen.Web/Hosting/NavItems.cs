@@ -6,6 +6,7 @@ public static class NavItems
     public static readonly IReadOnlyList<(string Controller, string Label)> Main =
     [
         ("Analyze", "Analyze"),
+        ("Compare", "Compare"),
         ("History", "History"),
         ("Profile", "Profile"),
     ];

@@ -34,6 +34,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<HistoryService>();
         services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PoseAnalysisService>();
+        services.AddScoped<CompareService>();
         return services;
     }
 }
