@@ -1,4 +1,6 @@
 using PoseGen.Data;
+using PoseGen.Imaging;
+using PoseGen.Inference;
 using PoseGen.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -10,6 +12,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddPoseGenLogging();
 builder.Services
     .AddPoseGenData(builder.Configuration, AppPaths.DataRoot(builder.Configuration))
+    .AddPoseGenImaging()
+    .AddPoseGenInference()
     .AddPoseGenAccounts()
     .AddPoseGenWeb(builder.Configuration);
 

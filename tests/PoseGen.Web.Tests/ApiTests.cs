@@ -140,11 +140,16 @@ public sealed class ApiTests : IDisposable
     }
 
     [Fact]
-    public async Task HealthReportsTheDatabase()
+    public async Task HealthReportsDatabaseLibvipsOnnxRuntimeAndModels()
     {
         using var body = JsonDocument.Parse(await _factory.CreateClient().GetStringAsync("/health"));
         Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
-        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        var checks = body.RootElement.GetProperty("checks");
+        foreach (var name in new[] { "database", "libvips", "onnxruntime", "models" })
+            Assert.Equal("Healthy", checks.GetProperty(name).GetProperty("status").GetString());
+        Assert.StartsWith("8.18", checks.GetProperty("libvips").GetProperty("data").GetProperty("version").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Cpu", checks.GetProperty("onnxruntime").GetProperty("data").GetProperty("provider").GetString());
+        Assert.Equal("installed", checks.GetProperty("models").GetProperty("data").GetProperty("movenet-thunder").GetString());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using PoseGen.Imaging;
 
 namespace PoseGen.Web.Hosting;
 
@@ -13,6 +14,13 @@ public static class ExceptionStatus
         InvalidDataException => StatusCodes.Status400BadRequest,
         AntiforgeryValidationException => StatusCodes.Status400BadRequest,
         UserInputException input => input.StatusCode,
+        ImageDecodeException image => image.Kind switch
+        {
+            ImageErrorKind.Empty => StatusCodes.Status400BadRequest,
+            ImageErrorKind.UnsupportedFormat => StatusCodes.Status415UnsupportedMediaType,
+            // Too many pixels is a property of an image we could read, not of the request size: 422, not 413.
+            _ => StatusCodes.Status422UnprocessableEntity,
+        },
         OperationCanceledException => 499,
         _ => StatusCodes.Status500InternalServerError,
     };

@@ -5,6 +5,7 @@ public static class NavItems
 {
     public static readonly IReadOnlyList<(string Controller, string Label)> Main =
     [
+        ("Analyze", "Analyze"),
         ("History", "History"),
         ("Profile", "Profile"),
     ];

@@ -23,7 +23,7 @@ public sealed partial class PoseGenExceptionHandler(IProblemDetailsService probl
             return false;
 
         context.Response.StatusCode = status;
-        var detail = status < 500 && exception is UserInputException or BadHttpRequestException or InvalidDataException
+        var detail = status < 500 && exception is UserInputException or BadHttpRequestException or InvalidDataException or PoseGen.Imaging.ImageDecodeException
             ? exception.Message
             : null;
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -16,7 +16,10 @@ public static class WebServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<PoseGenExceptionHandler>();
         services.AddOpenApi();
-        services.AddHealthChecks();
+        services.AddHealthChecks()
+            .AddCheck<LibvipsHealthCheck>("libvips")
+            .AddCheck<OnnxRuntimeHealthCheck>("onnxruntime")
+            .AddCheck<ModelsHealthCheck>("models");
 
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
         var uploads = configuration.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions();
@@ -29,6 +32,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ProfileService>();
         services.AddScoped<HistoryService>();
+        services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<PoseAnalysisService>();
         return services;
     }
 }

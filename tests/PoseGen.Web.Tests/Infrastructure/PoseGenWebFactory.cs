@@ -23,6 +23,9 @@ public sealed class PoseGenWebFactory : WebApplicationFactory<Program>
 
     public string DataRoot { get; }
 
+    /// <summary>Extra configuration for one test class, e.g. a small upload limit.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -31,6 +34,8 @@ public sealed class PoseGenWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(DataRoot, "posegen.db")};Pooling=False");
         builder.UseSetting("ConnectionStrings:Postgres", _postgresConnectionString ?? "");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataRoot, "logs", "test-.log"));
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
     }
 
     protected override void Dispose(bool disposing)

@@ -1,0 +1,192 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Extensions.Options;
+using PoseGen.Core.Imaging;
+using PoseGen.Imaging.Native;
+
+namespace PoseGen.Imaging;
+
+/// <summary>
+/// <see cref="IImageCodec"/> over libvips. Encoded input stays pinned for the whole call because libvips decodes lazily from
+/// the caller's buffer; every VipsImage is owned by a <see cref="VipsImageHandle"/> so no reference outlives the call.
+/// </summary>
+public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options) : IImageCodec
+{
+    private readonly long _maxPixels = options.Value.MaxPixels;
+
+    public LibvipsInfo Info { get; } = LibvipsRuntime.EnsureStarted(options.Value) with { MaxPixels = options.Value.MaxPixels };
+
+    public ImageProbe Probe(ReadOnlySpan<byte> encoded)
+    {
+        fixed (byte* data = encoded)
+        {
+            using var header = OpenHeader(data, encoded.Length, out var format);
+            var width = VipsNative.ImageGetWidth(header);
+            var height = VipsNative.ImageGetHeight(header);
+            var pages = VipsNative.ImageGetNPages(header);
+            // EXIF orientations 5-8 are the ones with a 90 degree turn: the upright image has width and height swapped.
+            return Orientation(header) is >= 5 and <= 8
+                ? new ImageProbe(format, height, width, pages)
+                : new ImageProbe(format, width, height, pages);
+        }
+    }
+
+    public RgbImage Decode(ReadOnlySpan<byte> encoded)
+    {
+        fixed (byte* data = encoded)
+        {
+            using var header = OpenWithinLimit(data, encoded.Length);
+            using var upright = VipsPipeline.Check(VipsNative.Autorot(header, out var output, 0), output, "autorot");
+            return VipsPipeline.ToRgbImage(upright, RgbColor.White);
+        }
+    }
+
+    public RgbImage DecodeThumbnail(ReadOnlySpan<byte> encoded, int maxWidth, int maxHeight, ThumbnailFit fit = ThumbnailFit.Inside)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxWidth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxHeight);
+        fixed (byte* data = encoded)
+        {
+            // The header pass costs microseconds and lets the limit apply before thumbnail's own loader touches pixels.
+            OpenWithinLimit(data, encoded.Length).Dispose();
+            var status = VipsNative.ThumbnailBuffer(
+                data, (nuint)encoded.Length, out var output, maxWidth,
+                "height", maxHeight, "size", VipsNative.SizeDown, "crop", Crop(fit), "option_string", VipsNative.FailOnTruncatedOptions, 0);
+            using var thumbnail = VipsPipeline.Check(status, output, "thumbnail");
+            return VipsPipeline.ToRgbImage(thumbnail, RgbColor.White);
+        }
+    }
+
+    public RgbImage Resize(RgbImage image, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        return ThumbnailOf(image, width, height, VipsNative.SizeForce, VipsNative.InterestingNone);
+    }
+
+    public RgbImage Thumbnail(RgbImage image, int maxWidth, int maxHeight, ThumbnailFit fit = ThumbnailFit.Inside)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxWidth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxHeight);
+        return ThumbnailOf(image, maxWidth, maxHeight, VipsNative.SizeDown, Crop(fit));
+    }
+
+    public RgbImage Crop(RgbImage image, int left, int top, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentOutOfRangeException.ThrowIfNegative(left);
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        if (left + width > image.Width || top + height > image.Height)
+            throw new ArgumentOutOfRangeException(nameof(width), $"Crop {left},{top} {width}x{height} leaves the {image.Width}x{image.Height} image");
+        fixed (byte* pixels = image.Pixels)
+        {
+            using var source = VipsPipeline.FromPinnedRgb(image, pixels);
+            var status = VipsNative.ExtractArea(source, out var output, left, top, width, height, 0);
+            using var cropped = CheckOperation(status, output, "extract_area");
+            return VipsPipeline.ReadRgb(cropped);
+        }
+    }
+
+    public byte[] Encode(RgbImage image, EncodeFormat format, int quality = 85)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 100);
+        fixed (byte* pixels = image.Pixels)
+        {
+            using var source = VipsPipeline.FromPinnedRgb(image, pixels);
+            // keep=none: no EXIF/XMP/ICC blocks in our own output (RgbImage is plain sRGB; nothing worth carrying).
+            nint buffer;
+            nuint length;
+            var status = format switch
+            {
+                EncodeFormat.Jpeg => VipsNative.JpegSaveBuffer(source, out buffer, out length, "Q", quality, "keep", VipsNative.KeepNone, 0),
+                EncodeFormat.WebP => VipsNative.WebpSaveBuffer(source, out buffer, out length, "Q", quality, "keep", VipsNative.KeepNone, 0),
+                EncodeFormat.Png => VipsNative.PngSaveBuffer(source, out buffer, out length, "keep", VipsNative.KeepNone, 0),
+                _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+            };
+            if (status != 0 || buffer == 0)
+                throw VipsErrors.Failed($"Encoding {format} failed");
+            return VipsPipeline.CopyAndFree(buffer, length);
+        }
+    }
+
+    public RgbImage RenderSvg(string svg, RgbColor background)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(svg);
+        var utf8 = Encoding.UTF8.GetBytes(svg);
+        fixed (byte* data = utf8)
+        {
+            // svgload reads the canvas size first and renders only when pixels are requested, so the limit check is cheap.
+            var status = VipsNative.SvgLoadBuffer(data, (nuint)utf8.Length, out var output, 0);
+            using var loaded = VipsPipeline.Check(status, output, "svgload");
+            EnsureWithinLimit(VipsNative.ImageGetWidth(loaded), VipsNative.ImageGetHeight(loaded));
+            return VipsPipeline.ToRgbImage(loaded, background);
+        }
+    }
+
+    private RgbImage ThumbnailOf(RgbImage image, int width, int height, int size, int crop)
+    {
+        fixed (byte* pixels = image.Pixels)
+        {
+            using var source = VipsPipeline.FromPinnedRgb(image, pixels);
+            var status = VipsNative.ThumbnailImage(source, out var output, width, "height", height, "size", size, "crop", crop, 0);
+            using var resized = CheckOperation(status, output, "thumbnail_image");
+            return VipsPipeline.ReadRgb(resized);
+        }
+    }
+
+    private VipsImageHandle OpenWithinLimit(byte* data, int length)
+    {
+        var header = OpenHeader(data, length, out _);
+        try
+        {
+            EnsureWithinLimit(VipsNative.ImageGetWidth(header), VipsNative.ImageGetHeight(header));
+            return header;
+        }
+        catch
+        {
+            header.Dispose();
+            throw;
+        }
+    }
+
+    private void EnsureWithinLimit(int width, int height)
+    {
+        var pixels = (long)width * height;
+        if (pixels > _maxPixels)
+            throw new ImageDecodeException(ImageErrorKind.TooLarge, $"{width}x{height} is {pixels} pixels, over the limit of {_maxPixels}");
+    }
+
+    /// <summary>Reads the header only (libvips loads lazily); truncated bodies then fail when pixels are read.</summary>
+    private static VipsImageHandle OpenHeader(byte* data, int length, out ImageFormat format)
+    {
+        format = ImageSniffer.Detect(new ReadOnlySpan<byte>(data, length));
+        var image = VipsNative.ImageNewFromBuffer(data, (nuint)length, "", "fail_on", VipsNative.FailOnTruncated, 0);
+        if (image.IsInvalid)
+        {
+            image.Dispose();
+            throw VipsErrors.Corrupt($"Reading the {format} header failed");
+        }
+        return image;
+    }
+
+    private static int Orientation(VipsImageHandle image) =>
+        VipsNative.ImageGetTypeof(image, "orientation") != 0 && VipsNative.ImageGetInt(image, "orientation", out var value) == 0
+            ? value
+            : 1;
+
+    private static int Crop(ThumbnailFit fit) => fit == ThumbnailFit.CoverCentre ? VipsNative.InterestingCentre : VipsNative.InterestingNone;
+
+    private static VipsImageHandle CheckOperation(int status, VipsImageHandle output, string operation)
+    {
+        if (status == 0 && !output.IsInvalid)
+            return output;
+        output.Dispose();
+        throw VipsErrors.Failed($"libvips {operation} failed");
+    }
+}

@@ -1,0 +1,33 @@
+using System.Runtime.InteropServices;
+
+namespace PoseGen.Imaging.Native;
+
+/// <summary>Starts libvips once per process. vips_init must not run concurrently with itself, hence the lock.</summary>
+internal static class LibvipsRuntime
+{
+    private static readonly Lock Gate = new();
+    private static LibvipsInfo? s_info;
+
+    public static LibvipsInfo EnsureStarted(ImagingOptions options)
+    {
+        lock (Gate)
+        {
+            if (s_info is not null)
+                return s_info;
+            if (VipsNative.Init("posegen") != 0)
+                throw VipsErrors.Failed("vips_init failed");
+
+            // The operation cache replays results for identical arguments. Uploads never repeat, cached images would hold
+            // memory, and a cached loader would keep a pointer into a managed buffer we only pin for one call: switch it off.
+            VipsNative.CacheSetMax(0);
+            VipsNative.CacheSetMaxMem(0);
+            VipsNative.CacheSetMaxFiles(0);
+            if (options.Concurrency > 0)
+                VipsNative.ConcurrencySet(options.Concurrency);
+
+            var version = Marshal.PtrToStringUTF8(VipsNative.VersionString()) ?? "unknown";
+            s_info = new LibvipsInfo(version, VipsNative.ConcurrencyGet(), options.MaxPixels);
+            return s_info;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.ML.OnnxRuntime;
+
+namespace PoseGen.Inference;
+
+/// <summary>Where ONNX Runtime runs the models.</summary>
+public enum ExecutionDevice
+{
+    /// <summary>CUDA when its provider loads, otherwise CPU (logged once).</summary>
+    Auto,
+    Cpu,
+
+    /// <summary>CUDA or nothing: start-up fails when the provider cannot load.</summary>
+    Cuda,
+}
+
+/// <summary>Configuration section <c>Inference</c>.</summary>
+public sealed class InferenceOptions
+{
+    public const string SectionName = "Inference";
+
+    public ExecutionDevice Device { get; set; } = ExecutionDevice.Auto;
+
+    /// <summary>CUDA device ordinal when CUDA is used.</summary>
+    [Range(0, 64)]
+    public int CudaDeviceId { get; set; }
+
+    /// <summary>
+    /// Folder holding the converted models (<c>movenet-*.onnx</c>). Relative paths are resolved against the content root.
+    /// Empty: the first <c>models/</c> folder found in the content root, the application folder, or one of their parents
+    /// (the repository's <c>models/</c> when run from a checkout).
+    /// </summary>
+    public string? ModelsPath { get; set; }
+
+    /// <summary>Threads one model run may use; 0 lets ONNX Runtime use one per physical core.</summary>
+    [Range(0, 256)]
+    public int IntraOpThreads { get; set; }
+
+    /// <summary>Threads for running independent graph branches in parallel; 0 is ONNX Runtime's default.</summary>
+    [Range(0, 256)]
+    public int InterOpThreads { get; set; }
+
+    public GraphOptimizationLevel GraphOptimizationLevel { get; set; } = GraphOptimizationLevel.ORT_ENABLE_ALL;
+
+    /// <summary>Reuse one memory plan between runs with the same input shape (all MoveNet inputs are fixed per call).</summary>
+    public bool EnableMemoryPattern { get; set; } = true;
+
+    /// <summary>
+    /// Let idle intra-op threads spin briefly waiting for work: lower latency per run, but CPU burnt between requests.
+    /// </summary>
+    public bool AllowThreadSpinning { get; set; } = true;
+
+    /// <summary>Keypoints scoring below this do not count towards a person's box and score (MoveNet's usual 0.3).</summary>
+    [Range(0.0, 1.0)]
+    public float KeypointThreshold { get; set; } = 0.3f;
+
+    /// <summary>People whose mean confident-keypoint score is below this are dropped (the TF.js MoveNet default 0.25).</summary>
+    [Range(0.0, 1.0)]
+    public float MinPoseScore { get; set; } = 0.25f;
+
+    /// <summary>
+    /// Photos are decoded straight to at most this many pixels on their long side before detection (JPEG shrinks while
+    /// decoding, so a 12 MP photo costs a fraction of a full decode); keypoints are then scaled back to the photo's own
+    /// pixels. Crops for refinement come from this image, so it bounds how small a person can be and still get detail:
+    /// at 1600, a person a tenth of the photo's height is ~160 px, close to thunder's 256 px input.
+    /// </summary>
+    [Range(256, 8192)]
+    public int DetectionMaxSide { get; set; } = 1600;
+
+    /// <summary>
+    /// Auto only, in place of <see cref="MinPoseScore"/>: multipose people scoring at least this are kept and refined with
+    /// thunder. Lower because multipose under-scores occluded people (OCHuman fixture 003896: two overlapping players at
+    /// 0.20 and 0.25) and Auto has a second look at each.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public float CandidateScore { get; set; } = 0.15f;
+
+    /// <summary>
+    /// Long side of the multipose input in pixels, rounded up to a multiple of 32 (the model's stride). Used only by a
+    /// multipose graph whose input size is free; a fixed-size graph is letterboxed to its own size.
+    /// </summary>
+    [Range(128, 1024)]
+    public int MultiposeMaxDimension { get; set; } = 256;
+}

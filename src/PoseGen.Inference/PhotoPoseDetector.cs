@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using PoseGen.Core.Abstractions;
+using PoseGen.Core.Poses;
+using PoseGen.Imaging;
+
+namespace PoseGen.Inference;
+
+/// <summary>
+/// Encoded photo (JPEG, PNG, WebP, GIF, AVIF) to keypoints in pixels of the upright photo: decodes with EXIF orientation
+/// at a bounded working size (<see cref="InferenceOptions.DetectionMaxSide"/>), detects, and scales the result back.
+/// Decode failures surface as the codec's <see cref="ImageDecodeException"/>.
+/// </summary>
+public sealed class PhotoPoseDetector(IImageCodec codec, IPoseDetector detector, IOptions<InferenceOptions> options)
+{
+    private readonly int maxSide = options.Value.DetectionMaxSide;
+
+    public async Task<PoseDetectionResult> DetectAsync(ReadOnlyMemory<byte> encoded, PoseModelKind model, CancellationToken cancellationToken) =>
+        (await DetectWithImageAsync(encoded, model, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>As <see cref="DetectAsync"/>, also returning the decoded working image (for callers that keep a copy).</summary>
+    public async Task<PhotoDetection> DetectWithImageAsync(ReadOnlyMemory<byte> encoded, PoseModelKind model, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var probe = codec.Probe(encoded.Span);
+        var image = codec.DecodeThumbnail(encoded.Span, maxSide, maxSide);
+        var decodeMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+        var result = await detector.DetectAsync(image, model, cancellationToken).ConfigureAwait(false);
+
+        // Thumbnail dimensions are rounded, so each axis gets its own factor (they differ by < 1 pixel's worth).
+        var scaleX = (float)probe.Width / image.Width;
+        var scaleY = (float)probe.Height / image.Height;
+        var people = scaleX == 1 && scaleY == 1 ? result.People : result.People.Select(p => p.Scale(scaleX, scaleY)).ToList();
+        return new PhotoDetection(result with
+        {
+            ImageWidth = probe.Width,
+            ImageHeight = probe.Height,
+            People = people,
+            Timings = result.Timings with
+            {
+                DecodeMs = decodeMs,
+                TotalMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            },
+        }, image, probe.Format);
+    }
+}
+
+/// <param name="Result">Keypoints in pixels of the full upright photo.</param>
+/// <param name="WorkingImage">The photo as decoded for detection (at most DetectionMaxSide on the long side).</param>
+/// <param name="Format">The upload's encoded format.</param>
+public sealed record PhotoDetection(PoseDetectionResult Result, PoseGen.Core.Imaging.RgbImage WorkingImage, ImageFormat Format);

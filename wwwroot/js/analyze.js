@@ -1,0 +1,88 @@
+// Analyze page: pick, drop or shoot a photo, send it to /api/v1/poses/detect, draw the result.
+import { postForm } from './antiforgery.js';
+import { drawPeople, keypointTable } from './skeleton.js';
+
+const form = document.getElementById('analyze-form');
+const drop = document.getElementById('drop-zone');
+const inputs = form.querySelectorAll('input[type=file]');
+const status = document.getElementById('analyze-status');
+const result = document.getElementById('analyze-result');
+const picture = document.getElementById('result-image');
+const overlay = document.getElementById('result-overlay');
+const summary = document.getElementById('result-summary');
+const tableHost = document.getElementById('result-table');
+const downloads = document.getElementById('result-downloads');
+const maxBytes = Number(form.dataset.maxBytes);
+
+function showStatus(kind, text) {
+  status.className = `alert alert-${kind}`;
+  status.textContent = text;
+  status.hidden = false;
+}
+
+async function problemText(response) {
+  try {
+    const problem = await response.json();
+    return problem.detail || problem.title || `HTTP ${response.status}`;
+  } catch {
+    return `HTTP ${response.status}`;
+  }
+}
+
+async function analyze(file) {
+  if (!file) return;
+  if (file.size > maxBytes) {
+    showStatus('danger', `The photo is larger than ${Math.round(maxBytes / 1048576)} MiB.`);
+    return;
+  }
+  const data = new FormData();
+  data.append('image', file);
+  const model = form.elements.model.value;
+  showStatus('info', 'Finding people and keypoints…');
+  form.setAttribute('aria-busy', 'true');
+  result.hidden = true;
+  try {
+    const response = await postForm(`/api/v1/poses/detect?model=${encodeURIComponent(model)}`, data);
+    if (!response.ok) {
+      showStatus('danger', await problemText(response));
+      return;
+    }
+    const detection = await response.json();
+    render(detection, URL.createObjectURL(file));
+  } catch (error) {
+    showStatus('danger', `The request failed: ${error.message}. Check your connection and try again.`);
+  } finally {
+    form.removeAttribute('aria-busy');
+  }
+}
+
+function render(detection, imageUrl) {
+  picture.src = imageUrl;
+  drawPeople(overlay, detection);
+  const n = detection.people.length;
+  const t = detection.timingsMs;
+  summary.textContent = `${n === 0 ? 'No person found' : n === 1 ? '1 person' : `${n} people`} · ${detection.imageWidth}×${detection.imageHeight} px · model ${detection.model} · ${t.total.toFixed(0)} ms (decode ${t.decode.toFixed(0)}, inference ${t.inference.toFixed(0)})`;
+  tableHost.replaceChildren(keypointTable(detection));
+  for (const link of downloads.querySelectorAll('a[data-format]')) {
+    link.href = `/api/v1/poses/analyses/${detection.id}?format=${link.dataset.format}`;
+    link.download = `posegen-${detection.id}-${link.dataset.format}.json`;
+  }
+  status.hidden = true;
+  result.hidden = false;
+}
+
+inputs.forEach((input) => input.addEventListener('change', () => analyze(input.files[0])));
+form.addEventListener('submit', (event) => event.preventDefault());
+form.elements.model.addEventListener('change', () => {
+  const file = [...inputs].map((i) => i.files[0]).find(Boolean);
+  if (file) analyze(file);
+});
+['dragenter', 'dragover'].forEach((type) => drop.addEventListener(type, (event) => {
+  event.preventDefault();
+  drop.classList.add('dragging');
+}));
+['dragleave', 'drop'].forEach((type) => drop.addEventListener(type, () => drop.classList.remove('dragging')));
+drop.addEventListener('drop', (event) => {
+  event.preventDefault();
+  analyze(event.dataTransfer.files[0]);
+});
