@@ -33,7 +33,7 @@ public interface IImageCodec
     /// <summary>The rectangle's pixels; it must lie inside the image.</summary>
     RgbImage Crop(RgbImage image, int left, int top, int width, int height);
 
-    /// <summary>Encodes; <paramref name="quality"/> (1-100) applies to JPEG and lossy WebP and is ignored for PNG.</summary>
+    /// <summary>Encodes; <paramref name="quality"/> (1-100) applies to JPEG, WebP and AVIF and is ignored for PNG.</summary>
     byte[] Encode(RgbImage image, EncodeFormat format, int quality = 85);
 
     /// <summary>

@@ -16,6 +16,12 @@ public enum EncodeFormat
     Jpeg,
     Png,
     WebP,
+
+    /// <summary>
+    /// AV1 in HEIF via libaom, encoded at low effort (see VipsNative.HeifEffort). Still the slowest encoder here (a few
+    /// hundred ms for a 320 px thumbnail on this machine), so keep it to thumbnails or background work.
+    /// </summary>
+    Avif,
 }
 
 /// <summary>How a thumbnail fills its box.</summary>

@@ -34,14 +34,19 @@ public sealed class LibvipsImageCodecDecodeTests
         Assert.Equal(new ImageProbe(ImageFormat.Jpeg, width, height, 1), probe);
     }
 
-    [Fact]
-    public void AppliesExifOrientationSoTheDecodedImageIsUpright()
+    [Theory]
+    [InlineData(6, 1)] // stored turned 90 degrees counter-clockwise; turn clockwise to display
+    [InlineData(3, 2)] // stored upside down
+    [InlineData(8, 3)] // stored turned 90 degrees clockwise
+    public void AppliesExifOrientationSoTheDecodedImageIsUpright(ushort orientation, int counterClockwiseTurns)
     {
         var upright = _codec.Thumbnail(_codec.Decode(Fixtures.Read("ochuman_003799.jpg")), 160, 160);
         Assert.NotEqual(upright.Width, upright.Height);
-        // Orientation 6 means "stored turned 90 degrees counter-clockwise; turn clockwise to display".
-        var stored = _codec.Encode(TestCodec.RotateCounterClockwise(upright), EncodeFormat.Jpeg, 95);
-        var tagged = JpegFile.WithExifOrientation(stored, 6);
+        var turned = upright;
+        for (var i = 0; i < counterClockwiseTurns; i++)
+            turned = TestCodec.RotateCounterClockwise(turned);
+        var stored = _codec.Encode(turned, EncodeFormat.Jpeg, 95);
+        var tagged = JpegFile.WithExifOrientation(stored, orientation);
 
         var probe = _codec.Probe(tagged);
         var decoded = _codec.Decode(tagged);
@@ -49,7 +54,7 @@ public sealed class LibvipsImageCodecDecodeTests
 
         Assert.Equal((upright.Width, upright.Height), (probe.Width, probe.Height));
         Assert.Equal((upright.Width, upright.Height), (decoded.Width, decoded.Height));
-        Assert.Equal((upright.Height, upright.Width), (untagged.Width, untagged.Height));
+        Assert.Equal((turned.Width, turned.Height), (untagged.Width, untagged.Height));
         Assert.True(TestCodec.MeanAbsDifference(upright, decoded) < 4, "decoded pixels should match the upright original");
     }
 

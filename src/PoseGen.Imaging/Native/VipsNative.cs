@@ -29,6 +29,10 @@ internal static unsafe partial class VipsNative
     /// </summary>
     public const string FailOnTruncatedOptions = "fail_on=truncated";
     public const int KeepNone = 0;
+    public const int HeifCompressionAv1 = 4;
+
+    /// <summary>heifsave "effort" 0 (fastest) to 9; libvips' default 4 takes seconds per small photo with libaom here.</summary>
+    public const int HeifEffort = 1;
 
     static VipsNative() => NativeLibrary.SetDllImportResolver(typeof(VipsNative).Assembly, Resolve);
 
@@ -52,6 +56,10 @@ internal static unsafe partial class VipsNative
 
     [LibraryImport(Library, EntryPoint = "vips_concurrency_get")]
     public static partial int ConcurrencyGet();
+
+    /// <summary>Bytes currently held by libvips' tracked allocator (pixel buffers of live images, among others).</summary>
+    [LibraryImport(Library, EntryPoint = "vips_tracked_get_mem")]
+    public static partial nuint TrackedGetMem();
 
     [LibraryImport(Library, EntryPoint = "vips_cache_set_max")]
     public static partial void CacheSetMax(int max);
@@ -150,6 +158,12 @@ internal static unsafe partial class VipsNative
     [LibraryImport(Library, EntryPoint = "vips_webpsave_buffer", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int WebpSaveBuffer(
         VipsImageHandle input, out nint buffer, out nuint length, string qualityName, int quality, string keepName, int keep, nint end);
+
+    [LibraryImport(Library, EntryPoint = "vips_heifsave_buffer", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int HeifSaveBuffer(
+        VipsImageHandle input, out nint buffer, out nuint length,
+        string qualityName, int quality, string compressionName, int compression, string effortName, int effort,
+        string keepName, int keep, nint end);
 
     [LibraryImport(Library, EntryPoint = "vips_pngsave_buffer", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int PngSaveBuffer(VipsImageHandle input, out nint buffer, out nuint length, string keepName, int keep, nint end);

@@ -1,0 +1,32 @@
+using PoseGen.Core.Profiles;
+
+namespace PoseGen.Core.Context;
+
+/// <summary>
+/// What a prompt says about the situation. Each list is ranked by confidence. <see cref="Excluded"/> holds labels the
+/// user ruled out ("not on the beach"); <see cref="NotOnFloor"/> is set when they ruled out getting on the ground.
+/// </summary>
+public sealed record PromptContext(
+    IReadOnlyList<ContextEstimate> Environment,
+    IReadOnlyList<ContextEstimate> Outfit,
+    IReadOnlyList<ContextEstimate> Goals,
+    IReadOnlyList<ContextEstimate> Moods,
+    IReadOnlyList<ContextEstimate> BodyFocus,
+    IReadOnlyList<ContextEstimate> Limitations,
+    IReadOnlyList<(ContextDimension Dimension, ContextEstimate Estimate)> Excluded,
+    ContextEstimate? NotOnFloor,
+    int? MinutesAvailable,
+    Level? LevelHint)
+{
+    public static PromptContext Empty { get; } = new([], [], [], [], [], [], [], null, null, null);
+
+    public IReadOnlyList<ContextEstimate> For(ContextDimension dimension) => dimension switch
+    {
+        ContextDimension.Environment => Environment,
+        ContextDimension.Outfit => Outfit,
+        ContextDimension.Goal => Goals,
+        ContextDimension.Mood => Moods,
+        ContextDimension.BodyFocus => BodyFocus,
+        _ => Limitations,
+    };
+}

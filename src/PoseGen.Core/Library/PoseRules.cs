@@ -1,0 +1,38 @@
+namespace PoseGen.Core.Library;
+
+/// <summary>
+/// Feasibility rules between a pose's geometry and where/in what it can be done. The library data must obey them (tested),
+/// and the recommender relies on the data's environment and outfit lists.
+/// </summary>
+public static class PoseRules
+{
+    /// <summary>Places where getting down on the ground is not reasonable (traffic, office floors, standing in water).</summary>
+    public static readonly IReadOnlySet<string> NoFloorEnvironments = new HashSet<string> { "street", "office", "water" };
+
+    /// <summary>Clothes that do not allow kneeling, sitting or lying on the ground.</summary>
+    public static readonly IReadOnlySet<string> NoFloorOutfits = new HashSet<string> { "formal", "business-casual" };
+
+    /// <summary>Clothes in which hips above the head, or legs apart in the air, are not wearable.</summary>
+    public static readonly IReadOnlySet<string> NoInversionOutfits = new HashSet<string> { "dress" };
+
+    /// <summary>Hips higher than the head: inversions and anything that turns the body upside down.</summary>
+    public static bool IsInverted(Body3D grounded)
+    {
+        ArgumentNullException.ThrowIfNull(grounded);
+        return grounded[BodyPoint.Pelvis].Y > grounded[BodyPoint.HeadCenter].Y;
+    }
+
+    public static IReadOnlyList<string> Violations(LibraryPose pose, Body3D grounded)
+    {
+        ArgumentNullException.ThrowIfNull(pose);
+        var found = new List<string>();
+        if (pose.IsFloorPose)
+        {
+            found.AddRange(pose.Environments.Where(NoFloorEnvironments.Contains).Select(e => $"floor pose listed for environment '{e}'"));
+            found.AddRange(pose.Outfits.Where(NoFloorOutfits.Contains).Select(o => $"floor pose listed for outfit '{o}'"));
+        }
+        if (IsInverted(grounded) || pose.Kind == PoseKind.Inversion)
+            found.AddRange(pose.Outfits.Where(NoInversionOutfits.Contains).Select(o => $"inverted pose listed for outfit '{o}'"));
+        return found;
+    }
+}
