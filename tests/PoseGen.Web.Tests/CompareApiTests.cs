@@ -65,6 +65,34 @@ public sealed class CompareApiTests(DetectionAppFixture app) : IClassFixture<Det
     }
 
     [Fact]
+    public async Task ASavedAnalysisServesAsReferenceButOnlyForItsOwner()
+    {
+        var detect = new MultipartFormDataContent();
+        var photo = new ByteArrayContent(await File.ReadAllBytesAsync(RepoPaths.Fixture("pairs", "tree_overhead_a.jpg")));
+        photo.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        detect.Add(photo, "image", "tree.jpg");
+        var analysisId = (await JsonAsync(await app.Client.PostAsync("/api/v1/poses/detect", detect))).GetProperty("id").GetGuid();
+
+        MultipartFormDataContent CandidateWithSavedReference()
+        {
+            var content = new MultipartFormDataContent { { new StringContent(analysisId.ToString()), "referenceAnalysisId" } };
+            var file = new ByteArrayContent(File.ReadAllBytes(RepoPaths.Fixture("pairs", "tree_overhead_b.jpg")));
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            content.Add(file, "candidate", "b.jpg");
+            return content;
+        }
+
+        using var mine = CandidateWithSavedReference();
+        var response = await app.Client.PostAsync("/api/v1/poses/compare", mine);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await JsonAsync(response)).GetProperty("score").GetDouble() > 50);
+
+        var stranger = await Infrastructure.ApiClient.CreateSignedInAsync(app.Factory);
+        using var theirs = CandidateWithSavedReference();
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync("/api/v1/poses/compare", theirs)).StatusCode);
+    }
+
+    [Fact]
     public async Task PhotoWithoutAPersonIs422WithAClearMessage()
     {
         var blank = Path.Combine(app.Factory.DataRoot, "blank.jpg");

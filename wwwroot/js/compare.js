@@ -30,14 +30,15 @@ function listInto(list, items) {
   list.replaceChildren(...items.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
 }
 
-function render(r, referenceFile, candidateFile) {
+function render(r, referenceSource, candidateFile) {
   $('compare-score').textContent = `${Math.round(r.score)}`;
   $('compare-meaning').textContent = meaning(r.score);
   $('compare-details').textContent = `OKS ${(r.oks * 100).toFixed(0)}% · angles ${(r.angleSimilarity * 100).toFixed(0)}% · ${r.model} alignment${r.mirrored ? ' · mirrored photo' : ''}`;
   listInto($('compare-feedback'), r.feedback.length ? r.feedback : ['Nothing to correct.']);
   listInto($('compare-good'), r.good);
   $('compare-note').textContent = r.note ?? '';
-  const referenceUrl = URL.createObjectURL(referenceFile);
+  // A new photo, or a saved analysis: its stored picture (same aspect ratio as the keypoints' frame).
+  const referenceUrl = typeof referenceSource === 'string' ? referenceSource : URL.createObjectURL(referenceSource);
   $('overlay-image').src = referenceUrl;
   $('reference-image').src = referenceUrl;
   $('candidate-image').src = URL.createObjectURL(candidateFile);
@@ -64,14 +65,22 @@ function render(r, referenceFile, candidateFile) {
   result.hidden = false;
 }
 
+// The saved analysis' stored picture is its first media file.
+async function savedPicture(id) {
+  const entry = await (await fetch(`/api/v1/history/${id}`, { credentials: 'same-origin' })).json();
+  return entry.media[0]?.url ?? '';
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const reference = form.elements.reference.files[0];
+  const saved = form.elements.referenceAnalysisId?.value;
   const candidate = form.elements.candidate.files[0];
-  if (!reference || !candidate) return showStatus('warning', 'Choose both photos first.');
-  if (reference.size > maxBytes || candidate.size > maxBytes) return showStatus('danger', `Each photo must be under ${Math.round(maxBytes / 1048576)} MiB.`);
+  if ((!reference && !saved) || !candidate) return showStatus('warning', 'Choose a reference (photo or saved analysis) and your photo first.');
+  if (reference?.size > maxBytes || candidate.size > maxBytes) return showStatus('danger', `Each photo must be under ${Math.round(maxBytes / 1048576)} MiB.`);
   const data = new FormData();
-  data.append('reference', reference);
+  if (reference) data.append('reference', reference);
+  else data.append('referenceAnalysisId', saved);
   data.append('candidate', candidate);
   const query = new URLSearchParams({ model: form.elements.model.value, mirror: form.elements.mirror.checked });
   showStatus('info', 'Finding both poses and aligning them…');
@@ -83,7 +92,7 @@ form.addEventListener('submit', async (event) => {
       const problem = await response.json().catch(() => ({}));
       return showStatus('danger', problem.detail || problem.title || `HTTP ${response.status}`);
     }
-    render(await response.json(), reference, candidate);
+    render(await response.json(), reference ?? await savedPicture(saved), candidate);
   } catch (error) {
     showStatus('danger', `The request failed: ${error.message}.`);
   } finally {

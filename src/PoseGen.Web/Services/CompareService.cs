@@ -29,6 +29,25 @@ public sealed class CompareService(PhotoPoseDetector photos, IPoseDetector detec
         return await CompareAsync(userId, r, c, model, mirror, ct);
     }
 
+    /// <summary>The reference is one of the user's saved analyses (its largest person); only the candidate is a new photo.</summary>
+    public async Task<CompareResponse> CompareWithSavedReferenceAsync(
+        string userId, Guid analysisId, byte[] candidate, AlignmentModel model, bool mirror, CancellationToken ct)
+    {
+        codec.Probe(candidate);
+        var activity = await history.GetAsync(userId, analysisId, ct);
+        if (activity is not { Kind: PoseGen.Core.History.ActivityKind.Analysis })
+            throw new UserInputException(StatusCodes.Status404NotFound, "That reference analysis does not exist in your history.");
+        var analysis = HistoryService.ReadDocument<PoseDetectionResponse>(activity)
+            ?? throw new InvalidOperationException($"Analysis {analysisId} has no result document.");
+        var person = analysis.ToPoses().OrderByDescending(p => p.Box.Width * p.Box.Height).FirstOrDefault()
+            ?? throw new UserInputException(StatusCodes.Status422UnprocessableEntity, "No person was found in the reference analysis.");
+        if (!detector.IsAvailable(PoseModelKind.Auto))
+            throw new UserInputException(StatusCodes.Status503ServiceUnavailable,
+                "The pose models are not installed. Build the app (it converts them into models/) and restart it.");
+        var c = await DetectMainPersonAsync(userId, candidate, "candidate", ct);
+        return await CompareAsync(userId, new Side(person.Keypoints, analysis.ImageWidth, analysis.ImageHeight, null), c, model, mirror, ct);
+    }
+
     public Task<CompareResponse> CompareKeypointsAsync(string userId, CompareKeypointsRequest request, CancellationToken ct)
     {
         static Side FromRequest(IReadOnlyList<NamedKeypoint> keypoints)

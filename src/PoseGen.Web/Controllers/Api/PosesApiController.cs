@@ -29,17 +29,24 @@ public sealed class PosesApiController(PoseAnalysisService analysis, CompareServ
     }
 
     /// <summary>
-    /// Compares a candidate photo's pose with a reference photo's (multipart fields <c>reference</c> and <c>candidate</c>;
+    /// Compares a candidate photo's pose with a reference photo's (multipart fields <c>reference</c> and <c>candidate</c>,
+    /// or <c>referenceAnalysisId</c>, one of the user's saved analyses, in place of <c>reference</c>;
     /// query <paramref name="model"/> similarity|affine|perspective, <paramref name="mirror"/> to also try the mirrored
     /// candidate). No person in either photo is a 422. Saved to the user's history.
     /// </summary>
     [HttpPost("compare")]
     [Consumes("multipart/form-data")]
     public async Task<CompareResponse> Compare(
-        IFormFile? reference, IFormFile? candidate, [FromQuery] PoseGen.Core.Poses.Alignment.AlignmentModel model = PoseGen.Core.Poses.Alignment.AlignmentModel.Similarity,
+        IFormFile? reference, IFormFile? candidate, [FromForm] Guid? referenceAnalysisId,
+        [FromQuery] PoseGen.Core.Poses.Alignment.AlignmentModel model = PoseGen.Core.Poses.Alignment.AlignmentModel.Similarity,
         [FromQuery] bool mirror = true, CancellationToken ct = default)
     {
         var max = uploads.Value.MaxImageBytes;
+        if (reference is null && referenceAnalysisId is Guid saved)
+        {
+            var candidateOnly = await UploadReader.ReadImageAsync(candidate, "candidate", max, ct);
+            return await compare.CompareWithSavedReferenceAsync(User.RequiredUserId(), saved, candidateOnly, model, mirror, ct);
+        }
         var referenceBytes = await UploadReader.ReadImageAsync(reference, "reference", max, ct);
         var candidateBytes = await UploadReader.ReadImageAsync(candidate, "candidate", max, ct);
         return await compare.ComparePhotosAsync(User.RequiredUserId(), referenceBytes, candidateBytes, model, mirror, ct);
