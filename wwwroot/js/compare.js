@@ -35,7 +35,7 @@ function render(r, referenceSource, candidateFile) {
   $('compare-meaning').textContent = meaning(r.score);
   $('compare-details').textContent = `OKS ${(r.oks * 100).toFixed(0)}% · angles ${(r.angleSimilarity * 100).toFixed(0)}% · ${r.model} alignment${r.mirrored ? ' · mirrored photo' : ''}`;
   listInto($('compare-feedback'), r.feedback.length ? r.feedback : ['Nothing to correct.']);
-  listInto($('compare-good'), r.good);
+  listInto($('compare-good'), r.good.length ? r.good : ['Nothing matches closely yet.']);
   $('compare-note').textContent = r.note ?? '';
   // A new photo, or a saved analysis: its stored picture (same aspect ratio as the keypoints' frame).
   const referenceUrl = typeof referenceSource === 'string' ? referenceSource : URL.createObjectURL(referenceSource);
