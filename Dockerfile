@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
-# PoseGen image. Stage "build": the .NET SDK with Node 20, where `dotnet publish` restores the NuGet packages and runs
-# npm ci itself (src/PoseGen.Native), fills wwwroot/lib and models/. Final stage: the ASP.NET Core runtime with ffmpeg.
+# PoseGen image. Stage "build": the .NET SDK with Node 20, where `dotnet publish` restores the NuGet packages, runs
+# npm ci itself (src/PoseGen.Native), fills wwwroot/lib and converts the models into models/ (models/Models.targets).
+# Final stage: the ASP.NET Core runtime with ffmpeg.
 #   CPU:  docker build -t posegen .
 #   GPU:  docker build -t posegen:gpu --build-arg POSEGEN_GPU=1 \
 #           --build-arg RUNTIME_BASE=nvidia/cuda:12.8.1-cudnn-runtime-ubuntu24.04 .   (see docker-compose.gpu.yml)
@@ -26,8 +27,8 @@ COPY . .
 RUN --mount=type=cache,id=posegen-nuget,target=/root/.nuget/packages \
     --mount=type=cache,id=posegen-npm,target=/root/.npm \
     POSEGEN_GPU=${POSEGEN_GPU} dotnet publish src/PoseGen.Web/PoseGen.Web.csproj -c Release -o /app \
- && mkdir -p models \
- && test -f /app/libonnxruntime.so && test -f wwwroot/lib/bootstrap/css/bootstrap.min.css
+ && test -f /app/libonnxruntime.so && test -f wwwroot/lib/bootstrap/css/bootstrap.min.css \
+ && ls models/*.onnx
 
 FROM ${RUNTIME_BASE} AS runtime
 # On the CUDA base there is no .NET yet (nor its native dependencies, installed below with ffmpeg); on the aspnet base

@@ -59,13 +59,14 @@ public sealed class InferenceOptions
     public float MinPoseScore { get; set; } = 0.25f;
 
     /// <summary>
-    /// Photos are decoded straight to at most this many pixels on their long side before detection (JPEG shrinks while
-    /// decoding, so a 12 MP photo costs a fraction of a full decode); keypoints are then scaled back to the photo's own
-    /// pixels. Crops for refinement come from this image, so it bounds how small a person can be and still get detail:
-    /// at 1600, a person a tenth of the photo's height is ~160 px, close to thunder's 256 px input.
+    /// Photos are decoded straight to at most this many pixels on their long side before detection; keypoints are then
+    /// scaled back to the photo's own pixels. JPEG shrinks by 2, 4 or 8 while decoding, and libvips picks the largest
+    /// shrink that still reaches this size: 1000 lets a 4000 px (12 MP) photo decode at a quarter scale, whereas 1024 or
+    /// 1600 would decode it at half scale (bench/RESULTS.md, 12 MP decode table). Refinement crops come from this image,
+    /// so larger values give small people more detail at a higher decode cost.
     /// </summary>
     [Range(256, 8192)]
-    public int DetectionMaxSide { get; set; } = 1600;
+    public int DetectionMaxSide { get; set; } = 1000;
 
     /// <summary>
     /// Auto only, in place of <see cref="MinPoseScore"/>: multipose people scoring at least this are kept and refined with

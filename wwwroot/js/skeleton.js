@@ -69,3 +69,20 @@ export function keypointTable(result) {
   });
   return table;
 }
+
+// One pose as a single-colour skeleton; jointColour(k, i) may colour each joint (e.g. by error).
+export function drawPose(svg, keypoints, { colour = '#0d6efd', threshold = 0.3, jointColour = null, unit = 1, label = '' } = {}) {
+  const group = el('g', { class: 'pose' }, svg);
+  for (const [a, b] of COCO_EDGES) {
+    const p = keypoints[a];
+    const q = keypoints[b];
+    if (p.score < threshold || q.score < threshold) continue;
+    el('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, stroke: colour, 'stroke-width': unit * 1.8, 'stroke-linecap': 'round', 'stroke-opacity': 0.9 }, group);
+  }
+  keypoints.forEach((k, i) => {
+    if (k.score < threshold) return;
+    const dot = el('circle', { cx: k.x, cy: k.y, r: unit * 2.4, fill: jointColour ? jointColour(k, i) : colour, stroke: '#000', 'stroke-width': unit * 0.4, class: 'keypoint', tabindex: 0 }, group);
+    el('title', {}, dot).textContent = `${label}${k.name.replaceAll('_', ' ')}`;
+  });
+  return group;
+}

@@ -7,6 +7,7 @@ public static class NavItems
     [
         ("Analyze", "Analyze"),
         ("Recommendations", "Recommendations"),
+        ("Compare", "Compare"),
         ("History", "History"),
         ("Profile", "Profile"),
     ];

@@ -33,7 +33,7 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, TimePr
         db.Activities.CountAsync(a => a.UserId == userId && (kind == null || a.Kind == kind), ct);
 
     public Task<Activity?> GetAsync(string userId, Guid id, CancellationToken ct) =>
-        db.Activities.AsNoTracking().Include(a => a.Media).FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
+        db.Activities.AsNoTracking().Include(a => a.Media.OrderBy(m => m.CreatedAtUtc)).FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
 
     public Task<MediaFile?> GetMediaAsync(string userId, Guid id, CancellationToken ct) =>
         db.MediaFiles.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.UserId == userId, ct);

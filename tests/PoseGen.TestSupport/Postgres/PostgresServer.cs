@@ -37,8 +37,6 @@ public sealed partial class PostgresServer : IAsyncDisposable
     /// <summary>The TCP port on 127.0.0.1.</summary>
     public int Port { get; }
 
-    private string DataDirectory => Path.Combine(Folder, "data");
-
     private string LogFile => Path.Combine(Folder, "server.log");
 
     /// <summary>
@@ -78,7 +76,8 @@ public sealed partial class PostgresServer : IAsyncDisposable
         }
         catch
         {
-            StaleClusters.TryDelete(folder);
+            // A server that started but never answered must not outlive its deleted folder.
+            StaleClusters.StopAndDelete(binaries, folder, runAsUser);
             throw;
         }
     }
@@ -171,10 +170,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         }
 
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        // Immediate: the data is thrown away, so there is nothing to checkpoint.
-        ToolRunner.Run(_binaries.PgCtl, ["stop", "-D", DataDirectory, "-m", "immediate", "-w", "-t", "20"],
-            Folder, TimeSpan.FromSeconds(30), _runAsUser);
-        StaleClusters.TryDelete(Folder);
+        StaleClusters.StopAndDelete(_binaries, Folder, _runAsUser);
     }
 
     private static async Task GiveFolderToAsync(string folder, string user)

@@ -19,15 +19,21 @@ internal static class StaleClusters
                 continue;
             }
 
-            var data = Path.Combine(folder, "data");
-            if (File.Exists(Path.Combine(data, "postmaster.pid")))
-            {
-                ToolRunner.Run(binaries.PgCtl, ["stop", "-D", data, "-m", "immediate", "-w", "-t", "20"],
-                    folder, TimeSpan.FromSeconds(30), runAsUser);
-            }
-
-            TryDelete(folder);
+            StopAndDelete(binaries, folder, runAsUser);
         }
+    }
+
+    /// <summary>Stops the cluster's server if it runs (immediate: the data is thrown away) and deletes the folder.</summary>
+    public static void StopAndDelete(PostgresBinaries binaries, string folder, string? runAsUser)
+    {
+        var data = Path.Combine(folder, "data");
+        if (File.Exists(Path.Combine(data, "postmaster.pid")))
+        {
+            ToolRunner.Run(binaries.PgCtl, ["stop", "-D", data, "-m", "immediate", "-w", "-t", "20"],
+                folder, TimeSpan.FromSeconds(30), runAsUser);
+        }
+
+        TryDelete(folder);
     }
 
     public static void TryDelete(string folder)

@@ -17,17 +17,21 @@ public sealed class OpConversionTests : IDisposable
     public void Dispose() => _directory.Delete(recursive: true);
 
     [Theory]
-    [InlineData(false, false, 5, 7)]
-    [InlineData(true, false, 5, 7)]
-    [InlineData(false, true, 5, 7)]
-    [InlineData(false, true, 2, 3)]
-    [InlineData(true, false, 2, 3)]
-    public void ResizeBilinearMatchesTfjs(bool alignCorners, bool halfPixelCenters, int height, int width)
+    [InlineData("ResizeBilinear", false, false, 5, 7)]
+    [InlineData("ResizeBilinear", true, false, 5, 7)]
+    [InlineData("ResizeBilinear", false, true, 5, 7)]
+    [InlineData("ResizeBilinear", false, true, 2, 3)]
+    [InlineData("ResizeBilinear", true, false, 2, 3)]
+    [InlineData("ResizeNearestNeighbor", false, false, 5, 7)]
+    [InlineData("ResizeNearestNeighbor", true, false, 5, 7)]
+    [InlineData("ResizeNearestNeighbor", false, true, 5, 7)]
+    [InlineData("ResizeNearestNeighbor", false, true, 2, 3)]
+    public void ResizeMatchesTfjs(string op, bool alignCorners, bool halfPixelCenters, int height, int width)
     {
         var g = new TinyTfjsGraph();
         var x = g.Input("x", "DT_FLOAT", 1, 3, 4, 2);
         var size = g.ConstInt32("size", [height, width], 2);
-        var y = g.Op("resize", "ResizeBilinear", [x, size], new JsonObject
+        var y = g.Op("resize", op, [x, size], new JsonObject
         {
             ["T"] = Type("DT_FLOAT"), ["align_corners"] = Bool(alignCorners), ["half_pixel_centers"] = Bool(halfPixelCenters),
         });
@@ -124,6 +128,18 @@ public sealed class OpConversionTests : IDisposable
             ["ellipsis_mask"] = Int(0), ["new_axis_mask"] = Int(newAxisMask), ["shrink_axis_mask"] = Int(shrinkMask),
         });
         AssertFloatModelMatchesTfjs(g, y, [2, 3, 4], outputShape);
+    }
+
+    [Fact]
+    public void UnsupportedOpsAreAllNamedInOneError()
+    {
+        var g = new TinyTfjsGraph();
+        var x = g.Input("x", "DT_FLOAT", 4);
+        var y = g.Op("b", "Erf", [g.Op("a", "Cosh", [x])]);
+        var model = g.Save(_directory.FullName, y, "DT_FLOAT", [4]);
+
+        var error = Assert.Throws<NotSupportedException>(() => ModelBuild.ConvertFile(model, "unsupported"));
+        Assert.Equal("Unsupported TF ops: Cosh, Erf.", error.Message);
     }
 
     private void AssertFloatModelMatchesTfjs(TinyTfjsGraph g, string output, long[] inputShape, long[] outputShape)

@@ -21,14 +21,19 @@ public sealed partial class BrowserLikeClient(PoseGenWebFactory factory)
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>Loads <paramref name="pageUrl"/>, takes its antiforgery token and posts the form fields to <paramref name="action"/>.</summary>
+    /// <summary>
+    /// Loads <paramref name="pageUrl"/>, finds the form posting to <paramref name="action"/> and posts the fields with that
+    /// form's own antiforgery token, as a browser would (a form that lacks the token fails here too).
+    /// </summary>
     public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var html = await GetPageAsync(pageUrl);
-        var token = TokenPattern().Match(html);
-        Assert.True(token.Success, $"No antiforgery token on {pageUrl}");
-        var form = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
-        return await Http.PostAsync(action, new FormUrlEncodedContent(form));
+        var form = Regex.Match(html, $"<form[^>]*action=\"{Regex.Escape(action)}\"[^>]*>(.*?)</form>", RegexOptions.Singleline);
+        Assert.True(form.Success, $"No form posting to {action} on {pageUrl}");
+        var token = TokenField().Match(form.Groups[1].Value);
+        Assert.True(token.Success, $"The form posting to {action} on {pageUrl} carries no antiforgery token");
+        var body = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        return await Http.PostAsync(action, new FormUrlEncodedContent(body));
     }
 
     public async Task RegisterAsync(string email)
@@ -43,7 +48,6 @@ public sealed partial class BrowserLikeClient(PoseGenWebFactory factory)
 
     public static string NewEmail() => $"user-{Guid.NewGuid():N}@example.test";
 
-    /// <summary>Every page carries the request token in a meta tag (the layout's, for fetch calls).</summary>
-    [GeneratedRegex("<meta name=\"request-verification-token\" content=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
 }

@@ -118,8 +118,8 @@ internal static class ConvolutionOps
     }
 
     /// <summary>
-    /// TF ResizeBilinear/NearestNeighbor(images NHWC, size int32[2]). ONNX Resize works on NHWC directly with a 4-D sizes input. Coordinate mapping: align_corners -> "align_corners" (x_in = x_out*(in-1)/(out-1));
-    /// half_pixel_centers -> "half_pixel" (x_in = (x_out+0.5)*in/out - 0.5, clamped at 0 as TF does); neither ->
+    /// TF ResizeBilinear/NearestNeighbor(images NHWC, size int32[2]); ONNX Resize works on NHWC directly given 4-D
+    /// sizes. Coordinate mapping: align_corners -> "align_corners" (x_in = x_out*(in-1)/(out-1)); half_pixel_centers -> "half_pixel" (x_in = (x_out+0.5)*in/out - 0.5, clamped at 0 as TF does); neither ->
     /// "asymmetric" (x_in = x_out*in/out), TF's legacy mapping. For nearest with half-pixel centers TF floors
     /// (x_out+0.5)*in/out, which is ONNX's "tf_half_pixel_for_nn" with nearest_mode floor.
     /// </summary>

@@ -11,7 +11,7 @@ namespace PoseGen.Web.Controllers.Api;
 [ApiController]
 [Authorize]
 [Route("api/v1/poses")]
-public sealed class PosesApiController(PoseAnalysisService analysis, HistoryService history, IOptions<UploadOptions> uploads) : ControllerBase
+public sealed class PosesApiController(PoseAnalysisService analysis, CompareService compare, HistoryService history, IOptions<UploadOptions> uploads) : ControllerBase
 {
     /// <summary>
     /// Keypoints of every person in a photo (multipart field <c>image</c>). <paramref name="model"/>: auto (multipose finds
@@ -27,6 +27,36 @@ public sealed class PosesApiController(PoseAnalysisService analysis, HistoryServ
         var response = await analysis.AnalyzeAsync(User.RequiredUserId(), bytes, model, ct);
         return Ok(PoseFormats.Render(response, format, imageId));
     }
+
+    /// <summary>
+    /// Compares a candidate photo's pose with a reference photo's (multipart fields <c>reference</c> and <c>candidate</c>,
+    /// or <c>referenceAnalysisId</c>, one of the user's saved analyses, in place of <c>reference</c>;
+    /// query <paramref name="model"/> similarity|affine|perspective, <paramref name="mirror"/> to also try the mirrored
+    /// candidate). No person in either photo is a 422. Saved to the user's history.
+    /// </summary>
+    [HttpPost("compare")]
+    [Consumes("multipart/form-data")]
+    public async Task<CompareResponse> Compare(
+        IFormFile? reference, IFormFile? candidate, [FromForm] Guid? referenceAnalysisId,
+        [FromQuery] PoseGen.Core.Poses.Alignment.AlignmentModel model = PoseGen.Core.Poses.Alignment.AlignmentModel.Similarity,
+        [FromQuery] bool mirror = true, CancellationToken ct = default)
+    {
+        var max = uploads.Value.MaxImageBytes;
+        if (reference is null && referenceAnalysisId is Guid saved)
+        {
+            var candidateOnly = await UploadReader.ReadImageAsync(candidate, "candidate", max, ct);
+            return await compare.CompareWithSavedReferenceAsync(User.RequiredUserId(), saved, candidateOnly, model, mirror, ct);
+        }
+        var referenceBytes = await UploadReader.ReadImageAsync(reference, "reference", max, ct);
+        var candidateBytes = await UploadReader.ReadImageAsync(candidate, "candidate", max, ct);
+        return await compare.ComparePhotosAsync(User.RequiredUserId(), referenceBytes, candidateBytes, model, mirror, ct);
+    }
+
+    /// <summary>The same comparison from two keypoint lists in PoseGen's format (JSON body).</summary>
+    [HttpPost("compare")]
+    [Consumes("application/json")]
+    public Task<CompareResponse> CompareKeypoints(CompareKeypointsRequest request, CancellationToken ct) =>
+        compare.CompareKeypointsAsync(User.RequiredUserId(), request, ct);
 
     /// <summary>A saved analysis of the user's, in any export format (the Analyze page's download links).</summary>
     [HttpGet("analyses/{id:guid}")]

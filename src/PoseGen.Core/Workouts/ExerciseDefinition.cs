@@ -1,0 +1,109 @@
+namespace PoseGen.Core.Workouts;
+
+public enum ExerciseKind { Reps, Hold }
+
+/// <summary>Where the camera sees the person from. <see cref="Auto"/> is only a request: the counter infers the view.</summary>
+public enum CameraView { Auto, Side, Front }
+
+/// <summary>How a scalar is read off the keypoints. All positions are in image-height units (x right, y down).</summary>
+public enum MeasureKind
+{
+    /// <summary>Interior angle at the middle of three joints, degrees in [0, 180].</summary>
+    Angle,
+    /// <summary>Angle of the line through two joints from the image vertical, degrees in [0, 90] (0 upright, 90 flat).</summary>
+    Tilt,
+    /// <summary>Distance between two joints (along <see cref="DistanceAxis"/>) divided by the distance between the two `per` joints.</summary>
+    Distance,
+    /// <summary>How far the second joint is above the first, (y1 - y2), divided by the distance between the two `per` joints.</summary>
+    Rise,
+    /// <summary>Signed distance of the middle joint from the line through the outer two, in units of that line's length;
+    /// positive when the middle joint is below the line (toward the image bottom). Meant for near-horizontal lines.</summary>
+    LineOffset,
+    /// <summary>The externally supplied similarity to a reference pose, in [0, 1] (<see cref="PoseFrame.Similarity"/>).</summary>
+    Similarity,
+}
+
+public enum DistanceAxis { Xy, X, Y }
+
+/// <summary>How the left and right values of a two-sided measure combine; only sides whose joints are visible take part.</summary>
+public enum SideCombine { Mean, Min, Max }
+
+public enum Aggregate { Min, Max }
+
+/// <summary>
+/// A scalar measured on the pose. Joint names are COCO names ("left_knee") or side-neutral names ("knee"); a measure with
+/// a side-neutral name is evaluated once per side and the sides are combined, which also makes it immune to left/right swaps.
+/// </summary>
+public sealed record MeasureDefinition(
+    MeasureKind Kind,
+    IReadOnlyList<string> Joints,
+    IReadOnlyList<string>? Per = null,
+    SideCombine Combine = SideCombine.Mean,
+    DistanceAxis Axis = DistanceAxis.Xy);
+
+/// <summary>
+/// A form check. Over a rep the measure (the rep signal when <see cref="Measure"/> is null) is aggregated with
+/// <see cref="Aggregate"/> and must be at least <see cref="AtLeast"/> and/or at most <see cref="AtMost"/>; otherwise the rep
+/// is improper with <see cref="Issue"/>. For holds and postures it applies to every frame. <see cref="Tolerance"/> (measure
+/// units) is the hysteresis band of hold conditions and the scale of the quality score.
+/// </summary>
+public sealed record CheckDefinition(
+    string Id,
+    MeasureDefinition? Measure,
+    Aggregate Aggregate,
+    double? AtLeast,
+    double? AtMost,
+    double Tolerance,
+    string Issue,
+    string Cue);
+
+/// <summary>
+/// How one exercise is counted from one or more camera views. The rep starts when <see cref="Signal"/> leaves the
+/// <see cref="Start"/> threshold by more than <see cref="Hysteresis"/>, turns once it passes <see cref="Peak"/>, and
+/// completes when it is back past <see cref="Start"/>. Start may be above or below Peak (squat knee angle falls, curl rises).
+/// <see cref="Posture"/> checks gate frames: a frame failing them neither counts nor breaks a rep.
+/// </summary>
+public sealed record ViewDefinition(
+    IReadOnlyList<CameraView> Views,
+    MeasureDefinition? Signal,
+    double Start,
+    double Peak,
+    double Hysteresis,
+    IReadOnlyList<CheckDefinition> Checks,
+    IReadOnlyList<CheckDefinition> Posture);
+
+/// <summary>
+/// One exercise as data. <see cref="RequiredJoints"/> must be visible for a frame to be used (side-neutral names: on at
+/// least one side). <see cref="SettleSeconds"/>: how long the start pose is held still before counting begins.
+/// </summary>
+public sealed record ExerciseDefinition(
+    string Id,
+    string Name,
+    ExerciseKind Kind,
+    IReadOnlyList<string> RequiredJoints,
+    double SettleSeconds,
+    double MaxRepSeconds,
+    double MaxGapSeconds,
+    string PartialCue,
+    IReadOnlyList<ViewDefinition> Views);
+
+/// <summary>One-Euro filter parameters (Casiez, Roussel, Vogel, CHI 2012) for keypoints in image-height units:
+/// cutoff = MinCutoffHz + Beta * |speed in image heights per second|.</summary>
+public sealed record SmoothingSettings(double MinCutoffHz, double Beta, double DerivativeCutoffHz);
+
+/// <summary>
+/// Counter settings shared by all exercises. <see cref="SettleRadius"/> is in torso lengths; <see cref="PartialFraction"/>
+/// is how far toward the peak threshold a descent must get to be reported as partial; <see cref="SwapRatio"/>: a limb's
+/// left/right labels are exchanged when that makes the limb chains at most this fraction of their length as labelled;
+/// <see cref="MaxTrunkSpeed"/> (torso lengths per second, horizontal) above which the person is walking, not exercising,
+/// and the frame is not used; <see cref="JointResetSeconds"/>: a joint unseen this long restarts its filter.
+/// </summary>
+public sealed record CounterSettings(
+    double MinKeypointScore,
+    SmoothingSettings Smoothing,
+    double SettleRadius,
+    double PartialFraction,
+    double FrontViewShoulderRatio,
+    double SwapRatio,
+    double MaxTrunkSpeed,
+    double JointResetSeconds);

@@ -1,0 +1,42 @@
+using System.Numerics;
+
+namespace PoseGen.Core.Workouts;
+
+/// <summary>
+/// What one frame shows for one exercise view: the rep signal, each check's value (the signal for checks without their
+/// own measure; null when not measurable), and the trunk centre and length used by the settle-in. A frame with a
+/// <see cref="Problem"/> (required joints unseen, posture wrong) is not used.
+/// </summary>
+internal readonly record struct Observation(string? Problem, double? Signal, double?[] Checks, Vector2 Centre, float Torso)
+{
+    private const string NotVisible = "Step into full view of the camera";
+
+    public static Observation Take(CompiledExercise exercise, CompiledView view, KeypointSmoother smoother, double? similarity)
+    {
+        var p = smoother.Points;
+        var visible = smoother.Visible;
+        if (!exercise.RequiredVisible(visible) || CompiledExercise.Trunk(p, visible) is not { } trunk)
+            return Failed(NotVisible);
+        foreach (var posture in view.Posture)
+        {
+            if (posture.Measure!.Evaluate(p, visible, similarity) is not { } value) return Failed(NotVisible);
+            if (!posture.Passes(value)) return Failed(posture.Definition.Cue);
+        }
+        double? signal = null;
+        if (view.Signal is not null)
+        {
+            signal = view.Signal.Evaluate(p, visible, similarity);
+            if (signal is null) return Failed(NotVisible);
+        }
+        var checks = new double?[view.Checks.Length];
+        for (var i = 0; i < checks.Length; i++)
+        {
+            checks[i] = view.Checks[i].Measure is { } m ? m.Evaluate(p, visible, similarity) : signal;
+            if (checks[i] is null && exercise.Definition.Kind == ExerciseKind.Hold)
+                return Failed(view.Checks[i].Measure!.Kind == MeasureKind.Similarity ? "Waiting for the pose comparison" : NotVisible);
+        }
+        return new Observation(null, signal, checks, trunk.Centre, trunk.Torso);
+    }
+
+    private static Observation Failed(string problem) => new(problem, null, [], default, 0);
+}

@@ -1,0 +1,170 @@
+using System.Collections.Immutable;
+using System.Numerics;
+
+namespace PoseGen.Core.Workouts;
+
+/// <summary>
+/// Counts reps (or good-form hold seconds) as a pure fold over frames: <c>counter = counter.Next(frame)</c>. Each step
+/// smooths the keypoints (<see cref="KeypointSmoother"/>), drops frames that lack the required joints or posture
+/// (they neither count nor break a rep), waits until the start pose is held still for the exercise's settle time, and
+/// then follows the signal through start, peak and back (<see cref="RepSteps"/>) or times the hold (<see cref="HoldSteps"/>).
+/// </summary>
+public sealed record RepCounter
+{
+    private RepCounter(CompiledExercise exercise, CounterSettings settings, CameraView requestedView)
+    {
+        Compiled = exercise;
+        Settings = settings;
+        RequestedView = requestedView;
+        View = requestedView != CameraView.Auto ? requestedView
+            : exercise.SupportedViews.Length == 1 ? exercise.SupportedViews[0] : CameraView.Auto;
+    }
+
+    public static RepCounter Start(ExerciseDefinition exercise, CounterSettings settings, CameraView view = CameraView.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new RepCounter(new CompiledExercise(exercise), settings, view);
+    }
+
+    public static RepCounter Start(string exerciseId, CameraView view = CameraView.Auto) =>
+        Start(ExerciseCatalog.Default.Get(exerciseId), ExerciseCatalog.Default.Settings, view);
+
+    public ExerciseDefinition Exercise => Compiled.Definition;
+    public CounterSettings Settings { get; }
+    public CameraView RequestedView { get; }
+
+    /// <summary>The view being counted from; <see cref="CameraView.Auto"/> until the settle-in decides it.</summary>
+    public CameraView View { get; internal init; }
+    public WorkoutPhase Phase { get; internal init; } = WorkoutPhase.SettingUp;
+    public double? TimeSeconds { get; internal init; }
+
+    /// <summary>Whether the last frame was usable (required joints visible, posture right).</summary>
+    public bool IsVisible { get; internal init; }
+
+    /// <summary>The smoothed rep signal of the last usable frame (for charts), in <see cref="SignalUnit"/>.</summary>
+    public double? Signal { get; internal init; }
+    public string SignalUnit => Compiled.ViewFor(View).Signal?.Unit ?? "ratio";
+
+    /// <summary>Every completed cycle, good and improper, in order.</summary>
+    public ImmutableList<RepResult> Reps { get; internal init; } = [];
+    public int GoodReps { get; internal init; }
+    public int ImproperReps { get; internal init; }
+
+    /// <summary>Descents that got part of the way to the peak threshold and came back: not reps.</summary>
+    public int PartialReps { get; internal init; }
+
+    /// <summary>Holds only: accumulated good-form seconds, the current unbroken hold and the longest one.</summary>
+    public double HoldSeconds { get; internal init; }
+    public double CurrentHoldSeconds { get; internal init; }
+    public double LongestHoldSeconds { get; internal init; }
+
+    /// <summary>Short instructions for the user about the last frame ("Squat deeper", "Hold still").</summary>
+    public ImmutableArray<string> Cues { get; internal init; } = [];
+
+    internal CompiledExercise Compiled { get; }
+    internal KeypointSmoother Smoother { get; init; } = KeypointSmoother.Empty;
+    internal double? LastUsableTime { get; init; }
+    internal double? SettleSince { get; init; }
+    internal Vector2 SettleAnchor { get; init; }
+    internal double StartExtreme { get; init; }
+    internal RepCycle? Cycle { get; init; }
+    internal (Vector2 Centre, int Joints, double Time)? Trunk { get; init; }
+
+    public RepCounter Next(PoseFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var t = frame.TimeSeconds;
+        if (TimeSeconds is { } last && t <= last) return this;
+        var smoother = Smoother.Next(frame, Settings);
+        var next = this with { Smoother = smoother, TimeSeconds = t, Cues = [] };
+        if (Phase == WorkoutPhase.SettingUp && SeenFrom(smoother) is { } seen && !Compiled.SupportedViews.Contains(seen))
+            next = next with { Cues = [seen == CameraView.Front ? "Turn side-on to the camera" : "Face the camera"] };
+        var view = Phase == WorkoutPhase.SettingUp ? ChooseView(smoother) : View;
+        var compiledView = Compiled.ViewFor(view);
+        var observed = Observation.Take(Compiled, compiledView, smoother, frame.Similarity);
+        var trunk = CompiledExercise.Trunk(smoother.Points, smoother.Visible);
+        next = next with { Trunk = trunk is { } now ? (now.Centre, now.Joints, t) : null };
+        if (observed.Problem is null && IsWalking(trunk, t)) observed = observed with { Problem = "Hold your position" };
+        if (observed.Problem is { } problem)
+        {
+            next = next with { IsVisible = false, Cues = next.Cues.Add(problem) };
+            return next.Phase != WorkoutPhase.SettingUp && t - (LastUsableTime ?? t) > Exercise.MaxGapSeconds
+                ? next.Reset("Lost sight of you: get back into the start position")
+                : next;
+        }
+        next = next with { IsVisible = true, Signal = observed.Signal };
+        if (next.Phase != WorkoutPhase.SettingUp && t - (LastUsableTime ?? t) > Exercise.MaxGapSeconds)
+            next = next.Reset("Lost sight of you: get back into the start position");
+        next = next.Phase == WorkoutPhase.SettingUp ? next.Settle(t, view, compiledView, observed)
+            : Exercise.Kind == ExerciseKind.Reps ? RepSteps.Step(next, t, compiledView, observed)
+            : HoldSteps.Step(next, t, compiledView, observed, previousUsable: IsVisible);
+        return next with { LastUsableTime = t };
+    }
+
+    /// <summary>Back to settling in: the rep in progress is dropped uncounted and the current hold ends.</summary>
+    internal RepCounter Reset(string cue) => this with
+    {
+        Phase = WorkoutPhase.SettingUp,
+        Cycle = null,
+        SettleSince = null,
+        CurrentHoldSeconds = 0,
+        Cues = Cues.Add(cue),
+    };
+
+    /// <summary>Horizontal trunk speed above <see cref="CounterSettings.MaxTrunkSpeed"/> torso lengths per second: walking
+    /// in, out or around, never part of an exercise done on the spot.</summary>
+    private bool IsWalking((Vector2 Centre, float Torso, int Joints)? trunk, double t)
+    {
+        if (trunk is not { } now || Trunk is not { } before || now.Joints != before.Joints) return false;
+        var dt = t - before.Time;
+        if (dt is <= 0 or > 0.5) return false;
+        return Math.Abs(now.Centre.X - before.Centre.X) / dt / now.Torso > Settings.MaxTrunkSpeed;
+    }
+
+    private CameraView ChooseView(KeypointSmoother smoother)
+    {
+        if (RequestedView != CameraView.Auto) return RequestedView;
+        if (Compiled.SupportedViews.Length == 1) return Compiled.SupportedViews[0];
+        if (SeenFrom(smoother) is not { } seen) return View == CameraView.Auto ? Compiled.SupportedViews[0] : View;
+        return Compiled.SupportedViews.Contains(seen) ? seen : Compiled.SupportedViews[0];
+    }
+
+    /// <summary>The view the shoulders suggest: wide apart relative to the torso means the person faces the camera.</summary>
+    private CameraView? SeenFrom(KeypointSmoother smoother) =>
+        CompiledExercise.ShoulderRatio(smoother.Points, smoother.Visible) is { } ratio
+            ? ratio >= Settings.FrontViewShoulderRatio ? CameraView.Front : CameraView.Side
+            : null;
+
+    /// <summary>
+    /// Counting starts once the start pose (reps: signal past the start threshold; holds: every check passing) is held
+    /// for the settle time with the trunk staying within <see cref="CounterSettings.SettleRadius"/> torso lengths of
+    /// where it was, so walking in, getting down to the floor or fidgeting never counts.
+    /// </summary>
+    private RepCounter Settle(double t, CameraView view, CompiledView compiledView, Observation observed)
+    {
+        var inPosition = Exercise.Kind == ExerciseKind.Reps
+            ? compiledView.Progress(observed.Signal!.Value) <= 0
+            : HoldSteps.AllPass(compiledView, observed, slack: false);
+        if (!inPosition)
+        {
+            var cues = Exercise.Kind == ExerciseKind.Reps ? ["Get into the start position"] : HoldSteps.FailingCues(compiledView, observed);
+            return this with { SettleSince = null, View = view, Cues = Cues.AddRange(cues) };
+        }
+        var moved = Vector2.Distance(observed.Centre, SettleAnchor) > Settings.SettleRadius * observed.Torso;
+        if (SettleSince is null || moved || view != View)
+            return this with { SettleSince = t, SettleAnchor = observed.Centre, View = view, Cues = Cues.Add("Hold still") };
+        var held = t - SettleSince.Value;
+        if (held < Exercise.SettleSeconds) return this with { Cues = Cues.Add("Hold still") };
+        return Exercise.Kind == ExerciseKind.Reps
+            ? this with { Phase = WorkoutPhase.AtStart, StartExtreme = observed.Signal!.Value, SettleSince = null, Cues = Cues.Add("Go") }
+            : this with
+            {
+                Phase = WorkoutPhase.Holding,
+                SettleSince = null,
+                HoldSeconds = HoldSeconds + held,
+                CurrentHoldSeconds = held,
+                LongestHoldSeconds = Math.Max(LongestHoldSeconds, held),
+            };
+    }
+}

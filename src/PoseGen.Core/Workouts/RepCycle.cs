@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+
+namespace PoseGen.Core.Workouts;
+
+/// <summary>
+/// The rep in progress: when it left the start pose, the signal's extreme toward the peak and when, and each form
+/// check's aggregate (min or max). "Stay within" checks aggregate every frame of the rep; "reach" checks (depth, feet
+/// apart, lockout) only the frames near the peak, so a joint hidden at the peak leaves the check unjudged rather than
+/// judged on the way down. Null aggregates are checks never measured and do not fail the rep. The peak time is the middle
+/// of the frames within <see cref="PlateauBand"/> of the extreme, so a flat, noisy top (a held lockout) gives its middle
+/// rather than whichever frame noise made the highest.
+/// </summary>
+internal sealed record RepCycle(
+    double StartTime,
+    double StartValue,
+    double PeakValue,
+    double PeakFirst,
+    double PeakLast,
+    double MaxProgress,
+    ImmutableArray<double?> Aggregates)
+{
+    /// <summary>Progress (fraction of the start-to-peak distance) within which frames count as the peak plateau.</summary>
+    private const double PlateauBand = 0.05;
+
+    public double PeakTime => (PeakFirst + PeakLast) / 2;
+
+    public static RepCycle Begin(double startTime, double startValue, int checkCount) =>
+        new(startTime, startValue, startValue, startTime, startTime, double.NegativeInfinity,
+            [.. Enumerable.Repeat<double?>(null, checkCount)]);
+
+    public RepCycle Add(double time, double signal, double progress, CompiledView view, ReadOnlySpan<double?> checkValues)
+    {
+        var aggregates = Aggregates.ToBuilder();
+        var nearPeak = progress >= 1 - view.HysteresisFraction;
+        for (var i = 0; i < view.Checks.Length; i++)
+        {
+            var check = view.Checks[i];
+            if (checkValues[i] is { } v && (nearPeak || check.IsContinuous)) aggregates[i] = check.Fold(aggregates[i], v);
+        }
+        var isPeak = progress > MaxProgress;
+        var newPlateau = progress > MaxProgress + PlateauBand;
+        return this with
+        {
+            MaxProgress = Math.Max(MaxProgress, progress),
+            PeakValue = isPeak ? signal : PeakValue,
+            PeakFirst = newPlateau ? time : PeakFirst,
+            PeakLast = progress >= MaxProgress - PlateauBand ? time : PeakLast,
+            Aggregates = aggregates.MoveToImmutable(),
+        };
+    }
+
+    public RepResult Complete(int number, double endTime, CompiledView view)
+    {
+        var issues = new List<string>();
+        var margins = new List<double>();
+        var penalty = 1.0;
+        for (var i = 0; i < view.Checks.Length; i++)
+        {
+            if (Aggregates[i] is not { } value) continue;
+            var check = view.Checks[i];
+            var (violation, margin) = check.Distance(value);
+            var tolerance = check.Definition.Tolerance;
+            if (violation > 0)
+            {
+                issues.Add(check.Definition.Issue);
+                penalty *= tolerance > 0 ? 1 - Math.Clamp(violation / (2 * tolerance), 0, 1) : 0;
+            }
+            else
+            {
+                margins.Add(tolerance > 0 ? Math.Clamp(margin / tolerance, 0, 1) : 1);
+            }
+        }
+        // Good reps: 0.7 plus up to 0.3 for passing each check by a full tolerance. Improper reps: at most 0.5, shrinking
+        // to 0 as a failed check misses by twice its tolerance.
+        var quality = issues.Count > 0 ? 0.5 * penalty : 0.7 + (0.3 * (margins.Count > 0 ? margins.Average() : 1));
+        var unit = view.Signal?.Unit ?? "ratio";
+        return new RepResult(number, StartTime, PeakTime, endTime, Math.Abs(PeakValue - StartValue), unit, issues,
+            Math.Round(quality, 3));
+    }
+}

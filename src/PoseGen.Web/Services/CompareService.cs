@@ -1,0 +1,95 @@
+using PoseGen.Core.Abstractions;
+using PoseGen.Core.Poses;
+using PoseGen.Core.Poses.Alignment;
+using PoseGen.Core.Poses.Feedback;
+using PoseGen.Core.Poses.Similarity;
+using PoseGen.Data.Entities;
+using PoseGen.Data.Storage;
+using PoseGen.Imaging;
+using PoseGen.Inference;
+using PoseGen.Web.Hosting;
+using PoseGen.Web.ViewModels.Poses;
+
+namespace PoseGen.Web.Services;
+
+/// <summary>Reference vs. candidate: detect (photos) or take keypoints, align, score, explain, save to history.</summary>
+public sealed class CompareService(PhotoPoseDetector photos, IPoseDetector detector, IImageCodec codec, MediaStore media, HistoryService history)
+{
+    private sealed record Side(IReadOnlyList<Keypoint> Keypoints, int Width, int Height, MediaFile? Picture);
+
+    public async Task<CompareResponse> ComparePhotosAsync(string userId, byte[] reference, byte[] candidate, AlignmentModel model, bool mirror, CancellationToken ct)
+    {
+        codec.Probe(reference);
+        codec.Probe(candidate);
+        if (!detector.IsAvailable(PoseModelKind.Auto))
+            throw new UserInputException(StatusCodes.Status503ServiceUnavailable,
+                "The pose models are not installed. Build the app (it converts them into models/) and restart it.");
+        var r = await DetectMainPersonAsync(userId, reference, "reference", ct);
+        var c = await DetectMainPersonAsync(userId, candidate, "candidate", ct);
+        return await CompareAsync(userId, r, c, model, mirror, ct);
+    }
+
+    /// <summary>The reference is one of the user's saved analyses (its largest person); only the candidate is a new photo.</summary>
+    public async Task<CompareResponse> CompareWithSavedReferenceAsync(
+        string userId, Guid analysisId, byte[] candidate, AlignmentModel model, bool mirror, CancellationToken ct)
+    {
+        codec.Probe(candidate);
+        var activity = await history.GetAsync(userId, analysisId, ct);
+        if (activity is not { Kind: PoseGen.Core.History.ActivityKind.Analysis })
+            throw new UserInputException(StatusCodes.Status404NotFound, "That reference analysis does not exist in your history.");
+        var analysis = HistoryService.ReadDocument<PoseDetectionResponse>(activity)
+            ?? throw new InvalidOperationException($"Analysis {analysisId} has no result document.");
+        var person = analysis.ToPoses().OrderByDescending(p => p.Box.Width * p.Box.Height).FirstOrDefault()
+            ?? throw new UserInputException(StatusCodes.Status422UnprocessableEntity, "No person was found in the reference analysis.");
+        if (!detector.IsAvailable(PoseModelKind.Auto))
+            throw new UserInputException(StatusCodes.Status503ServiceUnavailable,
+                "The pose models are not installed. Build the app (it converts them into models/) and restart it.");
+        var c = await DetectMainPersonAsync(userId, candidate, "candidate", ct);
+        return await CompareAsync(userId, new Side(person.Keypoints, analysis.ImageWidth, analysis.ImageHeight, null), c, model, mirror, ct);
+    }
+
+    public Task<CompareResponse> CompareKeypointsAsync(string userId, CompareKeypointsRequest request, CancellationToken ct)
+    {
+        static Side FromRequest(IReadOnlyList<NamedKeypoint> keypoints)
+        {
+            var points = keypoints.Select(k => new Keypoint(k.X, k.Y, k.Score)).ToArray();
+            return new Side(points, (int)Math.Ceiling(points.Max(p => p.X)) + 1, (int)Math.Ceiling(points.Max(p => p.Y)) + 1, null);
+        }
+        return CompareAsync(userId, FromRequest(request.Reference), FromRequest(request.Candidate), request.Model, request.Mirror, ct);
+    }
+
+    private async Task<Side> DetectMainPersonAsync(string userId, byte[] photo, string role, CancellationToken ct)
+    {
+        var (result, image, _) = await photos.DetectWithImageAsync(photo, PoseModelKind.Auto, ct);
+        // The photo's subject: the largest person (others are bystanders in the background).
+        var person = result.People.OrderByDescending(p => p.Box.Width * p.Box.Height).FirstOrDefault()
+            ?? throw new UserInputException(StatusCodes.Status422UnprocessableEntity, $"No person was found in the {role} photo.");
+        var picture = await media.SaveAsync(userId, codec.Encode(codec.Thumbnail(image, 1200, 1200), EncodeFormat.Jpeg, 85), "image/jpeg", ct);
+        return new Side(person.Keypoints, result.ImageWidth, result.ImageHeight, picture);
+    }
+
+    private async Task<CompareResponse> CompareAsync(string userId, Side reference, Side candidate, AlignmentModel model, bool mirror, CancellationToken ct)
+    {
+        var options = new SimilarityOptions { Alignment = AlignmentOptions.Default with { Model = model, TryMirror = mirror } };
+        var similarity = PoseComparer.Compare(reference.Keypoints, candidate.Keypoints, KeypointLayout.Coco17, options)
+            ?? throw new UserInputException(StatusCodes.Status422UnprocessableEntity,
+                "The two poses share too few visible joints to be compared: make sure the whole body is in both photos.");
+        var feedback = FeedbackWriter.Describe(similarity);
+        var id = Guid.NewGuid();
+        var response = new CompareResponse(
+            id, Math.Round(similarity.Score, 1), Math.Round(similarity.Oks, 4), Math.Round(similarity.AngleSimilarity, 4),
+            similarity.Alignment.Mirrored, similarity.Alignment.Model.ToString().ToLowerInvariant(),
+            similarity.Joints.Select(j => new CompareJoint(j.Name, j.Distance, j.AngleDeltaDeg)).ToList(),
+            feedback.Corrections.Select(c => c.Text).ToList(), feedback.Good, feedback.Note,
+            Named(reference.Keypoints), Named(candidate.Keypoints), Named(similarity.Alignment.AlignedCandidate),
+            reference.Width, reference.Height, candidate.Width, candidate.Height);
+
+        var files = new[] { reference.Picture, candidate.Picture }.OfType<MediaFile>().ToList();
+        await history.AddAsync(userId, PoseGen.Core.History.ActivityKind.Comparison, $"Pose comparison: {response.Score:0}/100",
+            feedback.Corrections.FirstOrDefault()?.Text ?? "No corrections needed", response, files, candidate.Picture?.Id, ct, id);
+        return response;
+    }
+
+    private static List<NamedKeypoint> Named(IReadOnlyList<Keypoint> keypoints) =>
+        keypoints.Select((k, i) => new NamedKeypoint(CocoKeypoints.Names[i], k.X, k.Y, k.Score)).ToList();
+}

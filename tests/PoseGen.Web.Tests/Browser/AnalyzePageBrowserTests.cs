@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+using PoseGen.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace PoseGen.Web.Tests.Browser;
+
+/// <summary>A person analyses a photo on the Analyze page in a real browser, on a phone-sized screen.</summary>
+public sealed class AnalyzePageBrowserTests(LiveServer app) : IClassFixture<LiveServer>
+{
+    private const string Password = "Pose-Gen-2026!";
+
+    [Fact]
+    public async Task UploadedPhotoShowsSkeletonTableAndLandsInHistory()
+    {
+        await using var chromium = await ChromiumSession.LaunchAsync();
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await page.SetViewportSizeAsync(390, 844);
+
+        await page.GotoAsync("/Account/Register");
+        var email = $"analyze-{Guid.NewGuid():N}@example.test";
+        await page.FillAsync("input[name='Email']", email);
+        await page.FillAsync("input[name='Password']", Password);
+        await page.FillAsync("input[name='ConfirmPassword']", Password);
+        await page.ClickAsync("form[action='/Account/Register'] [type='submit']");
+        await Expect(page.Locator("#profile-form")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/Analyze");
+        await page.SetInputFilesAsync("#photo-input", RepoPaths.Fixture("people", "ochuman_003799.jpg"));
+        await Expect(page.Locator("#analyze-result")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        // Four footballers are in this photo (two in the background); every person gets 17 keypoints and 17 table rows.
+        await Expect(page.Locator("#result-summary")).ToContainTextAsync("4 people");
+        Assert.Equal(4, await page.Locator("#result-overlay g.person").CountAsync());
+        Assert.Equal(4 * 17, await page.Locator("#result-overlay circle.keypoint").CountAsync());
+        Assert.Equal(4 * 17, await page.Locator("#result-table tbody tr").CountAsync());
+        var coco = await page.Locator("#result-downloads a[data-format='coco']").GetAttributeAsync("href");
+        Assert.Matches("^/api/v1/poses/analyses/[0-9a-f-]{36}\\?format=coco$", coco);
+
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "analyze-phone.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+
+        await page.GotoAsync("/History");
+        await page.ClickAsync("#history-list a");
+        await Expect(page.Locator("#history-overlay circle.keypoint")).ToHaveCountAsync(4 * 17);
+    }
+}
