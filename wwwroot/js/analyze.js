@@ -1,6 +1,7 @@
 // Analyze page: pick, drop or shoot a photo, send it to /api/v1/poses/detect, draw the result.
 import { postForm } from './antiforgery.js';
 import { drawPeople, keypointTable } from './skeleton.js';
+import { showStatus as show, problemText } from './status.js';
 
 const form = document.getElementById('analyze-form');
 const drop = document.getElementById('drop-zone');
@@ -14,20 +15,7 @@ const tableHost = document.getElementById('result-table');
 const downloads = document.getElementById('result-downloads');
 const maxBytes = Number(form.dataset.maxBytes);
 
-function showStatus(kind, text) {
-  status.className = `alert alert-${kind}`;
-  status.textContent = text;
-  status.hidden = false;
-}
-
-async function problemText(response) {
-  try {
-    const problem = await response.json();
-    return problem.detail || problem.title || `HTTP ${response.status}`;
-  } catch {
-    return `HTTP ${response.status}`;
-  }
-}
+const showStatus = (kind, text) => show(status, kind, text);
 
 async function analyze(file) {
   if (!file) return;

@@ -1,6 +1,7 @@
 // Compare page: two photos to /api/v1/poses/compare, then the score, corrections and the aligned overlay.
 import { postForm } from './antiforgery.js';
 import { drawPose } from './skeleton.js';
+import { showStatus as show, problemText } from './status.js';
 
 const form = document.getElementById('compare-form');
 const status = document.getElementById('compare-status');
@@ -14,11 +15,7 @@ const meaning = (score) => (score >= 90 ? 'The same pose.' : score >= 70 ? 'Clos
 // Error in torso lengths -> green (0) to red (0.5 and more).
 const errorColour = (distance) => `hsl(${Math.round(120 * Math.max(0, 1 - (distance ?? 0) / 0.5))} 85% 45%)`;
 
-function showStatus(kind, text) {
-  status.className = `alert alert-${kind}`;
-  status.textContent = text;
-  status.hidden = false;
-}
+const showStatus = (kind, text) => show(status, kind, text);
 
 function drawOn(svg, width, height, draw) {
   svg.replaceChildren();
@@ -88,10 +85,7 @@ form.addEventListener('submit', async (event) => {
   result.hidden = true;
   try {
     const response = await postForm(`/api/v1/poses/compare?${query}`, data);
-    if (!response.ok) {
-      const problem = await response.json().catch(() => ({}));
-      return showStatus('danger', problem.detail || problem.title || `HTTP ${response.status}`);
-    }
+    if (!response.ok) return showStatus('danger', await problemText(response));
     render(await response.json(), reference ?? await savedPicture(saved), candidate);
   } catch (error) {
     showStatus('danger', `The request failed: ${error.message}.`);

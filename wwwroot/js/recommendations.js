@@ -2,6 +2,7 @@
 // cards with the mannequin, reasons, cues, feedback and "try it" links.
 import { postForm, sendJson } from './antiforgery.js';
 import { wireFeedback } from './pose-feedback.js';
+import { showStatus as show, problemText } from './status.js';
 
 const form = document.getElementById('rec-form');
 const photo = document.getElementById('photo');
@@ -17,20 +18,7 @@ const maxBytes = Number(form.dataset.maxBytes);
 const chips = { environment: null, outfit: null };
 let lastContext = null;
 
-function showStatus(kind, text) {
-  status.className = `alert alert-${kind}`;
-  status.textContent = text;
-  status.hidden = false;
-}
-
-async function problemText(response) {
-  try {
-    const problem = await response.json();
-    return problem.detail || problem.title || `HTTP ${response.status}`;
-  } catch {
-    return `HTTP ${response.status}`;
-  }
-}
+const showStatus = (kind, text) => show(status, kind, text);
 
 function request() {
   return {
