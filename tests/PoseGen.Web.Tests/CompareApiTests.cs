@@ -93,6 +93,39 @@ public sealed class CompareApiTests(DetectionAppFixture app) : IClassFixture<Det
     }
 
     [Fact]
+    public async Task ALibraryPoseServesAsReference()
+    {
+        var library = await JsonAsync(await app.Client.GetAsync("/api/v1/poses/library"));
+        var poseId = library.EnumerateArray().First().GetProperty("id").GetString()!;
+
+        MultipartFormDataContent Request(string id, string view)
+        {
+            var content = new MultipartFormDataContent
+            {
+                { new StringContent(id), "referencePoseId" },
+                { new StringContent(view), "referenceView" },
+            };
+            var file = new ByteArrayContent(File.ReadAllBytes(RepoPaths.Fixture("pairs", "tree_overhead_b.jpg")));
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            content.Add(file, "candidate", "b.jpg");
+            return content;
+        }
+
+        using (var ok = Request(poseId, "three-quarter"))
+        {
+            var response = await app.Client.PostAsync("/api/v1/poses/compare", ok);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await JsonAsync(response);
+            Assert.InRange(body.GetProperty("score").GetDouble(), 0, 100);
+            Assert.Equal(512, body.GetProperty("referenceWidth").GetInt32());
+        }
+        using (var unknown = Request("no-such-pose", "front"))
+            Assert.Equal(HttpStatusCode.NotFound, (await app.Client.PostAsync("/api/v1/poses/compare", unknown)).StatusCode);
+        using (var badView = Request(poseId, "from-above"))
+            Assert.Equal(HttpStatusCode.BadRequest, (await app.Client.PostAsync("/api/v1/poses/compare", badView)).StatusCode);
+    }
+
+    [Fact]
     public async Task PhotoWithoutAPersonIs422WithAClearMessage()
     {
         var blank = Path.Combine(app.Factory.DataRoot, "blank.jpg");

@@ -70,13 +70,15 @@ async function savedPicture(id) {
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const reference = form.elements.reference.files[0];
+  const reference = form.elements.reference?.files[0];
   const saved = form.elements.referenceAnalysisId?.value;
+  const libraryPose = form.elements.referencePoseId?.value;
   const candidate = form.elements.candidate.files[0];
-  if ((!reference && !saved) || !candidate) return showStatus('warning', 'Choose a reference (photo or saved analysis) and your photo first.');
+  if ((!reference && !saved && !libraryPose) || !candidate) return showStatus('warning', 'Choose a reference (photo or saved analysis) and your photo first.');
   if (reference?.size > maxBytes || candidate.size > maxBytes) return showStatus('danger', `Each photo must be under ${Math.round(maxBytes / 1048576)} MiB.`);
   const data = new FormData();
   if (reference) data.append('reference', reference);
+  else if (libraryPose) data.append('referencePoseId', libraryPose);
   else data.append('referenceAnalysisId', saved);
   data.append('candidate', candidate);
   const query = new URLSearchParams({ model: form.elements.model.value, mirror: form.elements.mirror.checked });
@@ -86,7 +88,8 @@ form.addEventListener('submit', async (event) => {
   try {
     const response = await postForm(`/api/v1/poses/compare?${query}`, data);
     if (!response.ok) return showStatus('danger', await problemText(response));
-    render(await response.json(), reference ?? await savedPicture(saved), candidate);
+    const referencePicture = reference ?? (libraryPose ? document.getElementById('library-reference').src : await savedPicture(saved));
+    render(await response.json(), referencePicture, candidate);
   } catch (error) {
     showStatus('danger', `The request failed: ${error.message}.`);
   } finally {

@@ -1,4 +1,5 @@
 using PoseGen.Core.Abstractions;
+using PoseGen.Core.Library;
 using PoseGen.Core.Poses;
 using PoseGen.Core.Poses.Alignment;
 using PoseGen.Core.Poses.Feedback;
@@ -13,8 +14,12 @@ using PoseGen.Web.ViewModels.Poses;
 namespace PoseGen.Web.Services;
 
 /// <summary>Reference vs. candidate: detect (photos) or take keypoints, align, score, explain, save to history.</summary>
-public sealed class CompareService(PhotoPoseDetector photos, IPoseDetector detector, IImageCodec codec, MediaStore media, HistoryService history)
+public sealed class CompareService(
+    PhotoPoseDetector photos, IPoseDetector detector, IImageCodec codec, MediaStore media, HistoryService history, PoseLibrary library)
 {
+    /// <summary>Canvas of a library reference, in pixels: the size the mannequin renders at, so overlays line up.</summary>
+    public const int LibraryCanvas = 512;
+
     private sealed record Side(IReadOnlyList<Keypoint> Keypoints, int Width, int Height, MediaFile? Picture);
 
     public async Task<CompareResponse> ComparePhotosAsync(string userId, byte[] reference, byte[] candidate, AlignmentModel model, bool mirror, CancellationToken ct)
@@ -46,6 +51,21 @@ public sealed class CompareService(PhotoPoseDetector photos, IPoseDetector detec
                 "The pose models are not installed. Build the app (it converts them into models/) and restart it.");
         var c = await DetectMainPersonAsync(userId, candidate, "candidate", ct);
         return await CompareAsync(userId, new Side(person.Keypoints, analysis.ImageWidth, analysis.ImageHeight, null), c, model, mirror, ct);
+    }
+
+    /// <summary>The reference is a library pose seen from <paramref name="view"/> (default proportions).</summary>
+    public async Task<CompareResponse> CompareWithLibraryPoseAsync(
+        string userId, string poseId, PoseView view, byte[] candidate, AlignmentModel model, bool mirror, CancellationToken ct)
+    {
+        codec.Probe(candidate);
+        var pose = library.Find(poseId)
+            ?? throw new UserInputException(StatusCodes.Status404NotFound, $"There is no library pose '{poseId}'.");
+        var reference = library.Project(pose, view, width: LibraryCanvas, height: LibraryCanvas).ToCoco();
+        if (!detector.IsAvailable(PoseModelKind.Auto))
+            throw new UserInputException(StatusCodes.Status503ServiceUnavailable,
+                "The pose models are not installed. Build the app (it converts them into models/) and restart it.");
+        var c = await DetectMainPersonAsync(userId, candidate, "candidate", ct);
+        return await CompareAsync(userId, new Side(reference.Keypoints, LibraryCanvas, LibraryCanvas, null), c, model, mirror, ct);
     }
 
     public Task<CompareResponse> CompareKeypointsAsync(string userId, CompareKeypointsRequest request, CancellationToken ct)

@@ -30,7 +30,8 @@ public sealed class PosesApiController(PoseAnalysisService analysis, CompareServ
 
     /// <summary>
     /// Compares a candidate photo's pose with a reference photo's (multipart fields <c>reference</c> and <c>candidate</c>,
-    /// or <c>referenceAnalysisId</c>, one of the user's saved analyses, in place of <c>reference</c>;
+    /// or in place of <c>reference</c>: <c>referenceAnalysisId</c>, one of the user's saved analyses, or
+    /// <c>referencePoseId</c> (+ <c>referenceView</c> front|side|three-quarter), a pose of the library;
     /// query <paramref name="model"/> similarity|affine|perspective, <paramref name="mirror"/> to also try the mirrored
     /// candidate). No person in either photo is a 422. Saved to the user's history.
     /// </summary>
@@ -38,10 +39,18 @@ public sealed class PosesApiController(PoseAnalysisService analysis, CompareServ
     [Consumes("multipart/form-data")]
     public async Task<CompareResponse> Compare(
         IFormFile? reference, IFormFile? candidate, [FromForm] Guid? referenceAnalysisId,
+        [FromForm] string? referencePoseId, [FromForm] string? referenceView,
         [FromQuery] PoseGen.Core.Poses.Alignment.AlignmentModel model = PoseGen.Core.Poses.Alignment.AlignmentModel.Similarity,
         [FromQuery] bool mirror = true, CancellationToken ct = default)
     {
         var max = uploads.Value.MaxImageBytes;
+        if (reference is null && !string.IsNullOrWhiteSpace(referencePoseId))
+        {
+            var view = PoseGen.Web.ViewModels.Recommendations.PoseText.View(referenceView ?? "front")
+                ?? throw new UserInputException(StatusCodes.Status400BadRequest, "referenceView must be front, side or three-quarter.");
+            var candidateOnly = await UploadReader.ReadImageAsync(candidate, "candidate", max, ct);
+            return await compare.CompareWithLibraryPoseAsync(User.RequiredUserId(), referencePoseId, view, candidateOnly, model, mirror, ct);
+        }
         if (reference is null && referenceAnalysisId is Guid saved)
         {
             var candidateOnly = await UploadReader.ReadImageAsync(candidate, "candidate", max, ct);
