@@ -1,12 +1,20 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PoseGen.Core.Abstractions;
 using PoseGen.Core.Context;
 using PoseGen.Core.Library;
 using PoseGen.Core.Profiles;
 using PoseGen.Core.Recommendations;
 
+using PoseGen.Imaging;
+using PoseGen.Inference;
+
 // Recommendation latency on this machine, in milliseconds: cold start once, then the median and 95th percentile of
-// repeated calls. The detected pose for the "photo" case is a library pose projected in three-quarter view, standing in
-// for a detector's output; detector time is measured by the inference benchmarks, not here.
+// repeated calls. "prompt + detected pose" feeds a library pose projected in three-quarter view (recommender alone);
+// "photo end to end" runs what POST /api/v1/recommendations does with an image: JPEG bytes -> PhotoPoseDetector (Auto,
+// real converted models) -> most confident person -> recommender.
 string[] prompts =
 [
     "golden hour on the beach in a summer dress, I want something elegant",
@@ -32,6 +40,42 @@ Report("prompt + detected pose -> 8 recommendations", 200, i =>
 Report("mannequin SVG (one pose, one view)", 500, i => library.MannequinSvg(library.All[i % library.All.Count], PoseView.ThreeQuarter));
 Report("ground a pose for a new body (FK solver)", 100, i => library.Ground(library.All[i % library.All.Count], BodyProportions.ForHeight(1.6 + (i % 7 * 0.05))));
 
+var repoRoot = Ancestors(Directory.GetCurrentDirectory()).First(d => File.Exists(Path.Combine(d, "PoseGen.sln")));
+var photoPath = Ancestors(repoRoot).Skip(1).Select(d => Path.Combine(d, "shared", "fixtures", "pairs", "tree_overhead_a.jpg")).First(File.Exists);
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = repoRoot });
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Inference:Device"] = "Cpu" });
+builder.Services.AddLogging().AddPoseGenImaging().AddPoseGenInference();
+using var host = builder.Build();
+var photos = host.Services.GetRequiredService<PhotoPoseDetector>();
+var jpeg = File.ReadAllBytes(photoPath);
+async Task PhotoToRecommendations(int i)
+{
+    var detection = await photos.DetectAsync(jpeg, PoseModelKind.Auto, CancellationToken.None);
+    var person = detection.People.Count > 0 ? detection.People[0] : null;
+    recommender.Recommend(new RecommendationRequest(profile, RecommendationContext.FromPrompt(PromptParser.Default.Parse(prompts[i % prompts.Length])), person));
+}
+for (var i = 0; i < 3; i++)
+    await PhotoToRecommendations(i);
+await ReportAsync($"photo end to end ({Path.GetFileName(photoPath)}, {jpeg.Length / 1024} KiB JPEG: decode, detect, recommend 8)", 30, PhotoToRecommendations);
+
+static IEnumerable<string> Ancestors(string path)
+{
+    for (var dir = new DirectoryInfo(path); dir is not null; dir = dir.Parent)
+        yield return dir.FullName;
+}
+
+static async Task ReportAsync(string name, int n, Func<int, Task> work)
+{
+    var times = new double[n];
+    for (var i = 0; i < n; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        await work(i);
+        times[i] = sw.Elapsed.TotalMilliseconds;
+    }
+    Print(name, times);
+}
+
 static void Report(string name, int n, Action<int> work)
 {
     var times = new double[n];
@@ -41,6 +85,12 @@ static void Report(string name, int n, Action<int> work)
         work(i);
         times[i] = sw.Elapsed.TotalMilliseconds;
     }
+    Print(name, times);
+}
+
+static void Print(string name, double[] times)
+{
     Array.Sort(times);
+    var n = times.Length;
     Console.WriteLine($"{name}: median {times[n / 2]:0.000} ms, p95 {times[(int)(n * 0.95)]:0.000} ms (n = {n})");
 }
