@@ -26,9 +26,7 @@ public sealed class CompareService(
     {
         codec.Probe(reference);
         codec.Probe(candidate);
-        if (!detector.IsAvailable(PoseModelKind.Auto))
-            throw new UserInputException(StatusCodes.Status503ServiceUnavailable,
-                "The pose models are not installed. Build the app (it converts them into models/) and restart it.");
+        detector.EnsureAvailable(PoseModelKind.Auto);
         var r = await DetectMainPersonAsync(userId, reference, "reference", ct);
         var c = await DetectMainPersonAsync(userId, candidate, "candidate", ct);
         return await CompareAsync(userId, r, c, model, mirror, ct);
@@ -46,9 +44,7 @@ public sealed class CompareService(
             ?? throw new InvalidOperationException($"Analysis {analysisId} has no result document.");
         var person = analysis.ToPoses().OrderByDescending(p => p.Box.Width * p.Box.Height).FirstOrDefault()
             ?? throw new UserInputException(StatusCodes.Status422UnprocessableEntity, "No person was found in the reference analysis.");
-        if (!detector.IsAvailable(PoseModelKind.Auto))
-            throw new UserInputException(StatusCodes.Status503ServiceUnavailable,
-                "The pose models are not installed. Build the app (it converts them into models/) and restart it.");
+        detector.EnsureAvailable(PoseModelKind.Auto);
         var c = await DetectMainPersonAsync(userId, candidate, "candidate", ct);
         return await CompareAsync(userId, new Side(person.Keypoints, analysis.ImageWidth, analysis.ImageHeight, null), c, model, mirror, ct);
     }
@@ -61,9 +57,7 @@ public sealed class CompareService(
         var pose = library.Find(poseId)
             ?? throw new UserInputException(StatusCodes.Status404NotFound, $"There is no library pose '{poseId}'.");
         var reference = library.Project(pose, view, width: LibraryCanvas, height: LibraryCanvas).ToCoco();
-        if (!detector.IsAvailable(PoseModelKind.Auto))
-            throw new UserInputException(StatusCodes.Status503ServiceUnavailable,
-                "The pose models are not installed. Build the app (it converts them into models/) and restart it.");
+        detector.EnsureAvailable(PoseModelKind.Auto);
         var c = await DetectMainPersonAsync(userId, candidate, "candidate", ct);
         return await CompareAsync(userId, new Side(reference.Keypoints, LibraryCanvas, LibraryCanvas, null), c, model, mirror, ct);
     }

@@ -32,9 +32,7 @@ public sealed class PoseAnalysisService(
     {
         // Probed first: a bad photo is the caller's to fix whether or not the models are here.
         var probe = codec.Probe(upload);
-        if (!detector.IsAvailable(model))
-            throw new UserInputException(StatusCodes.Status503ServiceUnavailable,
-                "The pose models are not installed. Build the app (it converts them into models/) and restart it.");
+        detector.EnsureAvailable(model);
         var (detection, image, format) = await photos.DetectWithImageAsync(upload, model, ct);
 
         var id = Guid.NewGuid();

@@ -78,9 +78,7 @@ public sealed class RecommendationService(
     {
         // Probed first, like the detection API: a bad photo is the caller's to fix whether or not the models are here.
         codec.Probe(photo);
-        if (!detector.IsAvailable(PoseModelKind.Auto))
-            throw new UserInputException(StatusCodes.Status503ServiceUnavailable,
-                "The pose models are not installed. Build the app (it converts them into models/) and restart it.");
+        detector.EnsureAvailable(PoseModelKind.Auto);
         var (detection, image, _) = await photos.DetectWithImageAsync(photo, PoseModelKind.Auto, ct);
         var thumbnail = await media.SaveAsync(userId, codec.Encode(codec.Thumbnail(image, 320, 320), EncodeFormat.Jpeg, 80), "image/jpeg", ct);
         // People come best first.
