@@ -73,6 +73,13 @@ public static class OpenPoseMapRenderer
 
     public static RgbImage Render(int width, int height, IReadOnlyList<Keypoint> person) => Render(width, height, [person]);
 
+    /// <summary>Renders detected COCO poses; joints scoring below <paramref name="threshold"/> are left out.</summary>
+    public static RgbImage Render(int width, int height, IEnumerable<Pose> poses, float threshold)
+    {
+        ArgumentNullException.ThrowIfNull(poses);
+        return Render(width, height, [.. poses.Select(p => (IReadOnlyList<Keypoint>)OpenPoseBody18.Convert(p.Keypoints, threshold))]);
+    }
+
     /// <summary>
     /// The annotator's limb outline: centre = midpoint truncated to int, half-length = int(length / 2), half-width 4,
     /// angle = int(degrees(atan2(dy, dx))) truncated toward zero, sampled every degree. Computed in double as numpy does.

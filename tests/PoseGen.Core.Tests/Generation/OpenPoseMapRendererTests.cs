@@ -125,4 +125,21 @@ public sealed class OpenPoseMapRendererTests
         var shin = OpenPoseMapRenderer.Colors[8];
         Assert.Equal(((byte)(shin.R * 0.6), (byte)(shin.G * 0.6), (byte)(shin.B * 0.6)), At(image, 50, 205));
     }
+
+    [Fact]
+    public void CocoPosesDrawANeckBetweenTheShouldersAndDropLowScores()
+    {
+        var coco = new Keypoint[CocoKeypoints.Count];
+        coco[(int)CocoKeypoint.LeftShoulder] = new Keypoint(40, 20, 0.9f);
+        coco[(int)CocoKeypoint.RightShoulder] = new Keypoint(20, 20, 0.9f);
+        coco[(int)CocoKeypoint.Nose] = new Keypoint(30, 5, 0.1f);
+        var pose = new Pose(coco, 0.9f, new BoundingBox(0, 0, 60, 40));
+        var image = OpenPoseMapRenderer.Render(60, 40, [pose], threshold: 0.3f);
+        Assert.Equal(OpenPoseMapRenderer.Colors[1], At(image, 30, 20));
+        Assert.Equal(OpenPoseMapRenderer.Colors[2], At(image, 20, 20));
+        Assert.Equal(OpenPoseMapRenderer.Colors[5], At(image, 40, 20));
+        Assert.Equal(((byte)0, (byte)0, (byte)0), At(image, 30, 5));
+        // Limb 0 (neck to right shoulder) between them, dimmed: (255, 0, 0) * 0.6.
+        Assert.Equal(((byte)153, (byte)0, (byte)0), At(image, 25, 20));
+    }
 }
