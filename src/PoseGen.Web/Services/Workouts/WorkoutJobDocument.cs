@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PoseGen.Inference.Video;
 
 namespace PoseGen.Web.Services.Workouts;
@@ -22,6 +23,21 @@ public sealed record WorkoutJobDocument(
     public const string Failed = "failed";
 
     public bool IsPending => Status is Queued or Running;
+
+    /// <summary>The job document of a video analysis; null for other Workout documents (live sessions have their own shape).</summary>
+    public static WorkoutJobDocument? TryRead(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<WorkoutJobDocument>(json, HistoryService.DocumentJson) is { Source: "video" } document
+                ? document
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
 
 /// <summary>What <c>GET /api/v1/workouts/analyses/{id}</c> answers.</summary>

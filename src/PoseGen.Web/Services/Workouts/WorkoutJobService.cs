@@ -56,7 +56,7 @@ public sealed class WorkoutJobService(
     {
         var activity = await db.Activities.AsNoTracking()
             .FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId && a.Kind == ActivityKind.Workout, ct);
-        return activity is not null && HistoryService.ReadDocument<WorkoutJobDocument>(activity) is { Source: "video" } document
+        return activity is not null && WorkoutJobDocument.TryRead(activity.Document) is { } document
             ? WorkoutJobStatus.From(id, document)
             : null;
     }

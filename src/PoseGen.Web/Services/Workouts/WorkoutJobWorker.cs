@@ -45,7 +45,7 @@ public sealed partial class WorkoutJobWorker(
         var workouts = await db.Activities.AsNoTracking().Where(a => a.Kind == ActivityKind.Workout)
             .OrderBy(a => a.CreatedAtUtc).Select(a => new { a.Id, a.Document }).ToListAsync(ct);
         foreach (var job in workouts)
-            if (JsonSerializer.Deserialize<WorkoutJobDocument>(job.Document, HistoryService.DocumentJson) is { Source: "video", IsPending: true })
+            if (WorkoutJobDocument.TryRead(job.Document) is { IsPending: true })
                 queue.TryEnqueue(job.Id);
     }
 
@@ -78,7 +78,7 @@ public sealed partial class WorkoutJobWorker(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
         var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (activity is null || HistoryService.ReadDocument<WorkoutJobDocument>(activity) is not { } document)
+        if (activity is null || WorkoutJobDocument.TryRead(activity.Document) is not { } document)
             return null;
         var next = change(document);
         activity.Document = JsonSerializer.Serialize(next, HistoryService.DocumentJson);
