@@ -1,7 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PoseGen.Core.History;
+using PoseGen.Data.Entities;
+using PoseGen.Inference.Video;
 using PoseGen.TestSupport;
+using PoseGen.Web.Services;
+using PoseGen.Web.Services.Workouts;
 using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests;
@@ -61,6 +70,35 @@ public sealed class WorkoutAnalysisApiTests(DetectionAppFixture app) : IClassFix
         // Another user sees the id as if it did not exist.
         using var stranger = await ApiClient.CreateSignedInAsync(app.Factory, "stranger-video@example.test");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/workouts/analyses/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AJobLeftQueuedByAnEarlierProcessIsRunAtStartUp()
+    {
+        var email = $"requeue-{Guid.NewGuid():N}@example.test";
+        using var client = await ApiClient.CreateSignedInAsync(app.Factory, email);
+        var services = app.Factory.Services;
+        var id = Guid.NewGuid();
+        var configuration = services.GetRequiredService<IConfiguration>();
+        Directory.CreateDirectory(WorkoutJobService.VideoFolder(configuration));
+        File.Copy(Path.Combine(Videos, "squat_studio_pexels4838220.mp4"), Path.Combine(WorkoutJobService.VideoFolder(configuration), $"{id:N}.mp4"));
+        using (var scope = services.CreateScope())
+        {
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<PoseGenUser>>().FindByEmailAsync(email);
+            await scope.ServiceProvider.GetRequiredService<HistoryService>().AddAsync(user!.Id, ActivityKind.Workout, "Squat video", null,
+                new WorkoutJobDocument("video", WorkoutJobDocument.Running, 0.4, "squat", $"{id:N}.mp4", null, null), [], null,
+                CancellationToken.None, id);
+        }
+
+        // A second worker with its own queue stands in for the next process's worker.
+        using var worker = new WorkoutJobWorker(services.GetRequiredService<IServiceScopeFactory>(), new WorkoutJobQueue(),
+            services.GetRequiredService<VideoWorkoutAnalyzer>(), configuration, services.GetRequiredService<ILogger<WorkoutJobWorker>>());
+        await worker.StartAsync(CancellationToken.None);
+        var status = await PollUntilFinishedAsync(client, id.ToString());
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.Equal("done", status.GetProperty("status").GetString());
+        Assert.Equal(2, status.GetProperty("result").GetProperty("repDetails").GetArrayLength());
     }
 
     [Fact]
