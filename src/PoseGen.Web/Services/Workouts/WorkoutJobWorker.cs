@@ -32,8 +32,14 @@ public sealed partial class WorkoutJobWorker(
             {
                 LogJobFailed(id, ex);
                 var message = ex is VideoDecodeException ? ex.Message : "The analysis failed.";
-                await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Failed, Error = message, VideoFile = null },
-                    null, CancellationToken.None);
+                string? video = null;
+                await UpdateAsync(id, d =>
+                {
+                    video = d.VideoFile;
+                    return d with { Status = WorkoutJobDocument.Failed, Error = message, VideoFile = null };
+                }, "Analysis failed", CancellationToken.None);
+                if (video is not null)
+                    File.Delete(Path.Combine(WorkoutJobService.VideoFolder(configuration), video));
             }
         }
     }
@@ -57,16 +63,25 @@ public sealed partial class WorkoutJobWorker(
         var path = Path.Combine(WorkoutJobService.VideoFolder(configuration), document.VideoFile);
         var saved = 0.0;
         var pending = Task.CompletedTask;
-        // Progress callbacks come from the analysis loop; saves are chained so at most one runs at a time.
-        var progress = new Progress<double>(p =>
+        // Reported synchronously from the analysis loop; saves are chained so at most one runs at a time and in order.
+        var progress = new InlineProgress(p =>
         {
             if (p - saved < ProgressStep || p >= 1)
                 return;
             saved = p;
-            pending = pending.ContinueWith(_ => UpdateAsync(id, d => d with { Progress = Math.Round(p, 3) }, null, ct), ct).Unwrap();
+            pending = pending.ContinueWith(_ => UpdateAsync(id, d => d with { Progress = Math.Round(p, 3) }, null, ct),
+                ct, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
         });
-        var result = await analyzer.AnalyzeAsync(path, ExerciseCatalog.Default.Get(document.Exercise), PoseModelKind.Lightning, progress, ct);
-        await pending;
+        VideoWorkoutResult result;
+        try
+        {
+            result = await analyzer.AnalyzeAsync(path, ExerciseCatalog.Default.Get(document.Exercise), PoseModelKind.Lightning, progress, ct);
+        }
+        finally
+        {
+            // A progress save still in flight must not land after the final status and overwrite it.
+            await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
         var summary = $"{result.Reps} good, {result.ImproperReps} improper reps in {result.DurationS:F0} s";
         await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Done, Progress = 1, Result = result, VideoFile = null }, summary, ct);
         File.Delete(path);
@@ -86,6 +101,11 @@ public sealed partial class WorkoutJobWorker(
             activity.Summary = summary;
         await db.SaveChangesAsync(ct);
         return next;
+    }
+
+    private sealed class InlineProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workout video analysis {Id} failed")]
