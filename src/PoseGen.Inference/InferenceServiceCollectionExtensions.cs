@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PoseGen.Core.Abstractions;
 using PoseGen.Inference.MoveNet;
 using PoseGen.Inference.Onnx;
+using PoseGen.Inference.Video;
 
 namespace PoseGen.Inference;
 
@@ -25,6 +26,12 @@ public static class InferenceServiceCollectionExtensions
         services.AddSingleton<MoveNetPoseDetector>();
         services.AddSingleton<IPoseDetector>(sp => sp.GetRequiredService<MoveNetPoseDetector>());
         services.AddSingleton<PhotoPoseDetector>();
+        services.AddOptions<VideoOptions>()
+            .BindConfiguration(VideoOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<FfmpegFrameSource>();
+        services.AddSingleton<VideoWorkoutAnalyzer>();
         return services;
     }
 }

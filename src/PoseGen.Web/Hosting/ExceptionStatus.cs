@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using PoseGen.Imaging;
+using PoseGen.Inference.Video;
 
 namespace PoseGen.Web.Hosting;
 
@@ -21,6 +22,9 @@ public static class ExceptionStatus
             // Too many pixels is a property of an image we could read, not of the request size: 422, not 413.
             _ => StatusCodes.Status422UnprocessableEntity,
         },
+        VideoDecodeException video => video.Kind == VideoErrorKind.NotAVideo
+            ? StatusCodes.Status415UnsupportedMediaType
+            : StatusCodes.Status422UnprocessableEntity,
         OperationCanceledException => 499,
         _ => StatusCodes.Status500InternalServerError,
     };

@@ -40,6 +40,9 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<PoseFeedbackService>();
         services.AddScoped<RecommendationService>();
         services.AddScoped<CompareService>();
+        services.AddSingleton<Services.Workouts.WorkoutJobQueue>();
+        services.AddScoped<Services.Workouts.WorkoutJobService>();
+        services.AddHostedService<Services.Workouts.WorkoutJobWorker>();
         return services;
     }
 }

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using PoseGen.Core.Imaging;
+
+namespace PoseGen.Inference.Video;
+
+/// <summary>One decoded frame: its time in seconds from the start of the clip and its upright RGB pixels.</summary>
+public sealed record VideoFrame(int Index, double TimeSeconds, RgbImage Image);
+
+/// <summary>
+/// Decodes a video file into RGB frames at <see cref="VideoOptions.FramesPerSecond"/> with an ffmpeg child process
+/// (raw rgb24 on stdout). Frame i is at i / fps seconds: ffmpeg's fps filter resamples to that grid.
+/// </summary>
+public sealed class FfmpegFrameSource(IOptions<VideoOptions> options)
+{
+    private readonly VideoOptions settings = options.Value;
+
+    public double FramesPerSecond => settings.FramesPerSecond;
+
+    /// <summary>Size and duration of the file's video, checked against the limits.</summary>
+    public async Task<VideoInfo> ProbeAsync(string path, CancellationToken cancellationToken)
+    {
+        if (new FileInfo(path).Length > settings.MaxBytes)
+            throw new VideoDecodeException(VideoErrorKind.TooLarge, $"The video is larger than {settings.MaxBytes / (1024 * 1024)} MB.");
+        var info = await VideoProbe.ReadAsync(settings.Ffprobe, path, cancellationToken);
+        if (info.DurationSeconds > settings.MaxDurationSeconds)
+            throw new VideoDecodeException(VideoErrorKind.TooLong,
+                $"The video is {info.DurationSeconds:F0} s long; the limit is {settings.MaxDurationSeconds:F0} s.");
+        return info;
+    }
+
+    /// <summary>The frame size after scaling the longest side down to <see cref="VideoOptions.MaxSide"/>, both sides even.</summary>
+    public (int Width, int Height) OutputSize(VideoInfo info)
+    {
+        var scale = Math.Min(1.0, (double)settings.MaxSide / Math.Max(info.Width, info.Height));
+        static int Even(double v) => Math.Max(2, (int)Math.Round(v / 2) * 2);
+        return (Even(info.Width * scale), Even(info.Height * scale));
+    }
+
+    public async IAsyncEnumerable<VideoFrame> ReadFramesAsync(string path, VideoInfo info,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (width, height) = OutputSize(info);
+        var fps = settings.FramesPerSecond.ToString(CultureInfo.InvariantCulture);
+        var start = new ProcessStartInfo(settings.Ffmpeg)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in (string[])["-v", "error", "-nostdin", "-i", path, "-an", "-vf", $"fps={fps},scale={width}:{height}",
+                     "-f", "rawvideo", "-pix_fmt", "rgb24", "-"])
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {settings.Ffmpeg}.");
+        // Drained concurrently so a chatty stderr cannot fill its pipe and stall the frames on stdout.
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var stdout = process.StandardOutput.BaseStream;
+        var frameBytes = width * height * 3;
+        var index = 0;
+        try
+        {
+            while (true)
+            {
+                var pixels = new byte[frameBytes];
+                var read = await stdout.ReadAtLeastAsync(pixels, frameBytes, throwOnEndOfStream: false, cancellationToken);
+                if (read < frameBytes)
+                    break;
+                yield return new VideoFrame(index, index / settings.FramesPerSecond, new RgbImage(width, height, pixels));
+                index++;
+            }
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+        await stderr;
+        if (process.ExitCode != 0 || index == 0)
+            throw new VideoDecodeException(VideoErrorKind.Corrupt,
+                index == 0 ? "No frame of the video could be decoded." : "The video is damaged part-way through.");
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PoseGen.Web.Hosting;
+using PoseGen.Web.Services.Workouts;
+
+namespace PoseGen.Web.Controllers.Api;
+
+[ApiController]
+[Authorize]
+[Route("api/v1/workouts")]
+public sealed class WorkoutsApiController(WorkoutJobService jobs) : ControllerBase
+{
+    /// <summary>
+    /// Queues a clip (multipart field <c>video</c>: mp4, webm or mov) for rep counting of <paramref name="exercise"/>;
+    /// answers 202 with the job id at once. A file that is not a video is a 415, an unreadable or too long one a 422.
+    /// </summary>
+    [HttpPost("analyze")]
+    [Consumes("multipart/form-data")]
+    public async Task<IActionResult> Analyze(IFormFile? video, [FromForm] string? exercise, CancellationToken ct)
+    {
+        var id = await jobs.EnqueueAsync(User.RequiredUserId(), video, exercise, ct);
+        return AcceptedAtAction(nameof(Get), new { id }, new { id });
+    }
+
+    /// <summary>The job's status (queued, running, done, failed), progress in [0, 1] and, once done, the result.</summary>
+    [HttpGet("analyses/{id:guid}")]
+    public async Task<ActionResult<WorkoutJobStatus>> Get(Guid id, CancellationToken ct) =>
+        await jobs.GetAsync(User.RequiredUserId(), id, ct) is { } status ? status : NotFound();
+}

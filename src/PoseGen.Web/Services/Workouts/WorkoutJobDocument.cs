@@ -1,0 +1,47 @@
+using System.Text.Json;
+using PoseGen.Inference.Video;
+
+namespace PoseGen.Web.Services.Workouts;
+
+/// <summary>
+/// The History document of a video analysis (ActivityKind.Workout), rewritten as the job progresses so the record
+/// survives a restart. <see cref="Progress"/> is in [0, 1]; <see cref="VideoFile"/> is the upload's file name under the
+/// data folder's videos/, removed once the job ends.
+/// </summary>
+public sealed record WorkoutJobDocument(
+    string Source,
+    string Status,
+    double Progress,
+    string Exercise,
+    string? VideoFile,
+    string? Error,
+    VideoWorkoutResult? Result)
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Done = "done";
+    public const string Failed = "failed";
+
+    public bool IsPending => Status is Queued or Running;
+
+    /// <summary>The job document of a video analysis; null for other Workout documents (live sessions have their own shape).</summary>
+    public static WorkoutJobDocument? TryRead(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<WorkoutJobDocument>(json, HistoryService.DocumentJson) is { Source: "video" } document
+                ? document
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>What <c>GET /api/v1/workouts/analyses/{id}</c> answers.</summary>
+public sealed record WorkoutJobStatus(Guid Id, string Status, double Progress, string Exercise, string? Error, VideoWorkoutResult? Result)
+{
+    public static WorkoutJobStatus From(Guid id, WorkoutJobDocument d) => new(id, d.Status, d.Progress, d.Exercise, d.Error, d.Result);
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PoseGen.Core.Abstractions;
+using PoseGen.Core.History;
+using PoseGen.Core.Workouts;
+using PoseGen.Data;
+using PoseGen.Inference.Video;
+
+namespace PoseGen.Web.Services.Workouts;
+
+/// <summary>
+/// Runs queued video analyses one at a time (each uses the whole detector), writing status and progress into the job's
+/// History document. At start-up, jobs left queued or running by a previous process are queued again.
+/// </summary>
+public sealed partial class WorkoutJobWorker(
+    IServiceScopeFactory scopes, WorkoutJobQueue queue, VideoWorkoutAnalyzer analyzer, IConfiguration configuration,
+    ILogger<WorkoutJobWorker> logger) : BackgroundService
+{
+    /// <summary>Progress is saved at most this often (fraction of the clip), to keep database writes few.</summary>
+    private const double ProgressStep = 0.05;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RequeuePendingAsync(stoppingToken);
+        await foreach (var id in queue.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await RunAsync(id, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogJobFailed(id, ex);
+                var message = ex is VideoDecodeException ? ex.Message : "The analysis failed.";
+                string? video = null;
+                await UpdateAsync(id, d =>
+                {
+                    video = d.VideoFile;
+                    return d with { Status = WorkoutJobDocument.Failed, Error = message, VideoFile = null };
+                }, "Analysis failed", CancellationToken.None);
+                if (video is not null)
+                    File.Delete(Path.Combine(WorkoutJobService.VideoFolder(configuration), video));
+            }
+        }
+    }
+
+    private async Task RequeuePendingAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
+        var workouts = await db.Activities.AsNoTracking().Where(a => a.Kind == ActivityKind.Workout)
+            .OrderBy(a => a.CreatedAtUtc).Select(a => new { a.Id, a.Document }).ToListAsync(ct);
+        foreach (var job in workouts)
+            if (WorkoutJobDocument.TryRead(job.Document) is { IsPending: true })
+                queue.TryEnqueue(job.Id);
+    }
+
+    private async Task RunAsync(Guid id, CancellationToken ct)
+    {
+        var document = await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Running, Progress = 0 }, null, ct);
+        if (document?.VideoFile is null)
+            return;
+        var path = Path.Combine(WorkoutJobService.VideoFolder(configuration), document.VideoFile);
+        var saved = 0.0;
+        var pending = Task.CompletedTask;
+        // Reported synchronously from the analysis loop; saves are chained so at most one runs at a time and in order.
+        var progress = new InlineProgress(p =>
+        {
+            if (p - saved < ProgressStep || p >= 1)
+                return;
+            saved = p;
+            pending = pending.ContinueWith(_ => UpdateAsync(id, d => d with { Progress = Math.Round(p, 3) }, null, ct),
+                ct, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+        });
+        VideoWorkoutResult result;
+        try
+        {
+            result = await analyzer.AnalyzeAsync(path, ExerciseCatalog.Default.Get(document.Exercise), PoseModelKind.Lightning, progress, ct);
+        }
+        finally
+        {
+            // A progress save still in flight must not land after the final status and overwrite it.
+            await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        var summary = $"{result.Reps} good, {result.ImproperReps} improper reps in {result.DurationS:F0} s";
+        await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Done, Progress = 1, Result = result, VideoFile = null }, summary, ct);
+        File.Delete(path);
+    }
+
+    private async Task<WorkoutJobDocument?> UpdateAsync(
+        Guid id, Func<WorkoutJobDocument, WorkoutJobDocument> change, string? summary, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
+        var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (activity is null || WorkoutJobDocument.TryRead(activity.Document) is not { } document)
+            return null;
+        var next = change(document);
+        activity.Document = JsonSerializer.Serialize(next, HistoryService.DocumentJson);
+        if (summary is not null)
+            activity.Summary = summary;
+        await db.SaveChangesAsync(ct);
+        return next;
+    }
+
+    private sealed class InlineProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workout video analysis {Id} failed")]
+    private partial void LogJobFailed(Guid id, Exception exception);
+}

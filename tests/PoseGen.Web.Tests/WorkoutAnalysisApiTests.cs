@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PoseGen.Core.History;
+using PoseGen.Data.Entities;
+using PoseGen.Inference.Video;
+using PoseGen.TestSupport;
+using PoseGen.Web.Services;
+using PoseGen.Web.Services.Workouts;
+using PoseGen.Web.Tests.Infrastructure;
+
+namespace PoseGen.Web.Tests;
+
+public sealed class WorkoutAnalysisApiTests(DetectionAppFixture app) : IClassFixture<DetectionAppFixture>
+{
+    private static readonly string Videos = RepoPaths.Fixture("videos");
+
+    private static MultipartFormDataContent Upload(byte[] bytes, string fileName, string exercise)
+    {
+        var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
+        content.Add(file, "video", fileName);
+        content.Add(new StringContent(exercise), "exercise");
+        return content;
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    private async Task<JsonElement> PollUntilFinishedAsync(HttpClient client, string id)
+    {
+        // The squat clip takes a few seconds on 2 cores; the bound only stops a broken worker from hanging the run.
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var status = await JsonAsync(await client.GetAsync($"/api/v1/workouts/analyses/{id}"));
+            if (status.GetProperty("status").GetString() is "done" or "failed")
+                return status;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The analysis did not finish within two minutes.");
+    }
+
+    [Fact]
+    public async Task QueuesTheSquatClipAndCountsTwoCompleteRepsInHistory()
+    {
+        using var content = Upload(await File.ReadAllBytesAsync(Path.Combine(Videos, "squat_studio_pexels4838220.mp4")), "squat.mp4", "squat");
+        var response = await app.Client.PostAsync("/api/v1/workouts/analyze", content);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await JsonAsync(response)).GetProperty("id").GetString()!;
+        var status = await PollUntilFinishedAsync(app.Client, id);
+        Assert.Equal("done", status.GetProperty("status").GetString());
+        Assert.Equal(1, status.GetProperty("progress").GetDouble());
+        var result = status.GetProperty("result");
+        Assert.Equal("squat", result.GetProperty("exercise").GetString());
+        Assert.Equal(2, result.GetProperty("reps").GetInt32() + result.GetProperty("improperReps").GetInt32());
+        Assert.Equal(2, result.GetProperty("repDetails").GetArrayLength());
+        Assert.Equal(13.0, result.GetProperty("durationS").GetDouble(), 1);
+        Assert.True(result.GetProperty("signal").GetProperty("values").GetArrayLength() > 100);
+        Assert.True(result.GetProperty("timeline").GetProperty("frames").GetArrayLength() > 50);
+
+        var history = await app.Client.GetStringAsync("/api/v1/history?kind=workout");
+        Assert.Contains(id, history, StringComparison.OrdinalIgnoreCase);
+
+        // Another user sees the id as if it did not exist.
+        using var stranger = await ApiClient.CreateSignedInAsync(app.Factory, "stranger-video@example.test");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/workouts/analyses/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AJobLeftQueuedByAnEarlierProcessIsRunAtStartUp()
+    {
+        var email = $"requeue-{Guid.NewGuid():N}@example.test";
+        using var client = await ApiClient.CreateSignedInAsync(app.Factory, email);
+        var services = app.Factory.Services;
+        var id = Guid.NewGuid();
+        var configuration = services.GetRequiredService<IConfiguration>();
+        Directory.CreateDirectory(WorkoutJobService.VideoFolder(configuration));
+        File.Copy(Path.Combine(Videos, "squat_studio_pexels4838220.mp4"), Path.Combine(WorkoutJobService.VideoFolder(configuration), $"{id:N}.mp4"));
+        using (var scope = services.CreateScope())
+        {
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<PoseGenUser>>().FindByEmailAsync(email);
+            await scope.ServiceProvider.GetRequiredService<HistoryService>().AddAsync(user!.Id, ActivityKind.Workout, "Squat video", null,
+                new WorkoutJobDocument("video", WorkoutJobDocument.Running, 0.4, "squat", $"{id:N}.mp4", null, null), [], null,
+                CancellationToken.None, id);
+        }
+
+        // A second worker with its own queue stands in for the next process's worker.
+        using var worker = new WorkoutJobWorker(services.GetRequiredService<IServiceScopeFactory>(), new WorkoutJobQueue(),
+            services.GetRequiredService<VideoWorkoutAnalyzer>(), configuration, services.GetRequiredService<ILogger<WorkoutJobWorker>>());
+        await worker.StartAsync(CancellationToken.None);
+        var status = await PollUntilFinishedAsync(client, id.ToString());
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.Equal("done", status.GetProperty("status").GetString());
+        Assert.Equal(2, status.GetProperty("result").GetProperty("repDetails").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task RefusesAFileThatIsNotAVideoWithProblemDetails()
+    {
+        using var content = Upload("not a video"u8.ToArray(), "notes.mp4", "squat");
+        var response = await app.Client.PostAsync("/api/v1/workouts/analyze", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task RefusesAnUnknownExercise()
+    {
+        using var content = Upload([1, 2, 3], "clip.mp4", "cartwheel");
+        var response = await app.Client.PostAsync("/api/v1/workouts/analyze", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnswersNotFoundForAnUnknownId()
+    {
+        var response = await app.Client.GetAsync($"/api/v1/workouts/analyses/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
