@@ -1,0 +1,43 @@
+using PoseGen.Core.History;
+using PoseGen.Web.Services;
+using PoseGen.Web.Services.Workouts;
+using PoseGen.Web.ViewModels.Poses;
+using PoseGen.Web.ViewModels.Recommendations;
+
+namespace PoseGen.Web.ViewModels.History;
+
+/// <summary>The few facts of a saved result worth reading at a glance: (label, value) pairs and a list of lines.</summary>
+public sealed record HistoryHighlights(IReadOnlyList<(string Label, string Value)> Facts, IReadOnlyList<string> Lines)
+{
+    public static readonly HistoryHighlights None = new([], []);
+
+    public static HistoryHighlights From(ActivityKind kind, string document) => kind switch
+    {
+        ActivityKind.Comparison => Read<CompareResponse>(document) is { } c
+            ? new([("Score", $"{c.Score:0}/100"), ("Alignment", c.Model), ("Mirrored", c.Mirrored ? "yes" : "no")],
+                c.Feedback.Count > 0 ? c.Feedback : ["Nothing to correct."])
+            : None,
+        ActivityKind.Workout => WorkoutJobDocument.TryRead(document) is { } w
+            ? new([("Exercise", w.Exercise), ("Status", w.Status), ("Good reps", w.Result?.Reps.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"),
+                    ("Improper reps", w.Result?.ImproperReps.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–")],
+                w.Error is null ? [] : [w.Error])
+            : None,
+        ActivityKind.Recommendation => Read<RecommendationResponse>(document) is { } r
+            ? new([("Prompt", r.Prompt ?? "(profile only)"), ("Poses", r.Poses.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+                r.Poses.Select(p => p.Name).ToList())
+            : None,
+        _ => None,
+    };
+
+    private static T? Read<T>(string json) where T : class
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<T>(json, HistoryService.DocumentJson);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PoseGen.Data;
+using PoseGen.Web.Services;
+using PoseGen.Web.Tests.Infrastructure;
+using PoseGen.Web.ViewModels.Poses;
+
+namespace PoseGen.Web.Tests;
+
+public sealed class HistoryPageTests : IDisposable
+{
+    private readonly PoseGenWebFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task ComparisonDetailShowsScoreAndCorrectionsAndCanBeDeleted()
+    {
+        var client = new BrowserLikeClient(_factory);
+        var email = BrowserLikeClient.NewEmail();
+        await client.RegisterAsync(email);
+
+        // A standing pose against the same pose with the left forearm raised: one clear correction.
+        NamedKeypoint[] Pose(float leftWristY) =>
+        [
+            new("nose", 100, 40, 0.9f), new("left_eye", 105, 35, 0.9f), new("right_eye", 95, 35, 0.9f),
+            new("left_ear", 110, 38, 0.9f), new("right_ear", 90, 38, 0.9f), new("left_shoulder", 125, 70, 0.9f),
+            new("right_shoulder", 75, 70, 0.9f), new("left_elbow", 130, 110, 0.9f), new("right_elbow", 70, 110, 0.9f),
+            new("left_wrist", 132, leftWristY, 0.9f), new("right_wrist", 68, 150, 0.9f), new("left_hip", 115, 150, 0.9f),
+            new("right_hip", 85, 150, 0.9f), new("left_knee", 117, 210, 0.9f), new("right_knee", 83, 210, 0.9f),
+            new("left_ankle", 118, 270, 0.9f), new("right_ankle", 82, 270, 0.9f),
+        ];
+        Guid id;
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var userId = (await scope.ServiceProvider.GetRequiredService<PoseGenDbContext>().Users.SingleAsync(u => u.Email == email)).Id;
+            var result = await scope.ServiceProvider.GetRequiredService<CompareService>()
+                .CompareKeypointsAsync(userId, new CompareKeypointsRequest(Pose(150), Pose(75)), CancellationToken.None);
+            id = result.Id;
+            Assert.NotEmpty(result.Feedback);
+        }
+
+        var page = await client.GetPageAsync($"/History/Details/{id}");
+        Assert.Contains("id=\"history-facts\"", page, StringComparison.Ordinal);
+        Assert.Contains("/100", page, StringComparison.Ordinal);
+        Assert.Contains("left", page.Split("id=\"history-lines\"")[1], StringComparison.OrdinalIgnoreCase);
+
+        var deleted = await client.SubmitAsync($"/History/Details/{id}", $"/History/Delete/{id}", []);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/History/Details/{id}")).StatusCode);
+    }
+}
