@@ -42,7 +42,7 @@ public sealed class CompareService(
             throw new UserInputException(StatusCodes.Status404NotFound, "That reference analysis does not exist in your history.");
         var analysis = HistoryService.ReadDocument<PoseDetectionResponse>(activity)
             ?? throw new InvalidOperationException($"Analysis {analysisId} has no result document.");
-        var person = analysis.ToPoses().OrderByDescending(p => p.Box.Width * p.Box.Height).FirstOrDefault()
+        var person = MainSubject(analysis.ToPoses())
             ?? throw new UserInputException(StatusCodes.Status422UnprocessableEntity, "No person was found in the reference analysis.");
         detector.EnsureAvailable(PoseModelKind.Auto);
         var c = await DetectMainPersonAsync(userId, candidate, "candidate", ct);
@@ -75,8 +75,7 @@ public sealed class CompareService(
     private async Task<Side> DetectMainPersonAsync(string userId, byte[] photo, string role, CancellationToken ct)
     {
         var (result, image, _) = await photos.DetectWithImageAsync(photo, PoseModelKind.Auto, ct);
-        // The photo's subject: the largest person (others are bystanders in the background).
-        var person = result.People.OrderByDescending(p => p.Box.Width * p.Box.Height).FirstOrDefault()
+        var person = MainSubject(result.People)
             ?? throw new UserInputException(StatusCodes.Status422UnprocessableEntity, $"No person was found in the {role} photo.");
         var picture = await media.SaveAsync(userId, codec.Encode(codec.Thumbnail(image, 1200, 1200), EncodeFormat.Jpeg, 85), "image/jpeg", ct);
         return new Side(person.Keypoints, result.ImageWidth, result.ImageHeight, picture);
@@ -103,6 +102,10 @@ public sealed class CompareService(
             feedback.Corrections.FirstOrDefault()?.Text ?? "No corrections needed", response, files, candidate.Picture?.Id, ct, id);
         return response;
     }
+
+    /// <summary>A photo's subject: the largest person (others are bystanders in the background); null when nobody.</summary>
+    private static Pose? MainSubject(IEnumerable<Pose> people) =>
+        people.OrderByDescending(p => p.Box.Width * p.Box.Height).FirstOrDefault();
 
     private static List<NamedKeypoint> Named(IReadOnlyList<Keypoint> keypoints) =>
         keypoints.Select((k, i) => new NamedKeypoint(CocoKeypoints.Names[i], k.X, k.Y, k.Score)).ToList();
