@@ -63,6 +63,32 @@ public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options, I
         }
     }
 
+    public RgbImage DecodeForAnalysis(ReadOnlySpan<byte> encoded, int maxSide)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSide);
+        fixed (byte* data = encoded)
+        {
+            using var header = OpenHeader(data, encoded.Length, sequential: true, out var format);
+            var longSide = Math.Max(VipsNative.ImageGetWidth(header), VipsNative.ImageGetHeight(header));
+            EnsureWithinLimit(VipsNative.ImageGetWidth(header), VipsNative.ImageGetHeight(header));
+            var shrink = format == ImageFormat.Jpeg ? JpegShrink(longSide, maxSide) : 1;
+            var upright = Orientation(header) == 1;
+            // Rotating needs random access; shrinking needs the loader opened with the factor. Otherwise the header's
+            // own sequential loader streams the pixels.
+            using var loaded = shrink == 1 && upright ? null : OpenHeader(data, encoded.Length, upright, out _, shrink);
+            var source = loaded ?? header;
+            using var rotated = upright ? null : CheckOperation(VipsNative.Autorot(source, out var turned, 0), turned, "autorot");
+            var current = rotated ?? source;
+            using var reduced = Math.Max(VipsNative.ImageGetWidth(current), VipsNative.ImageGetHeight(current)) <= maxSide
+                ? null
+                : CheckOperation(
+                    VipsNative.ThumbnailImage(current, out var output, maxSide, "height", maxSide, "size", VipsNative.SizeDown, "crop", VipsNative.InterestingNone, 0),
+                    output,
+                    "thumbnail_image");
+            return VipsPipeline.ToRgbImage(reduced ?? current, RgbColor.White);
+        }
+    }
+
     public RgbImage Resize(RgbImage image, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -172,10 +198,17 @@ public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options, I
     }
 
     /// <summary>Reads the header only (libvips loads lazily); truncated bodies then fail when pixels are read.</summary>
-    private static VipsImageHandle OpenHeader(byte* data, int length, bool sequential, out ImageFormat format)
+    /// <param name="jpegShrink">1, or the JPEG loader's DCT scaling factor (2, 4 or 8); only for JPEG input.</param>
+    private static VipsImageHandle OpenHeader(byte* data, int length, bool sequential, out ImageFormat format, int jpegShrink = 1)
     {
         format = ImageSniffer.Detect(new ReadOnlySpan<byte>(data, length));
-        var options = sequential ? "access=sequential" : "";
+        var options = (sequential, jpegShrink) switch
+        {
+            (true, 1) => "access=sequential",
+            (false, 1) => "",
+            (true, _) => $"access=sequential,shrink={jpegShrink}",
+            (false, _) => $"shrink={jpegShrink}",
+        };
         var image = VipsNative.ImageNewFromBuffer(data, (nuint)length, options, "fail_on", VipsNative.FailOnTruncated, 0);
         if (image.IsInvalid)
         {
@@ -189,6 +222,20 @@ public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options, I
         VipsNative.ImageGetTypeof(image, "orientation") != 0 && VipsNative.ImageGetInt(image, "orientation", out var value) == 0
             ? value
             : 1;
+
+    /// <summary>
+    /// The largest JPEG DCT scaling factor that keeps the long side at or above <paramref name="maxSide"/> (libjpeg's scaled
+    /// output is ceil(side / factor)).
+    /// </summary>
+    internal static int JpegShrink(int longSide, int maxSide)
+    {
+        foreach (var factor in (ReadOnlySpan<int>)[8, 4, 2])
+        {
+            if ((longSide + factor - 1) / factor >= maxSide)
+                return factor;
+        }
+        return 1;
+    }
 
     private static int Crop(ThumbnailFit fit) => fit == ThumbnailFit.CoverCentre ? VipsNative.InterestingCentre : VipsNative.InterestingNone;
 

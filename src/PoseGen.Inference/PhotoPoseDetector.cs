@@ -23,7 +23,7 @@ public sealed class PhotoPoseDetector(IImageCodec codec, IPoseDetector detector,
     {
         var started = Stopwatch.GetTimestamp();
         var probe = codec.Probe(encoded.Span);
-        var image = codec.DecodeThumbnail(encoded.Span, maxSide, maxSide);
+        var image = codec.DecodeForAnalysis(encoded.Span, maxSide);
         var decodeMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         var result = await detector.DetectAsync(image, model, cancellationToken).ConfigureAwait(false);

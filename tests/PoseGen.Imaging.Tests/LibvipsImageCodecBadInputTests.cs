@@ -36,6 +36,7 @@ public sealed class LibvipsImageCodecBadInputTests
 
         var decode = Assert.Throws<ImageDecodeException>(() => _codec.Decode(truncated));
         var thumbnail = Assert.Throws<ImageDecodeException>(() => _codec.DecodeThumbnail(truncated, 64, 64));
+        Assert.Equal(ImageErrorKind.Corrupt, Assert.Throws<ImageDecodeException>(() => _codec.DecodeForAnalysis(truncated, 64)).Kind);
 
         Assert.Equal(ImageErrorKind.Corrupt, decode.Kind);
         Assert.Equal(ImageErrorKind.Corrupt, thumbnail.Kind);
@@ -86,6 +87,7 @@ public sealed class LibvipsImageCodecBadInputTests
 
         Assert.Equal(ImageErrorKind.TooLarge, error.Kind);
         Assert.Equal(ImageErrorKind.TooLarge, Assert.Throws<ImageDecodeException>(() => strict.DecodeThumbnail(bytes, 32, 32)).Kind);
+        Assert.Equal(ImageErrorKind.TooLarge, Assert.Throws<ImageDecodeException>(() => strict.DecodeForAnalysis(bytes, 32)).Kind);
         Assert.Equal(100_000, strict.Info.MaxPixels);
     }
 
