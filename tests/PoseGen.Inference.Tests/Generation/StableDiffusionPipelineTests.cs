@@ -115,11 +115,14 @@ public sealed class StableDiffusionPipelineTests(TinyModelFolder tiny) : IClassF
         Assert.Equal([1, 2], steps);
     }
 
-    [Fact]
-    public async Task ImageToImageRunsTheStrengthShareOfTheSteps()
+    [Theory]
+    [InlineData(DiffusionSchedulerKind.EulerAncestral)]
+    [InlineData(DiffusionSchedulerKind.DpmPlusPlus2MKarras)]
+    [InlineData(DiffusionSchedulerKind.Ddim)]
+    public async Task ImageToImageRunsTheStrengthShareOfTheSteps(DiffusionSchedulerKind scheduler)
     {
         var reports = new List<GenerationProgress>();
-        var request = Request() with { Steps = 10, InitImage = Pose(80, 80, 7), Strength = 0.5f };
+        var request = Request() with { Scheduler = scheduler, Steps = 10, InitImage = Pose(80, 80, 7), Strength = 0.5f };
         var bytes = await Render(request, new SyncProgress(reports.Add));
         Assert.Equal([1, 2, 3, 4, 5], reports.Select(r => r.Step));
         Assert.All(reports, r => Assert.Equal(5, r.TotalSteps));
