@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PoseGen.Core.Abstractions;
+using PoseGen.Inference.Generation;
 using PoseGen.Inference.MoveNet;
 using PoseGen.Inference.Onnx;
 using PoseGen.Inference.Video;
@@ -31,6 +32,9 @@ public static class InferenceServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<FfmpegFrameSource>();
+        services.AddOptions<GenerationOptions>().BindConfiguration(GenerationOptions.SectionName);
+        services.AddSingleton<StableDiffusionPipeline>();
+        services.AddSingleton<IPoseImageGenerator>(sp => sp.GetRequiredService<StableDiffusionPipeline>());
         services.AddSingleton<VideoWorkoutAnalyzer>();
         return services;
     }

@@ -12,9 +12,12 @@ public sealed class DpmSolverPlusPlus2MKarrasScheduler : IDiffusionScheduler
     private float[]? _previousX0;
     private int _nextStep;
 
-    public DpmSolverPlusPlus2MKarrasScheduler(NoiseSchedule schedule, int steps)
+    /// <param name="firstStep">Image-to-image enters the schedule part-way: the first step taken, then in order.</param>
+    public DpmSolverPlusPlus2MKarrasScheduler(NoiseSchedule schedule, int steps, int firstStep = 0)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstStep);
+        _nextStep = firstStep;
         var karras = NoiseSchedule.KarrasSigmas(schedule.Sigmas[0], schedule.Sigmas[^1], steps);
         _timesteps = [.. karras.Select(s => Math.Round(schedule.TimestepOf(s), MidpointRounding.ToEven))];
         _sigmas = [.. karras, 0.0];
