@@ -27,6 +27,10 @@ public sealed class GenerationsApiController(GenerationJobService jobs) : Contro
             Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy", detail: busy.Message);
         }
+        catch (GenerationUnavailableException unavailable)
+        {
+            return Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Generation is not installed", detail: unavailable.Message);
+        }
     }
 
     /// <summary>Whether generation is installed here, and if not, how to install it.</summary>

@@ -12,6 +12,9 @@ namespace PoseGen.Web.Services.Generation;
 /// <summary>Thrown when the line is full: the API answers 503 with Retry-After.</summary>
 public sealed class GenerationBusyException() : Exception("The generator is busy; try again later.");
 
+/// <summary>Thrown when generation is not installed: the API answers 503 with how to install it.</summary>
+public sealed class GenerationUnavailableException(string message) : Exception(message);
+
 /// <summary>Accepts generation requests as queued jobs, reads and cancels them, always scoped to the owner.</summary>
 public sealed class GenerationJobService(
     IServiceProvider services, GenerationPoseResolver poses, HistoryService history, MediaStore media, PoseGenDbContext db,
@@ -41,7 +44,7 @@ public sealed class GenerationJobService(
     {
         var parameters = await ValidateAsync(userId, r, ct);
         if (UnavailableMessage() is { } unavailable)
-            throw new UserInputException(StatusCodes.Status503ServiceUnavailable, unavailable);
+            throw new GenerationUnavailableException(unavailable);
         var (joints, source) = await poses.ResolveAsync(userId, r, parameters.Width, parameters.Height, ct);
         parameters = parameters with { Source = source };
 
