@@ -57,6 +57,16 @@ public sealed class GenerationsApiController(GenerationJobService jobs) : Contro
     public async Task<IActionResult> Map(GenerationRequestDto request, CancellationToken ct) =>
         File(await jobs.RenderMapAsync(User.RequiredUserId(), request, ct), "image/png");
 
+    /// <summary>A library pose (or a saved analysis) as OpenPose keypoints on the output canvas, for editing.</summary>
+    [HttpGet("pose")]
+    public async Task<IActionResult> Pose(
+        [FromQuery] string? poseId, [FromQuery] string? view, [FromQuery] double? heightM, [FromQuery] Guid? analysisId,
+        [FromQuery] int? width, [FromQuery] int? height, CancellationToken ct)
+    {
+        var request = new GenerationRequestDto(PoseId: poseId, View: view, HeightM: heightM, AnalysisId: analysisId, Width: width, Height: height);
+        return Ok(new { width = width ?? 512, height = height ?? 512, keypoints = await jobs.KeypointsAsync(User.RequiredUserId(), request, ct) });
+    }
+
     [HttpGet("openpose-map")]
     public Task<IActionResult> MapForLibraryPose(
         [FromQuery] string? poseId, [FromQuery] string? view, [FromQuery] double? heightM, [FromQuery] int? width, [FromQuery] int? height,

@@ -33,6 +33,13 @@ public sealed class GenerationJobService(
         ? (s.Message is { Length: > 0 } m ? m + " " + NotInstalledMessage : NotInstalledMessage)
         : null;
 
+    /// <summary>The pose a request describes, as 54 OpenPose numbers in output pixels (what the page's editor starts from).</summary>
+    public async Task<float[]> KeypointsAsync(string userId, GenerationRequestDto request, CancellationToken ct)
+    {
+        var (width, height) = Size(request);
+        return GenerationPoseResolver.ToFlat((await poses.ResolveAsync(userId, request, width, height, ct)).Joints);
+    }
+
     public async Task<byte[]> RenderMapAsync(string userId, GenerationRequestDto request, CancellationToken ct)
     {
         var (width, height) = Size(request);
