@@ -21,7 +21,8 @@ public sealed class GenerateBrowserTests(LiveServer app) : IClassFixture<LiveSer
         await Expect(page.Locator("#gen-unavailable")).ToContainTextAsync("scripts/fetch-models");
         await Expect(page.Locator("#gen-submit")).ToBeDisabledAsync();
         await Expect(page.Locator("#gen-map")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^blob:"));
-        Assert.Equal(512, await page.Locator("#gen-map").EvaluateAsync<int>("img => img.naturalWidth"));
+        // The map is a decoded 512-pixel PNG once the image has loaded.
+        await page.WaitForFunctionAsync("() => document.getElementById('gen-map').naturalWidth === 512");
 
         var before = Nose(await page.Locator("#gen-json").InputValueAsync());
         var nose = page.Locator("#gen-editor circle[data-joint='0']");
