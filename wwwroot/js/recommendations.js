@@ -106,6 +106,7 @@ function card(pose) {
   node.querySelector('.cues').append(...pose.cues.map(c => Object.assign(document.createElement('li'), { textContent: c })));
   node.querySelector('.try-workout').href = `/Workout?exercise=hold&pose=${id}`;
   node.querySelector('.try-compare').href = `/Compare?referencePose=${id}`;
+  node.querySelector('.try-render').href = `/Generate?pose=${id}`;
   wireFeedback(node.querySelector('[role=group]'), pose.id, pose.feedback);
   return node;
 }

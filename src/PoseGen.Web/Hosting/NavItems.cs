@@ -7,6 +7,7 @@ public static class NavItems
     [
         ("Analyze", "Analyze"),
         ("Recommendations", "Recommendations"),
+        ("Generate", "Render"),
         ("Compare", "Compare"),
         ("History", "History"),
         ("Profile", "Profile"),

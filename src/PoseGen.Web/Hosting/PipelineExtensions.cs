@@ -29,6 +29,7 @@ public static class PipelineExtensions
     {
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
         app.MapGroup("/api/v1/auth").WithTags("Auth").MapIdentityApi<PoseGenUser>();
+        app.MapHub<Hubs.GenerationHub>("/hubs/generation");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {

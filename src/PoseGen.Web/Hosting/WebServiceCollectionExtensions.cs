@@ -43,6 +43,21 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<Services.Workouts.WorkoutJobQueue>();
         services.AddScoped<Services.Workouts.WorkoutJobService>();
         services.AddHostedService<Services.Workouts.WorkoutJobWorker>();
+        AddGeneration(services);
         return services;
+    }
+
+    /// <summary>
+    /// Generation jobs. The generator itself (IPoseImageGenerator) is registered by the Inference layer when the pipeline
+    /// is built in; the services resolve it as optional and treat its absence as "not installed".
+    /// </summary>
+    private static void AddGeneration(IServiceCollection services)
+    {
+        // AddSignalR is idempotent (TryAdd inside), so another feature registering it as well is harmless.
+        services.AddSignalR();
+        services.AddSingleton<Services.Generation.GenerationJobQueue>();
+        services.AddScoped<Services.Generation.GenerationPoseResolver>();
+        services.AddScoped<Services.Generation.GenerationJobService>();
+        services.AddHostedService<Services.Generation.GenerationJobWorker>();
     }
 }

@@ -104,7 +104,7 @@ public sealed class CompareService(
     }
 
     /// <summary>A photo's subject: the largest person (others are bystanders in the background); null when nobody.</summary>
-    private static Pose? MainSubject(IEnumerable<Pose> people) =>
+    internal static Pose? MainSubject(IEnumerable<Pose> people) =>
         people.OrderByDescending(p => p.Box.Width * p.Box.Height).FirstOrDefault();
 
     private static List<NamedKeypoint> Named(IReadOnlyList<Keypoint> keypoints) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using PoseGen.Data;
 
 namespace PoseGen.Web.Tests.Infrastructure;
@@ -26,6 +27,9 @@ public sealed class PoseGenWebFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for one test class, e.g. a small upload limit.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>Test doubles for ports (e.g. the image generator), added after the app's own registrations.</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? TestServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -36,6 +40,8 @@ public sealed class PoseGenWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataRoot, "logs", "test-.log"));
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (TestServices is { } configure)
+            builder.ConfigureTestServices(configure);
     }
 
     protected override void Dispose(bool disposing)

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PoseGen.Web.Hosting;
+using PoseGen.Web.Services.Generation;
+
+namespace PoseGen.Web.Controllers.Api;
+
+[ApiController]
+[Authorize]
+[Route("api/v1/generations")]
+public sealed class GenerationsApiController(GenerationJobService jobs) : ControllerBase
+{
+    /// <summary>Seconds a client told "busy" should wait before trying again (a 30-step render on a GPU takes a few).</summary>
+    private const int RetryAfterSeconds = 30;
+
+    /// <summary>Queues a render of the pose; 202 with the job id, 503 when generation is not installed or the line is full.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Create(GenerationRequestDto request, CancellationToken ct)
+    {
+        try
+        {
+            var id = await jobs.EnqueueAsync(User.RequiredUserId(), request, ct);
+            return AcceptedAtAction(nameof(Get), new { id }, new { id });
+        }
+        catch (GenerationBusyException busy)
+        {
+            Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy", detail: busy.Message);
+        }
+        catch (GenerationUnavailableException unavailable)
+        {
+            return Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Generation is not installed", detail: unavailable.Message);
+        }
+    }
+
+    /// <summary>Whether generation is installed here, and if not, how to install it.</summary>
+    [HttpGet("status")]
+    public IActionResult GeneratorStatus() =>
+        Ok(new { available = jobs.UnavailableMessage() is null, message = jobs.UnavailableMessage(), device = jobs.GeneratorStatus().Device });
+
+    /// <summary>Status, progress, queue position and image URLs (result once done, the OpenPose map always).</summary>
+    [HttpGet("{id:guid}")]
+    public async Task<ActionResult<GenerationJobStatus>> Get(Guid id, CancellationToken ct) =>
+        await jobs.GetAsync(User.RequiredUserId(), id, ct) is { } status ? status : NotFound();
+
+    [HttpGet("{id:guid}/preview.png")]
+    public async Task<IActionResult> Preview(Guid id, CancellationToken ct) =>
+        await jobs.PreviewAsync(User.RequiredUserId(), id, ct) is { } png ? File(png, "image/png") : NotFound();
+
+    /// <summary>Cancels a queued or running job; a finished one is answered as it is.</summary>
+    [HttpDelete("{id:guid}")]
+    public async Task<ActionResult<GenerationJobStatus>> Cancel(Guid id, CancellationToken ct) =>
+        await jobs.CancelAsync(User.RequiredUserId(), id, ct) is { } status ? status : NotFound();
+
+    /// <summary>The ControlNet OpenPose conditioning PNG for a pose (same pose fields as a generation); needs no models.</summary>
+    [HttpPost("openpose-map")]
+    public async Task<IActionResult> Map(GenerationRequestDto request, CancellationToken ct) =>
+        File(await jobs.RenderMapAsync(User.RequiredUserId(), request, ct), "image/png");
+
+    /// <summary>A library pose (or a saved analysis) as OpenPose keypoints on the output canvas, for editing.</summary>
+    [HttpGet("pose")]
+    public async Task<IActionResult> Pose(
+        [FromQuery] string? poseId, [FromQuery] string? view, [FromQuery] double? heightM, [FromQuery] Guid? analysisId,
+        [FromQuery] int? width, [FromQuery] int? height, CancellationToken ct)
+    {
+        var request = new GenerationRequestDto(PoseId: poseId, View: view, HeightM: heightM, AnalysisId: analysisId, Width: width, Height: height);
+        return Ok(new { width = width ?? 512, height = height ?? 512, keypoints = await jobs.KeypointsAsync(User.RequiredUserId(), request, ct) });
+    }
+
+    [HttpGet("openpose-map")]
+    public Task<IActionResult> MapForLibraryPose(
+        [FromQuery] string? poseId, [FromQuery] string? view, [FromQuery] double? heightM, [FromQuery] int? width, [FromQuery] int? height,
+        CancellationToken ct) =>
+        Map(new GenerationRequestDto(PoseId: poseId ?? "", View: view, HeightM: heightM, Width: width, Height: height), ct);
+}

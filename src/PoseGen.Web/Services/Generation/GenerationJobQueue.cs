@@ -1,0 +1,105 @@
+namespace PoseGen.Web.Services.Generation;
+
+/// <summary>
+/// The generation line: ids waiting in order, the one running with its cancellation, and the running job's live step and
+/// preview (kept in memory: steps are too frequent to write to the database). Bounded by <c>Generation:MaxQueue</c>.
+/// </summary>
+public sealed class GenerationJobQueue(IConfiguration configuration)
+{
+    private readonly Lock gate = new();
+    private readonly List<Guid> waiting = [];
+    private readonly SemaphoreSlim available = new(0);
+    private (Guid Id, CancellationTokenSource Cancel)? running;
+    private (Guid Id, int Step, int Total, byte[]? Preview)? live;
+
+    public int Capacity { get; } = Math.Max(1, configuration.GetValue("Generation:MaxQueue", 8));
+
+    /// <summary>False when the line is full. <paramref name="force"/> (start-up re-queue) ignores the bound.</summary>
+    public bool TryEnqueue(Guid id, bool force = false)
+    {
+        lock (gate)
+        {
+            if (!force && waiting.Count >= Capacity)
+                return false;
+            waiting.Add(id);
+        }
+        available.Release();
+        return true;
+    }
+
+    /// <summary>Takes the next id and marks it running; the token is cancelled by <see cref="TryCancel"/>.</summary>
+    public async Task<(Guid Id, CancellationToken Cancel)> DequeueAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            await available.WaitAsync(ct);
+            lock (gate)
+            {
+                if (waiting.Count == 0)
+                    continue; // a cancelled id left its permit behind
+                var id = waiting[0];
+                waiting.RemoveAt(0);
+                var cancel = new CancellationTokenSource();
+                running = (id, cancel);
+                live = null;
+                return (id, cancel.Token);
+            }
+        }
+    }
+
+    public void Finish(Guid id)
+    {
+        lock (gate)
+        {
+            if (running?.Id != id)
+                return;
+            running.Value.Cancel.Dispose();
+            running = null;
+            live = null;
+        }
+    }
+
+    /// <summary>Removes a waiting id or cancels the running one; "queued", "running" or null when it is neither.</summary>
+    public string? TryCancel(Guid id)
+    {
+        lock (gate)
+        {
+            if (waiting.Remove(id))
+                return GenerationJobDocument.Queued;
+            if (running?.Id == id)
+            {
+                running.Value.Cancel.Cancel();
+                return GenerationJobDocument.Running;
+            }
+            return null;
+        }
+    }
+
+    /// <summary>1-based place in the line; 0 when running or not waiting.</summary>
+    public int Position(Guid id)
+    {
+        lock (gate)
+            return waiting.IndexOf(id) + 1;
+    }
+
+    public IReadOnlyList<Guid> Waiting()
+    {
+        lock (gate)
+            return [.. waiting];
+    }
+
+    public void ReportStep(Guid id, int step, int total, byte[]? preview)
+    {
+        lock (gate)
+        {
+            if (running?.Id == id)
+                live = (id, step, total, preview ?? live?.Preview);
+        }
+    }
+
+    public (int Step, int Total, byte[]? Preview)? Live(Guid id)
+    {
+        lock (gate)
+            return live is { } l && l.Id == id ? (l.Step, l.Total, l.Preview) : null;
+    }
+}

@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+using PoseGen.Core.Abstractions;
+using PoseGen.Core.Generation;
+using PoseGen.Core.History;
+using PoseGen.Data;
+using PoseGen.Data.Storage;
+using PoseGen.Imaging;
+using PoseGen.Web.Hosting;
+
+namespace PoseGen.Web.Services.Generation;
+
+/// <summary>Thrown when the line is full: the API answers 503 with Retry-After.</summary>
+public sealed class GenerationBusyException() : Exception("The generator is busy; try again later.");
+
+/// <summary>Thrown when generation is not installed: the API answers 503 with how to install it.</summary>
+public sealed class GenerationUnavailableException(string message) : Exception(message);
+
+/// <summary>Accepts generation requests as queued jobs, reads and cancels them, always scoped to the owner.</summary>
+public sealed class GenerationJobService(
+    IServiceProvider services, GenerationPoseResolver poses, HistoryService history, MediaStore media, PoseGenDbContext db,
+    GenerationJobQueue queue, IImageCodec codec)
+{
+    public const string NotInstalledMessage =
+        "Image generation is not installed: the Stable Diffusion 1.5 and ControlNet OpenPose ONNX models are missing. " +
+        "On a machine with internet access run scripts/fetch-models, which downloads them into models/ and writes the " +
+        "manifest (see models/README.md), then restart PoseGen.";
+
+    /// <summary>The generator's state; a missing registration means the pipeline is not part of this build or not installed.</summary>
+    public GeneratorStatus GeneratorStatus() =>
+        services.GetService<IPoseImageGenerator>()?.Status ?? new GeneratorStatus(false, null, null);
+
+    public string? UnavailableMessage() => GeneratorStatus() is { IsAvailable: false } s
+        ? (s.Message is { Length: > 0 } m ? m + " " + NotInstalledMessage : NotInstalledMessage)
+        : null;
+
+    /// <summary>The pose a request describes, as 54 OpenPose numbers in output pixels (what the page's editor starts from).</summary>
+    public async Task<float[]> KeypointsAsync(string userId, GenerationRequestDto request, CancellationToken ct)
+    {
+        var (width, height) = Size(request);
+        return GenerationPoseResolver.ToFlat((await poses.ResolveAsync(userId, request, width, height, ct)).Joints);
+    }
+
+    public async Task<byte[]> RenderMapAsync(string userId, GenerationRequestDto request, CancellationToken ct)
+    {
+        var (width, height) = Size(request);
+        var (joints, _) = await poses.ResolveAsync(userId, request, width, height, ct);
+        return codec.Encode(OpenPoseMapRenderer.Render(width, height, joints), EncodeFormat.Png);
+    }
+
+    public async Task<Guid> EnqueueAsync(string userId, GenerationRequestDto r, CancellationToken ct)
+    {
+        var parameters = await ValidateAsync(userId, r, ct);
+        if (UnavailableMessage() is { } unavailable)
+            throw new GenerationUnavailableException(unavailable);
+        var (joints, source) = await poses.ResolveAsync(userId, r, parameters.Width, parameters.Height, ct);
+        parameters = parameters with { Source = source };
+
+        var id = Guid.NewGuid();
+        var mapPng = codec.Encode(OpenPoseMapRenderer.Render(parameters.Width, parameters.Height, joints), EncodeFormat.Png);
+        var map = await media.SaveAsync(userId, mapPng, "image/png", ct);
+        map.Width = parameters.Width;
+        map.Height = parameters.Height;
+        var document = new GenerationJobDocument(GenerationJobDocument.Queued, 0, 0, parameters,
+            GenerationPoseResolver.ToFlat(joints), map.Id, null, null);
+        await history.AddAsync(userId, ActivityKind.Generation, $"Render: {source}", "Queued", document, [map], map.Id, ct, id);
+        if (!queue.TryEnqueue(id))
+        {
+            await history.DeleteAsync(userId, id, ct);
+            throw new GenerationBusyException();
+        }
+        return id;
+    }
+
+    public async Task<GenerationJobStatus?> GetAsync(string userId, Guid id, CancellationToken ct)
+    {
+        var activity = await db.Activities.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId && a.Kind == ActivityKind.Generation, ct);
+        return activity is not null && GenerationJobDocument.TryRead(activity.Document) is { } d ? Status(id, d) : null;
+    }
+
+    public GenerationJobStatus Status(Guid id, GenerationJobDocument d)
+    {
+        var live = d.Status == GenerationJobDocument.Running ? queue.Live(id) : null;
+        var total = live?.Total ?? d.Parameters.Steps;
+        var step = live?.Step ?? d.Step;
+        var progress = live is { } l && l.Total > 0 ? Math.Round((double)l.Step / l.Total, 3) : d.Progress;
+        return new GenerationJobStatus(id, d.Status, progress, step, total, d.Status == GenerationJobDocument.Queued ? queue.Position(id) : 0,
+            $"/media/{d.MapMediaId}", d.ResultMediaId is { } r ? $"/media/{r}" : null,
+            live?.Preview is not null ? $"/api/v1/generations/{id}/preview.png" : null, d.Error, d.Parameters);
+    }
+
+    /// <summary>The running job's latest preview PNG, owner only.</summary>
+    public async Task<byte[]?> PreviewAsync(string userId, Guid id, CancellationToken ct) =>
+        await GetAsync(userId, id, ct) is not null ? queue.Live(id)?.Preview : null;
+
+    /// <summary>Cancels a queued or running job; false when the id is not the user's. A finished job stays as it is.</summary>
+    public async Task<GenerationJobStatus?> CancelAsync(string userId, Guid id, CancellationToken ct)
+    {
+        var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId && a.Kind == ActivityKind.Generation, ct);
+        if (activity is null || GenerationJobDocument.TryRead(activity.Document) is not { } d)
+            return null;
+        if (!d.IsPending)
+            return Status(id, d);
+        // A running job is marked cancelled by the worker once the generator has stopped.
+        if (queue.TryCancel(id) is GenerationJobDocument.Running)
+            return Status(id, d);
+        var cancelled = d with { Status = GenerationJobDocument.Cancelled };
+        activity.Document = System.Text.Json.JsonSerializer.Serialize(cancelled, HistoryService.DocumentJson);
+        activity.Summary = "Cancelled";
+        await db.SaveChangesAsync(ct);
+        return Status(id, cancelled);
+    }
+
+    private static (int Width, int Height) Size(GenerationRequestDto r)
+    {
+        var (w, h) = (r.Width ?? 512, r.Height ?? 512);
+        if ((w, h) is not ((512, 512) or (512, 768)))
+            throw new UserInputException(StatusCodes.Status400BadRequest, "width x height must be 512x512 or 512x768 (portrait).");
+        return (w, h);
+    }
+
+    private async Task<GenerationParameters> ValidateAsync(string userId, GenerationRequestDto r, CancellationToken ct)
+    {
+        static UserInputException Bad(string m) => new(StatusCodes.Status400BadRequest, m);
+        var (width, height) = Size(r);
+        var prompt = r.Prompt?.Trim();
+        if (string.IsNullOrEmpty(prompt) || prompt.Length > 1000)
+            throw Bad("prompt is required (at most 1000 characters).");
+        if (r.NegativePrompt?.Length > 1000)
+            throw Bad("negativePrompt may hold at most 1000 characters.");
+        var scheduler = r.Scheduler ?? "dpmpp-2m-karras";
+        if (SchedulerIds.Parse(scheduler) is null)
+            throw Bad("scheduler must be one of: " + string.Join(", ", SchedulerIds.All) + ".");
+        var steps = r.Steps ?? (SchedulerIds.Parse(scheduler) == DiffusionSchedulerKind.Lcm ? 4 : 30);
+        if (steps is < 1 or > 100)
+            throw Bad("steps must be between 1 and 100.");
+        var guidance = r.Guidance ?? 7.5f;
+        if (!float.IsFinite(guidance) || guidance is < 1 or > 30)
+            throw Bad("guidance must be between 1 and 30.");
+        var control = r.ControlNetStrength ?? 1f;
+        if (!float.IsFinite(control) || control is < 0 or > 2)
+            throw Bad("controlNetStrength must be between 0 and 2.");
+        var strength = r.Strength ?? 0.75f;
+        if (!float.IsFinite(strength) || strength is <= 0 or > 1)
+            throw Bad("strength must be in (0, 1].");
+        Guid? init = null;
+        if (r.InitAnalysisId is { } analysisId)
+        {
+            var activity = await history.GetAsync(userId, analysisId, ct);
+            if (activity is not { Kind: ActivityKind.Analysis } || activity.Media.FirstOrDefault() is not { } photo)
+                throw new UserInputException(StatusCodes.Status404NotFound, "That photo analysis does not exist in your history.");
+            init = photo.Id;
+        }
+        var seed = r.Seed ?? Random.Shared.NextInt64(0, uint.MaxValue);
+        return new GenerationParameters(prompt, r.NegativePrompt?.Trim() ?? "", steps, scheduler.Trim().ToLowerInvariant(), seed,
+            guidance, control, width, height, init, strength, "");
+    }
+}

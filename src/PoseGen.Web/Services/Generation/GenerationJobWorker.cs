@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using PoseGen.Core.Abstractions;
+using PoseGen.Core.History;
+using PoseGen.Data;
+using PoseGen.Data.Storage;
+using PoseGen.Imaging;
+using PoseGen.Web.Hubs;
+
+namespace PoseGen.Web.Services.Generation;
+
+/// <summary>
+/// Runs queued generations one at a time (one pipeline owns the GPU), saving results to the owner's media and pushing
+/// progress to the owner over SignalR. At start-up, jobs left queued or running by a previous process are queued again.
+/// </summary>
+public sealed partial class GenerationJobWorker(
+    IServiceScopeFactory scopes, GenerationJobQueue queue, IServiceProvider services, IHubContext<GenerationHub> hub,
+    IImageCodec codec, ILogger<GenerationJobWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RequeuePendingAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var (id, cancel) = await queue.DequeueAsync(stoppingToken);
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(cancel, stoppingToken);
+            try
+            {
+                await RunAsync(id, both.Token);
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                await UpdateAsync(id, d => d with { Status = GenerationJobDocument.Cancelled }, "Cancelled", CancellationToken.None);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogJobFailed(id, ex);
+                await UpdateAsync(id, d => d with { Status = GenerationJobDocument.Failed, Error = "The generation failed." }, "Failed", CancellationToken.None);
+            }
+            finally
+            {
+                queue.Finish(id);
+            }
+        }
+    }
+
+    private async Task RequeuePendingAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
+        var jobs = await db.Activities.AsNoTracking().Where(a => a.Kind == ActivityKind.Generation)
+            .OrderBy(a => a.CreatedAtUtc).Select(a => new { a.Id, a.Document }).ToListAsync(ct);
+        var waiting = queue.Waiting();
+        foreach (var job in jobs)
+            if (GenerationJobDocument.TryRead(job.Document) is { IsPending: true } && !waiting.Contains(job.Id))
+                queue.TryEnqueue(job.Id, force: true);
+    }
+
+    private async Task RunAsync(Guid id, CancellationToken ct)
+    {
+        var document = await UpdateAsync(id, d => d.IsPending ? d with { Status = GenerationJobDocument.Running, Step = 0, Progress = 0 } : d, "Running", ct);
+        if (document is not { Job.Status: GenerationJobDocument.Running, Owner: { } owner })
+            return;
+        var d = document.Value.Job;
+        var generator = services.GetService<IPoseImageGenerator>();
+        if (generator is not { Status.IsAvailable: true })
+        {
+            await UpdateAsync(id, x => x with { Status = GenerationJobDocument.Failed, Error = GenerationJobService.NotInstalledMessage }, "Failed", ct);
+            return;
+        }
+        var p = d.Parameters;
+        var (control, init) = await LoadImagesAsync(owner, d, ct);
+        var request = new GenerationRequest(p.Prompt, p.NegativePrompt, control, p.Width, p.Height, p.Steps,
+            SchedulerIds.Parse(p.Scheduler)!.Value, p.Seed, p.Guidance, p.ControlNetStrength, init, p.Strength);
+        var progress = new InlineProgress(step =>
+        {
+            var preview = step.Preview is { } image ? codec.Encode(image, EncodeFormat.Png) : null;
+            queue.ReportStep(id, step.Step, step.TotalSteps, preview);
+            _ = PushAsync(owner, id, d with { Status = GenerationJobDocument.Running });
+        });
+        var result = await generator.GenerateAsync(request, progress, ct);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var media = scope.ServiceProvider.GetRequiredService<MediaStore>();
+        var file = await media.SaveAsync(owner, codec.Encode(result.Image, EncodeFormat.Png), "image/png", CancellationToken.None);
+        file.Width = result.Image.Width;
+        file.Height = result.Image.Height;
+        file.ActivityId = id;
+        var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
+        db.MediaFiles.Add(file);
+        var activity = await db.Activities.FirstAsync(a => a.Id == id, CancellationToken.None);
+        var done = d with { Status = GenerationJobDocument.Done, Progress = 1, Step = p.Steps, ResultMediaId = file.Id };
+        activity.Document = JsonSerializer.Serialize(done, HistoryService.DocumentJson);
+        activity.Summary = $"{p.Steps} steps, {p.Scheduler}, seed {result.Seed}, {result.Elapsed.TotalSeconds:F1} s";
+        activity.ThumbnailId = file.Id;
+        await db.SaveChangesAsync(CancellationToken.None);
+        await PushAsync(owner, id, done);
+    }
+
+    private async Task<(PoseGen.Core.Imaging.RgbImage Control, PoseGen.Core.Imaging.RgbImage? Init)> LoadImagesAsync(
+        string owner, GenerationJobDocument d, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var history = scope.ServiceProvider.GetRequiredService<HistoryService>();
+        var media = scope.ServiceProvider.GetRequiredService<MediaStore>();
+        async Task<byte[]> Read(Guid mediaId)
+        {
+            var file = await history.GetMediaAsync(owner, mediaId, ct) ?? throw new InvalidOperationException($"Media {mediaId} is gone.");
+            return await File.ReadAllBytesAsync(media.FullPath(file), ct);
+        }
+        var control = codec.Decode(await Read(d.MapMediaId));
+        var init = d.Parameters.InitMediaId is { } initId
+            ? codec.Resize(codec.Decode(await Read(initId)), d.Parameters.Width, d.Parameters.Height)
+            : null;
+        return (control, init);
+    }
+
+    private async Task PushAsync(string owner, Guid id, GenerationJobDocument d)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var status = scope.ServiceProvider.GetRequiredService<GenerationJobService>().Status(id, d);
+        await hub.Clients.User(owner).SendAsync("generation", status);
+    }
+
+    private async Task<(GenerationJobDocument Job, string? Owner)?> UpdateAsync(
+        Guid id, Func<GenerationJobDocument, GenerationJobDocument> change, string summary, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
+        var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (activity is null || GenerationJobDocument.TryRead(activity.Document) is not { } document)
+            return null;
+        var next = change(document);
+        if (next != document)
+        {
+            activity.Document = JsonSerializer.Serialize(next, HistoryService.DocumentJson);
+            activity.Summary = summary;
+            await db.SaveChangesAsync(ct);
+            await PushAsync(activity.UserId, id, next);
+        }
+        return (next, activity.UserId);
+    }
+
+    private sealed class InlineProgress(Action<GenerationProgress> report) : IProgress<GenerationProgress>
+    {
+        public void Report(GenerationProgress value) => report(value);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} failed")]
+    private partial void LogJobFailed(Guid id, Exception exception);
+}
