@@ -8,6 +8,7 @@ public static class NavItems
         ("Analyze", "Analyze"),
         ("Recommendations", "Recommendations"),
         ("Compare", "Compare"),
+        ("Workout", "Workout"),
         ("History", "History"),
         ("Profile", "Profile"),
     ];
