@@ -45,7 +45,7 @@ try
     await page.FillAsync("input[name='Password']", "Pose-Gen-2026!");
     await page.FillAsync("input[name='ConfirmPassword']", "Pose-Gen-2026!");
     await page.ClickAsync("form[action='/Account/Register'] [type='submit']");
-    await page.WaitForURLAsync("**/Profile");
+    await page.WaitForSelectorAsync("#profile-form");
     Console.WriteLine($"Load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores; {seconds} s per model");
     Console.WriteLine("| model | backend | fps (page, mean over the window) | last inference ms |");
     Console.WriteLine("|---|---|---|---|");
