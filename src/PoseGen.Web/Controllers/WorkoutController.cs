@@ -23,7 +23,7 @@ public sealed class WorkoutController(OnnxModelHost models, IOptions<VideoOption
         var exercises = LiveWorkoutSessions.LiveExercises.Select(e => new WorkoutExerciseOption(e.Id, e.Name, e.Kind.ToString())).ToList();
         var selected = exercises.Any(e => string.Equals(e.Id, exercise, StringComparison.OrdinalIgnoreCase)) ? exercise!.ToLowerInvariant() : "squat";
         return View(new WorkoutPageViewModel(exercises, selected, models.IsInstalled(ModelCatalog.MoveNetLightning),
-            models.IsInstalled(ModelCatalog.MoveNetThunder), video.Value.MaxBytes));
+            models.IsInstalled(ModelCatalog.MoveNetThunder), video.Value.MaxBytes, video.Value.MaxDurationSeconds));
     }
 
     /// <summary>The converted MoveNet model (<c>lightning</c> or <c>thunder</c>) for onnxruntime-web.</summary>
@@ -46,4 +46,5 @@ public sealed class WorkoutController(OnnxModelHost models, IOptions<VideoOption
 public sealed record WorkoutExerciseOption(string Id, string Name, string Kind);
 
 public sealed record WorkoutPageViewModel(
-    IReadOnlyList<WorkoutExerciseOption> Exercises, string Selected, bool LightningInstalled, bool ThunderInstalled, long MaxVideoBytes);
+    IReadOnlyList<WorkoutExerciseOption> Exercises, string Selected, bool LightningInstalled, bool ThunderInstalled, long MaxVideoBytes,
+    double MaxVideoSeconds);

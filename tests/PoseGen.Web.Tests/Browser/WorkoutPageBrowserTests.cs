@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Playwright;
+using PoseGen.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace PoseGen.Web.Tests.Browser;
@@ -24,12 +26,7 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
             if (frame.Text?.Contains("goodReps", StringComparison.Ordinal) == true) Interlocked.Increment(ref hubMessages);
         };
 
-        await page.GotoAsync("/Account/Register");
-        await page.FillAsync("input[name='Email']", $"workout-{Guid.NewGuid():N}@example.test");
-        await page.FillAsync("input[name='Password']", Password);
-        await page.FillAsync("input[name='ConfirmPassword']", Password);
-        await page.ClickAsync("form[action='/Account/Register'] [type='submit']");
-        await Expect(page.Locator("#profile-form")).ToBeVisibleAsync();
+        await RegisterAsync(page);
 
         await page.ClickAsync("nav a[href='/Workout']");
         Assert.True(await page.EvaluateAsync<bool>("() => self.crossOriginIsolated"));
@@ -58,5 +55,66 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await Expect(facts).ToContainTextAsync("squat");
         await Expect(facts.Locator("dt:has-text('Good reps') + dd")).ToHaveTextAsync(good!);
         await Expect(facts.Locator("dt:has-text('Improper reps') + dd")).ToHaveTextAsync(improper!);
+    }
+
+    /// <summary>
+    /// The squat clip uploaded through the page's form: the server's analysis counts its 2 complete squats (good or
+    /// improper, as VideoWorkoutAnalyzerTests assert), the page charts the signal, and the History detail replays the
+    /// saved keypoint timeline. A text file named .mp4 is refused with the 415 message first.
+    /// </summary>
+    [Fact]
+    public async Task UploadedSquatClipShowsTwoRepsWithAChartAndReplaysInHistory()
+    {
+        await using var chromium = await ChromiumSession.LaunchAsync();
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await RegisterAsync(page);
+        await page.GotoAsync("/Workout");
+        Assert.Equal(".mp4,.webm,.mov,video/mp4,video/webm,video/quicktime", await page.Locator("#video-input").GetAttributeAsync("accept"));
+        Assert.Equal(60L * 1024 * 1024, long.Parse(await page.Locator("#video-form").GetAttributeAsync("data-max-bytes") ?? "0", CultureInfo.InvariantCulture));
+
+        await page.SetInputFilesAsync("#video-input", new FilePayload { Name = "notes.mp4", MimeType = "video/mp4", Buffer = "not a video"u8.ToArray() });
+        await page.ClickAsync("#video-submit");
+        await Expect(page.Locator("#video-status")).ToContainTextAsync("not a video the server can read");
+        Assert.True(await page.Locator("#video-result").IsHiddenAsync());
+
+        await page.SetInputFilesAsync("#video-input", RepoPaths.Fixture("videos", "squat_studio_pexels4838220.mp4"));
+        await page.SelectOptionAsync("#video-exercise", "squat");
+        await page.ClickAsync("#video-submit");
+        await Expect(page.Locator("#video-result")).ToBeVisibleAsync(new() { Timeout = 240_000 });
+
+        var good = int.Parse(await page.Locator("#video-reps").TextContentAsync() ?? "", CultureInfo.InvariantCulture);
+        var improper = int.Parse(await page.Locator("#video-improper").TextContentAsync() ?? "", CultureInfo.InvariantCulture);
+        Assert.Equal(2, good + improper);
+        await Expect(page.Locator("#video-rep-list li")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#video-rep-list li:has-text('improper')")).ToHaveCountAsync(improper);
+        await Expect(page.Locator("#video-duration")).ToHaveTextAsync("13.0 s");
+        var chart = page.Locator("#video-chart");
+        Assert.True(int.Parse(await chart.GetAttributeAsync("data-points") ?? "0", CultureInfo.InvariantCulture) > 100);
+        Assert.Equal("2", await chart.GetAttributeAsync("data-reps"));
+        var box = await chart.BoundingBoxAsync();
+        Assert.True(box is { Width: > 100, Height: > 50 });
+        // Chart.js drew something: the canvas has non-transparent pixels.
+        Assert.True(await chart.EvaluateAsync<bool>(
+            "c => c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0)"));
+
+        await page.ClickAsync("#video-history");
+        var player = page.Locator("#replay-player");
+        await Expect(player).ToBeVisibleAsync();
+        Assert.True(int.Parse(await player.GetAttributeAsync("data-frames") ?? "0", CultureInfo.InvariantCulture) > 50);
+        await Expect(page.Locator("#replay-skeleton circle.keypoint")).ToHaveCountAsync(17);
+        await page.ClickAsync("#replay-toggle");
+        await page.WaitForFunctionAsync("() => Number(document.getElementById('replay-player').dataset.frame) >= 3");
+        await page.ClickAsync("#replay-toggle");
+        await Expect(player).ToHaveAttributeAsync("data-playing", "false");
+    }
+
+    private static async Task RegisterAsync(IPage page)
+    {
+        await page.GotoAsync("/Account/Register");
+        await page.FillAsync("input[name='Email']", $"workout-{Guid.NewGuid():N}@example.test");
+        await page.FillAsync("input[name='Password']", Password);
+        await page.FillAsync("input[name='ConfirmPassword']", Password);
+        await page.ClickAsync("form[action='/Account/Register'] [type='submit']");
+        await Expect(page.Locator("#profile-form")).ToBeVisibleAsync();
     }
 }
