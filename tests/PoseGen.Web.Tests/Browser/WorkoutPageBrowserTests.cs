@@ -97,6 +97,8 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         Assert.True(await chart.EvaluateAsync<bool>(
             "c => c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0)"));
 
+        await ScreenshotAsync(page, "workout-video.png");
+
         await page.ClickAsync("#video-history");
         var player = page.Locator("#replay-player");
         await Expect(player).ToBeVisibleAsync();
@@ -106,6 +108,14 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await page.WaitForFunctionAsync("() => Number(document.getElementById('replay-player').dataset.frame) >= 3");
         await page.ClickAsync("#replay-toggle");
         await Expect(player).ToHaveAttributeAsync("data-playing", "false");
+        await ScreenshotAsync(page, "history-replay.png");
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
     }
 
     private static async Task RegisterAsync(IPage page)
