@@ -55,6 +55,10 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await Expect(facts).ToContainTextAsync("squat");
         await Expect(facts.Locator("dt:has-text('Good reps') + dd")).ToHaveTextAsync(good!);
         await Expect(facts.Locator("dt:has-text('Improper reps') + dd")).ToHaveTextAsync(improper!);
+        // The live session's 10 fps keypoint timeline replays on the detail page.
+        await Expect(page.Locator("#replay-player")).ToBeVisibleAsync();
+        Assert.True(int.Parse(await page.Locator("#replay-player").GetAttributeAsync("data-frames") ?? "0", CultureInfo.InvariantCulture) >= 10);
+        await Expect(page.Locator("#replay-skeleton circle.keypoint")).ToHaveCountAsync(17);
     }
 
     /// <summary>
