@@ -18,6 +18,7 @@ public sealed class DetectionAppFixture : IAsyncLifetime
     {
         // Small limits so the "too large" answers can be tested with ordinary files.
         Factory.Settings["Uploads:MaxImageBytes"] = "300000";
+        Factory.Settings["Video:MaxBytes"] = "1000000";
         Client = await ApiClient.CreateSignedInAsync(Factory);
     }
 

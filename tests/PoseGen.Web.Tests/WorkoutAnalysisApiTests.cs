@@ -112,6 +112,17 @@ public sealed class WorkoutAnalysisApiTests(DetectionAppFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task RefusesAClipOverTheVideoLimitWith413AndItsOwnMessage()
+    {
+        // The fixture app allows 1 000 000-byte clips (and 64 MiB requests): the video limit answers, not the request limit.
+        using var content = Upload(new byte[1_000_001], "big.mp4", "squat");
+        var response = await app.Client.PostAsync("/api/v1/workouts/analyze", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("video is larger than", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RefusesAnUnknownExercise()
     {
         using var content = Upload([1, 2, 3], "clip.mp4", "cartwheel");

@@ -23,7 +23,7 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options)
     public async Task<VideoInfo> ProbeAsync(string path, CancellationToken cancellationToken)
     {
         if (new FileInfo(path).Length > settings.MaxBytes)
-            throw new VideoDecodeException(VideoErrorKind.TooLarge, $"The video is larger than {settings.MaxBytes / (1024 * 1024)} MB.");
+            throw new VideoDecodeException(VideoErrorKind.TooLarge, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The video is larger than the limit of {settings.MaxBytes / (1024.0 * 1024):0.#} MiB."));
         var info = await VideoProbe.ReadAsync(settings.Ffprobe, path, cancellationToken);
         if (info.DurationSeconds > settings.MaxDurationSeconds)
             throw new VideoDecodeException(VideoErrorKind.TooLong,

@@ -19,9 +19,10 @@ public sealed class VideoOptions
     [Range(1, 3600)]
     public double MaxDurationSeconds { get; set; } = 180;
 
-    /// <summary>Largest accepted upload in bytes (default 100 MB).</summary>
+    /// <summary>Largest accepted clip in bytes (default 60 MiB): below the 64 MiB request limit (Uploads:MaxRequestBytes)
+    /// with room for the multipart framing, so an over-size clip gets this limit's message rather than the request's.</summary>
     [Range(1, long.MaxValue)]
-    public long MaxBytes { get; set; } = 100L * 1024 * 1024;
+    public long MaxBytes { get; set; } = 60L * 1024 * 1024;
 
     /// <summary>The ffmpeg and ffprobe executables: names looked up on PATH, or full paths.</summary>
     [Required]

@@ -22,9 +22,12 @@ public static class ExceptionStatus
             // Too many pixels is a property of an image we could read, not of the request size: 422, not 413.
             _ => StatusCodes.Status422UnprocessableEntity,
         },
-        VideoDecodeException video => video.Kind == VideoErrorKind.NotAVideo
-            ? StatusCodes.Status415UnsupportedMediaType
-            : StatusCodes.Status422UnprocessableEntity,
+        VideoDecodeException video => video.Kind switch
+        {
+            VideoErrorKind.NotAVideo => StatusCodes.Status415UnsupportedMediaType,
+            VideoErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        },
         OperationCanceledException => 499,
         _ => StatusCodes.Status500InternalServerError,
     };

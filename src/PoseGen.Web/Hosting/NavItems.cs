@@ -9,6 +9,7 @@ public static class NavItems
         ("Recommendations", "Recommendations"),
         ("Generate", "Render"),
         ("Compare", "Compare"),
+        ("Workout", "Workout"),
         ("History", "History"),
         ("Profile", "Profile"),
     ];

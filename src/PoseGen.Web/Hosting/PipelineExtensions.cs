@@ -18,7 +18,7 @@ public static class PipelineExtensions
         app.UseWhen(context => ApiRequests.IsApi(context.Request), api => api.UseStatusCodePages(WriteApiStatusAsync));
         app.UseWhen(context => !ApiRequests.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/Home/Status", "?code={0}"));
         app.UseMiddleware<RequestSizeGuardMiddleware>();
-        app.UseStaticFiles();
+        app.UseStaticFiles(CrossOriginIsolation.StaticFiles());
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -28,6 +28,7 @@ public static class PipelineExtensions
     public static WebApplication MapPoseGenEndpoints(this WebApplication app)
     {
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+        app.MapHub<PoseGen.Web.Hubs.WorkoutHub>("/hubs/workout");
         app.MapGroup("/api/v1/auth").WithTags("Auth").MapIdentityApi<PoseGenUser>();
         app.MapHub<Hubs.GenerationHub>("/hubs/generation");
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -24,6 +24,7 @@ public sealed partial class PoseGenExceptionHandler(IProblemDetailsService probl
 
         context.Response.StatusCode = status;
         var detail = status < 500 && exception is UserInputException or BadHttpRequestException or InvalidDataException or PoseGen.Imaging.ImageDecodeException
+            or PoseGen.Inference.Video.VideoDecodeException
             ? exception.Message
             : null;
         return await problems.TryWriteAsync(new ProblemDetailsContext

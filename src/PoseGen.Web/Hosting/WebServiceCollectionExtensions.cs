@@ -43,6 +43,9 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<Services.Workouts.WorkoutJobQueue>();
         services.AddScoped<Services.Workouts.WorkoutJobService>();
         services.AddHostedService<Services.Workouts.WorkoutJobWorker>();
+        services.AddSignalR(options => options.MaximumReceiveMessageSize = 256 * 1024);
+        services.AddSingleton<Services.Workouts.LiveWorkoutSessions>();
+        services.AddHostedService<Services.Workouts.LiveWorkoutSweeper>();
         AddGeneration(services);
         return services;
     }

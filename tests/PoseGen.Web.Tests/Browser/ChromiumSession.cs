@@ -27,7 +27,8 @@ public sealed class ChromiumSession : IAsyncDisposable
     public static string ExecutablePath =>
         Environment.GetEnvironmentVariable("POSEGEN_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    public static async Task<ChromiumSession> LaunchAsync()
+    /// <param name="extraArgs">More command-line switches, e.g. a fake camera fed from a file.</param>
+    public static async Task<ChromiumSession> LaunchAsync(params string[] extraArgs)
     {
         if (!File.Exists(ExecutablePath))
         {
@@ -43,7 +44,7 @@ public sealed class ChromiumSession : IAsyncDisposable
             {
                 ExecutablePath = ExecutablePath,
                 Headless = true,
-                Args = ChromiumArgs,
+                Args = [.. ChromiumArgs, .. extraArgs],
                 Timeout = 60_000,
             });
             return new ChromiumSession(playwright, browser);

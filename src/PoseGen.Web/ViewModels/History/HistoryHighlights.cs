@@ -21,7 +21,12 @@ public sealed record HistoryHighlights(IReadOnlyList<(string Label, string Value
             ? new([("Exercise", w.Exercise), ("Status", w.Status), ("Good reps", w.Result?.Reps.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"),
                     ("Improper reps", w.Result?.ImproperReps.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–")],
                 w.Error is null ? [] : [w.Error])
-            : None,
+            : LiveWorkoutDocument.TryRead(document) is { } l
+                ? new([("Exercise", l.Exercise), ("Model", l.Model), ("Duration", $"{l.DurationS:0} s"),
+                        ("Good reps", l.Reps.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                        ("Improper reps", l.ImproperReps.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+                    [.. l.RepDetails.Select((r, i) => $"Rep {i + 1}: {r.StartS:0.0}-{r.EndS:0.0} s, quality {r.Quality:0.00}" + (r.Issues.Count > 0 ? " (" + string.Join(", ", r.Issues) + ")" : ""))])
+                : None,
         ActivityKind.Recommendation => Read<RecommendationResponse>(document) is { } r
             ? new([("Prompt", r.Prompt ?? "(profile only)"), ("Poses", r.Poses.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))],
                 r.Poses.Select(p => p.Name).ToList())

@@ -1,5 +1,8 @@
+using System.Text.Json;
 using PoseGen.Core.History;
+using PoseGen.Inference.Video;
 using PoseGen.Web.Services;
+using PoseGen.Web.Services.Workouts;
 
 namespace PoseGen.Web.ViewModels.History;
 
@@ -8,4 +11,15 @@ public sealed record HistoryIndexViewModel(IReadOnlyList<ActivitySummary> Items,
 public sealed record HistoryDetailsViewModel(ActivitySummary Summary, string DocumentJson, IReadOnlyList<Guid> MediaIds)
 {
     public HistoryHighlights Highlights => HistoryHighlights.From(Summary.Kind, DocumentJson);
+
+    /// <summary>The saved keypoint timeline of a live session or a finished video analysis; null when there is none to replay.</summary>
+    public KeypointTimeline? Timeline => Summary.Kind != ActivityKind.Workout
+        ? null
+        : (WorkoutJobDocument.TryRead(DocumentJson)?.Result?.Timeline ?? LiveWorkoutDocument.TryRead(DocumentJson)?.Timeline)
+            is { Frames.Count: > 0 } timeline ? timeline : null;
+
+    /// <summary>The timeline as JSON for the replay script, with '&lt;' escaped so no string can close the script element.</summary>
+    public string TimelineJson => Timeline is { } timeline
+        ? JsonSerializer.Serialize(timeline, HistoryService.DocumentJson).Replace("<", "\\u003c", StringComparison.Ordinal)
+        : "null";
 }

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using PoseGen.Inference.Onnx;
+using PoseGen.Inference.Video;
+using PoseGen.Web.Hosting;
+using PoseGen.Web.Services.Workouts;
+
+namespace PoseGen.Web.Controllers;
+
+/// <summary>
+/// The live workout page (pose model in the browser, counting on the server over SignalR) and the models it downloads.
+/// The page is cross-origin isolated (COOP + COEP), which onnxruntime-web needs for WASM threads; every resource it
+/// loads is same-origin, so require-corp blocks nothing.
+/// </summary>
+[Authorize]
+public sealed class WorkoutController(OnnxModelHost models, IOptions<VideoOptions> video) : Controller
+{
+    [HttpGet]
+    public IActionResult Index(string? exercise)
+    {
+        CrossOriginIsolation.Apply(Response.Headers);
+        var exercises = LiveWorkoutSessions.LiveExercises.Select(e => new WorkoutExerciseOption(e.Id, e.Name, e.Kind.ToString())).ToList();
+        var selected = exercises.Any(e => string.Equals(e.Id, exercise, StringComparison.OrdinalIgnoreCase)) ? exercise!.ToLowerInvariant() : "squat";
+        return View(new WorkoutPageViewModel(exercises, selected, models.IsInstalled(ModelCatalog.MoveNetLightning),
+            models.IsInstalled(ModelCatalog.MoveNetThunder), video.Value.MaxBytes, video.Value.MaxDurationSeconds));
+    }
+
+    /// <summary>The converted MoveNet model (<c>lightning</c> or <c>thunder</c>) for onnxruntime-web.</summary>
+    [HttpGet("/Workout/Model/{name}")]
+    [ResponseCache(Duration = 86400, Location = ResponseCacheLocation.Client)]
+    public IActionResult Model(string name)
+    {
+        var model = name switch
+        {
+            "lightning" => ModelCatalog.MoveNetLightning,
+            "thunder" => ModelCatalog.MoveNetThunder,
+            _ => null,
+        };
+        if (model is null || !models.IsInstalled(model))
+            return NotFound();
+        return PhysicalFile(models.PathOf(model), "application/octet-stream", enableRangeProcessing: true);
+    }
+}
+
+public sealed record WorkoutExerciseOption(string Id, string Name, string Kind);
+
+public sealed record WorkoutPageViewModel(
+    IReadOnlyList<WorkoutExerciseOption> Exercises, string Selected, bool LightningInstalled, bool ThunderInstalled, long MaxVideoBytes,
+    double MaxVideoSeconds);

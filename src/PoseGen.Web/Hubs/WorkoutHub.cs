@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using PoseGen.Core.Poses;
+using PoseGen.Web.Controllers;
+using PoseGen.Web.Hosting;
+using PoseGen.Web.Services;
+using PoseGen.Web.Services.Workouts;
+
+namespace PoseGen.Web.Hubs;
+
+/// <summary>
+/// Live workouts: the browser runs the pose model and sends keypoints only (never frames); the server folds them through
+/// the session's RepCounter and answers with the counts, phase and cues. Bad input is a HubException with a plain message.
+/// </summary>
+[Authorize]
+public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService history) : Hub
+{
+    public LiveWorkoutState Start(string exercise, string model)
+    {
+        try
+        {
+            return sessions.Start(UserId, Context.ConnectionId, exercise, model).State();
+        }
+        catch (UserInputException ex)
+        {
+            throw new HubException(ex.Message);
+        }
+    }
+
+    /// <summary>Re-attaches a session after a reconnect or reload; null when it has ended (the page starts afresh).</summary>
+    public LiveWorkoutState? Resume(Guid sessionId)
+    {
+        var session = sessions.Attach(UserId, sessionId, Context.ConnectionId);
+        if (session is null) return null;
+        lock (session.Gate) return session.State();
+    }
+
+    public LiveWorkoutState Frames(Guid sessionId, LiveFrame[] frames)
+    {
+        if (frames is null || frames.Length > LiveWorkoutSessions.MaxBatch)
+            throw new HubException($"Send between 0 and {LiveWorkoutSessions.MaxBatch} frames per call.");
+        foreach (var f in frames)
+        {
+            if (f is null || f.K is null || f.K.Length != CocoKeypoints.Count * 3 || f.W <= 0 || f.H <= 0 || !double.IsFinite(f.T)
+                || f.K.Any(v => !float.IsFinite(v)))
+                throw new HubException("Each frame needs t, w, h > 0 and k: 17 x (x, y, score) finite numbers.");
+        }
+        var session = sessions.Attach(UserId, sessionId, Context.ConnectionId)
+            ?? throw new HubException("This session has ended; start a new one.");
+        lock (session.Gate)
+        {
+            session.Add(frames);
+            return session.State();
+        }
+    }
+
+    /// <summary>Ends the session and saves it to History; answers the History entry's id (null when nothing was recorded).</summary>
+    public async Task<Guid?> Stop(Guid sessionId)
+    {
+        var session = sessions.Attach(UserId, sessionId, Context.ConnectionId);
+        if (session is null || sessions.End(session) is not { } document) return null;
+        var activity = await LiveWorkoutSessions.SaveAsync(history, UserId, document, Context.ConnectionAborted);
+        return activity.Id;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        sessions.Detach(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private string UserId => Context.User?.RequiredUserId() ?? throw new HubException("Log in first.");
+}

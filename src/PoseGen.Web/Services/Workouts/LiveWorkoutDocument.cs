@@ -1,0 +1,37 @@
+using System.Text.Json;
+using PoseGen.Inference.Video;
+
+namespace PoseGen.Web.Services.Workouts;
+
+/// <summary>
+/// The History document of a live webcam session (ActivityKind.Workout, <see cref="Source"/> "live"). Times are seconds
+/// from the session's first frame; <see cref="HoldSeconds"/> is the good-form time of hold exercises (0 for reps).
+/// </summary>
+public sealed record LiveWorkoutDocument(
+    string Source,
+    string Exercise,
+    string Model,
+    double DurationS,
+    int Reps,
+    int ImproperReps,
+    double HoldSeconds,
+    IReadOnlyList<RepDetail> RepDetails,
+    KeypointTimeline Timeline)
+{
+    public const string LiveSource = "live";
+
+    /// <summary>The document of a live session; null for other Workout documents (video jobs).</summary>
+    public static LiveWorkoutDocument? TryRead(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<LiveWorkoutDocument>(json, HistoryService.DocumentJson) is { Source: LiveSource } document
+                ? document
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using PoseGen.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace PoseGen.Web.Tests.Browser;
+
+/// <summary>
+/// A squat session on the Workout page with Chromium's fake camera playing the squat fixture clip: MoveNet runs in the
+/// page (onnxruntime-web, cross-origin isolated for WASM threads), keypoints go over SignalR, and the server's counter
+/// sends the counts back. The clip loops, so the test asks for at least one counted rep, not an exact number.
+/// </summary>
+public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<LiveServer>
+{
+    private const string Password = "Pose-Gen-2026!";
+
+    [Fact]
+    public async Task FakeCameraSquatsAreCountedByTheServerAndSavedToHistory()
+    {
+        using var camera = await FakeCamera.FromFixtureAsync("squat_studio_pexels4838220.mp4");
+        await using var chromium = await ChromiumSession.LaunchAsync(camera.ChromiumArgs);
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        var hubMessages = 0;
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+        {
+            if (frame.Text?.Contains("goodReps", StringComparison.Ordinal) == true) Interlocked.Increment(ref hubMessages);
+        };
+
+        await RegisterAsync(page);
+
+        await page.ClickAsync("nav a[href='/Workout']");
+        Assert.True(await page.EvaluateAsync<bool>("() => self.crossOriginIsolated"));
+        await page.SelectOptionAsync("#workout-exercise", "squat");
+        await page.ClickAsync("#workout-start");
+
+        // In-browser inference runs: frames are estimated, with WASM threads available.
+        await page.WaitForFunctionAsync("() => Number(document.getElementById('fps').dataset.inferences ?? 0) >= 10",
+            null, new() { Timeout = 180_000 });
+        await Expect(page.Locator("#backend")).ToContainTextAsync("thread");
+        // The server counts: reps (good or improper) arrive in the hub's answers.
+        await page.WaitForFunctionAsync(
+            "() => Number(document.getElementById('good-reps').textContent) + Number(document.getElementById('improper-reps').textContent) >= 1",
+            null, new() { Timeout = 240_000, PollingInterval = 500 });
+        Assert.True(Volatile.Read(ref hubMessages) > 0);
+        Assert.True(int.Parse(await page.Locator("#workout-counts").GetAttributeAsync("data-frames") ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= 10);
+
+        await page.ClickAsync("#workout-stop");
+        await Expect(page.Locator("#workout-saved")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var good = await page.Locator("#good-reps").TextContentAsync();
+        var improper = await page.Locator("#improper-reps").TextContentAsync();
+
+        await page.GotoAsync("/History");
+        await page.ClickAsync("#history-list a:has-text('Squat live')");
+        var facts = page.Locator("#history-facts");
+        await Expect(facts).ToContainTextAsync("squat");
+        await Expect(facts.Locator("dt:has-text('Good reps') + dd")).ToHaveTextAsync(good!);
+        await Expect(facts.Locator("dt:has-text('Improper reps') + dd")).ToHaveTextAsync(improper!);
+        // The live session's 10 fps keypoint timeline replays on the detail page.
+        await Expect(page.Locator("#replay-player")).ToBeVisibleAsync();
+        Assert.True(int.Parse(await page.Locator("#replay-player").GetAttributeAsync("data-frames") ?? "0", CultureInfo.InvariantCulture) >= 10);
+        await Expect(page.Locator("#replay-skeleton circle.keypoint")).ToHaveCountAsync(17);
+    }
+
+    /// <summary>
+    /// The squat clip uploaded through the page's form: the server's analysis counts its 2 complete squats (good or
+    /// improper, as VideoWorkoutAnalyzerTests assert), the page charts the signal, and the History detail replays the
+    /// saved keypoint timeline. A text file named .mp4 is refused with the 415 message first.
+    /// </summary>
+    [Fact]
+    public async Task UploadedSquatClipShowsTwoRepsWithAChartAndReplaysInHistory()
+    {
+        await using var chromium = await ChromiumSession.LaunchAsync();
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await RegisterAsync(page);
+        await page.GotoAsync("/Workout");
+        Assert.Equal(".mp4,.webm,.mov,video/mp4,video/webm,video/quicktime", await page.Locator("#video-input").GetAttributeAsync("accept"));
+        Assert.Equal(60L * 1024 * 1024, long.Parse(await page.Locator("#video-form").GetAttributeAsync("data-max-bytes") ?? "0", CultureInfo.InvariantCulture));
+
+        await page.SetInputFilesAsync("#video-input", new FilePayload { Name = "notes.mp4", MimeType = "video/mp4", Buffer = "not a video"u8.ToArray() });
+        await page.ClickAsync("#video-submit");
+        await Expect(page.Locator("#video-status")).ToContainTextAsync("not a video the server can read");
+        Assert.True(await page.Locator("#video-result").IsHiddenAsync());
+
+        await page.SetInputFilesAsync("#video-input", RepoPaths.Fixture("videos", "squat_studio_pexels4838220.mp4"));
+        await page.SelectOptionAsync("#video-exercise", "squat");
+        await page.ClickAsync("#video-submit");
+        await Expect(page.Locator("#video-result")).ToBeVisibleAsync(new() { Timeout = 240_000 });
+
+        var good = int.Parse(await page.Locator("#video-reps").TextContentAsync() ?? "", CultureInfo.InvariantCulture);
+        var improper = int.Parse(await page.Locator("#video-improper").TextContentAsync() ?? "", CultureInfo.InvariantCulture);
+        Assert.Equal(2, good + improper);
+        await Expect(page.Locator("#video-rep-list li")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#video-rep-list li:has-text('improper')")).ToHaveCountAsync(improper);
+        await Expect(page.Locator("#video-duration")).ToHaveTextAsync("13.0 s");
+        var chart = page.Locator("#video-chart");
+        Assert.True(int.Parse(await chart.GetAttributeAsync("data-points") ?? "0", CultureInfo.InvariantCulture) > 100);
+        Assert.Equal("2", await chart.GetAttributeAsync("data-reps"));
+        var box = await chart.BoundingBoxAsync();
+        Assert.True(box is { Width: > 100, Height: > 50 });
+        // Chart.js drew something: the canvas has non-transparent pixels.
+        Assert.True(await chart.EvaluateAsync<bool>(
+            "c => c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0)"));
+
+        await ScreenshotAsync(page, "workout-video.png");
+
+        await page.ClickAsync("#video-history");
+        var player = page.Locator("#replay-player");
+        await Expect(player).ToBeVisibleAsync();
+        Assert.True(int.Parse(await player.GetAttributeAsync("data-frames") ?? "0", CultureInfo.InvariantCulture) > 50);
+        await Expect(page.Locator("#replay-skeleton circle.keypoint")).ToHaveCountAsync(17);
+        await page.ClickAsync("#replay-toggle");
+        await page.WaitForFunctionAsync("() => Number(document.getElementById('replay-player').dataset.frame) >= 3");
+        await page.ClickAsync("#replay-toggle");
+        await Expect(player).ToHaveAttributeAsync("data-playing", "false");
+        await ScreenshotAsync(page, "history-replay.png");
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+    }
+
+    private static async Task RegisterAsync(IPage page)
+    {
+        await page.GotoAsync("/Account/Register");
+        await page.FillAsync("input[name='Email']", $"workout-{Guid.NewGuid():N}@example.test");
+        await page.FillAsync("input[name='Password']", Password);
+        await page.FillAsync("input[name='ConfirmPassword']", Password);
+        await page.ClickAsync("form[action='/Account/Register'] [type='submit']");
+        await Expect(page.Locator("#profile-form")).ToBeVisibleAsync();
+    }
+}

@@ -1,0 +1,186 @@
+// The live Workout page: camera -> MoveNet in the browser -> keypoints to the server's rep counter -> counts back.
+import { PoseTracker } from './workout-pose.js';
+import { drawSkeleton } from './workout-overlay.js';
+import { WorkoutLink } from './workout-hub.js';
+import { showStatus } from './status.js';
+
+const $ = (id) => document.getElementById(id);
+const video = $('workout-video');
+const overlay = $('workout-overlay');
+const status = $('workout-status');
+const startButton = $('workout-start');
+const stopButton = $('workout-stop');
+const speech = $('workout-speech');
+const PHASES = {
+  SettingUp: 'Getting ready', AtStart: 'Start position', TowardPeak: 'Going', AtPeak: 'Turn', Returning: 'Coming back',
+  Holding: 'Holding', OutOfForm: 'Out of form',
+};
+
+let tracker = null;
+let trackerModel = null;
+let stream = null;
+let running = false;
+let paused = false;
+let lastCounts = { good: 0, improper: 0 };
+const fpsTimes = [];
+
+const link = new WorkoutLink({
+  onState: showState,
+  onConnection: (state) => {
+    if (state === 'reconnecting') showStatus(status, 'warning', 'Lost the connection to the server: reconnecting. Your count is kept.');
+    else if (state === 'connected') showStatus(status, 'success', 'Reconnected: counting continues.');
+    else if (running) {
+      stopLoop();
+      showStatus(status, 'danger', 'The connection to the server is gone. Check your network and press Start to carry on with the same count.');
+    }
+  },
+});
+
+function say(text) {
+  if (!speech.checked || !('speechSynthesis' in window)) return;
+  speechSynthesis.cancel();
+  speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+}
+
+function showState(state) {
+  $('good-reps').textContent = state.goodReps;
+  $('improper-reps').textContent = state.improperReps;
+  $('hold-seconds').textContent = state.holdSeconds.toFixed(0);
+  $('phase').textContent = PHASES[state.phase] ?? state.phase;
+  $('cues').replaceChildren(...state.cues.map((cue) => Object.assign(document.createElement('li'), { textContent: cue })));
+  $('workout-counts').dataset.frames = state.frames;
+  if (state.goodReps > lastCounts.good) say(String(state.goodReps));
+  else if (state.improperReps > lastCounts.improper) say(`Not counted: ${state.lastRep?.issues?.[0] ?? 'check your form'}`);
+  lastCounts = { good: state.goodReps, improper: state.improperReps };
+}
+
+function cameraProblem(error) {
+  switch (error?.name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return 'Camera access was denied. Allow the camera for this site in the browser (the icon in the address bar) and press Start again.';
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+      return 'No camera was found. Connect a camera, or upload a video of your workout below.';
+    case 'NotReadableError':
+      return 'The camera is in use by another program. Close it and press Start again.';
+    default:
+      return `The camera could not start: ${error?.message ?? error}`;
+  }
+}
+
+async function openCamera() {
+  if (!navigator.mediaDevices?.getUserMedia) throw Object.assign(new Error('This page needs HTTPS (or localhost) for the camera.'), { name: 'SecurityError' });
+  stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
+  video.srcObject = stream;
+  await video.play();
+}
+
+const nextFrame = () => new Promise((resolve) => (video.requestVideoFrameCallback ? video.requestVideoFrameCallback(() => resolve()) : requestAnimationFrame(() => resolve())));
+
+function tickFps(inferenceMs) {
+  const now = performance.now();
+  fpsTimes.push(now);
+  while (fpsTimes.length && now - fpsTimes[0] > 2000) fpsTimes.shift();
+  const fps = fpsTimes.length > 1 ? ((fpsTimes.length - 1) * 1000) / (now - fpsTimes[0]) : 0;
+  const el = $('fps');
+  el.textContent = fps.toFixed(1);
+  el.dataset.fps = fps.toFixed(2);
+  el.dataset.inferenceMs = inferenceMs.toFixed(1);
+  el.dataset.inferences = String(Number(el.dataset.inferences ?? 0) + 1);
+}
+
+async function loop() {
+  while (running) {
+    await nextFrame();
+    if (!running || paused || video.videoWidth === 0) continue;
+    const started = performance.now();
+    const points = await tracker.estimate(video);
+    tickFps(performance.now() - started);
+    drawSkeleton(overlay, points, video.videoWidth, video.videoHeight);
+    link.push({ t: link.now(), w: video.videoWidth, h: video.videoHeight, k: Array.from(points, (v) => Math.round(v * 1000) / 1000) });
+  }
+}
+
+function stopLoop() {
+  running = false;
+  clearInterval(stopLoop.timers?.[0]);
+  clearInterval(stopLoop.timers?.[1]);
+  stream?.getTracks().forEach((track) => track.stop());
+  stream = null;
+  startButton.disabled = false;
+  stopButton.disabled = true;
+}
+
+async function start() {
+  startButton.disabled = true;
+  $('workout-saved').hidden = true;
+  const exercise = $('workout-exercise').value;
+  const model = $('workout-model').value;
+  try {
+    showStatus(status, 'info', 'Starting the camera…');
+    await openCamera();
+  } catch (error) {
+    startButton.disabled = false;
+    showStatus(status, 'danger', cameraProblem(error));
+    return;
+  }
+  try {
+    showStatus(status, 'info', `Loading the ${model} model…`);
+    if (trackerModel !== model) {
+      await tracker?.release();
+      tracker = await PoseTracker.create(model);
+      trackerModel = model;
+    }
+    $('backend').textContent = tracker.backend;
+    const resumed = await link.begin(exercise, model);
+    showStatus(status, 'success', resumed ? 'Resumed your session: the count carries on.' : 'Counting. Get into the start position and hold still.');
+  } catch (error) {
+    stopLoop();
+    showStatus(status, 'danger', `Could not start: ${error?.message ?? error}`);
+    return;
+  }
+  running = true;
+  paused = document.hidden;
+  stopButton.disabled = false;
+  const timer = setInterval(() => {
+    const s = Math.floor(link.now());
+    $('timer').textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  }, 500);
+  const sender = setInterval(() => link.flush().catch((error) => showStatus(status, 'danger', error?.message ?? String(error))), 250);
+  stopLoop.timers = [timer, sender];
+  loop().catch((error) => {
+    stopLoop();
+    showStatus(status, 'danger', `Pose detection stopped: ${error?.message ?? error}`);
+  });
+}
+
+async function stop() {
+  stopButton.disabled = true;
+  stopLoop();
+  try {
+    const id = await link.stop();
+    if (id) {
+      const saved = $('workout-saved');
+      saved.querySelector('a').href = `/History/Details/${id}`;
+      saved.hidden = false;
+      showStatus(status, 'success', 'Session saved to your history.');
+    } else showStatus(status, 'info', 'Nothing was recorded, so nothing was saved.');
+  } catch (error) {
+    showStatus(status, 'danger', `Could not save the session: ${error?.message ?? error}`);
+  }
+  drawSkeleton(overlay, null, overlay.width, overlay.height);
+}
+
+document.addEventListener('visibilitychange', () => {
+  if (!running) return;
+  paused = document.hidden;
+  if (paused) showStatus(status, 'warning', 'Paused: the tab is in the background. Counting carries on when you come back.');
+  else showStatus(status, 'success', 'Counting again.');
+});
+
+speech.checked = localStorage.getItem('posegen.workout.speech') === 'on';
+speech.addEventListener('change', () => localStorage.setItem('posegen.workout.speech', speech.checked ? 'on' : 'off'));
+startButton.addEventListener('click', start);
+stopButton.addEventListener('click', stop);
+if (WorkoutLink.stored()) showStatus(status, 'info', 'You have a session in progress: press Start to carry on with its count.');
