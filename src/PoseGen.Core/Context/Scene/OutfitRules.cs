@@ -30,7 +30,7 @@ public static class OutfitRules
         if (o.Torso.Seen && o.Torso.Skin > 0.55f && legSkin) sheet.Add("swimwear", 3, $"exposed torso ({o.Torso.Skin:P0} skin) and legs");
         if (!armSkin && o.Arms.Seen && legsCovered)
         {
-            if (o.Torso.Brightness < 0.35f && o.Torso.Saturation < 0.35f)
+            if (o.Torso.Brightness < 0.35f && o.Torso.Saturation < 0.6f)
                 sheet.Add("formal", 2.5, $"covered arms and legs, dark {ColourName(o.Torso.Colour)} torso");
             if (place == "snow") sheet.Add("winter", 3, "covered arms and legs on snow");
             sheet.Add("business-casual", 1, "covered arms and legs");
