@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using PoseGen.Core.Abstractions;
 using PoseGen.Inference.Tests.Support;
+using PoseGen.TestSupport;
 using Xunit.Abstractions;
 
 namespace PoseGen.Inference.Tests.Context;
@@ -24,7 +25,8 @@ public sealed class SceneClassifierFixtureTests(ModelFixture models, ITestOutput
         int environmentHits = 0, outfitHits = 0;
         foreach (var (file, environment, outfit) in labels)
         {
-            var image = models.Codec.Decode(await File.ReadAllBytesAsync(Path.Combine(dir, file)));
+            // Decoded as the API decodes a photo for classification (at most 1024 px).
+            var image = models.Codec.DecodeThumbnail(await File.ReadAllBytesAsync(Path.Combine(dir, file)), 1024, 1024);
             var context = await classifier.ClassifyAsync(image, CancellationToken.None);
             Assert.NotEmpty(context.Environment);
             Assert.All(context.Environment.Concat(context.Outfit), e => Assert.NotEmpty(e.Evidence));

@@ -1,10 +1,10 @@
-namespace PoseGen.Inference.Tests.Context;
+namespace PoseGen.TestSupport;
 
 /// <summary>
 /// labels.csv of the fixture scenes with its free-text labels mapped to our label ids. Where a text fits two ids both
 /// are accepted ("t-shirt + shorts" in a gym is casual or sportswear; a red jacket is casual or winter wear).
 /// </summary>
-internal static class SceneFixtureLabels
+public static class SceneFixtureLabels
 {
     private static readonly Dictionary<string, string[]> Environments = new(StringComparer.Ordinal)
     {
