@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PoseGen.Core.Abstractions;
+using PoseGen.Inference.Context;
 using PoseGen.Inference.Generation;
 using PoseGen.Inference.MoveNet;
 using PoseGen.Inference.Onnx;
@@ -27,6 +28,9 @@ public static class InferenceServiceCollectionExtensions
         services.AddSingleton<MoveNetPoseDetector>();
         services.AddSingleton<IPoseDetector>(sp => sp.GetRequiredService<MoveNetPoseDetector>());
         services.AddSingleton<PhotoPoseDetector>();
+        services.AddSingleton<CenterNetObjectDetector>();
+        services.AddSingleton<SelfieSegmenter>();
+        services.AddSingleton<ISceneClassifier, OnnxSceneClassifier>();
         services.AddOptions<VideoOptions>()
             .BindConfiguration(VideoOptions.SectionName)
             .ValidateDataAnnotations()

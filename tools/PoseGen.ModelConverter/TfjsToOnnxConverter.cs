@@ -50,7 +50,9 @@ internal static class TfjsToOnnxConverter
         foreach (var output in outputs)
         {
             var tensor = ctx.Tensor(output.Name);
-            builder.AddNodeWithOutputs("Identity", [tensor], [output.Name]);
+            // A node may already produce a tensor of the output's name (selfie's Sigmoid "activation_10").
+            if (tensor != output.Name)
+                builder.AddNodeWithOutputs("Identity", [tensor], [output.Name]);
             builder.AddOutput(output.Name, output.Type, Dimensions(output.Shape, output.Name));
         }
         return builder.Build($"Converted by PoseGen.ModelConverter from a TF.js graph model ({graphName}).");

@@ -3,7 +3,7 @@
 // job.json: { "model": "/abs/model.json", "inputs": [ { "file": "/abs/x.bin", "shape": [1,192,192,3], "dtype": "int32" } ],
 //             "output": "/abs/out.json" }
 // Each input file holds little-endian values of its dtype. out.json: { "backend", "outputs": [ { "shape", "data" } ] },
-// one entry per input, the model's first output.
+// one entry per input, the model's first output, or with "outputName" in job.json that named output.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -54,7 +54,7 @@ const outputs = [];
 for (const input of job.inputs) {
   const dtype = input.dtype ?? 'int32';
   const x = tf.tensor(typedArray(await readFile(input.file), dtype), input.shape, dtype);
-  const y = await model.executeAsync(x);
+  const y = await model.executeAsync(x, job.outputName);
   const first = Array.isArray(y) ? y[0] : y;
   outputs.push({ shape: first.shape, data: Array.from(await first.data()) });
   tf.dispose([x, y]);

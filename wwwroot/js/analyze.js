@@ -1,6 +1,7 @@
 // Analyze page: pick, drop or shoot a photo, send it to /api/v1/poses/detect, draw the result.
 import { postForm } from './antiforgery.js';
 import { drawPeople, keypointTable } from './skeleton.js';
+import { showContextChips } from './context-chips.js';
 import { showStatus as show, problemText } from './status.js';
 
 const form = document.getElementById('analyze-form');
@@ -13,6 +14,7 @@ const overlay = document.getElementById('result-overlay');
 const summary = document.getElementById('result-summary');
 const tableHost = document.getElementById('result-table');
 const downloads = document.getElementById('result-downloads');
+const contextHost = document.getElementById('result-context');
 const maxBytes = Number(form.dataset.maxBytes);
 
 const showStatus = (kind, text) => show(status, kind, text);
@@ -37,6 +39,7 @@ async function analyze(file) {
     }
     const detection = await response.json();
     render(detection, URL.createObjectURL(file));
+    await showContextChips(contextHost, file);
   } catch (error) {
     showStatus('danger', `The request failed: ${error.message}. Check your connection and try again.`);
   } finally {

@@ -14,7 +14,10 @@ public static class ModelCatalog
     public static readonly ModelDescriptor MoveNetThunder = new("movenet-thunder", "movenet-thunder.onnx");
     public static readonly ModelDescriptor MoveNetMultipose = new("movenet-multipose", "movenet-multipose.onnx");
 
-    public static IReadOnlyList<ModelDescriptor> All { get; } = [MoveNetLightning, MoveNetThunder, MoveNetMultipose];
+    public static readonly ModelDescriptor CenterNet = new("centernet", "centernet.onnx");
+    public static readonly ModelDescriptor Selfie = new("selfie", "selfie.onnx");
+
+    public static IReadOnlyList<ModelDescriptor> All { get; } = [MoveNetLightning, MoveNetThunder, MoveNetMultipose, CenterNet, Selfie];
 
     /// <summary>The models a pose pipeline runs.</summary>
     public static IReadOnlyList<ModelDescriptor> For(PoseModelKind kind) => kind switch

@@ -39,6 +39,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<PoseGen.Core.Recommendations.PoseRecommender>();
         services.AddScoped<PoseFeedbackService>();
         services.AddScoped<RecommendationService>();
+        services.AddScoped<ContextClassificationService>();
         services.AddScoped<CompareService>();
         services.AddSingleton<Services.Workouts.WorkoutJobQueue>();
         services.AddScoped<Services.Workouts.WorkoutJobService>();

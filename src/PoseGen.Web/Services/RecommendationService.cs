@@ -18,7 +18,7 @@ namespace PoseGen.Web.Services;
 /// Prompt, chips, profile overrides and an optional photo -> ranked library poses with reasons, saved to the history.
 /// Chips replace what the prompt said for their dimension; goal and level overrides replace the profile's; limitations
 /// given in the request are added to the profile's, never replace them, so a contraindication is never dropped.
-/// Chip lists: null = take the prompt's labels, empty = the user removed them all.
+/// Chip lists: null = take the prompt's (and the photo's) labels, empty = the user removed them all.
 /// </summary>
 public sealed class RecommendationService(
     PoseLibrary library,
@@ -29,7 +29,8 @@ public sealed class RecommendationService(
     PhotoPoseDetector photos,
     IPoseDetector detector,
     IImageCodec codec,
-    MediaStore media)
+    MediaStore media,
+    ContextClassificationService scenes)
 {
     public const int DefaultCount = 8;
     public const int MaxCount = 24;
@@ -45,13 +46,24 @@ public sealed class RecommendationService(
             throw new UserInputException(StatusCodes.Status400BadRequest, $"The prompt is longer than {MaxPromptLength} characters.");
 
         var profile = Override(await profiles.GetAsync(userId, ct), input);
-        var context = RecommendationContext.FromPrompt(PromptParser.Default.Parse(input.Prompt))
-            .WithChips(ContextDimension.Environment, Labels(input.Environment, ContextDimension.Environment, "environment"))
-            .WithChips(ContextDimension.Outfit, Labels(input.Outfit, ContextDimension.Outfit, "outfit"));
+        // Chips are checked before the photo is processed, so a bad chip leaves no thumbnail behind.
+        var environmentChips = Labels(input.Environment, ContextDimension.Environment, "environment");
+        var outfitChips = Labels(input.Outfit, ContextDimension.Outfit, "outfit");
+        var (current, thumbnail) = photo is null ? (null, null) : await DetectAsync(userId, photo, ct);
+        // The photo's environment and outfit join the prompt's (an explicit prompt wins, ContextMerge); chips win over both.
+        var prompt = PromptParser.Default.Parse(input.Prompt);
+        var scene = photo is not null && scenes.IsAvailable ? await scenes.ClassifyPhotoAsync(photo, ct) : null;
+        var context = RecommendationContext.FromPrompt(prompt) with
+        {
+            Environment = ContextMerge.Merge(prompt.Environment, scene?.Environment ?? []),
+            Outfit = ContextMerge.Merge(prompt.Outfit, scene?.Outfit ?? []),
+        };
+        context = context
+            .WithChips(ContextDimension.Environment, environmentChips)
+            .WithChips(ContextDimension.Outfit, outfitChips);
         // An explicit empty list means the user removed every chip of that dimension: no environment/outfit assumed.
         if (input.Environment is { Count: 0 }) context = context with { Environment = [] };
         if (input.Outfit is { Count: 0 }) context = context with { Outfit = [] };
-        var (current, thumbnail) = photo is null ? (null, null) : await DetectAsync(userId, photo, ct);
         var stored = await feedback.ListAsync(userId, ct);
 
         var result = recommender.Recommend(new RecommendationRequest(profile, context, current, stored, count));

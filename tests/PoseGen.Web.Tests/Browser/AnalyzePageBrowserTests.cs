@@ -32,6 +32,12 @@ public sealed class AnalyzePageBrowserTests(LiveServer app) : IClassFixture<Live
         Assert.Equal(4, await page.Locator("#result-overlay g.person").CountAsync());
         Assert.Equal(4 * 17, await page.Locator("#result-overlay circle.keypoint").CountAsync());
         Assert.Equal(4 * 17, await page.Locator("#result-table tbody tr").CountAsync());
+        // Context chips under the photo (issue 7): environment and outfit labels with their evidence as the tooltip.
+        var environmentChip = page.Locator("#result-context li.context-chip[data-kind='environment']").First;
+        await Expect(environmentChip).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        Assert.Contains(await environmentChip.GetAttributeAsync("data-label"), PoseGen.Core.Context.ContextLabels.Environments.Keys);
+        Assert.False(string.IsNullOrWhiteSpace(await environmentChip.GetAttributeAsync("title")));
+        Assert.True(await page.Locator("#result-context li.context-chip[data-kind='outfit']").CountAsync() >= 1);
         var coco = await page.Locator("#result-downloads a[data-format='coco']").GetAttributeAsync("href");
         Assert.Matches("^/api/v1/poses/analyses/[0-9a-f-]{36}\\?format=coco$", coco);
 

@@ -10,8 +10,8 @@ namespace PoseGen.ModelConverter.Ops;
 /// </summary>
 internal static class ConvolutionOps
 {
-    private static readonly long[] ToNchw = [0, 3, 1, 2];
-    private static readonly long[] ToNhwc = [0, 2, 3, 1];
+    internal static readonly long[] ToNchw = [0, 3, 1, 2];
+    internal static readonly long[] ToNhwc = [0, 2, 3, 1];
 
     public static void Register(Dictionary<string, OpConverter> ops)
     {
@@ -23,6 +23,7 @@ internal static class ConvolutionOps
         ops["AvgPool"] = (n, c) => Pool(n, c, "AveragePool");
         ops["ResizeBilinear"] = (n, c) => Resize(n, c, "linear");
         ops["ResizeNearestNeighbor"] = (n, c) => Resize(n, c, "nearest");
+        ops["Conv2DBackpropInput"] = TransposedConvolution.Convert;
         ops["BiasAdd"] = (n, c) => ElementwiseOps.Same(n, c, "Add", [c.In(n, 0), c.In(n, 1)]);
     }
 
@@ -165,20 +166,20 @@ internal static class ConvolutionOps
     /// <summary>TF explicit_paddings: (before, after) per NHWC dimension; ONNX pads: [top, left, bottom, right].</summary>
     private static long[] ExplicitPads(long[] p) => [p[2], p[4], p[3], p[5]];
 
-    private static string Transpose(ConversionContext c, string x, long[] perm, string name) =>
+    internal static string Transpose(ConversionContext c, string x, long[] perm, string name) =>
         c.Node("Transpose", name, [x], OnnxAttribute.Of("perm", perm));
 
     /// <summary>H and W of an NHWC attribute list such as strides [1, sh, sw, 1]; 1 when absent.</summary>
     private static long[] Spatial(long[] nhwc) => nhwc.Length == 4 ? [nhwc[1], nhwc[2]] : [1, 1];
 
-    private static void RequireNhwc(TfjsNode n)
+    internal static void RequireNhwc(TfjsNode n)
     {
         var format = n.Attrs.String("data_format", "NHWC");
         if (format != "NHWC")
             throw new NotSupportedException($"{n.Op} {n.Name}: data_format {format} is not supported.");
     }
 
-    private static (int, int, int, int) Dims4(OnnxTensor t) =>
+    internal static (int, int, int, int) Dims4(OnnxTensor t) =>
         t.Dims.Count == 4 ? ((int)t.Dims[0], (int)t.Dims[1], (int)t.Dims[2], (int)t.Dims[3])
             : throw new NotSupportedException($"Filter {t.Name} has rank {t.Dims.Count}, expected 4.");
 }

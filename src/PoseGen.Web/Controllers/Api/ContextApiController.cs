@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using PoseGen.Web.Hosting;
+using PoseGen.Web.Services;
+using PoseGen.Web.ViewModels.Context;
+
+namespace PoseGen.Web.Controllers.Api;
+
+/// <summary>The multipart form of a context request: a photo, a prompt, or both.</summary>
+public sealed class ContextForm
+{
+    public IFormFile? Image { get; set; }
+    public string? Prompt { get; set; }
+}
+
+[ApiController]
+[Authorize]
+[Route("api/v1/context")]
+public sealed class ContextApiController(ContextClassificationService context, IOptions<UploadOptions> uploads) : ControllerBase
+{
+    /// <summary>Environment and outfit from a photo (field <c>image</c>) and/or a prompt, with the evidence behind each label.</summary>
+    [HttpPost("classify")]
+    [Consumes("multipart/form-data")]
+    public async Task<ContextClassificationResponse> Classify([FromForm] ContextForm form, CancellationToken ct)
+    {
+        var photo = form.Image is null ? null : await UploadReader.ReadImageAsync(form.Image, "image", uploads.Value.MaxImageBytes, ct);
+        return await context.ClassifyAsync(photo, form.Prompt, ct);
+    }
+}
