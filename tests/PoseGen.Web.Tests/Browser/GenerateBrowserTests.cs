@@ -7,13 +7,11 @@ namespace PoseGen.Web.Tests.Browser;
 /// <summary>The Generate page with no generation models installed: the map and the pose editor still work.</summary>
 public sealed class GenerateBrowserTests(LiveServer app) : IClassFixture<LiveServer>
 {
-    private const string Password = "Pose-Gen-2026!";
-
     [Fact]
     public async Task WithoutModelsTheMapRendersDraggingAJointChangesTheExportAndThePageSaysHowToInstall()
     {
         await using var chromium = await ChromiumSession.LaunchAsync();
-        var page = await SignedInPageAsync(chromium);
+        var page = await BrowserPages.SignedInPageAsync(chromium, app.BaseAddress, "gen");
         await page.SetViewportSizeAsync(390, 844);
 
         await page.GotoAsync("/Generate?pose=warrior-2&view=front");
@@ -45,26 +43,5 @@ public sealed class GenerateBrowserTests(LiveServer app) : IClassFixture<LiveSer
     {
         var flat = JsonDocument.Parse(json).RootElement.GetProperty("people")[0].GetProperty("pose_keypoints_2d");
         return (flat[0].GetDouble(), flat[1].GetDouble());
-    }
-
-    private async Task<IPage> SignedInPageAsync(ChromiumSession chromium)
-    {
-        var email = $"gen-{Guid.NewGuid():N}@example.test";
-        var registration = await chromium.NewPageAsync(app.BaseAddress);
-        await registration.GotoAsync("/Account/Register");
-        var registerForm = registration.Locator("form:has(input[name='ConfirmPassword'])");
-        await registerForm.Locator("input[name='Email']").FillAsync(email);
-        await registerForm.Locator("input[name='Password']").FillAsync(Password);
-        await registerForm.Locator("input[name='ConfirmPassword']").FillAsync(Password);
-        await registration.RunAndWaitForResponseAsync(() => registerForm.Locator("[type='submit']").ClickAsync(), r => r.Request.Method == "POST");
-
-        var page = await chromium.NewPageAsync(app.BaseAddress);
-        await page.GotoAsync("/Account/Login");
-        var loginForm = page.Locator("form:has(input[name='Password']):not(:has(input[name='ConfirmPassword']))");
-        await loginForm.Locator("input[name='Email']").FillAsync(email);
-        await loginForm.Locator("input[name='Password']").FillAsync(Password);
-        await page.RunAndWaitForResponseAsync(() => loginForm.Locator("[type='submit']").ClickAsync(), r => r.Request.Method == "POST");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-        return page;
     }
 }

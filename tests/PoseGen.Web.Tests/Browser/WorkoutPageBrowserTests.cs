@@ -12,8 +12,6 @@ namespace PoseGen.Web.Tests.Browser;
 /// </summary>
 public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<LiveServer>
 {
-    private const string Password = "Pose-Gen-2026!";
-
     [Fact]
     public async Task FakeCameraSquatsAreCountedByTheServerAndSavedToHistory()
     {
@@ -101,7 +99,7 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         Assert.True(await chart.EvaluateAsync<bool>(
             "c => c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0)"));
 
-        await ScreenshotAsync(page, "workout-video.png");
+        await BrowserPages.ScreenshotAsync(page, "workout-video.png");
 
         await page.ClickAsync("#video-history");
         var player = page.Locator("#replay-player");
@@ -112,22 +110,15 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await page.WaitForFunctionAsync("() => Number(document.getElementById('replay-player').dataset.frame) >= 3");
         await page.ClickAsync("#replay-toggle");
         await Expect(player).ToHaveAttributeAsync("data-playing", "false");
-        await ScreenshotAsync(page, "history-replay.png");
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await BrowserPages.ScreenshotAsync(page, "history-replay.png");
     }
 
     private static async Task RegisterAsync(IPage page)
     {
         await page.GotoAsync("/Account/Register");
         await page.FillAsync("input[name='Email']", $"workout-{Guid.NewGuid():N}@example.test");
-        await page.FillAsync("input[name='Password']", Password);
-        await page.FillAsync("input[name='ConfirmPassword']", Password);
+        await page.FillAsync("input[name='Password']", BrowserPages.Password);
+        await page.FillAsync("input[name='ConfirmPassword']", BrowserPages.Password);
         await page.ClickAsync("form[action='/Account/Register'] [type='submit']");
         await Expect(page.Locator("#profile-form")).ToBeVisibleAsync();
     }
