@@ -28,6 +28,11 @@ internal sealed class CompiledCheck(CheckDefinition definition)
         return worst > 0 ? (worst, 0) : (0, -worst);
     }
 
+    /// <summary>The value the bounds apply to: the measure itself, or for a check relative to the start pose its fraction of
+    /// the start-pose value (null, so unjudged, when that value is unknown or too close to 0 to divide by).</summary>
+    public double? Judged(double value, double? start) =>
+        !Definition.RelativeToStart ? value : start is { } s && Math.Abs(s) > 1e-6 ? value / s : null;
+
     public double Fold(double? current, double value) => current is not { } c ? value
         : Definition.Aggregate == Aggregate.Min ? Math.Min(c, value) : Math.Max(c, value);
 }

@@ -99,12 +99,14 @@ public sealed class ExerciseCatalog
             if (check.Tolerance < 0) yield return $"{e.Id}/{check.Id}: tolerance must not be negative";
             if (check.Measure is null && (e.Kind == ExerciseKind.Hold || (view.Posture ?? []).Contains(check)))
                 yield return $"{e.Id}/{check.Id}: hold and posture checks need a measure";
+            if (check.RelativeToStart && (e.Kind == ExerciseKind.Hold || (view.Posture ?? []).Contains(check)))
+                yield return $"{e.Id}/{check.Id}: only rep checks can be relative to the start pose";
             if (check.Measure is not null)
-                foreach (var p in ValidateMeasure($"{e.Id}/{check.Id}", check.Measure)) yield return p;
+                foreach (var p in ValidateMeasure($"{e.Id}/{check.Id}", check.Measure, check.RelativeToStart)) yield return p;
         }
     }
 
-    private static IEnumerable<string> ValidateMeasure(string owner, MeasureDefinition m)
+    private static IEnumerable<string> ValidateMeasure(string owner, MeasureDefinition m, bool relativeToStart = false)
     {
         var expected = m.Kind switch
         {
@@ -113,7 +115,8 @@ public sealed class ExerciseCatalog
             _ => 2,
         };
         if ((m.Joints?.Count ?? 0) != expected) yield return $"{owner}: a {m.Kind} measure takes {expected} joints";
-        if (m.Kind is MeasureKind.Rise && m.Per is not { Count: 2 }) yield return $"{owner}: a rise measure needs two 'per' joints";
+        if (m.Kind is MeasureKind.Rise && m.Per is null && !relativeToStart)
+            yield return $"{owner}: a rise measure needs two 'per' joints unless its check is relative to the start pose";
         if (m.Per is { } per && per.Count != 2) yield return $"{owner}: 'per' takes two joints";
         foreach (var joint in (m.Joints ?? []).Concat(m.Per ?? []))
             if (!JointNames.IsKnown(joint)) yield return $"{owner}: unknown joint '{joint}'";

@@ -14,7 +14,8 @@ public enum MeasureKind
     Tilt,
     /// <summary>Distance between two joints (along <see cref="DistanceAxis"/>) divided by the distance between the two `per` joints.</summary>
     Distance,
-    /// <summary>How far the second joint is above the first, (y1 - y2), divided by the distance between the two `per` joints.</summary>
+    /// <summary>How far the second joint is above the first, (y1 - y2), divided by the distance between the two `per` joints
+    /// (in image heights without `per`, which only a check relative to the start pose may use).</summary>
     Rise,
     /// <summary>Signed distance of the middle joint from the line through the outer two, in units of that line's length;
     /// positive when the middle joint is below the line (toward the image bottom). Meant for near-horizontal lines.</summary>
@@ -45,7 +46,10 @@ public sealed record MeasureDefinition(
 /// A form check. Over a rep the measure (the rep signal when <see cref="Measure"/> is null) is aggregated with
 /// <see cref="Aggregate"/> and must be at least <see cref="AtLeast"/> and/or at most <see cref="AtMost"/>; otherwise the rep
 /// is improper with <see cref="Issue"/>. For holds and postures it applies to every frame. <see cref="Tolerance"/> (measure
-/// units) is the hysteresis band of hold conditions and the scale of the quality score.
+/// units) is the hysteresis band of hold conditions and the scale of the quality score. With
+/// <see cref="RelativeToStart"/> (rep checks only) every value is first divided by the measure's value in the start pose
+/// the rep began from, so the bounds are fractions of the user's own start pose ("hips down to 66 % of standing height")
+/// and do not depend on body proportions or on how far away the camera is.
 /// </summary>
 public sealed record CheckDefinition(
     string Id,
@@ -55,7 +59,8 @@ public sealed record CheckDefinition(
     double? AtMost,
     double Tolerance,
     string Issue,
-    string Cue);
+    string Cue,
+    bool RelativeToStart = false);
 
 /// <summary>
 /// How one exercise is counted from one or more camera views. The rep starts when <see cref="Signal"/> leaves the

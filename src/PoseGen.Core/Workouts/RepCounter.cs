@@ -68,6 +68,9 @@ public sealed record RepCounter
     internal double? SettleSince { get; init; }
     internal Vector2 SettleAnchor { get; init; }
     internal double StartExtreme { get; init; }
+
+    /// <summary>The check values on the frame that set <see cref="StartExtreme"/>: the start pose the next rep begins from.</summary>
+    internal ImmutableArray<double?> StartChecks { get; init; } = [];
     internal RepCycle? Cycle { get; init; }
     internal (Vector2 Centre, int Joints, double Time)? Trunk { get; init; }
 
@@ -157,7 +160,14 @@ public sealed record RepCounter
         var held = t - SettleSince.Value;
         if (held < Exercise.SettleSeconds) return this with { Cues = Cues.Add("Hold still") };
         return Exercise.Kind == ExerciseKind.Reps
-            ? this with { Phase = WorkoutPhase.AtStart, StartExtreme = observed.Signal!.Value, SettleSince = null, Cues = Cues.Add("Go") }
+            ? this with
+            {
+                Phase = WorkoutPhase.AtStart,
+                StartExtreme = observed.Signal!.Value,
+                StartChecks = [.. observed.Checks],
+                SettleSince = null,
+                Cues = Cues.Add("Go"),
+            }
             : this with
             {
                 Phase = WorkoutPhase.Holding,

@@ -8,11 +8,13 @@ namespace PoseGen.Core.Workouts;
 /// apart, lockout) only the frames near the peak, so a joint hidden at the peak leaves the check unjudged rather than
 /// judged on the way down. Null aggregates are checks never measured and do not fail the rep. The peak time is the middle
 /// of the frames within <see cref="PlateauBand"/> of the extreme, so a flat, noisy top (a held lockout) gives its middle
-/// rather than whichever frame noise made the highest.
+/// rather than whichever frame noise made the highest. <see cref="StartChecks"/> are the check values in the start pose the
+/// rep began from, the reference of checks relative to the start.
 /// </summary>
 internal sealed record RepCycle(
     double StartTime,
     double StartValue,
+    ImmutableArray<double?> StartChecks,
     double PeakValue,
     double PeakFirst,
     double PeakLast,
@@ -24,9 +26,13 @@ internal sealed record RepCycle(
 
     public double PeakTime => (PeakFirst + PeakLast) / 2;
 
-    public static RepCycle Begin(double startTime, double startValue, int checkCount) =>
-        new(startTime, startValue, startValue, startTime, startTime, double.NegativeInfinity,
-            [.. Enumerable.Repeat<double?>(null, checkCount)]);
+    public static RepCycle Begin(double startTime, double startValue, ImmutableArray<double?> startChecks) =>
+        new(startTime, startValue, startChecks, startValue, startTime, startTime, double.NegativeInfinity,
+            [.. Enumerable.Repeat<double?>(null, startChecks.Length)]);
+
+    /// <summary>A check's value on a frame as its bounds see it (see <see cref="CompiledCheck.Judged"/>).</summary>
+    public double? Judged(CompiledView view, int check, double? value) =>
+        value is { } v ? view.Checks[check].Judged(v, StartChecks[check]) : null;
 
     public RepCycle Add(double time, double signal, double progress, CompiledView view, ReadOnlySpan<double?> checkValues)
     {
@@ -35,7 +41,7 @@ internal sealed record RepCycle(
         for (var i = 0; i < view.Checks.Length; i++)
         {
             var check = view.Checks[i];
-            if (checkValues[i] is { } v && (nearPeak || check.IsContinuous)) aggregates[i] = check.Fold(aggregates[i], v);
+            if (Judged(view, i, checkValues[i]) is { } v && (nearPeak || check.IsContinuous)) aggregates[i] = check.Fold(aggregates[i], v);
         }
         var isPeak = progress > MaxProgress;
         var newPlateau = progress > MaxProgress + PlateauBand;

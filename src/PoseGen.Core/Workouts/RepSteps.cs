@@ -15,9 +15,11 @@ internal static class RepSteps
         var hysteresis = view.HysteresisFraction;
         if (c.Phase == WorkoutPhase.AtStart || c.Cycle is null)
         {
-            var extreme = view.Progress(c.StartExtreme) <= progress ? c.StartExtreme : signal;
-            if (progress <= hysteresis) return c with { Phase = WorkoutPhase.AtStart, StartExtreme = extreme };
-            var begun = RepCycle.Begin(c.LastUsableTime ?? t, extreme, view.Checks.Length).Add(t, signal, progress, view, observed.Checks);
+            var keep = view.Progress(c.StartExtreme) <= progress;
+            var extreme = keep ? c.StartExtreme : signal;
+            var startChecks = keep && c.StartChecks.Length == view.Checks.Length ? c.StartChecks : [.. observed.Checks];
+            if (progress <= hysteresis) return c with { Phase = WorkoutPhase.AtStart, StartExtreme = extreme, StartChecks = startChecks };
+            var begun = RepCycle.Begin(c.LastUsableTime ?? t, extreme, startChecks).Add(t, signal, progress, view, observed.Checks);
             return WithLiveCues(c with { Phase = progress >= 1 ? WorkoutPhase.AtPeak : WorkoutPhase.TowardPeak, Cycle = begun }, view, observed);
         }
         if (t - c.Cycle.StartTime > c.Exercise.MaxRepSeconds)
@@ -35,6 +37,7 @@ internal static class RepSteps
                     Phase = WorkoutPhase.AtStart,
                     Cycle = null,
                     StartExtreme = signal,
+                    StartChecks = [.. observed.Checks],
                     PartialReps = c.PartialReps + (partial ? 1 : 0),
                     Cues = partial ? c.Cues.Add(c.Exercise.PartialCue) : c.Cues,
                 };
@@ -43,13 +46,13 @@ internal static class RepSteps
             case WorkoutPhase.Returning when progress >= 1:
                 return WithLiveCues(next with { Phase = WorkoutPhase.AtPeak }, view, observed);
             case WorkoutPhase.Returning when progress <= 0:
-                return Complete(next, t, signal, view);
+                return Complete(next, t, signal, view, observed);
             default:
                 return WithLiveCues(next, view, observed);
         }
     }
 
-    private static RepCounter Complete(RepCounter c, double t, double signal, CompiledView view)
+    private static RepCounter Complete(RepCounter c, double t, double signal, CompiledView view, Observation observed)
     {
         var rep = c.Cycle!.Complete(c.Reps.Count + 1, t, view);
         var cues = view.Checks.Where(k => rep.Issues.Contains(k.Definition.Issue)).Select(k => k.Definition.Cue).Distinct();
@@ -58,6 +61,7 @@ internal static class RepSteps
             Phase = WorkoutPhase.AtStart,
             Cycle = null,
             StartExtreme = signal,
+            StartChecks = [.. observed.Checks],
             Reps = c.Reps.Add(rep),
             GoodReps = c.GoodReps + (rep.IsGood ? 1 : 0),
             ImproperReps = c.ImproperReps + (rep.IsGood ? 0 : 1),
@@ -72,7 +76,7 @@ internal static class RepSteps
         for (var i = 0; i < view.Checks.Length; i++)
         {
             var check = view.Checks[i];
-            if (check.IsContinuous && observed.Checks[i] is { } v && !check.Passes(v) && !cues.Contains(check.Definition.Cue))
+            if (check.IsContinuous && c.Cycle?.Judged(view, i, observed.Checks[i]) is { } v && !check.Passes(v) && !cues.Contains(check.Definition.Cue))
                 cues = cues.Add(check.Definition.Cue);
         }
         return c with { Cues = cues };

@@ -58,6 +58,8 @@ public class ExerciseCatalogTests
     [InlineData("\"start\": 150, \"peak\": 118, \"hysteresis\": 6", "\"start\": 150, \"peak\": 118, \"hysteresis\": 20", "hysteresis")]
     [InlineData("\"id\": \"lunge\"", "\"id\": \"squat\"", "more than once")]
     [InlineData("\"atMost\": 95, \"tolerance\": 10", "\"tolerance\": 10", "atLeast or atMost")]
+    [InlineData("\"relativeToStart\": true, \"aggregate\": \"min\", \"atMost\": 0.66", "\"aggregate\": \"min\", \"atMost\": 0.66", "needs two 'per' joints unless")]
+    [InlineData("\"aggregate\": \"max\", \"atMost\": 0.05, \"tolerance\": 0.02", "\"relativeToStart\": true, \"aggregate\": \"max\", \"atMost\": 0.05, \"tolerance\": 0.02", "plank/sag: only rep checks can be relative")]
     public void ParseNamesWhatIsWrongWithTheData(string original, string broken, string problem)
     {
         var json = EmbeddedJson();

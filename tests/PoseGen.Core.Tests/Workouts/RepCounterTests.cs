@@ -65,6 +65,30 @@ public class RepCounterTests
         Assert.All(counter.Reps.Where(r => !r.IsGood), r => Assert.InRange(r.Quality, 0, 0.5));
     }
 
+    /// <summary>
+    /// Seen from the front, squat depth is judged by how far the hips drop, as a fraction of their height above the ankles
+    /// in the user's own start pose: stretching every frame vertically (legs longer against the shoulders) changes the
+    /// absolute ratios but neither verdict. The shallow squat keeps 73 % of the standing hip height, the full
+    /// one 60 % (the limit is 66 %).
+    /// </summary>
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(1.15)]
+    public void FrontSquatDepthIsJudgedAgainstTheUsersOwnStartPose(double stretch)
+    {
+        var m = Motion("squat (Front)");
+        var frames = new SyntheticSequence(m.View).Noise(1).Hold(1.5, m).Rep(m).Hold(0.3, m).Rep(m, depth: m.ShallowDepth!.Value).Hold(0.5, m)
+            .Build()
+            .Select(f => f with { Keypoints = [.. f.Keypoints.Select(k => k with { Y = (float)(440 - ((440 - k.Y) * stretch)) })] });
+
+        var counter = frames.Aggregate(RepCounter.Start(m.Id), (c, f) => c.Next(f));
+
+        Assert.Equal(CameraView.Front, counter.View);
+        Assert.Equal(2, counter.Reps.Count);
+        Assert.True(counter.Reps[0].IsGood);
+        Assert.Equal(["not deep enough"], counter.Reps[1].Issues);
+    }
+
     [Theory, MemberData(nameof(Motions))]
     public void PartialRepIsReportedButNotCounted(string name)
     {
