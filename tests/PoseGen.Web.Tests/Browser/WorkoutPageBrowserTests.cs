@@ -8,7 +8,7 @@ namespace PoseGen.Web.Tests.Browser;
 /// <summary>
 /// A squat session on the Workout page with Chromium's fake camera playing the squat fixture clip: MoveNet runs in the
 /// page (onnxruntime-web, cross-origin isolated for WASM threads), keypoints go over SignalR, and the server's counter
-/// sends the counts back. The clip loops, so the test asks for at least one counted rep, not an exact number.
+/// sends the counts back. The clip loops, so the test checks the first counted rep (good), not a total.
 /// </summary>
 public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<LiveServer>
 {
@@ -35,10 +35,12 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await page.WaitForFunctionAsync("() => Number(document.getElementById('fps').dataset.inferences ?? 0) >= 10",
             null, new() { Timeout = 180_000 });
         await Expect(page.Locator("#backend")).ToContainTextAsync("thread");
-        // The server counts: reps (good or improper) arrive in the hub's answers.
+        // The server counts: the clip's first squat arrives in the hub's answers as a good rep, with none improper.
         await page.WaitForFunctionAsync(
             "() => Number(document.getElementById('good-reps').textContent) + Number(document.getElementById('improper-reps').textContent) >= 1",
             null, new() { Timeout = 240_000, PollingInterval = 500 });
+        await Expect(page.Locator("#good-reps")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#improper-reps")).ToHaveTextAsync("0");
         Assert.True(Volatile.Read(ref hubMessages) > 0);
         Assert.True(int.Parse(await page.Locator("#workout-counts").GetAttributeAsync("data-frames") ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= 10);
 
