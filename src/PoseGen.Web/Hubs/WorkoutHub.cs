@@ -42,7 +42,7 @@ public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService hist
         foreach (var f in frames)
         {
             if (f is null || f.K is null || f.K.Length != CocoKeypoints.Count * 3 || f.W <= 0 || f.H <= 0 || !double.IsFinite(f.T)
-                || f.K.Any(v => !float.IsFinite(v)))
+                || f.K.Any(v => !float.IsFinite(v ?? float.NaN)))
                 throw new HubException("Each frame needs t, w, h > 0 and k: 17 x (x, y, score) finite numbers.");
         }
         var session = sessions.Attach(UserId, sessionId, Context.ConnectionId)

@@ -7,8 +7,13 @@ namespace PoseGen.Web.Services.Workouts;
 /// <summary>
 /// One frame of keypoints from the browser: <see cref="T"/> seconds since the session started (client clock,
 /// increasing), the video frame's size in pixels, and 17 COCO keypoints as (x, y, score) in that frame's pixels.
+/// A value of <see cref="K"/> can be null: JSON has no NaN or infinity, and the page's JSON.stringify writes them as null.
+/// The hub refuses such frames with its own message (a float[] would fail SignalR's argument binding instead).
 /// </summary>
-public sealed record LiveFrame(double T, int W, int H, float[] K);
+public sealed record LiveFrame(double T, int W, int H, float?[] K)
+{
+    public float Value(int index) => K[index] ?? float.NaN;
+}
 
 /// <summary>What the page shows after each batch of frames; the server's counter is the only source of these numbers.</summary>
 public sealed record LiveWorkoutState(
@@ -52,7 +57,7 @@ public sealed class LiveWorkoutSession(Guid id, string userId, ExerciseDefinitio
                 continue;
             var keypoints = new Keypoint[CocoKeypoints.Count];
             for (var i = 0; i < keypoints.Length; i++)
-                keypoints[i] = new Keypoint(frame.K[i * 3], frame.K[(i * 3) + 1], frame.K[(i * 3) + 2]);
+                keypoints[i] = new Keypoint(frame.Value(i * 3), frame.Value((i * 3) + 1), frame.Value((i * 3) + 2));
             Counter = Counter.Next(new PoseFrame(frame.T, keypoints, frame.W, frame.H));
             _firstT ??= frame.T;
             _lastT = frame.T;
@@ -93,10 +98,10 @@ public sealed class LiveWorkoutSession(Guid id, string userId, ExerciseDefinitio
         var points = new float[CocoKeypoints.Count * 3];
         for (var i = 0; i < CocoKeypoints.Count; i++)
         {
-            points[i * 3] = MathF.Round(frame.K[i * 3] / frame.W, 4);
-            points[(i * 3) + 1] = MathF.Round(frame.K[(i * 3) + 1] / frame.H, 4);
-            points[(i * 3) + 2] = MathF.Round(frame.K[(i * 3) + 2], 3);
-            anyone |= frame.K[(i * 3) + 2] > 0;
+            points[i * 3] = MathF.Round(frame.Value(i * 3) / frame.W, 4);
+            points[(i * 3) + 1] = MathF.Round(frame.Value((i * 3) + 1) / frame.H, 4);
+            points[(i * 3) + 2] = MathF.Round(frame.Value((i * 3) + 2), 3);
+            anyone |= frame.Value((i * 3) + 2) > 0;
         }
         return anyone ? points : [];
     }
