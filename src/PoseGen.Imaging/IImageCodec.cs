@@ -26,12 +26,12 @@ public interface IImageCodec
 
     /// <summary>
     /// Decode for analysis (pose detection, scene statistics) to at most <paramref name="maxSide"/> on the long side, upright,
-    /// never enlarging. JPEG's shrink-on-load (DCT scaling by 2, 4 or 8) does all the reduction it can while the long side
+    /// never enlarging, together with what the header says about the full photo (so callers need no separate Probe). JPEG's shrink-on-load (DCT scaling by 2, 4 or 8) does all the reduction it can while the long side
     /// stays at or above <paramref name="maxSide"/>; a resample does the rest. <see cref="DecodeThumbnail"/> instead leaves
     /// at least a factor of two to its resampler (libvips' rule, for smoother thumbnails), so for a 12 MP JPEG to 1000 px
     /// it decodes at 2000 px: about 2.5x the time measured here (bench/RESULTS.md, "Keypoints").
     /// </summary>
-    RgbImage DecodeForAnalysis(ReadOnlySpan<byte> encoded, int maxSide);
+    AnalysisImage DecodeForAnalysis(ReadOnlySpan<byte> encoded, int maxSide);
 
     /// <summary>Exact resize to <paramref name="width"/> x <paramref name="height"/> (aspect ratio not kept), up or down.</summary>
     RgbImage Resize(RgbImage image, int width, int height);
@@ -42,8 +42,11 @@ public interface IImageCodec
     /// <summary>The rectangle's pixels; it must lie inside the image.</summary>
     RgbImage Crop(RgbImage image, int left, int top, int width, int height);
 
-    /// <summary>Encodes; <paramref name="quality"/> (1-100) applies to JPEG, WebP and AVIF and is ignored for PNG.</summary>
-    byte[] Encode(RgbImage image, EncodeFormat format, int quality = 85);
+    /// <summary>
+    /// Encodes; <paramref name="quality"/> (1-100) applies to JPEG, WebP and AVIF and is ignored for PNG;
+    /// <paramref name="chroma"/> applies to JPEG only.
+    /// </summary>
+    byte[] Encode(RgbImage image, EncodeFormat format, int quality = 85, ChromaSubsampling chroma = ChromaSubsampling.Auto);
 
     /// <summary>
     /// Renders an SVG document at its own width/height (user units = pixels, 72 dpi) onto an opaque background.
@@ -51,3 +54,7 @@ public interface IImageCodec
     /// </summary>
     RgbImage RenderSvg(string svg, RgbColor background);
 }
+
+/// <param name="Image">The upright working image, at most the requested size on its long side.</param>
+/// <param name="Source">The encoded photo's format, upright size and page count (as <see cref="IImageCodec.Probe"/>).</param>
+public sealed record AnalysisImage(RgbImage Image, ImageProbe Source);

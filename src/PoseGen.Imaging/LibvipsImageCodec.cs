@@ -21,13 +21,7 @@ public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options, I
         fixed (byte* data = encoded)
         {
             using var header = OpenHeader(data, encoded.Length, sequential: true, out var format);
-            var width = VipsNative.ImageGetWidth(header);
-            var height = VipsNative.ImageGetHeight(header);
-            var pages = VipsNative.ImageGetNPages(header);
-            // EXIF orientations 5-8 are the ones with a 90 degree turn: the upright image has width and height swapped.
-            return Orientation(header) is >= 5 and <= 8
-                ? new ImageProbe(format, height, width, pages)
-                : new ImageProbe(format, width, height, pages);
+            return ProbeOf(header, format, Orientation(header));
         }
     }
 
@@ -63,29 +57,31 @@ public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options, I
         }
     }
 
-    public RgbImage DecodeForAnalysis(ReadOnlySpan<byte> encoded, int maxSide)
+    public AnalysisImage DecodeForAnalysis(ReadOnlySpan<byte> encoded, int maxSide)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSide);
         fixed (byte* data = encoded)
         {
             using var header = OpenHeader(data, encoded.Length, sequential: true, out var format);
-            var longSide = Math.Max(VipsNative.ImageGetWidth(header), VipsNative.ImageGetHeight(header));
-            EnsureWithinLimit(VipsNative.ImageGetWidth(header), VipsNative.ImageGetHeight(header));
-            var shrink = format == ImageFormat.Jpeg ? JpegShrink(longSide, maxSide) : 1;
-            var upright = Orientation(header) == 1;
+            var (width, height) = (VipsNative.ImageGetWidth(header), VipsNative.ImageGetHeight(header));
+            EnsureWithinLimit(width, height);
+            var shrink = format == ImageFormat.Jpeg ? JpegShrink(Math.Max(width, height), maxSide) : 1;
+            var orientation = Orientation(header);
+            var upright = orientation == 1;
+            var source = ProbeOf(header, format, orientation);
             // Rotating needs random access; shrinking needs the loader opened with the factor. Otherwise the header's
             // own sequential loader streams the pixels.
             using var loaded = shrink == 1 && upright ? null : OpenHeader(data, encoded.Length, upright, out _, shrink);
-            var source = loaded ?? header;
-            using var rotated = upright ? null : CheckOperation(VipsNative.Autorot(source, out var turned, 0), turned, "autorot");
-            var current = rotated ?? source;
+            var decoded = loaded ?? header;
+            using var rotated = upright ? null : CheckOperation(VipsNative.Autorot(decoded, out var turned, 0), turned, "autorot");
+            var current = rotated ?? decoded;
             using var reduced = Math.Max(VipsNative.ImageGetWidth(current), VipsNative.ImageGetHeight(current)) <= maxSide
                 ? null
                 : CheckOperation(
                     VipsNative.ThumbnailImage(current, out var output, maxSide, "height", maxSide, "size", VipsNative.SizeDown, "crop", VipsNative.InterestingNone, 0),
                     output,
                     "thumbnail_image");
-            return VipsPipeline.ToRgbImage(reduced ?? current, RgbColor.White);
+            return new AnalysisImage(VipsPipeline.ToRgbImage(reduced ?? current, RgbColor.White), source);
         }
     }
 
@@ -123,9 +119,11 @@ public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options, I
         }
     }
 
-    public byte[] Encode(RgbImage image, EncodeFormat format, int quality = 85)
+    public byte[] Encode(RgbImage image, EncodeFormat format, int quality = 85, ChromaSubsampling chroma = ChromaSubsampling.Auto)
     {
         ArgumentNullException.ThrowIfNull(image);
+        if (!Enum.IsDefined(chroma))
+            throw new ArgumentOutOfRangeException(nameof(chroma), chroma, null);
         ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 100);
         fixed (byte* pixels = image.Pixels)
@@ -136,7 +134,8 @@ public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options, I
             nuint length;
             var status = format switch
             {
-                EncodeFormat.Jpeg => VipsNative.JpegSaveBuffer(source, out buffer, out length, "Q", quality, "keep", VipsNative.KeepNone, 0),
+                EncodeFormat.Jpeg => VipsNative.JpegSaveBuffer(
+                    source, out buffer, out length, "Q", quality, "keep", VipsNative.KeepNone, "subsample_mode", (int)chroma, 0),
                 EncodeFormat.WebP => VipsNative.WebpSaveBuffer(source, out buffer, out length, "Q", quality, "keep", VipsNative.KeepNone, 0),
                 EncodeFormat.Avif => VipsNative.HeifSaveBuffer(
                     source, out buffer, out length, "Q", quality, "compression", VipsNative.HeifCompressionAv1,
@@ -216,6 +215,17 @@ public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options, I
             throw VipsErrors.Corrupt($"Reading the {format} header failed");
         }
         return image;
+    }
+
+    private static ImageProbe ProbeOf(VipsImageHandle header, ImageFormat format, int orientation)
+    {
+        var width = VipsNative.ImageGetWidth(header);
+        var height = VipsNative.ImageGetHeight(header);
+        var pages = VipsNative.ImageGetNPages(header);
+        // EXIF orientations 5-8 are the ones with a 90 degree turn: the upright image has width and height swapped.
+        return orientation is >= 5 and <= 8
+            ? new ImageProbe(format, height, width, pages)
+            : new ImageProbe(format, width, height, pages);
     }
 
     private static int Orientation(VipsImageHandle image) =>

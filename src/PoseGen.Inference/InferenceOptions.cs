@@ -50,6 +50,14 @@ public sealed class InferenceOptions
     /// </summary>
     public bool AllowThreadSpinning { get; set; } = true;
 
+    /// <summary>
+    /// Stop that spinning as soon as a session's last concurrent run returns (ONNX Runtime's session.force_spinning_stop).
+    /// Every session has its own intra-op threads, so without this the threads of the model that just ran keep spinning
+    /// while the next model runs: Auto (multipose, then thunder) took about twice multipose + thunder on 2 cores
+    /// (bench/RESULTS.md, "Keypoints"). Spinning within a run, where it saves latency, is unaffected.
+    /// </summary>
+    public bool StopSpinningAfterRun { get; set; } = true;
+
     /// <summary>Keypoints scoring below this do not count towards a person's box and score (MoveNet's usual 0.3).</summary>
     [Range(0.0, 1.0)]
     public float KeypointThreshold { get; set; } = 0.3f;

@@ -22,8 +22,8 @@ public sealed class PhotoPoseDetector(IImageCodec codec, IPoseDetector detector,
     public async Task<PhotoDetection> DetectWithImageAsync(ReadOnlyMemory<byte> encoded, PoseModelKind model, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var probe = codec.Probe(encoded.Span);
-        var image = codec.DecodeForAnalysis(encoded.Span, maxSide);
+        // One header read for both the working image and the photo's own size.
+        var (image, probe) = codec.DecodeForAnalysis(encoded.Span, maxSide);
         var decodeMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         var result = await detector.DetectAsync(image, model, cancellationToken).ConfigureAwait(false);

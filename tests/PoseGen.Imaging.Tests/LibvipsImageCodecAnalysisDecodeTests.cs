@@ -26,7 +26,7 @@ public sealed class LibvipsImageCodecAnalysisDecodeTests
     {
         var large = LargeJpeg(4000, 3000);
 
-        var fast = _codec.DecodeForAnalysis(large, 1000);
+        var fast = _codec.DecodeForAnalysis(large, 1000).Image;
         var smooth = _codec.DecodeThumbnail(large, 1000, 1000);
 
         Assert.Equal((1000, 750), (fast.Width, fast.Height));
@@ -39,7 +39,7 @@ public sealed class LibvipsImageCodecAnalysisDecodeTests
     {
         var large = LargeJpeg(3000, 2000);
 
-        var image = _codec.DecodeForAnalysis(large, 1000);
+        var image = _codec.DecodeForAnalysis(large, 1000).Image;
 
         // 3000 / 2 = 1500 from the decoder, then resampled to 1000 x 667.
         Assert.Equal(1000, image.Width);
@@ -52,9 +52,10 @@ public sealed class LibvipsImageCodecAnalysisDecodeTests
         var upright = _codec.Resize(_codec.Decode(Fixtures.Read("mpii_004645041.jpg")), 2400, 1800);
         var tagged = JpegFile.WithExifOrientation(_codec.Encode(TestCodec.RotateCounterClockwise(upright), EncodeFormat.Jpeg, 90), 6);
 
-        var image = _codec.DecodeForAnalysis(tagged, 600);
+        var (image, source) = _codec.DecodeForAnalysis(tagged, 600);
 
         Assert.Equal((600, 450), (image.Width, image.Height));
+        Assert.Equal(new ImageProbe(ImageFormat.Jpeg, 2400, 1800, 1), source);
         Assert.True(TestCodec.MeanAbsDifference(_codec.Resize(upright, 600, 450), image) < 4, "pixels should match the upright original");
     }
 
@@ -64,10 +65,11 @@ public sealed class LibvipsImageCodecAnalysisDecodeTests
         var photo = _codec.Decode(Fixtures.Read("ochuman_000817.jpg"));
         var png = _codec.Encode(photo, EncodeFormat.Png);
 
-        var reduced = _codec.DecodeForAnalysis(png, 200);
-        var full = _codec.DecodeForAnalysis(png, 10_000);
+        var (reduced, source) = _codec.DecodeForAnalysis(png, 200);
+        var full = _codec.DecodeForAnalysis(png, 10_000).Image;
 
         Assert.Equal(200, Math.Max(reduced.Width, reduced.Height));
+        Assert.Equal(new ImageProbe(ImageFormat.Png, photo.Width, photo.Height, 1), source);
         Assert.Equal((photo.Width, photo.Height), (full.Width, full.Height));
         Assert.Equal(photo.Pixels, full.Pixels);
     }

@@ -74,6 +74,26 @@ public sealed class LibvipsImageCodecFormatTests
         Assert.Equal(new ImageProbe(expected, 40, 30, 1), _codec.Probe(bytes));
     }
 
+    [Theory]
+    [InlineData(ChromaSubsampling.Chroma420, 90, 2, 2)]
+    [InlineData(ChromaSubsampling.Chroma444, 50, 1, 1)]
+    [InlineData(ChromaSubsampling.Auto, 90, 1, 1)] // libvips turns subsampling off from Q90 up
+    [InlineData(ChromaSubsampling.Auto, 75, 2, 2)]
+    public void JpegChromaSubsamplingIsWrittenIntoTheFrameHeader(ChromaSubsampling chroma, int quality, int lumaH, int lumaV)
+    {
+        var bytes = _codec.Encode(Gradient(64, 48), EncodeFormat.Jpeg, quality, chroma);
+
+        // Y carries the subsampling; Cb and Cr are always sampled once per MCU.
+        Assert.Equal([(lumaH, lumaV), (1, 1), (1, 1)], JpegFile.SamplingFactors(bytes));
+        Assert.Equal((64, 48), JpegFile.FrameSize(bytes));
+    }
+
+    [Fact]
+    public void UnknownChromaSubsamplingIsAnArgumentError()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => _codec.Encode(Gradient(8, 8), EncodeFormat.Jpeg, 90, (ChromaSubsampling)7));
+    }
+
     [Fact]
     public void PngRoundTripIsLossless()
     {

@@ -120,8 +120,12 @@ internal static unsafe partial class VipsNative
     [LibraryImport(Library, EntryPoint = "vips_image_get_int", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int ImageGetInt(VipsImageHandle image, string name, out int value);
 
-    [LibraryImport(Library, EntryPoint = "vips_image_write_to_memory")]
-    public static partial nint ImageWriteToMemory(VipsImageHandle image, out nuint size);
+    /// <summary>
+    /// Evaluates <paramref name="image"/> into <paramref name="output"/>; an output from <see cref="ImageNewFromMemory"/>
+    /// (a "foreign" buffer) is filled in place, so its header must already match the input's.
+    /// </summary>
+    [LibraryImport(Library, EntryPoint = "vips_image_write")]
+    public static partial int ImageWrite(VipsImageHandle image, VipsImageHandle output);
 
     [LibraryImport(Library, EntryPoint = "vips_autorot")]
     public static partial int Autorot(VipsImageHandle input, out VipsImageHandle output, nint end);
@@ -153,7 +157,8 @@ internal static unsafe partial class VipsNative
 
     [LibraryImport(Library, EntryPoint = "vips_jpegsave_buffer", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int JpegSaveBuffer(
-        VipsImageHandle input, out nint buffer, out nuint length, string qualityName, int quality, string keepName, int keep, nint end);
+        VipsImageHandle input, out nint buffer, out nuint length, string qualityName, int quality, string keepName, int keep,
+        string subsampleName, int subsample, nint end);
 
     [LibraryImport(Library, EntryPoint = "vips_webpsave_buffer", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int WebpSaveBuffer(

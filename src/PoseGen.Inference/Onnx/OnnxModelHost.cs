@@ -84,6 +84,7 @@ public sealed partial class OnnxModelHost : IDisposable
             InterOpNumThreads = options.InterOpThreads,
         };
         sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowThreadSpinning ? "1" : "0");
+        sessionOptions.AddSessionConfigEntry("session.force_spinning_stop", options.StopSpinningAfterRun ? "1" : "0");
         var provider = Provider;
         if (provider == ActiveExecutionProvider.Cuda)
             ExecutionProviderSelector.AppendCuda(sessionOptions, options.CudaDeviceId);

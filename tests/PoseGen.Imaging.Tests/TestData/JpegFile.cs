@@ -8,6 +8,30 @@ internal static class JpegFile
     /// <summary>Frame size from the first SOFn marker (C0-CF except C4 DHT, C8 JPG, CC DAC): length, precision, height, width.</summary>
     public static (int Width, int Height) FrameSize(ReadOnlySpan<byte> jpeg)
     {
+        var frame = Frame(jpeg);
+        return (BinaryPrimitives.ReadUInt16BigEndian(frame[5..]), BinaryPrimitives.ReadUInt16BigEndian(frame[3..]));
+    }
+
+    /// <summary>
+    /// Horizontal and vertical sampling factors of each component in frame order (SOFn after precision, height, width:
+    /// component count Nf, then Nf x [id, Hi (high nibble) Vi (low nibble), Tq]). 4:2:0 is Y 2x2 with Cb and Cr 1x1.
+    /// </summary>
+    public static IReadOnlyList<(int H, int V)> SamplingFactors(ReadOnlySpan<byte> jpeg)
+    {
+        var frame = Frame(jpeg);
+        var components = frame[7];
+        var factors = new List<(int H, int V)>(components);
+        for (var c = 0; c < components; c++)
+        {
+            var hv = frame[8 + c * 3 + 1];
+            factors.Add((hv >> 4, hv & 0x0F));
+        }
+        return factors;
+    }
+
+    /// <summary>The first SOFn segment from its length field on (length, precision, height, width, components).</summary>
+    private static ReadOnlySpan<byte> Frame(ReadOnlySpan<byte> jpeg)
+    {
         var offset = 2;
         while (offset + 9 < jpeg.Length)
         {
@@ -16,11 +40,7 @@ internal static class JpegFile
             var marker = jpeg[offset + 1];
             var length = BinaryPrimitives.ReadUInt16BigEndian(jpeg[(offset + 2)..]);
             if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC)
-            {
-                var height = BinaryPrimitives.ReadUInt16BigEndian(jpeg[(offset + 5)..]);
-                var width = BinaryPrimitives.ReadUInt16BigEndian(jpeg[(offset + 7)..]);
-                return (width, height);
-            }
+                return jpeg.Slice(offset + 2, length);
             offset += 2 + length;
         }
         throw new InvalidDataException("No SOF marker");
