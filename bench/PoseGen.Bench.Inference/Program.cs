@@ -92,8 +92,10 @@ Console.WriteLine();
 
 Console.WriteLine("### (b) end to end, JPEG bytes to keypoints (PhotoPoseDetector, default threads)");
 Console.WriteLine();
-Console.WriteLine("| JPEG | pipeline | total | decode | resample | inference | model runs | raw inference x runs + 25 ms |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|");
+// The last column asks the target's question within each call: everything but the model runs (decode, resampling,
+// post-processing) against the 25 ms allowance, free of the run-to-run noise between section (a) and this one.
+Console.WriteLine("| JPEG | pipeline | total | decode | resample | inference | model runs | raw inference x runs + 25 ms | total - own inference (<= 25 ms) |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
 foreach (var (name, bytes) in jpegs)
 {
     foreach (var kind in new[] { PoseModelKind.Lightning, PoseModelKind.Thunder, PoseModelKind.Auto })
@@ -109,7 +111,8 @@ foreach (var (name, bytes) in jpegs)
             PoseModelKind.Thunder => raw[("movenet-thunder", "default threads")].MedianMs * runs,
             _ => raw[("movenet-multipose", "default threads")].MedianMs + raw[("movenet-thunder", "default threads")].MedianMs * (runs - 1),
         } + 25;
-        Console.WriteLine($"| {name} | {kind} | {total} | {Timing.F(Median(t => t.DecodeMs))} | {Timing.F(Median(t => t.PreprocessMs))} | {Timing.F(Median(t => t.InferenceMs))} | {runs} | {Timing.F(budget)} ({(total.MedianMs <= budget ? "met" : "missed")}) |");
+        var overhead = Median(t => t.TotalMs - t.InferenceMs);
+        Console.WriteLine($"| {name} | {kind} | {total} | {Timing.F(Median(t => t.DecodeMs))} | {Timing.F(Median(t => t.PreprocessMs))} | {Timing.F(Median(t => t.InferenceMs))} | {runs} | {Timing.F(budget)} ({(total.MedianMs <= budget ? "met" : "missed")}) | {Timing.F(overhead)} ({(overhead <= 25 ? "met" : "missed")}) |");
     }
 }
 Console.WriteLine();
