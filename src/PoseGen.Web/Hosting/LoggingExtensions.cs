@@ -14,6 +14,7 @@ public static class LoggingExtensions
         var logger = new LoggerConfiguration()
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
+            .Filter.ByExcluding(Hubs.RefusedCallFilter.IsSignalRsCopy)
             .CreateLogger();
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(logger, dispose: true);

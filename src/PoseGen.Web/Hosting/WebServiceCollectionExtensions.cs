@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.SignalR;
 using PoseGen.Web.Services;
 
 namespace PoseGen.Web.Hosting;
@@ -44,7 +45,11 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<Services.Workouts.WorkoutJobQueue>();
         services.AddScoped<Services.Workouts.WorkoutJobService>();
         services.AddHostedService<Services.Workouts.WorkoutJobWorker>();
-        services.AddSignalR(options => options.MaximumReceiveMessageSize = 256 * 1024);
+        services.AddSignalR(options =>
+        {
+            options.MaximumReceiveMessageSize = 256 * 1024;
+            options.AddFilter<Hubs.RefusedCallFilter>();
+        });
         services.AddSingleton<Services.Workouts.LiveWorkoutSessions>();
         services.AddHostedService<Services.Workouts.LiveWorkoutSweeper>();
         AddGeneration(services);
