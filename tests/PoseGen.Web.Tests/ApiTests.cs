@@ -39,16 +39,14 @@ public sealed class ApiTests : IDisposable
     public async Task UnauthenticatedApiCallGets401ProblemNotARedirect()
     {
         var response = await _factory.CreateClient().GetAsync("/api/v1/profile");
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        response.AssertProblem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task UnknownApiRouteGets404Problem()
     {
         var response = await _factory.CreateClient().GetAsync("/api/v1/does-not-exist");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        response.AssertProblem(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -65,8 +63,7 @@ public sealed class ApiTests : IDisposable
     {
         var client = await ApiClient.CreateSignedInAsync(_factory);
         var response = await client.PutAsync("/api/v1/profile", new StringContent("{\"level\": ", Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        response.AssertProblem(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -85,8 +82,7 @@ public sealed class ApiTests : IDisposable
         using var content = new ByteArrayContent(new byte[65 * 1024 * 1024]);
         content.Headers.ContentType = new("application/json");
         var response = await client.PutAsync("/api/v1/profile", content);
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        response.AssertProblem(HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]

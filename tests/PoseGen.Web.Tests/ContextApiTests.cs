@@ -102,8 +102,7 @@ public sealed class ContextApiTests(RecommendationsAppFixture app) : IClassFixtu
         using var form = Form(null, null);
         form.Add(new StringContent("x"), "unused");
         var response = await client.PostAsync("/api/v1/context/classify", form);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        response.AssertProblem(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -112,8 +111,7 @@ public sealed class ContextApiTests(RecommendationsAppFixture app) : IClassFixtu
         var client = await ApiClient.CreateSignedInAsync(app.Factory);
         using var form = Form("just some text, not a picture"u8.ToArray(), null);
         var response = await client.PostAsync("/api/v1/context/classify", form);
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        response.AssertProblem(HttpStatusCode.UnsupportedMediaType);
     }
 
     [Fact]

@@ -137,8 +137,7 @@ public sealed class PoseDetectionApiTests(DetectionAppFixture app) : IClassFixtu
             _ => (new byte[400_000], "image/jpeg"),
         };
         var response = await DetectAsync(bytes, "upload", type);
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        response.AssertProblem((HttpStatusCode)status);
         Assert.False(string.IsNullOrWhiteSpace((await JsonAsync(response)).GetProperty("title").GetString()));
     }
 

@@ -70,7 +70,6 @@ public sealed class PoseLibraryApiTests(RecommendationsAppFixture app) : IClassF
     {
         var client = await ClientAsync();
         var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, url, PoseId));
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        response.AssertProblem(status);
     }
 }

@@ -79,8 +79,7 @@ public sealed class RecommendationsApiTests(RecommendationsAppFixture app) : ICl
         var unknown = await client.PostAsJsonAsync("/api/v1/recommendations/feedback", new { poseId = "no-such-pose", kind = "like" });
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         var badKind = await client.PostAsJsonAsync("/api/v1/recommendations/feedback", new { poseId = PoseLibrary.Default.All[0].Id, kind = "love" });
-        Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
-        Assert.Equal("application/problem+json", badKind.Content.Headers.ContentType?.MediaType);
+        badKind.AssertProblem(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -88,8 +87,7 @@ public sealed class RecommendationsApiTests(RecommendationsAppFixture app) : ICl
     {
         var client = await ApiClient.CreateSignedInAsync(app.Factory);
         var response = await client.PostAsJsonAsync("/api/v1/recommendations", new { environment = new[] { "moon" } });
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        response.AssertProblem(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -127,8 +125,7 @@ public sealed class RecommendationsApiTests(RecommendationsAppFixture app) : ICl
         file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         content.Add(file, "image", "me.jpg");
         var response = await client.PostAsync("/api/v1/recommendations", content);
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        response.AssertProblem(HttpStatusCode.UnsupportedMediaType);
     }
 
     [Fact]

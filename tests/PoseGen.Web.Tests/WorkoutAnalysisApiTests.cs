@@ -107,8 +107,7 @@ public sealed class WorkoutAnalysisApiTests(DetectionAppFixture app) : IClassFix
         using var content = Upload("not a video"u8.ToArray(), "notes.mp4", "squat");
         var response = await app.Client.PostAsync("/api/v1/workouts/analyze", content);
 
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        response.AssertProblem(HttpStatusCode.UnsupportedMediaType);
     }
 
     [Fact]

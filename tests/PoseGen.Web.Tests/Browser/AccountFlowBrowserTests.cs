@@ -7,8 +7,6 @@ namespace PoseGen.Web.Tests.Browser;
 /// <summary>A person in a real browser: registers, signs in from a fresh session, lands on the home page, logs out.</summary>
 public sealed class AccountFlowBrowserTests(LiveServer app) : IClassFixture<LiveServer>
 {
-    private const string Password = "Pose-Gen-2026!";
-
     [Fact]
     public async Task NewUserRegistersLogsInAndSeesTheHomePage()
     {
@@ -20,8 +18,8 @@ public sealed class AccountFlowBrowserTests(LiveServer app) : IClassFixture<Live
         Assert.Equal(200, registerResponse?.Status);
         var registerForm = registration.Locator("form:has(input[name='ConfirmPassword'])");
         await registerForm.Locator("input[name='Email']").FillAsync(email);
-        await registerForm.Locator("input[name='Password']").FillAsync(Password);
-        await registerForm.Locator("input[name='ConfirmPassword']").FillAsync(Password);
+        await registerForm.Locator("input[name='Password']").FillAsync(BrowserPages.Password);
+        await registerForm.Locator("input[name='ConfirmPassword']").FillAsync(BrowserPages.Password);
         await SubmitExpectingRedirectAsync(registration, registerForm);
 
         // A new browser context has no cookies, so this proves the password works, whatever registration did.
@@ -30,7 +28,7 @@ public sealed class AccountFlowBrowserTests(LiveServer app) : IClassFixture<Live
         Assert.Equal(200, loginResponse?.Status);
         var loginForm = login.Locator("form:has(input[name='Password']):not(:has(input[name='ConfirmPassword']))");
         await loginForm.Locator("input[name='Email']").FillAsync(email);
-        await loginForm.Locator("input[name='Password']").FillAsync(Password);
+        await loginForm.Locator("input[name='Password']").FillAsync(BrowserPages.Password);
         await SubmitExpectingRedirectAsync(login, loginForm);
 
         // Commit, not load: the assertions below wait for the content themselves.
@@ -40,10 +38,7 @@ public sealed class AccountFlowBrowserTests(LiveServer app) : IClassFixture<Live
         await Expect(login.Locator("form[action='/Account/Logout']")).ToHaveCountAsync(1);
         await Expect(login.Locator("main h1")).ToBeVisibleAsync();
 
-        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "account-flow-home.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        File.Delete(screenshot);
-        await login.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        var screenshot = await BrowserPages.ScreenshotAsync(login, "account-flow-home.png");
 
         var (width, height) = ReadPngSize(await File.ReadAllBytesAsync(screenshot));
         Assert.Equal(1280, width);

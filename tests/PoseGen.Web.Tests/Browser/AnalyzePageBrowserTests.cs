@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using PoseGen.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,8 +6,6 @@ namespace PoseGen.Web.Tests.Browser;
 /// <summary>A person analyses a photo on the Analyze page in a real browser, on a phone-sized screen.</summary>
 public sealed class AnalyzePageBrowserTests(LiveServer app) : IClassFixture<LiveServer>
 {
-    private const string Password = "Pose-Gen-2026!";
-
     [Fact]
     public async Task UploadedPhotoShowsSkeletonTableAndLandsInHistory()
     {
@@ -16,13 +13,7 @@ public sealed class AnalyzePageBrowserTests(LiveServer app) : IClassFixture<Live
         var page = await chromium.NewPageAsync(app.BaseAddress);
         await page.SetViewportSizeAsync(390, 844);
 
-        await page.GotoAsync("/Account/Register");
-        var email = $"analyze-{Guid.NewGuid():N}@example.test";
-        await page.FillAsync("input[name='Email']", email);
-        await page.FillAsync("input[name='Password']", Password);
-        await page.FillAsync("input[name='ConfirmPassword']", Password);
-        await page.ClickAsync("form[action='/Account/Register'] [type='submit']");
-        await Expect(page.Locator("#profile-form")).ToBeVisibleAsync();
+        await BrowserPages.RegisterAsync(page, "analyze");
 
         await page.GotoAsync("/Analyze");
         await page.SetInputFilesAsync("#photo-input", RepoPaths.Fixture("people", "ochuman_003799.jpg"));
@@ -41,9 +32,7 @@ public sealed class AnalyzePageBrowserTests(LiveServer app) : IClassFixture<Live
         var coco = await page.Locator("#result-downloads a[data-format='coco']").GetAttributeAsync("href");
         Assert.Matches("^/api/v1/poses/analyses/[0-9a-f-]{36}\\?format=coco$", coco);
 
-        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "analyze-phone.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        await BrowserPages.ScreenshotAsync(page, "analyze-phone.png");
 
         await page.GotoAsync("/History");
         await page.ClickAsync("#history-list a");

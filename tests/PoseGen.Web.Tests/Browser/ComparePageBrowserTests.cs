@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using PoseGen.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,12 +11,7 @@ public sealed class ComparePageBrowserTests(LiveServer app) : IClassFixture<Live
     {
         await using var chromium = await ChromiumSession.LaunchAsync();
         var page = await chromium.NewPageAsync(app.BaseAddress);
-        await page.GotoAsync("/Account/Register");
-        await page.FillAsync("input[name='Email']", $"compare-{Guid.NewGuid():N}@example.test");
-        await page.FillAsync("input[name='Password']", "Pose-Gen-2026!");
-        await page.FillAsync("input[name='ConfirmPassword']", "Pose-Gen-2026!");
-        await page.ClickAsync("form[action='/Account/Register'] [type='submit']");
-        await Expect(page.Locator("#profile-form")).ToBeVisibleAsync();
+        await BrowserPages.RegisterAsync(page, "compare");
 
         await page.GotoAsync("/Compare");
         await page.SetInputFilesAsync("#reference-input", RepoPaths.Fixture("pairs", "tree_overhead_a.jpg"));
@@ -32,9 +26,7 @@ public sealed class ComparePageBrowserTests(LiveServer app) : IClassFixture<Live
         Assert.True(await page.Locator("#overlay-svg g.pose").CountAsync() == 2, "reference and aligned candidate skeletons");
         Assert.True(await page.Locator("#compare-joints tbody tr").CountAsync() > 0);
 
-        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "compare.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        await BrowserPages.ScreenshotAsync(page, "compare.png");
 
         await page.GotoAsync("/History?kind=Comparison");
         await Expect(page.Locator("#history-list .card")).ToHaveCountAsync(1);

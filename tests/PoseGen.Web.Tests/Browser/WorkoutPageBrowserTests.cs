@@ -24,7 +24,7 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
             if (frame.Text?.Contains("goodReps", StringComparison.Ordinal) == true) Interlocked.Increment(ref hubMessages);
         };
 
-        await RegisterAsync(page);
+        await BrowserPages.RegisterAsync(page, "workout");
 
         await page.ClickAsync("nav a[href='/Workout']");
         Assert.True(await page.EvaluateAsync<bool>("() => self.crossOriginIsolated"));
@@ -71,7 +71,7 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
     {
         await using var chromium = await ChromiumSession.LaunchAsync();
         var page = await chromium.NewPageAsync(app.BaseAddress);
-        await RegisterAsync(page);
+        await BrowserPages.RegisterAsync(page, "workout");
         await page.GotoAsync("/Workout");
         Assert.Equal(".mp4,.webm,.mov,video/mp4,video/webm,video/quicktime", await page.Locator("#video-input").GetAttributeAsync("accept"));
         Assert.Equal(60L * 1024 * 1024, long.Parse(await page.Locator("#video-form").GetAttributeAsync("data-max-bytes") ?? "0", CultureInfo.InvariantCulture));
@@ -113,15 +113,5 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await page.ClickAsync("#replay-toggle");
         await Expect(player).ToHaveAttributeAsync("data-playing", "false");
         await BrowserPages.ScreenshotAsync(page, "history-replay.png");
-    }
-
-    private static async Task RegisterAsync(IPage page)
-    {
-        await page.GotoAsync("/Account/Register");
-        await page.FillAsync("input[name='Email']", $"workout-{Guid.NewGuid():N}@example.test");
-        await page.FillAsync("input[name='Password']", BrowserPages.Password);
-        await page.FillAsync("input[name='ConfirmPassword']", BrowserPages.Password);
-        await page.ClickAsync("form[action='/Account/Register'] [type='submit']");
-        await Expect(page.Locator("#profile-form")).ToBeVisibleAsync();
     }
 }

@@ -103,8 +103,7 @@ public sealed class GenerationApiTests(GeneratorAppFixture app) : IClassFixture<
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         var response = await app.Client.PostAsync("/api/v1/generations", content);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        response.AssertProblem(HttpStatusCode.BadRequest);
     }
 
     [Fact]
