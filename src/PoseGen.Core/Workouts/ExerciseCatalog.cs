@@ -97,9 +97,10 @@ public sealed class ExerciseCatalog
         {
             if (check.AtLeast is null && check.AtMost is null) yield return $"{e.Id}/{check.Id}: a check needs atLeast or atMost";
             if (check.Tolerance < 0) yield return $"{e.Id}/{check.Id}: tolerance must not be negative";
-            if (check.Measure is null && (e.Kind == ExerciseKind.Hold || (view.Posture ?? []).Contains(check)))
+            var everyFrame = e.Kind == ExerciseKind.Hold || (view.Posture ?? []).Contains(check);
+            if (check.Measure is null && everyFrame)
                 yield return $"{e.Id}/{check.Id}: hold and posture checks need a measure";
-            if (check.RelativeToStart && (e.Kind == ExerciseKind.Hold || (view.Posture ?? []).Contains(check)))
+            if (check.RelativeToStart && everyFrame)
                 yield return $"{e.Id}/{check.Id}: only rep checks can be relative to the start pose";
             if (check.Measure is not null)
                 foreach (var p in ValidateMeasure($"{e.Id}/{check.Id}", check.Measure, check.RelativeToStart)) yield return p;

@@ -17,7 +17,7 @@ internal static class RepSteps
         {
             var keep = view.Progress(c.StartExtreme) <= progress;
             var extreme = keep ? c.StartExtreme : signal;
-            var startChecks = keep && c.StartChecks.Length == view.Checks.Length ? c.StartChecks : [.. observed.Checks];
+            var startChecks = keep ? c.StartChecks : [.. observed.Checks];
             if (progress <= hysteresis) return c with { Phase = WorkoutPhase.AtStart, StartExtreme = extreme, StartChecks = startChecks };
             var begun = RepCycle.Begin(c.LastUsableTime ?? t, extreme, startChecks).Add(t, signal, progress, view, observed.Checks);
             return WithLiveCues(c with { Phase = progress >= 1 ? WorkoutPhase.AtPeak : WorkoutPhase.TowardPeak, Cycle = begun }, view, observed);
