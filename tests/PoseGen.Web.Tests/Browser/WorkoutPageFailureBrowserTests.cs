@@ -34,8 +34,7 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
         await page.ClickAsync("#workout-start");
 
         var status = page.Locator("#workout-status");
-        await Expect(status).ToHaveTextAsync(DeniedMessage);
-        await Expect(status).ToHaveClassAsync(new Regex(@"\balert-danger\b"));
+        await ExpectStatusAsync(status, DeniedMessage, "danger");
         Assert.Equal("denied", await page.EvaluateAsync<string>("() => navigator.permissions.query({ name: 'camera' }).then(p => p.state)"));
         await Expect(page.Locator("#workout-start")).ToBeEnabledAsync();
         await Expect(page.Locator("#workout-stop")).ToBeDisabledAsync();
@@ -60,8 +59,7 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
         await page.ClickAsync("#workout-start");
 
         var status = page.Locator("#workout-status");
-        await Expect(status).ToHaveTextAsync(NoCameraMessage);
-        await Expect(status).ToHaveClassAsync(new Regex(@"\balert-danger\b"));
+        await ExpectStatusAsync(status, NoCameraMessage, "danger");
         await Expect(page.Locator("#workout-start")).ToBeEnabledAsync();
         await Expect(page.Locator("#workout-stop")).ToBeDisabledAsync();
         await Expect(page.Locator("#video-submit")).ToBeEnabledAsync();
@@ -100,8 +98,7 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
         Volatile.Write(ref reachable, false);
         await Volatile.Read(ref server)!.CloseAsync();
         var status = page.Locator("#workout-status");
-        await Expect(status).ToHaveTextAsync(ReconnectingMessage);
-        await Expect(status).ToHaveClassAsync(new Regex(@"\balert-warning\b"));
+        await ExpectStatusAsync(status, ReconnectingMessage, "warning");
         var countBefore = await page.EvaluateAsync<int>(Counting);
 
         Volatile.Write(ref reachable, true);
@@ -137,8 +134,7 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
 
         await SetHiddenAsync(page, hidden: true);
         var status = page.Locator("#workout-status");
-        await Expect(status).ToHaveTextAsync(PausedMessage);
-        await Expect(status).ToHaveClassAsync(new Regex(@"\balert-warning\b"));
+        await ExpectStatusAsync(status, PausedMessage, "warning");
         // An estimate already under way may still finish; after that none starts while 30 more camera frames arrive.
         var whenHidden = await InferencesAsync(page) + 1;
         await page.EvaluateAsync(
@@ -148,8 +144,7 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
         Assert.True(afterFrames <= whenHidden, $"{afterFrames} estimates after hiding, at most {whenHidden} expected");
 
         await SetHiddenAsync(page, hidden: false);
-        await Expect(status).ToHaveTextAsync("Counting again.");
-        await Expect(status).ToHaveClassAsync(new Regex(@"\balert-success\b"));
+        await ExpectStatusAsync(status, "Counting again.", "success");
         await page.WaitForFunctionAsync(InferencesAtLeast(whenHidden + 3), null, new() { Timeout = 120_000 });
         Assert.Empty(errors);
     }
@@ -185,10 +180,18 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
         return json.RootElement.GetProperty("id").GetString();
     }
 
-    private static string InferencesAtLeast(int n) => $"() => Number(document.getElementById('fps').dataset.inferences ?? 0) >= {n}";
+    private const string Inferences = "() => Number(document.getElementById('fps').dataset.inferences ?? 0)";
 
-    private static Task<int> InferencesAsync(IPage page) =>
-        page.EvaluateAsync<int>("() => Number(document.getElementById('fps').dataset.inferences ?? 0)");
+    private static string InferencesAtLeast(int n) => $"() => ({Inferences})() >= {n}";
+
+    private static Task<int> InferencesAsync(IPage page) => page.EvaluateAsync<int>(Inferences);
+
+    /// <summary>The status line shows <paramref name="text"/> as a Bootstrap alert of <paramref name="kind"/> (danger, warning, success).</summary>
+    private static async Task ExpectStatusAsync(ILocator status, string text, string kind)
+    {
+        await Expect(status).ToHaveTextAsync(text);
+        await Expect(status).ToHaveClassAsync(new Regex($@"\balert-{kind}\b"));
+    }
 
     private static Task SetHiddenAsync(IPage page, bool hidden) => page.EvaluateAsync(
         """
