@@ -2,44 +2,78 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PoseGen.Bench.Workouts;
 using PoseGen.Core.Abstractions;
-using PoseGen.Core.Workouts;
 using PoseGen.Imaging;
 using PoseGen.Inference;
 using PoseGen.Inference.Video;
 
-// Server-side video analysis speed: each fixture clip analysed end to end (ffmpeg decode at Video:FramesPerSecond,
-// MoveNet per frame, RepCounter) a few times after one warm-up run; reports the median wall time and video seconds per
-// wall second, and the reps found (which the tests pin to the labels).
-var runs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 3;
+// Workout counting on every labelled fixture clip.
+//   dump [model]   detect the main person in every sampled frame of every clip once (MoveNet, as the video analysis
+//                  does) and keep the keypoints under artifacts/workout-keypoints/<model>/
+//   eval [model]   count every clip from those keypoints: per clip and per exercise, all-in and leave-one-clip-out
+//   speed [runs]   end-to-end video analysis speed (video seconds per wall second)
+var mode = args.Length > 0 ? args[0] : "eval";
 var repoRoot = Ancestors(Directory.GetCurrentDirectory()).First(d => File.Exists(Path.Combine(d, "PoseGen.sln")));
 var videos = Ancestors(repoRoot).Skip(1).Select(d => Path.Combine(d, "shared", "fixtures", "videos")).First(Directory.Exists);
+var cache = Path.Combine(repoRoot, "artifacts", "workout-keypoints");
+var labels = ClipLabel.Read(videos);
+var model = args.Length > 1 && Enum.TryParse<PoseModelKind>(args[1], true, out var m) ? m : PoseModelKind.Thunder;
+
+if (mode == "trace")
+{
+    var label = labels.Single(l => l.Clip.StartsWith(args[2], StringComparison.Ordinal));
+    var exercise = args.Length > 3 ? args[3] : label.Exercise;
+    var counter = PoseGen.Core.Workouts.RepCounter.Start(exercise);
+    foreach (var f in ClipKeypoints.Load(ClipKeypoints.FileFor(cache, label.Clip, model))!.PoseFrames())
+    {
+        counter = counter.Next(f);
+        Console.WriteLine(System.FormattableString.Invariant($"{f.TimeSeconds:0.0} {counter.View} {counter.Phase} vis={counter.IsVisible} s={counter.Signal:0.00} p={counter.Progress:0.00} reps={counter.Reps.Count} {string.Join("|", counter.Cues)}"));
+    }
+    foreach (var r in counter.Finish().Reps) Console.WriteLine(r.Explanation);
+    return;
+}
+
+if (mode == "recognize")
+{
+    foreach (var label in labels)
+    {
+        var kp = ClipKeypoints.Load(ClipKeypoints.FileFor(cache, label.Clip, model))!;
+        var r = PoseGen.Core.Workouts.ExerciseRecognizer.Recognize([.. kp.PoseFrames()], kp.FramesPerSecond);
+        Console.WriteLine(System.FormattableString.Invariant($"{label.Clip} want {label.Exercise} got {r.ExerciseId ?? "none"} ({r.Confidence}) period {r.Period?.PeriodSeconds:0.00}s str {r.Period?.Strength:0.00} cycles {r.Period?.Cycles:0.0}"));
+        foreach (var f in r.Candidates.Take(4)) Console.WriteLine(System.FormattableString.Invariant($"    {f.ExerciseId} {f.View} usable {f.Usable:0.00} cover {f.Coverage:0.00} good {f.GoodShare:0.00} n {f.Cycles} score {f.Score:0.000}"));
+    }
+    return;
+}
+
+if (mode == "eval")
+{
+    var clips = labels.Select(l => (Label: l, Keypoints: ClipKeypoints.Load(ClipKeypoints.FileFor(cache, l.Clip, model))
+        ?? throw new InvalidOperationException($"No keypoints for {l.Clip}: run 'dump {model}' first."))).ToList();
+    Evaluation.Run(clips, Console.Out);
+    return;
+}
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = repoRoot });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Inference:Device"] = "Cpu" });
 builder.Services.AddLogging().AddPoseGenImaging().AddPoseGenInference();
 using var host = builder.Build();
-var analyzer = host.Services.GetRequiredService<VideoWorkoutAnalyzer>();
 
-Console.WriteLine($"{Environment.ProcessorCount} cores, {runs} timed runs per clip after one warm-up, MoveNet lightning");
-Console.WriteLine("| clip | exercise | video s | reps (good + improper) | median wall s | video s per wall s |");
-Console.WriteLine("|---|---|---|---|---|---|");
-foreach (var (file, exercise) in new[] { ("squat_studio_pexels4838220.mp4", "squat"), ("pushup_outdoor_side.mp4", "push-up") })
+if (mode == "dump")
 {
-    var path = Path.Combine(videos, file);
-    var definition = ExerciseCatalog.Default.Get(exercise);
-    var result = await analyzer.AnalyzeAsync(path, definition, PoseModelKind.Lightning, null, CancellationToken.None);
-    var times = new List<double>();
-    for (var i = 0; i < runs; i++)
+    var frames = host.Services.GetRequiredService<FfmpegFrameSource>();
+    var detector = host.Services.GetRequiredService<IPoseDetector>();
+    foreach (var label in labels)
     {
         var sw = Stopwatch.StartNew();
-        result = await analyzer.AnalyzeAsync(path, definition, PoseModelKind.Lightning, null, CancellationToken.None);
-        times.Add(sw.Elapsed.TotalSeconds);
+        var clip = await ClipKeypoints.DetectAsync(frames, detector, Path.Combine(videos, label.Clip), model);
+        await clip.SaveAsync(ClipKeypoints.FileFor(cache, label.Clip, model));
+        Console.WriteLine($"{label.Clip}: {clip.Frames.Count} frames, {clip.Frames.Count(f => f.Length == 0)} without a person, {sw.Elapsed.TotalSeconds:0.0} s");
     }
-    times.Sort();
-    var median = times[times.Count / 2];
-    Console.WriteLine($"| {file} | {exercise} | {result.DurationS:0.0} | {result.Reps + result.ImproperReps} ({result.Reps} + {result.ImproperReps}) | {median:0.00} | {result.DurationS / median:0.0} |");
+    return;
 }
+
+await Speed.RunAsync(host.Services, videos, labels, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
 
 static IEnumerable<string> Ancestors(string path)
 {

@@ -46,6 +46,7 @@ internal sealed class BodyMeasure
         {
             SideCombine.Min => min,
             SideCombine.Max => max,
+            SideCombine.Spread => count == 2 ? max - min : null,
             _ => sum / count,
         };
     }

@@ -44,11 +44,17 @@ internal sealed class CompiledView(ViewDefinition definition)
     public CompiledCheck[] Checks { get; } = [.. (definition.Checks ?? []).Select(c => new CompiledCheck(c))];
     public CompiledCheck[] Posture { get; } = [.. (definition.Posture ?? []).Select(c => new CompiledCheck(c))];
 
-    /// <summary>0 at the start threshold, 1 at the peak threshold, negative beyond the start.</summary>
-    public double Progress(double signal) => (signal - Definition.Start) / (Definition.Peak - Definition.Start);
+    /// <summary>+1 when the signal rises toward the peak (a curl), -1 when it falls (a squat's knee angle).</summary>
+    public int Direction => Definition.Peak >= Definition.Start ? 1 : -1;
 
-    /// <summary>The hysteresis as a fraction of the start-to-peak distance.</summary>
-    public double HysteresisFraction => Definition.Hysteresis / Math.Abs(Definition.Peak - Definition.Start);
+    /// <summary>The signal oriented so that larger is always toward the peak.</summary>
+    public double Oriented(double signal) => Direction * signal;
+
+    /// <summary>Where <paramref name="signal"/> sits in the person's range [low, high]: 0 at the start side, 1 at the peak
+    /// side (beyond either end outside [0, 1]); null when the range is under the noise floor: no movement to follow.</summary>
+    public double? Progress(double signal, double low, double high) =>
+        high - low < Definition.MinTravel ? null
+        : Direction > 0 ? (signal - low) / (high - low) : (high - signal) / (high - low);
 }
 
 /// <summary>An <see cref="ExerciseDefinition"/> resolved to keypoint indices, ready for the counter.</summary>

@@ -47,6 +47,9 @@ public sealed class ExerciseCatalog
             ?? throw new InvalidDataException("The exercise catalog is empty.");
         if (file.Settings is null || file.Exercises is null)
             throw new InvalidDataException("The exercise catalog needs 'settings' and 'exercises'.");
+        if (file.Settings.Range is not { } r || r.WindowSeconds <= 0 || r.ExtremePercentile is < 0 or >= 0.5
+            || r.BeginFraction <= 0 || r.PeakFraction <= r.BeginFraction || r.PeakFraction >= 1 || r.ReachBand is <= 0 or >= 1)
+            throw new InvalidDataException("Invalid exercise catalog: settings.range needs windowSeconds > 0, extremePercentile in [0, 0.5), 0 < beginFraction < peakFraction < 1 and reachBand in (0, 1).");
         var problems = file.Exercises.SelectMany(Validate).ToList();
         if (file.Exercises.GroupBy(e => e.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } dup)
             problems.Add($"exercise id '{dup.Key}' is defined more than once");
@@ -86,8 +89,8 @@ public sealed class ExerciseCatalog
             if (view.Signal is null) yield return $"{e.Id}: a reps exercise needs a signal";
             else foreach (var p in ValidateMeasure(e.Id, view.Signal)) yield return p;
             var span = Math.Abs(view.Peak - view.Start);
-            if (span <= 0 || view.Hysteresis < 0 || view.Hysteresis >= span / 2)
-                yield return $"{e.Id}: start and peak must differ and hysteresis must be under half their distance";
+            if (span <= 0 || view.MinTravel <= 0 || view.MinTravel >= span)
+                yield return $"{e.Id}: start and peak must differ and minTravel must be positive and under their distance";
         }
         else if (view.Checks is not { Count: > 0 })
         {

@@ -26,8 +26,9 @@ public enum MeasureKind
 
 public enum DistanceAxis { Xy, X, Y }
 
-/// <summary>How the left and right values of a two-sided measure combine; only sides whose joints are visible take part.</summary>
-public enum SideCombine { Mean, Min, Max }
+/// <summary>How the left and right values of a two-sided measure combine; only sides whose joints are visible take part.
+/// <see cref="Spread"/> is the difference between the sides (larger minus smaller), measurable only when both are seen.</summary>
+public enum SideCombine { Mean, Min, Max, Spread }
 
 public enum Aggregate { Min, Max }
 
@@ -49,7 +50,9 @@ public sealed record MeasureDefinition(
 /// units) is the hysteresis band of hold conditions and the scale of the quality score. With
 /// <see cref="RelativeToStart"/> (rep checks only) every value is first divided by the measure's value in the start pose
 /// the rep began from, so the bounds are fractions of the user's own start pose ("hips down to 66 % of standing height")
-/// and do not depend on body proportions or on how far away the camera is.
+/// and do not depend on body proportions or on how far away the camera is. <see cref="Label"/> names what is measured in
+/// the explanation of each rep ("knee angle"); <see cref="Source"/> says where the limit comes from: a published
+/// standard, a coaching convention, or the data it was tuned on.
 /// </summary>
 public sealed record CheckDefinition(
     string Id,
@@ -60,20 +63,24 @@ public sealed record CheckDefinition(
     double Tolerance,
     string Issue,
     string Cue,
-    bool RelativeToStart = false);
+    bool RelativeToStart = false,
+    string? Label = null,
+    string? Source = null);
 
 /// <summary>
-/// How one exercise is counted from one or more camera views. The rep starts when <see cref="Signal"/> leaves the
-/// <see cref="Start"/> threshold by more than <see cref="Hysteresis"/>, turns once it passes <see cref="Peak"/>, and
-/// completes when it is back past <see cref="Start"/>. Start may be above or below Peak (squat knee angle falls, curl rises).
-/// <see cref="Posture"/> checks gate frames: a frame failing them neither counts nor breaks a rep.
+/// How one exercise is counted from one or more camera views. Cycles of <see cref="Signal"/> are found on the person's own
+/// range of motion (<see cref="RangeSettings"/>), never on fixed thresholds: <see cref="Start"/> and <see cref="Peak"/> are
+/// typical values of the start pose and the peak (standing and the squat's bottom) that give the direction of a rep (the
+/// squat's knee angle falls, a curl rises) and the nominal travel used to recognise the exercise. A cycle must travel at
+/// least <see cref="MinTravel"/> (signal units): the noise floor, below which a still person's keypoint jitter would
+/// count. <see cref="Posture"/> checks gate frames: a frame failing them neither counts nor breaks a rep.
 /// </summary>
 public sealed record ViewDefinition(
     IReadOnlyList<CameraView> Views,
     MeasureDefinition? Signal,
     double Start,
     double Peak,
-    double Hysteresis,
+    double MinTravel,
     IReadOnlyList<CheckDefinition> Checks,
     IReadOnlyList<CheckDefinition> Posture);
 
@@ -97,8 +104,7 @@ public sealed record ExerciseDefinition(
 public sealed record SmoothingSettings(double MinCutoffHz, double Beta, double DerivativeCutoffHz);
 
 /// <summary>
-/// Counter settings shared by all exercises. <see cref="SettleRadius"/> is in torso lengths; <see cref="PartialFraction"/>
-/// is how far toward the peak threshold a descent must get to be reported as partial; <see cref="SwapRatio"/>: a limb's
+/// Counter settings shared by all exercises. <see cref="SettleRadius"/> (holds only) is in torso lengths; <see cref="SwapRatio"/>: a limb's
 /// left/right labels are exchanged when that makes the limb chains at most this fraction of their length as labelled;
 /// <see cref="MaxTrunkSpeed"/> (torso lengths per second, horizontal) above which the person is walking, not exercising,
 /// and the frame is not used; <see cref="JointResetSeconds"/>: a joint unseen this long restarts its filter.
@@ -107,8 +113,22 @@ public sealed record CounterSettings(
     double MinKeypointScore,
     SmoothingSettings Smoothing,
     double SettleRadius,
-    double PartialFraction,
     double FrontViewShoulderRatio,
     double SwapRatio,
     double MaxTrunkSpeed,
-    double JointResetSeconds);
+    double JointResetSeconds,
+    RangeSettings Range);
+
+/// <summary>
+/// How cycles are found on the person's own range of motion. The range is the <see cref="ExtremePercentile"/> and
+/// 1 - <see cref="ExtremePercentile"/> quantiles of the rep signal over the last <see cref="WindowSeconds"/>; progress is
+/// the signal's position in it (0 start side, 1 peak side). A rep begins above <see cref="BeginFraction"/>, reaches its
+/// peak at <see cref="PeakFraction"/> and completes back at <see cref="BeginFraction"/> (the gap between the two is the
+/// hysteresis); "reach" checks (depth, lockout) are judged on frames within <see cref="ReachBand"/> of the peak.
+/// </summary>
+public sealed record RangeSettings(
+    double WindowSeconds,
+    double ExtremePercentile,
+    double BeginFraction,
+    double PeakFraction,
+    double ReachBand);

@@ -19,8 +19,9 @@ internal readonly record struct Observation(string? Problem, double? Signal, dou
             return Failed(NotVisible);
         foreach (var posture in view.Posture)
         {
-            if (posture.Measure!.Evaluate(p, visible, similarity) is not { } value) return Failed(NotVisible);
-            if (!posture.Passes(value)) return Failed(posture.Definition.Cue);
+            // A posture on joints beyond the required ones (the hips of an upper-body curl) is judged only when they are seen.
+            if (posture.Measure!.Evaluate(p, visible, similarity) is { } value && !posture.Passes(value))
+                return Failed(posture.Definition.Cue);
         }
         double? signal = null;
         if (view.Signal is not null)

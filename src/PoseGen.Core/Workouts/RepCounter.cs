@@ -6,8 +6,10 @@ namespace PoseGen.Core.Workouts;
 /// <summary>
 /// Counts reps (or good-form hold seconds) as a pure fold over frames: <c>counter = counter.Next(frame)</c>. Each step
 /// smooths the keypoints (<see cref="KeypointSmoother"/>), drops frames that lack the required joints or posture
-/// (they neither count nor break a rep), waits until the start pose is held still for the exercise's settle time, and
-/// then follows the signal through start, peak and back (<see cref="RepSteps"/>) or times the hold (<see cref="HoldSteps"/>).
+/// (they neither count nor break a rep) and follows the signal through start, peak and back on the person's own range of
+/// motion (<see cref="RepSteps"/>), from the first usable frame: no still start pose is needed, so counting can begin
+/// mid-exercise. Holds wait until the pose is held still for the exercise's settle time and then time it
+/// (<see cref="HoldSteps"/>).
 /// </summary>
 public sealed record RepCounter
 {
@@ -51,8 +53,14 @@ public sealed record RepCounter
     public int GoodReps { get; internal init; }
     public int ImproperReps { get; internal init; }
 
-    /// <summary>Descents that got part of the way to the peak threshold and came back: not reps.</summary>
+    /// <summary>Descents that got part of the way to the peak and came back: not reps.</summary>
     public int PartialReps { get; internal init; }
+
+    /// <summary>Cycles that began but were not counted (partial, too slow, lost sight, cut off), each with its reason.</summary>
+    public ImmutableList<UncountedCycle> Uncounted { get; internal init; } = [];
+
+    /// <summary>Where the last usable frame sits in the person's range of motion: 0 start side, 1 peak side.</summary>
+    public double Progress { get; internal init; }
 
     /// <summary>Holds only: accumulated good-form seconds, the current unbroken hold and the longest one.</summary>
     public double HoldSeconds { get; internal init; }
@@ -72,6 +80,7 @@ public sealed record RepCounter
     /// <summary>The check values on the frame that set <see cref="StartExtreme"/>: the start pose the next rep begins from.</summary>
     internal ImmutableArray<double?> StartChecks { get; init; } = [];
     internal RepCycle? Cycle { get; init; }
+    internal SignalRange Range { get; init; } = SignalRange.Empty;
     internal (Vector2 Centre, int Joints, double Time)? Trunk { get; init; }
 
     public RepCounter Next(PoseFrame frame)
@@ -83,7 +92,7 @@ public sealed record RepCounter
         var next = this with { Smoother = smoother, TimeSeconds = t, Cues = [] };
         if (Phase == WorkoutPhase.SettingUp && SeenFrom(smoother) is { } seen && !Compiled.SupportedViews.Contains(seen))
             next = next with { Cues = [seen == CameraView.Front ? "Turn side-on to the camera" : "Face the camera"] };
-        var view = Phase == WorkoutPhase.SettingUp ? ChooseView(smoother) : View;
+        var view = Phase == WorkoutPhase.SettingUp || (Exercise.Kind == ExerciseKind.Reps && Cycle is null) ? ChooseView(smoother) : View;
         var compiledView = Compiled.ViewFor(view);
         var observed = Observation.Take(Compiled, compiledView, smoother, frame.Similarity);
         var trunk = CompiledExercise.Trunk(smoother.Points, smoother.Visible);
@@ -99,17 +108,35 @@ public sealed record RepCounter
         next = next with { IsVisible = true, Signal = observed.Signal };
         if (next.Phase != WorkoutPhase.SettingUp && t - (LastUsableTime ?? t) > Exercise.MaxGapSeconds)
             next = next.Reset("Lost sight of you: get back into the start position");
-        next = next.Phase == WorkoutPhase.SettingUp ? next.Settle(t, view, compiledView, observed)
-            : Exercise.Kind == ExerciseKind.Reps ? RepSteps.Step(next, t, compiledView, observed)
+        if (Exercise.Kind == ExerciseKind.Reps && view != View)
+            next = next with { View = view, Range = SignalRange.Empty, StartChecks = [] };
+        next = Exercise.Kind == ExerciseKind.Reps ? RepSteps.Step(next, t, compiledView, observed)
+            : next.Phase == WorkoutPhase.SettingUp ? next.Settle(t, view, compiledView, observed)
             : HoldSteps.Step(next, t, compiledView, observed, previousUsable: IsVisible);
         return next with { LastUsableTime = t };
     }
 
-    /// <summary>Back to settling in: the rep in progress is dropped uncounted and the current hold ends.</summary>
-    internal RepCounter Reset(string cue) => this with
+    /// <summary>
+    /// The end of the frames (the clip is over): a rep still under way is reported as cut off, not counted.
+    /// </summary>
+    public RepCounter Finish() =>
+        Cycle is null || TimeSeconds is not { } t ? this : DropCycle(t, "cut off by the end of the video", null) with { Phase = WorkoutPhase.AtStart };
+
+    /// <summary>The rep in progress ends uncounted, kept with <paramref name="reason"/>.</summary>
+    internal RepCounter DropCycle(double t, string reason, string? cue) => Cycle is not { } cycle ? this : this with
     {
-        Phase = WorkoutPhase.SettingUp,
         Cycle = null,
+        Uncounted = Uncounted.Add(new UncountedCycle(cycle.StartTime, cycle.PeakTime, t, reason)),
+        Cues = cue is null ? Cues : Cues.Add(cue),
+    };
+
+    /// <summary>Sight of the person lost for too long: the rep in progress is dropped uncounted, the current hold ends, and
+    /// the person's range is learned afresh (they may come back farther away or at another angle).</summary>
+    internal RepCounter Reset(string cue) => DropCycle(TimeSeconds ?? 0, "lost sight of you", null) with
+    {
+        Phase = Exercise.Kind == ExerciseKind.Reps ? WorkoutPhase.AtStart : WorkoutPhase.SettingUp,
+        Range = SignalRange.Empty,
+        StartChecks = [],
         SettleSince = null,
         CurrentHoldSeconds = 0,
         Cues = Cues.Add(cue),
@@ -140,35 +167,19 @@ public sealed record RepCounter
             : null;
 
     /// <summary>
-    /// Counting starts once the start pose (reps: signal past the start threshold; holds: every check passing) is held
-    /// for the settle time with the trunk staying within <see cref="CounterSettings.SettleRadius"/> torso lengths of
-    /// where it was, so walking in, getting down to the floor or fidgeting never counts.
+    /// Holds start once every check passes for the settle time with the trunk staying within
+    /// <see cref="CounterSettings.SettleRadius"/> torso lengths of where it was, so getting into position never counts.
     /// </summary>
     private RepCounter Settle(double t, CameraView view, CompiledView compiledView, Observation observed)
     {
-        var inPosition = Exercise.Kind == ExerciseKind.Reps
-            ? compiledView.Progress(observed.Signal!.Value) <= 0
-            : HoldSteps.AllPass(compiledView, observed, slack: false);
-        if (!inPosition)
-        {
-            var cues = Exercise.Kind == ExerciseKind.Reps ? ["Get into the start position"] : HoldSteps.FailingCues(compiledView, observed);
-            return this with { SettleSince = null, View = view, Cues = Cues.AddRange(cues) };
-        }
+        if (!HoldSteps.AllPass(compiledView, observed, slack: false))
+            return this with { SettleSince = null, View = view, Cues = Cues.AddRange(HoldSteps.FailingCues(compiledView, observed)) };
         var moved = Vector2.Distance(observed.Centre, SettleAnchor) > Settings.SettleRadius * observed.Torso;
         if (SettleSince is null || moved || view != View)
             return this with { SettleSince = t, SettleAnchor = observed.Centre, View = view, Cues = Cues.Add("Hold still") };
         var held = t - SettleSince.Value;
         if (held < Exercise.SettleSeconds) return this with { Cues = Cues.Add("Hold still") };
-        return Exercise.Kind == ExerciseKind.Reps
-            ? this with
-            {
-                Phase = WorkoutPhase.AtStart,
-                StartExtreme = observed.Signal!.Value,
-                StartChecks = [.. observed.Checks],
-                SettleSince = null,
-                Cues = Cues.Add("Go"),
-            }
-            : this with
+        return this with
             {
                 Phase = WorkoutPhase.Holding,
                 SettleSince = null,

@@ -1,55 +1,76 @@
+using System.Globalization;
+
 namespace PoseGen.Core.Workouts;
 
 /// <summary>
-/// The rep state machine once settled. Progress is 0 at the start threshold and 1 at the peak threshold. A rep begins when
-/// progress exceeds the hysteresis fraction, reaches its peak at 1, may leave the peak only below 1 - hysteresis, and
-/// completes back at 0, so noise around either threshold cannot double count. A cycle that returns without reaching the
-/// peak is partial, and a rep still under way when the frames end (a cut-off descent) is never counted.
+/// The rep state machine on the person's own range of motion (<see cref="SignalRange"/>). Progress is the signal's place
+/// in that range: a rep begins when progress passes <see cref="RangeSettings.BeginFraction"/>, reaches its peak at
+/// <see cref="RangeSettings.PeakFraction"/> and completes back at the begin fraction, so noise at either end cannot double
+/// count. A cycle that returns without reaching the peak is partial; one that takes too long or is still under way when the
+/// frames end is not counted. Each uncounted cycle is kept with its reason.
 /// </summary>
 internal static class RepSteps
 {
     public static RepCounter Step(RepCounter c, double t, CompiledView view, Observation observed)
     {
         var signal = observed.Signal!.Value;
-        var progress = view.Progress(signal);
-        var hysteresis = view.HysteresisFraction;
-        if (c.Phase == WorkoutPhase.AtStart || c.Cycle is null)
+        var settings = c.Settings.Range;
+        var range = c.Range.Add(t, signal, settings.WindowSeconds);
+        var (low, high) = range.Extremes(settings.ExtremePercentile);
+        // Under the noise floor nothing can begin, and a rep under way neither turns nor completes: a person holding still
+        // mid-rep long enough for the range to shrink has not come back (the rep times out instead).
+        if (view.Progress(signal, low, high) is not { } progress)
         {
-            var keep = view.Progress(c.StartExtreme) <= progress;
+            c = c with { Range = range, Progress = 0 };
+            return c.Cycle is null ? Settled(c, view, signal, observed) : c;
+        }
+        c = c with { Range = range, Progress = progress };
+        if (c.Cycle is null)
+        {
+            var keep = c.StartChecks.Length > 0 && view.Oriented(c.StartExtreme) <= view.Oriented(signal);
             var extreme = keep ? c.StartExtreme : signal;
             var startChecks = keep ? c.StartChecks : [.. observed.Checks];
-            if (progress <= hysteresis) return c with { Phase = WorkoutPhase.AtStart, StartExtreme = extreme, StartChecks = startChecks };
-            var begun = RepCycle.Begin(c.LastUsableTime ?? t, extreme, startChecks).Add(t, signal, progress, view, observed.Checks);
-            return WithLiveCues(c with { Phase = progress >= 1 ? WorkoutPhase.AtPeak : WorkoutPhase.TowardPeak, Cycle = begun }, view, observed);
+            if (progress <= settings.BeginFraction)
+                return c with { Phase = WorkoutPhase.AtStart, StartExtreme = extreme, StartChecks = startChecks };
+            var begun = RepCycle.Begin(c.LastUsableTime ?? t, extreme, startChecks)
+                .Add(t, signal, progress, high - low, view, settings, observed.Checks);
+            return WithLiveCues(c with { Phase = progress >= settings.PeakFraction ? WorkoutPhase.AtPeak : WorkoutPhase.TowardPeak, Cycle = begun }, view, observed);
         }
         if (t - c.Cycle.StartTime > c.Exercise.MaxRepSeconds)
-            return c.Reset("Rep took too long and was not counted: get back into the start position");
-        var cycle = c.Cycle.Add(t, signal, progress, view, observed.Checks);
+            return c.DropCycle(t, string.Create(CultureInfo.InvariantCulture, $"took longer than {c.Exercise.MaxRepSeconds:0} s"),
+                "Rep took too long and was not counted") with { Phase = WorkoutPhase.AtStart, StartExtreme = signal, StartChecks = [.. observed.Checks] };
+        var cycle = c.Cycle.Add(t, signal, progress, high - low, view, settings, observed.Checks);
         var next = c with { Cycle = cycle };
         switch (c.Phase)
         {
-            case WorkoutPhase.TowardPeak when progress >= 1:
+            case WorkoutPhase.TowardPeak when progress >= settings.PeakFraction:
                 return WithLiveCues(next with { Phase = WorkoutPhase.AtPeak }, view, observed);
-            case WorkoutPhase.TowardPeak when progress <= 0:
-                var partial = cycle.MaxProgress >= c.Settings.PartialFraction;
-                return next with
+            case WorkoutPhase.TowardPeak when progress <= settings.BeginFraction:
+                var reached = string.Create(CultureInfo.InvariantCulture, $"reached only {cycle.MaxProgress * 100:0}% of your range, a rep needs {settings.PeakFraction * 100:0}%");
+                return next.DropCycle(t, reached, c.Exercise.PartialCue) with
                 {
                     Phase = WorkoutPhase.AtStart,
-                    Cycle = null,
                     StartExtreme = signal,
                     StartChecks = [.. observed.Checks],
-                    PartialReps = c.PartialReps + (partial ? 1 : 0),
-                    Cues = partial ? c.Cues.Add(c.Exercise.PartialCue) : c.Cues,
+                    PartialReps = c.PartialReps + 1,
                 };
-            case WorkoutPhase.AtPeak when progress < 1 - hysteresis:
+            case WorkoutPhase.AtPeak when progress < settings.PeakFraction:
                 return WithLiveCues(next with { Phase = WorkoutPhase.Returning }, view, observed);
-            case WorkoutPhase.Returning when progress >= 1:
+            case WorkoutPhase.Returning when progress >= settings.PeakFraction:
                 return WithLiveCues(next with { Phase = WorkoutPhase.AtPeak }, view, observed);
-            case WorkoutPhase.Returning when progress <= 0:
+            case WorkoutPhase.AtPeak or WorkoutPhase.Returning when progress <= settings.BeginFraction:
                 return Complete(next, t, signal, view, observed);
             default:
                 return WithLiveCues(next, view, observed);
         }
+    }
+
+    /// <summary>Waiting at the start: keeps the most start-like frame as the start pose of the next rep.</summary>
+    private static RepCounter Settled(RepCounter c, CompiledView view, double signal, Observation observed)
+    {
+        var keep = c.StartChecks.Length > 0 && view.Oriented(c.StartExtreme) <= view.Oriented(signal);
+        return keep ? c with { Phase = WorkoutPhase.AtStart }
+            : c with { Phase = WorkoutPhase.AtStart, StartExtreme = signal, StartChecks = [.. observed.Checks] };
     }
 
     private static RepCounter Complete(RepCounter c, double t, double signal, CompiledView view, Observation observed)

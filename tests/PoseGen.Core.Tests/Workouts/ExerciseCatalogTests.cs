@@ -55,7 +55,7 @@ public class ExerciseCatalogTests
 
     [Theory]
     [InlineData("\"joints\": [\"hip\", \"knee\", \"ankle\"]", "\"joints\": [\"hip\", \"kneee\", \"ankle\"]", "unknown joint 'kneee'")]
-    [InlineData("\"start\": 150, \"peak\": 118, \"hysteresis\": 6", "\"start\": 150, \"peak\": 118, \"hysteresis\": 20", "hysteresis")]
+    [InlineData("\"start\": 150, \"peak\": 118, \"minTravel\": 20", "\"start\": 150, \"peak\": 118, \"minTravel\": 40", "minTravel")]
     [InlineData("\"id\": \"lunge\"", "\"id\": \"squat\"", "more than once")]
     [InlineData("\"atMost\": 95, \"tolerance\": 10", "\"tolerance\": 10", "atLeast or atMost")]
     [InlineData("\"relativeToStart\": true, \"aggregate\": \"min\", \"atMost\": 0.66", "\"aggregate\": \"min\", \"atMost\": 0.66", "needs two 'per' joints unless")]

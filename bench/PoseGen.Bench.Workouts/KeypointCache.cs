@@ -1,0 +1,55 @@
+using System.Text.Json;
+using PoseGen.Core.Abstractions;
+using PoseGen.Core.Poses;
+using PoseGen.Core.Workouts;
+using PoseGen.Inference.Video;
+
+namespace PoseGen.Bench.Workouts;
+
+/// <summary>
+/// The main person's keypoints in every sampled frame of a clip, as the video analysis detects them, saved once so that
+/// the counter can be evaluated (and its settings searched, leave-one-clip-out) in milliseconds instead of re-running
+/// MoveNet. Points are pixels of the decoded frame; an empty array is a frame where nobody was found.
+/// </summary>
+internal sealed record ClipKeypoints(string Clip, string Model, double FramesPerSecond, int Width, int Height, List<float[]> Frames)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public IEnumerable<PoseFrame> PoseFrames()
+    {
+        for (var i = 0; i < Frames.Count; i++)
+        {
+            var f = Frames[i];
+            var keypoints = f.Length == 0 ? null
+                : Enumerable.Range(0, CocoKeypoints.Count).Select(k => new Keypoint(f[k * 3], f[(k * 3) + 1], f[(k * 3) + 2])).ToArray();
+            yield return new PoseFrame(i / FramesPerSecond, keypoints ?? PoseFrame.FromPose(0, null, 1, 1).Keypoints, Width, Height);
+        }
+    }
+
+    public static async Task<ClipKeypoints> DetectAsync(FfmpegFrameSource frames, IPoseDetector detector, string path,
+        PoseModelKind model)
+    {
+        var info = await frames.ProbeAsync(path, CancellationToken.None);
+        var (width, height) = frames.OutputSize(info);
+        var list = new List<float[]>();
+        await foreach (var frame in frames.ReadFramesAsync(path, info, CancellationToken.None))
+        {
+            var detection = await detector.DetectAsync(frame.Image, model, CancellationToken.None);
+            list.Add(detection.People.Count == 0 ? []
+                : [.. detection.People[0].Keypoints.SelectMany(k => new[] { k.X, k.Y, k.Score })]);
+        }
+        return new ClipKeypoints(Path.GetFileName(path), model.ToString(), frames.FramesPerSecond, width, height, list);
+    }
+
+    public static string FileFor(string cacheDir, string clip, PoseModelKind model) =>
+        Path.Combine(cacheDir, model.ToString().ToLowerInvariant(), Path.GetFileNameWithoutExtension(clip) + ".json");
+
+    public async Task SaveAsync(string file)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(this, Json));
+    }
+
+    public static ClipKeypoints? Load(string file) =>
+        File.Exists(file) ? JsonSerializer.Deserialize<ClipKeypoints>(File.ReadAllText(file), Json) : null;
+}
