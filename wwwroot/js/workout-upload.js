@@ -107,10 +107,17 @@ function render(id, r) {
   document.getElementById('video-improper').textContent = String(r.improperReps);
   document.getElementById('video-duration').textContent = `${r.durationS.toFixed(1)} s`;
   const list = document.getElementById('video-rep-list');
+  const recognised = document.getElementById('video-recognised');
+  recognised.hidden = !r.recognition;
+  if (r.recognition) {
+    recognised.textContent = r.recognition.exercise
+      ? `Recognised: ${r.exercise} (confidence ${Math.round(r.recognition.confidence * 100)}%).`
+      : 'No repeated exercise was recognised in this clip, so nothing was counted.';
+  }
   list.replaceChildren(...r.repDetails.map((rep) => {
     const item = document.createElement('li');
-    const verdict = rep.issues.length > 0 ? `improper: ${rep.issues.join(', ')}` : 'good';
-    item.textContent = `${rep.startS.toFixed(1)}–${rep.endS.toFixed(1)} s, quality ${rep.quality.toFixed(2)}, ${verdict}`;
+    const verdict = rep.explanation ?? (rep.issues.length > 0 ? `improper: ${rep.issues.join(', ')}` : 'good');
+    item.textContent = `${rep.startS.toFixed(1)}–${rep.endS.toFixed(1)} s: ${verdict}`;
     item.className = rep.issues.length > 0 ? 'text-warning-emphasis' : '';
     return item;
   }));
@@ -119,6 +126,16 @@ function render(id, r) {
     item.textContent = 'No complete rep was found in this clip.';
     list.replaceChildren(item);
   }
+  const uncounted = (r.cycles ?? []).filter((c) => c.verdict === 'not counted');
+  document.getElementById('video-uncounted').hidden = uncounted.length === 0;
+  document.getElementById('video-uncounted-list').replaceChildren(...uncounted.map((c) => {
+    const item = document.createElement('li');
+    item.textContent = `${c.startS.toFixed(1)}–${c.endS.toFixed(1)} s: ${c.explanation}`;
+    return item;
+  }));
+  const crosscheck = document.getElementById('video-crosscheck');
+  crosscheck.hidden = !r.repetition?.note;
+  crosscheck.textContent = r.repetition?.note ?? '';
   document.getElementById('video-history').href = `/History/Details/${id}`;
   result.hidden = false;
   drawChart(r);
@@ -151,6 +168,14 @@ function drawChart(r) {
         { label: `Signal (${signal.unit})`, data: curve, borderColor: '#0d6efd', pointRadius: 0, borderWidth: 1.5, spanGaps: false },
         { type: 'scatter', label: 'Good rep', data: marks(true), backgroundColor: '#198754', pointRadius: 7, pointStyle: 'triangle' },
         { type: 'scatter', label: 'Improper rep', data: marks(false), backgroundColor: '#fd7e14', pointRadius: 7, pointStyle: 'rectRot' },
+        {
+          type: 'scatter',
+          label: 'Not counted',
+          data: (r.cycles ?? []).filter((c) => c.verdict === 'not counted').map((c) => ({ x: c.peakS, y: valueAt(signal, c.peakS) })),
+          backgroundColor: '#6c757d',
+          pointRadius: 6,
+          pointStyle: 'crossRot',
+        },
       ],
     },
     options: {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Poses;
@@ -5,20 +6,23 @@ using PoseGen.Core.Workouts;
 
 namespace PoseGen.Inference.Video;
 
-/// <summary>Decodes a clip, detects the main person in every sampled frame and folds the frames through <see cref="RepCounter"/>.</summary>
+/// <summary>
+/// Decodes a clip, detects the main person in every sampled frame, recognises the exercise when none was named, folds the
+/// frames through <see cref="RepCounter"/> (the same counter as the live page) and cross-checks its cycles against the
+/// whole-body repetition period (<see cref="Periodicity"/>).
+/// </summary>
 public sealed class VideoWorkoutAnalyzer(FfmpegFrameSource frames, IPoseDetector detector, IOptions<VideoOptions> options)
 {
     /// <summary>Replay rate of the saved keypoint timeline: enough for a smooth skeleton, small enough to store.</summary>
     private const double TimelineFramesPerSecond = 5;
 
+    /// <param name="exercise">The exercise to count; null recognises it from the motion.</param>
     /// <param name="progress">Receives the fraction of the clip analysed, in [0, 1].</param>
-    public async Task<VideoWorkoutResult> AnalyzeAsync(string path, ExerciseDefinition exercise, PoseModelKind model,
+    public async Task<VideoWorkoutResult> AnalyzeAsync(string path, ExerciseDefinition? exercise, PoseModelKind model,
         IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var info = await frames.ProbeAsync(path, cancellationToken);
-        var counter = RepCounter.Start(exercise, ExerciseCatalog.Default.Settings);
-        var times = new List<double>();
-        var values = new List<double?>();
+        var poses = new List<PoseFrame>();
         var timeline = new List<TimelineFrame>();
         var timelineEvery = Math.Max(1, (int)Math.Round(options.Value.FramesPerSecond / TimelineFramesPerSecond));
         var (width, height) = frames.OutputSize(info);
@@ -27,9 +31,7 @@ public sealed class VideoWorkoutAnalyzer(FfmpegFrameSource frames, IPoseDetector
         {
             var detection = await detector.DetectAsync(frame.Image, model, cancellationToken);
             var person = detection.People.Count > 0 ? detection.People[0] : null;
-            counter = counter.Next(PoseFrame.FromPose(frame.TimeSeconds, person, frame.Image.Width, frame.Image.Height));
-            times.Add(Math.Round(frame.TimeSeconds, 3));
-            values.Add(counter.Signal is { } s ? Math.Round(s, 3) : null);
+            poses.Add(PoseFrame.FromPose(frame.TimeSeconds, person, frame.Image.Width, frame.Image.Height));
             if (frame.Index % timelineEvery == 0)
                 timeline.Add(new TimelineFrame(Math.Round(frame.TimeSeconds, 3), Flatten(person, frame.Image.Width, frame.Image.Height)));
             lastTime = frame.TimeSeconds;
@@ -37,12 +39,62 @@ public sealed class VideoWorkoutAnalyzer(FfmpegFrameSource frames, IPoseDetector
                 progress?.Report(Math.Clamp(frame.TimeSeconds / info.DurationSeconds, 0, 1));
         }
         progress?.Report(1);
-        var details = counter.Reps.Select(r => new RepDetail(Math.Round(r.StartS, 2), Math.Round(r.EndS, 2), Math.Round(r.PeakS, 2),
-            Math.Round(r.Quality, 3), r.Issues)).ToList();
         var duration = info.DurationSeconds > 0 ? info.DurationSeconds : lastTime;
-        return new VideoWorkoutResult(exercise.Id, counter.GoodReps, counter.ImproperReps, Math.Round(duration, 2), details,
-            new SignalSeries(counter.SignalUnit, times, values),
-            new KeypointTimeline(options.Value.FramesPerSecond / timelineEvery, width, height, timeline));
+        var result = Count(poses, exercise, frames.FramesPerSecond);
+        return result with
+        {
+            DurationS = Math.Round(duration, 2),
+            Timeline = new KeypointTimeline(options.Value.FramesPerSecond / timelineEvery, width, height, timeline),
+        };
+    }
+
+    /// <summary>Counts (and, without <paramref name="exercise"/>, first recognises) the exercise in detected frames.</summary>
+    public static VideoWorkoutResult Count(IReadOnlyList<PoseFrame> poses, ExerciseDefinition? exercise, double framesPerSecond)
+    {
+        RecognitionSummary? recognition = null;
+        if (exercise is null)
+        {
+            var recognised = ExerciseRecognizer.Recognize(poses, framesPerSecond);
+            recognition = new RecognitionSummary(recognised.ExerciseId, recognised.Confidence,
+                [.. recognised.Candidates.Take(3).Select(c => new RecognitionCandidate(c.ExerciseId, c.Score, c.Cycles))]);
+            exercise = recognised.ExerciseId is { } id ? ExerciseCatalog.Default.Get(id) : null;
+        }
+        var period = Periodicity.Estimate(poses, framesPerSecond, ExerciseCatalog.Default.Settings.MinKeypointScore);
+        var times = poses.Select(p => Math.Round(p.TimeSeconds, 3)).ToList();
+        if (exercise is null)
+        {
+            var none = new List<double?>(Enumerable.Repeat<double?>(null, poses.Count));
+            return new VideoWorkoutResult("none", 0, 0, 0, [], new SignalSeries("ratio", times, none),
+                new KeypointTimeline(0, 0, 0, []), [], recognition, Repetition(period, 0));
+        }
+        var counter = RepCounter.Start(exercise, ExerciseCatalog.Default.Settings);
+        var values = new List<double?>(poses.Count);
+        foreach (var pose in poses)
+        {
+            counter = counter.Next(pose);
+            values.Add(counter.IsVisible && counter.Signal is { } s ? Math.Round(s, 3) : null);
+        }
+        counter = counter.Finish();
+        var details = counter.Reps.Select(r => new RepDetail(Math.Round(r.StartS, 2), Math.Round(r.EndS, 2), Math.Round(r.PeakS, 2),
+            Math.Round(r.Quality, 3), r.Issues, r.Explanation)).ToList();
+        var cycles = counter.Reps.Select(r => new CycleDetail(Math.Round(r.StartS, 2), Math.Round(r.PeakS, 2), Math.Round(r.EndS, 2),
+                r.IsGood ? "good" : "improper", r.Explanation))
+            .Concat(counter.Uncounted.Select(u => new CycleDetail(Math.Round(u.StartS, 2), Math.Round(u.PeakS, 2), Math.Round(u.EndS, 2),
+                "not counted", "Not counted: " + u.Reason)))
+            .OrderBy(c => c.StartS).ToList();
+        return new VideoWorkoutResult(exercise.Id, counter.GoodReps, counter.ImproperReps, 0, details,
+            new SignalSeries(counter.SignalUnit, times, values), new KeypointTimeline(0, 0, 0, []), cycles, recognition,
+            Repetition(period, counter.Reps.Count));
+    }
+
+    private static RepetitionSummary? Repetition(RepetitionPeriod? period, int counted)
+    {
+        if (period is null || period.Strength <= 0) return null;
+        var found = period.Cycles;
+        var agrees = Math.Abs(found - counted) <= 1.5 || Math.Abs(found - counted) <= 0.2 * Math.Max(found, counted);
+        var note = agrees ? null : string.Create(CultureInfo.InvariantCulture,
+            $"The whole-body movement repeats about every {period.PeriodSeconds:0.0} s (about {found:0} times), but {counted} cycles were counted: check the exercise and the framing.");
+        return new RepetitionSummary(Math.Round(period.PeriodSeconds, 2), Math.Round(period.Strength, 2), Math.Round(found, 1), agrees, note);
     }
 
     private static float[] Flatten(Pose? person, int width, int height)

@@ -11,8 +11,8 @@ namespace PoseGen.Web.Controllers.Api;
 public sealed class WorkoutsApiController(WorkoutJobService jobs) : ControllerBase
 {
     /// <summary>
-    /// Queues a clip (multipart field <c>video</c>: mp4, webm or mov) for rep counting of <paramref name="exercise"/>;
-    /// answers 202 with the job id at once. A file that is not a video is a 415, an unreadable or too long one a 422.
+    /// Queues a clip (multipart field <c>video</c>: mp4, webm or mov) for rep counting of <paramref name="exercise"/>
+    /// (a catalog id, or <c>auto</c>, the default: recognised from the motion); answers 202 with the job id at once. A file that is not a video is a 415, an unreadable or too long one a 422.
     /// </summary>
     [HttpPost("analyze")]
     [Consumes("multipart/form-data")]

@@ -89,7 +89,7 @@ public sealed class LiveWorkoutSession(Guid id, string userId, ExerciseDefinitio
     }
 
     private static RepDetail Detail(RepResult r) =>
-        new(Math.Round(r.StartS, 2), Math.Round(r.EndS, 2), Math.Round(r.PeakS, 2), Math.Round(r.Quality, 3), r.Issues);
+        new(Math.Round(r.StartS, 2), Math.Round(r.EndS, 2), Math.Round(r.PeakS, 2), Math.Round(r.Quality, 3), r.Issues, r.Explanation);
 
     /// <summary>x and y as fractions of the frame, as the video timeline stores them; nobody (all scores 0) is empty.</summary>
     private static float[] Normalise(LiveFrame frame)

@@ -11,6 +11,9 @@ namespace PoseGen.Web.Services.Workouts;
 public sealed class WorkoutJobService(
     HistoryService history, PoseGenDbContext db, FfmpegFrameSource frames, WorkoutJobQueue queue, IConfiguration configuration)
 {
+    /// <summary>The exercise value that asks for the exercise to be recognised from the motion (also the default).</summary>
+    public const string Auto = "auto";
+
     private static readonly string[] Extensions = [".mp4", ".webm", ".mov", ".m4v", ".mkv"];
 
     public static string VideoFolder(IConfiguration configuration) => Path.Combine(AppPaths.DataRoot(configuration), "videos");
@@ -19,10 +22,12 @@ public sealed class WorkoutJobService(
     {
         if (video is null || video.Length == 0)
             throw new UserInputException(StatusCodes.Status400BadRequest, "Send the clip as the multipart form field 'video'.");
-        var exercise = ExerciseCatalog.Default.Find(exerciseId ?? "");
-        if (exercise is null || exercise.Kind != ExerciseKind.Reps)
+        var auto = string.IsNullOrWhiteSpace(exerciseId) || exerciseId.Trim().Equals(Auto, StringComparison.OrdinalIgnoreCase);
+        var exercise = auto ? null : ExerciseCatalog.Default.Find(exerciseId!.Trim());
+        if (!auto && (exercise is null || exercise.Kind != ExerciseKind.Reps))
             throw new UserInputException(StatusCodes.Status400BadRequest,
-                "Field 'exercise' must be one of: " + string.Join(", ", ExerciseCatalog.Default.Exercises.Where(e => e.Kind == ExerciseKind.Reps).Select(e => e.Id)) + ".");
+                "Field 'exercise' must be 'auto' (recognise it from the video, the default) or one of: "
+                + string.Join(", ", ExerciseCatalog.Default.Exercises.Where(e => e.Kind == ExerciseKind.Reps).Select(e => e.Id)) + ".");
         var extension = Path.GetExtension(video.FileName).ToLowerInvariant();
         if (!Extensions.Contains(extension))
             extension = ".bin";
@@ -38,8 +43,8 @@ public sealed class WorkoutJobService(
         {
             // Probing now turns a non-video, an over-long clip or an unreadable file into a 415/422 on the upload itself.
             var info = await frames.ProbeAsync(path, ct);
-            var document = new WorkoutJobDocument("video", WorkoutJobDocument.Queued, 0, exercise.Id, fileName, null, null);
-            await history.AddAsync(userId, ActivityKind.Workout, $"{exercise.Name} video", $"{info.DurationSeconds:F0} s clip, queued",
+            var document = new WorkoutJobDocument("video", WorkoutJobDocument.Queued, 0, exercise?.Id ?? Auto, fileName, null, null);
+            await history.AddAsync(userId, ActivityKind.Workout, exercise is null ? "Workout video" : $"{exercise.Name} video", $"{info.DurationSeconds:F0} s clip, queued",
                 document, [], null, ct, id);
         }
         catch

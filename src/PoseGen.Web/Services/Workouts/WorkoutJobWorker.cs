@@ -75,14 +75,17 @@ public sealed partial class WorkoutJobWorker(
         VideoWorkoutResult result;
         try
         {
-            result = await analyzer.AnalyzeAsync(path, ExerciseCatalog.Default.Get(document.Exercise), PoseModelKind.Lightning, progress, ct);
+            var exercise = document.Exercise == WorkoutJobService.Auto ? null : ExerciseCatalog.Default.Get(document.Exercise);
+            result = await analyzer.AnalyzeAsync(path, exercise, PoseModelKind.Lightning, progress, ct);
         }
         finally
         {
             // A progress save still in flight must not land after the final status and overwrite it.
             await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-        var summary = $"{result.Reps} good, {result.ImproperReps} improper reps in {result.DurationS:F0} s";
+        var summary = result.Exercise == "none"
+            ? $"No repeated exercise recognised in {result.DurationS:F0} s"
+            : $"{ExerciseCatalog.Default.Get(result.Exercise).Name}: {result.Reps} good, {result.ImproperReps} improper reps in {result.DurationS:F0} s";
         await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Done, Progress = 1, Result = result, VideoFile = null }, summary, ct);
         File.Delete(path);
     }

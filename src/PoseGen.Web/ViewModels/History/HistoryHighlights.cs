@@ -18,7 +18,7 @@ public sealed record HistoryHighlights(IReadOnlyList<(string Label, string Value
                 c.Feedback.Count > 0 ? c.Feedback : ["Nothing to correct."])
             : None,
         ActivityKind.Workout => WorkoutJobDocument.TryRead(document) is { } w
-            ? new([("Exercise", w.Exercise), ("Status", w.Status), ("Good reps", w.Result?.Reps.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"),
+            ? new([("Exercise", w.Result?.Exercise ?? w.Exercise), ("Status", w.Status), ("Good reps", w.Result?.Reps.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"),
                     ("Improper reps", w.Result?.ImproperReps.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–")],
                 w.Error is null ? [] : [w.Error])
             : LiveWorkoutDocument.TryRead(document) is { } l
