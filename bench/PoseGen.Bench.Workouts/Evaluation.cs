@@ -13,10 +13,10 @@ internal static class Evaluation
         public bool WithinOne => Math.Abs(Counted - Expected) <= 1;
     }
 
-    public static ClipScore Score(ClipLabel label, ClipKeypoints keypoints, ExerciseCatalog catalog)
+    public static ClipScore Score(ClipLabel label, ClipKeypoints keypoints, ExerciseCatalog catalog, CounterSettings? settings = null)
     {
         var exerciseId = label.IsNegative ? "squat" : label.Exercise;
-        var counter = keypoints.PoseFrames().Aggregate(RepCounter.Start(catalog.Get(exerciseId), catalog.Settings), (c, f) => c.Next(f)).Finish();
+        var counter = keypoints.PoseFrames().Aggregate(RepCounter.Start(catalog.Get(exerciseId), settings ?? catalog.Settings), (c, f) => c.Next(f)).Finish();
         var reps = counter.Reps;
         double? error = null;
         if (reps.Count > 0 && label.PeakTimes.Count > 0)
@@ -39,8 +39,59 @@ internal static class Evaluation
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {s.Label.Clip} | {s.Label.Exercise} | {expected} | {counted} | {(s.Exact ? "yes" : s.WithinOne ? "off by 1" : "no")} | {s.MeanPeakError:0.00} | {s.Detail} |"));
         }
-        var reps = scores.Where(s => s.Label.Exercise != "plank").ToList();
+        var reps = scores.Where(s => s.Label.Exercise is not ("plank" or "none")).ToList();
+        var exactTiming = reps.Where(s => s.Exact && s.MeanPeakError is not null).Select(s => s.MeanPeakError!.Value).ToList();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"exact {reps.Count(s => s.Exact)}/{reps.Count}, within one {reps.Count(s => s.WithinOne)}/{reps.Count}"));
+            $"all-in (committed settings): exact {reps.Count(s => s.Exact)}/{reps.Count}, within one {reps.Count(s => s.WithinOne)}/{reps.Count}, mean peak error on exact clips {(exactTiming.Count > 0 ? exactTiming.Average() : 0):0.00} s"));
+        output.WriteLine();
+        output.WriteLine("Per exercise (all-in):");
+        foreach (var g in reps.GroupBy(s => s.Label.Exercise))
+            output.WriteLine($"- {g.Key}: exact {g.Count(s => s.Exact)}/{g.Count()}, within one {g.Count(s => s.WithinOne)}/{g.Count()}");
+        LeaveOneOut(clips.Where(c => c.Label.Exercise is not ("plank" or "none")).ToList(), catalog, output);
+    }
+
+    /// <summary>
+    /// Leave-one-clip-out over the range settings (begin and peak fractions, window, extreme percentile): for each clip,
+    /// the grid point with the most exact counts on the other clips (ties: the committed settings if among the best, then
+    /// the smallest total count error) is chosen and the left-out clip counted with it.
+    /// </summary>
+    private static void LeaveOneOut(IReadOnlyList<(ClipLabel Label, ClipKeypoints Keypoints)> clips, ExerciseCatalog catalog, TextWriter output)
+    {
+        var committed = catalog.Settings.Range;
+        var grid = (from b in new[] { 0.25, 0.3, 0.35, 0.4 }
+                    from p in new[] { 0.6, 0.65, 0.7, 0.75, 0.8 }
+                    from w in new[] { 5.0, 8, 12 }
+                    from q in new[] { 0.02, 0.05, 0.1 }
+                    select committed with { BeginFraction = b, PeakFraction = p, WindowSeconds = w, ExtremePercentile = q }).ToList();
+        var table = grid.Select(g => clips.Select(c => Score(c.Label, c.Keypoints, catalog, catalog.Settings with { Range = g })).ToArray()).ToArray();
+        int looExact = 0, looNear = 0;
+        var chosen = new List<string>();
+        for (var left = 0; left < clips.Count; left++)
+        {
+            var rank = Enumerable.Range(0, grid.Count).Select(i => (
+                    Index: i,
+                    Exact: table[i].Where((_, k) => k != left).Count(s => s.Exact),
+                    IsCommitted: grid[i] == committed,
+                    Error: table[i].Where((_, k) => k != left).Sum(s => Math.Abs(s.Counted - s.Expected))))
+                .OrderByDescending(r => r.Exact).ThenByDescending(r => r.IsCommitted).ThenBy(r => r.Error).First();
+            var score = table[rank.Index][left];
+            looExact += score.Exact ? 1 : 0;
+            looNear += score.WithinOne ? 1 : 0;
+            var g = grid[rank.Index];
+            chosen.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| {clips[left].Label.Clip} | {g.BeginFraction} / {g.PeakFraction} / {g.WindowSeconds} s / {g.ExtremePercentile} | {score.Counted} of {score.Expected} |"));
+        }
+        var best = Enumerable.Range(0, grid.Count).MaxBy(i => table[i].Count(s => s.Exact));
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Leave-one-clip-out over {grid.Count} range settings: exact {looExact}/{clips.Count}, within one {looNear}/{clips.Count} "
+            + $"(best all-in grid point: exact {table[best].Count(s => s.Exact)}/{clips.Count}; committed settings: exact {table[grid.IndexOf(committed)].Count(s => s.Exact)}/{clips.Count})"));
+        var top = table.Max(t => t.Count(s => s.Exact));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Sensitivity: {table.Count(t => t.Count(s => s.Exact) == top)} of {grid.Count} grid points reach {top}/{clips.Count} exact, {table.Count(t => t.Count(s => s.Exact) >= top - 1)} reach {top - 1} or more."));
+        output.WriteLine();
+        output.WriteLine("| left-out clip | settings chosen on the others (begin / peak / window / percentile) | counted |");
+        output.WriteLine("|---|---|---|");
+        foreach (var line in chosen) output.WriteLine(line);
     }
 }

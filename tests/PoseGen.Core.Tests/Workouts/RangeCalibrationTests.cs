@@ -1,0 +1,82 @@
+using PoseGen.Core.Workouts;
+
+namespace PoseGen.Core.Tests.Workouts;
+
+/// <summary>Cycles found on the person's own range of motion, their explanations, and the uncounted ones.</summary>
+public class RangeCalibrationTests
+{
+    private static ExerciseMotion Motion(string name) => ExerciseMotions.All.Single(m => m.ToString() == name);
+
+    private static RepCounter Run(string exercise, IEnumerable<PoseFrame> frames) =>
+        frames.Aggregate(RepCounter.Start(exercise), (c, f) => c.Next(f)).Finish();
+
+    [Fact]
+    public void RangeIgnoresASingleGlitchAndForgetsValuesOlderThanTheWindow()
+    {
+        var range = SignalRange.Empty;
+        for (var i = 0; i < 100; i++) range = range.Add(i * 0.1, i % 2 == 0 ? 10 : 20, 8);
+        range = range.Add(10, 500, 8);
+
+        var (low, high) = range.Extremes(0.05);
+
+        Assert.Equal(10, low, 6);
+        Assert.Equal(20, high, 6);
+        Assert.Equal(81, range.Count);
+    }
+
+    /// <summary>A person twice as far from the camera (every keypoint scaled by a half about the image centre) and a
+    /// person moving through only part of the typical range are counted alike: the cycle is found on their own range.</summary>
+    [Theory]
+    [InlineData("squat (Side)", 0.5)]
+    [InlineData("squat (Front)", 0.5)]
+    [InlineData("push-up (Side)", 0.5)]
+    [InlineData("jumping-jack (Front)", 0.6)]
+    [InlineData("biceps-curl (Front)", 0.5)]
+    public void CountsAFarAwayPersonAndAPartialRangeAlike(string name, double scale)
+    {
+        var m = Motion(name);
+        var far = new SyntheticSequence(m.View).Noise(1).Hold(1, m).Reps(m, 4).Build()
+            .Select(f => f with { Keypoints = [.. f.Keypoints.Select(k => k with { X = (float)(320 + ((k.X - 320) * scale)), Y = (float)(240 + ((k.Y - 240) * scale)) })] });
+        var partial = new SyntheticSequence(m.View).Noise(1).Hold(1, m).Rep(m, depth: 0.8).Hold(0.3, m).Rep(m, depth: 0.8).Hold(0.3, m)
+            .Rep(m, depth: 0.8).Hold(0.3, m).Rep(m, depth: 0.8).Hold(0.5, m).Build();
+
+        Assert.Equal(4, Run(m.Id, far).Reps.Count);
+        Assert.Equal(4, Run(m.Id, partial).Reps.Count);
+    }
+
+    [Fact]
+    public void EveryRepExplainsItselfWithTheMeasuredValueAndTheLimit()
+    {
+        var m = Motion("squat (Side)");
+        var counter = Run(m.Id, new SyntheticSequence(m.View).Hold(1.5, m).Rep(m).Hold(0.3, m).Rep(m, depth: m.ShallowDepth!.Value).Hold(0.5, m).Build());
+
+        Assert.StartsWith("Good rep: knee angle at the bottom ", counter.Reps[0].Explanation, StringComparison.Ordinal);
+        Assert.Matches(@"^Improper: knee angle at the bottom \d+°, needs 95° or less$", counter.Reps[1].Explanation);
+        var depth = counter.Reps[1].Checks!.Single(c => c.Id == "depth");
+        Assert.False(depth.Passed);
+        Assert.InRange(depth.Value, 95, 110);
+    }
+
+    [Fact]
+    public void PartialAndCutOffCyclesAreKeptWithTheirReason()
+    {
+        var m = Motion("push-up (Side)");
+        var counter = Run(m.Id, new SyntheticSequence(m.View).Hold(1.5, m).Rep(m).Hold(0.3, m).Rep(m, depth: m.PartialDepth).Hold(0.3, m)
+            .Rep(m).Hold(0.3, m).CutOffRep(m, returned: 0.2).Build());
+
+        Assert.Equal(2, counter.Reps.Count);
+        Assert.Collection(counter.Uncounted,
+            u => Assert.Matches(@"^reached only \d+% of your range, a rep needs 70%$", u.Reason),
+            u => Assert.Equal("cut off by the end of the video", u.Reason));
+    }
+
+    [Fact]
+    public void AStillPersonNeverStartsACycle()
+    {
+        var m = Motion("squat (Front)");
+        var counter = Run(m.Id, new SyntheticSequence(m.View).Noise(3).Hold(20, m).Build());
+
+        Assert.Empty(counter.Reps);
+        Assert.Empty(counter.Uncounted);
+    }
+}
