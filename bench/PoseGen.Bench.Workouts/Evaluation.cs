@@ -15,7 +15,13 @@ internal static class Evaluation
 
     public static ClipScore Score(ClipLabel label, ClipKeypoints keypoints, ExerciseCatalog catalog, CounterSettings? settings = null)
     {
-        var exerciseId = label.IsNegative ? "squat" : label.Exercise;
+        if (label.IsNegative)
+        {
+            // As the product answers it: exercise=auto, which must recognise nothing and count nothing.
+            var auto = PoseGen.Inference.Video.VideoWorkoutAnalyzer.Count([.. keypoints.PoseFrames()], null, keypoints.FramesPerSecond);
+            return new ClipScore(label, auto.Reps + auto.ImproperReps, auto.Reps, null, null, $"auto: {auto.Exercise}");
+        }
+        var exerciseId = label.Exercise;
         var counter = keypoints.PoseFrames().Aggregate(RepCounter.Start(catalog.Get(exerciseId), settings ?? catalog.Settings), (c, f) => c.Next(f)).Finish();
         var reps = counter.Reps;
         double? error = null;
