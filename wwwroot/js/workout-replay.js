@@ -1,4 +1,6 @@
-// History detail: replays a workout's saved keypoint timeline as an animated SVG skeleton with play/pause and a seek bar.
+// History detail: replays a workout's saved keypoint timeline as an animated SVG skeleton with play/pause and a seek bar,
+// and marks every cycle (good, improper, not counted) with its explanation: a list to jump to, the skeleton coloured and
+// a caption while a cycle plays.
 // Timeline points are 17 COCO keypoints x (x, y, score), x and y as fractions of the frame; the SVG's viewBox is the frame.
 import { COCO_EDGES, confidenceColour } from './skeleton.js';
 
@@ -13,6 +15,9 @@ const seek = document.getElementById('replay-seek');
 const clock = document.getElementById('replay-time');
 
 const { width, height, frames } = timeline;
+const cycles = timeline.cycles ?? [];
+const caption = document.getElementById('replay-caption');
+const VERDICT_COLOURS = { good: '#2fb344', improper: '#f59f00', 'not counted': '#adb5bd' };
 const unit = Math.max(width, height) / 300;
 
 function el(name, attrs) {
@@ -51,6 +56,11 @@ function show(i) {
     circle.setAttribute('cy', points[k * 3 + 1] * height);
     circle.setAttribute('fill', confidenceColour(points[k * 3 + 2]));
   });
+  const cycle = cycles.find((c) => c.startS <= timeS && timeS <= c.endS);
+  const colour = cycle ? VERDICT_COLOURS[cycle.verdict] ?? '#ffffff' : '#ffffff';
+  limbs.forEach((line) => line.setAttribute('stroke', colour));
+  caption.textContent = cycle ? `${cycle.startS.toFixed(1)}–${cycle.endS.toFixed(1)} s: ${cycle.explanation}` : '';
+  player.dataset.cycle = cycle ? String(cycles.indexOf(cycle)) : '';
   seek.value = String(i);
   clock.textContent = `${timeS.toFixed(1)} s`;
   player.dataset.frame = String(i);
@@ -79,6 +89,29 @@ function setPlaying(on) {
   startedAt = performance.now() - (frames[index].timeS - frames[0].timeS) * 1000;
   requestAnimationFrame(tick);
 }
+
+// The frame nearest to a time, for jumping to a cycle's peak.
+function frameAt(t) {
+  let best = 0;
+  frames.forEach((f, i) => { if (Math.abs(f.timeS - t) < Math.abs(frames[best].timeS - t)) best = i; });
+  return best;
+}
+
+let repNumber = 0;
+document.getElementById('replay-cycles').replaceChildren(...cycles.map((c) => {
+  const item = document.createElement('li');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `btn btn-sm ${c.verdict === 'good' ? 'btn-outline-success' : c.verdict === 'improper' ? 'btn-outline-warning' : 'btn-outline-secondary'}`;
+  button.textContent = c.verdict === 'not counted' ? `Not counted (${c.peakS.toFixed(1)} s)` : `Rep ${++repNumber}: ${c.verdict}`;
+  button.title = c.explanation;
+  button.addEventListener('click', () => {
+    setPlaying(false);
+    show(frameAt(c.peakS));
+  });
+  item.appendChild(button);
+  return item;
+}));
 
 toggle.addEventListener('click', () => setPlaying(!playing));
 seek.addEventListener('input', () => {

@@ -22,6 +22,7 @@ let stream = null;
 let running = false;
 let paused = false;
 let lastCounts = { good: 0, improper: 0 };
+let lastExercise = null;
 const fpsTimes = [];
 
 const link = new WorkoutLink({
@@ -49,8 +50,16 @@ function showState(state) {
   $('phase').textContent = PHASES[state.phase] ?? state.phase;
   $('cues').replaceChildren(...state.cues.map((cue) => Object.assign(document.createElement('li'), { textContent: cue })));
   $('workout-counts').dataset.frames = state.frames;
+  if (lastExercise === 'auto' && state.exercise !== 'auto') {
+    showStatus(status, 'success', `Recognised: ${state.exerciseName}. Counting.`);
+    say(state.exerciseName);
+  }
+  lastExercise = state.exercise;
   if (state.goodReps > lastCounts.good) say(String(state.goodReps));
-  else if (state.improperReps > lastCounts.improper) say(`Not counted: ${state.lastRep?.issues?.[0] ?? 'check your form'}`);
+  else if (state.improperReps > lastCounts.improper) {
+    say(`Not counted: ${state.lastRep?.issues?.[0] ?? 'check your form'}`);
+    if (state.lastRep?.explanation) $('cues').append(Object.assign(document.createElement('li'), { textContent: state.lastRep.explanation }));
+  }
   lastCounts = { good: state.goodReps, improper: state.improperReps };
 }
 
@@ -134,7 +143,7 @@ async function start() {
     }
     $('backend').textContent = tracker.backend;
     const resumed = await link.begin(exercise, model);
-    showStatus(status, 'success', resumed ? 'Resumed your session: the count carries on.' : 'Counting. Get into the start position and hold still.');
+    showStatus(status, 'success', resumed ? 'Resumed your session: the count carries on.' : exercise === 'auto' ? 'Start your exercise: it is recognised after a few reps.' : 'Counting: start whenever you are ready.');
   } catch (error) {
     stopLoop();
     showStatus(status, 'danger', `Could not start: ${error?.message ?? error}`);

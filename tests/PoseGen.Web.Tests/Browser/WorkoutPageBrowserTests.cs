@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PoseGen.TestSupport;
 using static Microsoft.Playwright.Assertions;
@@ -92,6 +93,9 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await Expect(page.Locator("#video-rep-list li")).ToHaveCountAsync(2);
         await Expect(page.Locator("#video-rep-list li:has-text('improper')")).ToHaveCountAsync(0);
         await Expect(page.Locator("#video-duration")).ToHaveTextAsync("13.0 s");
+        // Every rep explains itself; the third descent, cut off by the end of the clip, is listed as not counted.
+        await Expect(page.Locator("#video-rep-list li").First).ToContainTextAsync("Good rep: hip height at the bottom");
+        await Expect(page.Locator("#video-uncounted-list li")).ToHaveTextAsync([new Regex("Not counted: cut off by the end of the video")]);
         var chart = page.Locator("#video-chart");
         Assert.True(int.Parse(await chart.GetAttributeAsync("data-points") ?? "0", CultureInfo.InvariantCulture) > 100);
         Assert.Equal("2", await chart.GetAttributeAsync("data-reps"));
@@ -112,6 +116,11 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await page.WaitForFunctionAsync("() => Number(document.getElementById('replay-player').dataset.frame) >= 3");
         await page.ClickAsync("#replay-toggle");
         await Expect(player).ToHaveAttributeAsync("data-playing", "false");
+        // The cycles are marked: jumping to the second rep shows its explanation under the skeleton.
+        await Expect(page.Locator("#replay-cycles li")).ToHaveCountAsync(3);
+        await page.ClickAsync("#replay-cycles li:nth-child(2) button");
+        await Expect(player).ToHaveAttributeAsync("data-cycle", "1");
+        await Expect(page.Locator("#replay-caption")).ToContainTextAsync("Good rep: hip height at the bottom");
         await BrowserPages.ScreenshotAsync(page, "history-replay.png");
     }
 }

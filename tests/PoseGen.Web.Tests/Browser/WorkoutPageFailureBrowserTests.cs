@@ -162,7 +162,7 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
         await page.SelectOptionAsync("#workout-exercise", "squat");
         await page.ClickAsync("#workout-start");
         await Expect(page.Locator("#workout-status")).ToHaveTextAsync(
-            "Counting. Get into the start position and hold still.", new() { Timeout = 180_000 });
+            "Counting: start whenever you are ready.", new() { Timeout = 180_000 });
     }
 
     private static List<string> CollectPageErrors(IPage page)

@@ -23,6 +23,24 @@ public sealed class WorkoutHubTests(WorkoutHubApp app) : IClassFixture<WorkoutHu
     public async Task ReconnectKeepsTheCountAndHistoryGetsEveryRep() =>
         await LiveWorkoutScenarios.ReconnectKeepsTheCountAndHistoryGetsEveryRepAsync(app.Factory);
 
+    /// <summary>An auto session names the exercise after a few reps and counts the reps that led to it too.</summary>
+    [Fact]
+    public async Task AnAutoSessionRecognisesTheSquatAfterAFewRepsAndCountsThemAll()
+    {
+        var user = await LiveWorkoutUser.SignInAsync(app.Factory);
+        var stream = new SquatStream(await SquatPoses.DetectAsync(user.Api));
+        await using var hub = await user.ConnectAsync();
+        var started = await hub.StartSessionAsync("auto");
+        Assert.Equal(("auto", 0), (started.Exercise, started.GoodReps));
+
+        var first = await hub.FramesAsync(started.SessionId, [.. stream.Stand(0.5), .. stream.Squats(reps: 1)]);
+        Assert.Equal("auto", first.Exercise);
+        var later = await hub.FramesAsync(started.SessionId, stream.Squats(reps: 4));
+
+        Assert.Equal(("squat", 5, 0), (later.Exercise, later.GoodReps, later.ImproperReps));
+        Assert.NotNull(await hub.StopSessionAsync(started.SessionId));
+    }
+
     [Fact]
     public async Task BadInputIsRefusedWithAPlainMessageAndTheConnectionStaysUsable()
     {
@@ -30,7 +48,7 @@ public sealed class WorkoutHubTests(WorkoutHubApp app) : IClassFixture<WorkoutHu
         var stream = new SquatStream(await SquatPoses.DetectAsync(user.Api));
         await using var hub = await user.ConnectAsync();
 
-        Assert.StartsWith("Exercise must be one of: squat, ", await RefusedAsync(hub.StartSessionAsync("burpee")), StringComparison.Ordinal);
+        Assert.StartsWith("Exercise must be auto (recognised after a few reps) or one of: squat, ", await RefusedAsync(hub.StartSessionAsync("burpee")), StringComparison.Ordinal);
         Assert.Equal("Model must be lightning or thunder.", await RefusedAsync(hub.StartSessionAsync("squat", "multipose")));
         var session = (await hub.StartSessionAsync()).SessionId;
 

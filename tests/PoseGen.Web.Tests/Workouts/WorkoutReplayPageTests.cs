@@ -52,7 +52,8 @@ public sealed class WorkoutReplayPageTests : IDisposable
     {
         var (client, userId) = await SignInAsync();
         var timeline = new KeypointTimeline(10, 640, 480, [Frame(0, 0.25f), Frame(0.1, -1), Frame(0.2, 0.75f)]);
-        var id = await SaveAsync(userId, new LiveWorkoutDocument("live", "squat", "lightning", 0.2, 1, 0, 0, [], timeline));
+        var id = await SaveAsync(userId, new LiveWorkoutDocument("live", "squat", "lightning", 0.2, 1, 0, 0,
+            [new RepDetail(0, 0.2, 0.1, 0.9, [], "Good rep: knee angle at the bottom 90°, needs 95° or less")], timeline));
 
         var page = await client.GetPageAsync($"/History/Details/{id}");
 
@@ -66,6 +67,9 @@ public sealed class WorkoutReplayPageTests : IDisposable
         Assert.Equal(51, frames[0].GetProperty("points").GetArrayLength());
         Assert.Equal(0, frames[1].GetProperty("points").GetArrayLength());
         Assert.Equal(0.75, frames[2].GetProperty("points")[0].GetDouble(), 3);
+        var cycle = Assert.Single(data.GetProperty("cycles").EnumerateArray());
+        Assert.Equal("good", cycle.GetProperty("verdict").GetString());
+        Assert.StartsWith("Good rep: knee angle", cycle.GetProperty("explanation").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,10 +24,23 @@ public sealed record LiveWorkoutState(
 /// A live session's counter and recorded timeline. Callers hold <see cref="Gate"/> while reading or changing it: a
 /// reconnecting browser can briefly have two connections on the same session.
 /// </summary>
-public sealed class LiveWorkoutSession(Guid id, string userId, ExerciseDefinition exercise, string model, DateTimeOffset now)
+public sealed class LiveWorkoutSession(Guid id, string userId, ExerciseDefinition? exercise, string model, DateTimeOffset now)
 {
     /// <summary>Replay rate of the saved timeline (frames per second).</summary>
     public const double TimelineFramesPerSecond = 10;
+
+    /// <summary>The exercise id of a session that recognises its exercise from the motion.</summary>
+    public const string Auto = "auto";
+
+    /// <summary>Auto sessions: the most recent frames kept for recognition, how much motion is needed before the first
+    /// try, and how often it is tried. Recognition asks for <see cref="CyclesToRecognise"/> cycles ("after a few reps").</summary>
+    private const double RecognitionWindowSeconds = 20;
+    private const double MinRecognitionSeconds = 4;
+    private const double RecognitionEverySeconds = 1;
+    private const int CyclesToRecognise = 2;
+
+    private readonly List<PoseFrame> _recent = [];
+    private double _lastRecognitionT = double.NegativeInfinity;
 
     private readonly List<TimelineFrame> _timeline = [];
     private double? _firstT;
@@ -41,7 +54,8 @@ public sealed class LiveWorkoutSession(Guid id, string userId, ExerciseDefinitio
     public Guid Id { get; } = id;
     public string UserId { get; } = userId;
     public string Model { get; } = model;
-    public RepCounter Counter { get; private set; } = RepCounter.Start(exercise, ExerciseCatalog.Default.Settings);
+    /// <summary>The counter; null while an auto session has not recognised its exercise yet.</summary>
+    public RepCounter? Counter { get; private set; } = exercise is null ? null : RepCounter.Start(exercise, ExerciseCatalog.Default.Settings);
     public string? ConnectionId { get; set; }
     public DateTimeOffset LastSeen { get; set; } = now;
     public bool Ended { get; set; }
@@ -58,7 +72,9 @@ public sealed class LiveWorkoutSession(Guid id, string userId, ExerciseDefinitio
             var keypoints = new Keypoint[CocoKeypoints.Count];
             for (var i = 0; i < keypoints.Length; i++)
                 keypoints[i] = new Keypoint(frame.Value(i * 3), frame.Value((i * 3) + 1), frame.Value((i * 3) + 2));
-            Counter = Counter.Next(new PoseFrame(frame.T, keypoints, frame.W, frame.H));
+            var pose = new PoseFrame(frame.T, keypoints, frame.W, frame.H);
+            if (Counter is not null) Counter = Counter.Next(pose);
+            else Recognise(pose);
             _firstT ??= frame.T;
             _lastT = frame.T;
             _frames++;
@@ -71,14 +87,42 @@ public sealed class LiveWorkoutSession(Guid id, string userId, ExerciseDefinitio
         }
     }
 
-    public LiveWorkoutState State() => new(
-        Id, Counter.Exercise.Id, Counter.Exercise.Name, Counter.GoodReps, Counter.ImproperReps, Math.Round(Counter.HoldSeconds, 1),
-        Counter.Phase.ToString(), Counter.Cues, Counter.IsVisible, Math.Round(DurationS, 2),
-        Counter.Reps.Count > 0 ? Detail(Counter.Reps[^1]) : null, _frames);
+    public LiveWorkoutState State() => Counter is null
+        ? new(Id, Auto, "Recognising your exercise", 0, 0, 0, WorkoutPhase.SettingUp.ToString(),
+            ["Start your exercise: it is named after a few reps"], _recent.Count > 0, Math.Round(DurationS, 2), null, _frames)
+        : new(Id, Counter.Exercise.Id, Counter.Exercise.Name, Counter.GoodReps, Counter.ImproperReps, Math.Round(Counter.HoldSeconds, 1),
+            Counter.Phase.ToString(), Counter.Cues, Counter.IsVisible, Math.Round(DurationS, 2),
+            Counter.Reps.Count > 0 ? Detail(Counter.Reps[^1]) : null, _frames);
+
+    /// <summary>
+    /// Auto sessions: keeps the recent frames and, about once a second, tries to recognise the exercise from them; once
+    /// an exercise is recognised with at least <see cref="CyclesToRecognise"/> cycles, its counter is started on the kept
+    /// frames, so the reps that led to the recognition count too.
+    /// </summary>
+    private void Recognise(PoseFrame pose)
+    {
+        _recent.Add(pose);
+        _recent.RemoveAll(f => f.TimeSeconds < pose.TimeSeconds - RecognitionWindowSeconds);
+        var span = pose.TimeSeconds - _recent[0].TimeSeconds;
+        if (span < MinRecognitionSeconds || pose.TimeSeconds - _lastRecognitionT < RecognitionEverySeconds) return;
+        _lastRecognitionT = pose.TimeSeconds;
+        var recognition = ExerciseRecognizer.Recognize(_recent, (_recent.Count - 1) / span);
+        if (recognition.ExerciseId is not { } id) return;
+        var best = recognition.Candidates.FirstOrDefault(c => c.ExerciseId == id);
+        var definition = ExerciseCatalog.Default.Get(id);
+        if (definition.Kind == ExerciseKind.Reps && (best?.Cycles ?? 0) < CyclesToRecognise) return;
+        Counter = _recent.Aggregate(RepCounter.Start(definition, ExerciseCatalog.Default.Settings), (c, f) => c.Next(f));
+        _recent.Clear();
+    }
 
     public LiveWorkoutDocument Document()
     {
         var origin = _firstT ?? 0;
+        if (Counter is null)
+        {
+            return new LiveWorkoutDocument(LiveWorkoutDocument.LiveSource, Auto, Model, Math.Round(DurationS, 2), 0, 0, 0, [],
+                new KeypointTimeline(TimelineFramesPerSecond, _width, _height, [.. _timeline]));
+        }
         var details = Counter.Reps.Select(r => Detail(r) with
         {
             StartS = Math.Round(r.StartS - origin, 2), EndS = Math.Round(r.EndS - origin, 2), PeakS = Math.Round(r.PeakS - origin, 2),

@@ -29,9 +29,11 @@ public sealed class LiveWorkoutSessions(TimeProvider time)
 
     public LiveWorkoutSession Start(string userId, string connectionId, string? exerciseId, string? model)
     {
-        var exercise = LiveExercises.FirstOrDefault(e => string.Equals(e.Id, exerciseId, StringComparison.OrdinalIgnoreCase))
-            ?? throw new UserInputException(StatusCodes.Status400BadRequest,
-                "Exercise must be one of: " + string.Join(", ", LiveExercises.Select(e => e.Id)) + ".");
+        var auto = string.Equals(exerciseId, LiveWorkoutSession.Auto, StringComparison.OrdinalIgnoreCase);
+        var exercise = LiveExercises.FirstOrDefault(e => string.Equals(e.Id, exerciseId, StringComparison.OrdinalIgnoreCase));
+        if (exercise is null && !auto)
+            throw new UserInputException(StatusCodes.Status400BadRequest,
+                "Exercise must be auto (recognised after a few reps) or one of: " + string.Join(", ", LiveExercises.Select(e => e.Id)) + ".");
         if (model is not ("lightning" or "thunder"))
             throw new UserInputException(StatusCodes.Status400BadRequest, "Model must be lightning or thunder.");
         var session = new LiveWorkoutSession(Guid.NewGuid(), userId, exercise, model, time.GetUtcNow()) { ConnectionId = connectionId };
@@ -87,7 +89,7 @@ public sealed class LiveWorkoutSessions(TimeProvider time)
 
     public static Task<PoseGen.Data.Entities.Activity> SaveAsync(HistoryService history, string userId, LiveWorkoutDocument document, CancellationToken ct)
     {
-        var name = ExerciseCatalog.Default.Get(document.Exercise).Name;
+        var name = ExerciseCatalog.Default.Find(document.Exercise)?.Name ?? "Workout";
         var summary = document.Reps + document.ImproperReps == 0 && document.HoldSeconds > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{document.HoldSeconds:F0} s held in {document.DurationS:F0} s")
             : string.Create(CultureInfo.InvariantCulture, $"{document.Reps} good, {document.ImproperReps} improper reps in {document.DurationS:F0} s");

@@ -18,8 +18,21 @@ public sealed record HistoryDetailsViewModel(ActivitySummary Summary, string Doc
         : (WorkoutJobDocument.TryRead(DocumentJson)?.Result?.Timeline ?? LiveWorkoutDocument.TryRead(DocumentJson)?.Timeline)
             is { Frames.Count: > 0 } timeline ? timeline : null;
 
-    /// <summary>The timeline as JSON for the replay script, with '&lt;' escaped so no string can close the script element.</summary>
+    /// <summary>Every cycle of the workout with its verdict and explanation, for marking them on the replay: a video
+    /// analysis lists counted and uncounted cycles, a live session its counted reps.</summary>
+    public IReadOnlyList<CycleDetail> Cycles => Summary.Kind != ActivityKind.Workout ? []
+        : WorkoutJobDocument.TryRead(DocumentJson)?.Result is { } result
+            ? result.Cycles ?? [.. result.RepDetails.Select(Cycle)]
+            : LiveWorkoutDocument.TryRead(DocumentJson) is { } live ? [.. live.RepDetails.Select(Cycle)] : [];
+
+    /// <summary>The timeline and its cycles as JSON for the replay script, with '&lt;' escaped so no string can close the
+    /// script element.</summary>
     public string TimelineJson => Timeline is { } timeline
-        ? JsonSerializer.Serialize(timeline, HistoryService.DocumentJson).Replace("<", "\\u003c", StringComparison.Ordinal)
+        ? JsonSerializer.Serialize(new { timeline.FramesPerSecond, timeline.Width, timeline.Height, timeline.Frames, Cycles }, HistoryService.DocumentJson)
+            .Replace("<", "\\u003c", StringComparison.Ordinal)
         : "null";
+
+    private static CycleDetail Cycle(RepDetail r) =>
+        new(r.StartS, r.PeakS, r.EndS, r.Issues.Count > 0 ? "improper" : "good",
+            r.Explanation ?? (r.Issues.Count > 0 ? "Improper: " + string.Join(", ", r.Issues) : "Good rep"));
 }
