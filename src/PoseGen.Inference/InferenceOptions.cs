@@ -85,6 +85,14 @@ public sealed class InferenceOptions
     public float CandidateScore { get; set; } = 0.15f;
 
     /// <summary>
+    /// Auto only: CenterNet person boxes scoring at least this that no multipose person covers get a thunder pass of
+    /// their own (small and overlapping people multipose misses). 0.3 is the detector's usual display threshold
+    /// (@vladmandic/human's default for objects), not fitted to the fixtures; set 1 to switch the second detector off.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public float PersonBoxScore { get; set; } = 0.2f;
+
+    /// <summary>
     /// Long side of the multipose input in pixels, rounded up to a multiple of 32 (the model's stride). Used only by a
     /// multipose graph whose input size is free; a fixed-size graph is letterboxed to its own size.
     /// </summary>

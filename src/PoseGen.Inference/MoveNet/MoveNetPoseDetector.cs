@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Imaging;
 using PoseGen.Core.Poses;
+using PoseGen.Inference.Context;
 using PoseGen.Inference.Onnx;
 
 namespace PoseGen.Inference.MoveNet;
@@ -11,10 +12,21 @@ namespace PoseGen.Inference.MoveNet;
 /// <summary>
 /// <see cref="IPoseDetector"/> on the converted MoveNet graphs. Single person: a letterboxed pass over the whole image,
 /// then a second pass on a crop around the person found. Auto: multipose finds up to 6 people, thunder refines each on
-/// its crop.
+/// its crop; CenterNet's person boxes (when installed) add the people multipose missed (small, overlapping, more than
+/// six), each found by thunder on its own crop; people found twice are merged by OKS (non-maximum suppression).
 /// </summary>
-public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOptions> options) : IPoseDetector, IDisposable
+public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOptions> options, CenterNetObjectDetector? people = null)
+    : IPoseDetector, IDisposable
 {
+    /// <summary>A detector box counts as covered by a pose whose keypoint box overlaps it this much (intersection over
+    /// union, the usual 0.5 of detection matching); a person standing in front of another is not covered by the other's
+    /// box, and a pose found twice is merged afterwards by OKS.</summary>
+    private const float CoveredOverlap = 0.5f;
+
+    /// <summary>A pose found in a detector box must keep this share of its confident keypoints inside the box (grown by a
+    /// quarter), or thunder drifted to a neighbour.</summary>
+    private const double InsideShare = 0.7;
+
     /// <summary>A thunder refinement replaces a multipose person only when it still describes that person (OKS).</summary>
     private const double RefinementAgreement = 0.5;
 
@@ -93,8 +105,57 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
             var refined = thunder is null ? null : Refine(image, candidate, thunder, clock);
             people.Add(refined ?? new Pose(candidate.Keypoints, candidate.Score, Clip(candidate.Box, image.Width, image.Height)));
         }
+        if (refine)
+            AddDetectorPeople(image, people, clock, ct);
         people.Sort((a, b) => b.Score.CompareTo(a.Score));
         return refine ? WithoutDuplicates(people) : people;
+    }
+
+    /// <summary>
+    /// CenterNet person boxes that no pose found so far covers: thunder on a crop around each, kept when it finds a person
+    /// that stays inside the box.
+    /// </summary>
+    private void AddDetectorPeople(RgbImage image, List<Pose> found, PipelineClock clock, CancellationToken ct)
+    {
+        if (people is null || !people.IsAvailable || settings.PersonBoxScore >= 1)
+            return;
+        var started = Stopwatch.GetTimestamp();
+        var boxes = people.Detect(image, settings.PersonBoxScore).Where(o => o.Label == "person").ToList();
+        clock.InferenceMs += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        clock.Runs++;
+        var thunder = Runner(ModelCatalog.MoveNetThunder);
+        var size = thunder.InputSize ?? throw new InvalidOperationException("Thunder must have a square input.");
+        foreach (var box in boxes.Select(b => b.Box))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (found.Any(p => Overlap(p.Box, box) >= CoveredOverlap))
+                continue;
+            var crop = CropRegion.AroundBox(box, size);
+            var keypoints = MoveNetPostprocessing.ReadKeypoints(thunder.Run(image, crop, clock), crop);
+            var score = MoveNetPostprocessing.PoseScore(keypoints, settings.KeypointThreshold);
+            if (score < settings.CandidateScore || !MostlyInside(keypoints, box))
+                continue;
+            found.Add(new Pose(keypoints, score, MoveNetPostprocessing.KeypointBox(keypoints, settings.KeypointThreshold, image.Width, image.Height)));
+        }
+    }
+
+    private bool MostlyInside(IReadOnlyList<Keypoint> keypoints, BoundingBox box)
+    {
+        float gx = box.Width / 8, gy = box.Height / 8;
+        var confident = keypoints.Where(k => k.Score >= settings.KeypointThreshold).ToList();
+        if (confident.Count == 0) return false;
+        var inside = confident.Count(k => k.X >= box.X - gx && k.X <= box.X + box.Width + gx && k.Y >= box.Y - gy && k.Y <= box.Y + box.Height + gy);
+        return inside >= InsideShare * confident.Count;
+    }
+
+    /// <summary>Intersection over union.</summary>
+    private static float Overlap(BoundingBox a, BoundingBox b)
+    {
+        var w = Math.Min(a.X + a.Width, b.X + b.Width) - Math.Max(a.X, b.X);
+        var h = Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y);
+        if (w <= 0 || h <= 0) return 0;
+        var inter = w * h;
+        return inter / Math.Max(1e-6f, (a.Width * a.Height) + (b.Width * b.Height) - inter);
     }
 
     /// <summary>Two candidates refined onto the same person: keep the better-scoring pose (people are sorted by score).</summary>
