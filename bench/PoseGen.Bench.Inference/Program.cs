@@ -2,6 +2,7 @@
 // spend most of its time on pilot/overhead stages a shared 2-core machine cannot afford, and the TF.js side has to run
 // in Node anyway. Writes a Markdown section for bench/RESULTS.md to stdout.
 //   dotnet run -c Release --project bench/PoseGen.Bench.Inference -- [--iterations 50] [--warmup 5]
+//   dotnet run -c Release --project bench/PoseGen.Bench.Inference -- --crowds   (issue 14: accuracy per dataset and crowd size)
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,12 @@ var codec = host.Services.GetRequiredService<IImageCodec>();
 var detector = host.Services.GetRequiredService<IPoseDetector>();
 var photoDetector = host.Services.GetRequiredService<PhotoPoseDetector>();
 var status = host.Services.GetRequiredService<OnnxModelHost>().GetStatus();
+
+if (args.Contains("--crowds"))
+{
+    await Crowds.RunAsync(Path.GetDirectoryName(people)!, codec, detector, repoRoot);
+    return 0;
+}
 
 var truth = CocoGroundTruth.Load(Path.Combine(people, "annotations.json"));
 var photos = truth.ToDictionary(t => t.FileName, t => codec.Decode(File.ReadAllBytes(Path.Combine(people, t.FileName))));

@@ -30,7 +30,8 @@ public static class InferenceServiceCollectionExtensions
         services.AddSingleton<PhotoPoseDetector>();
         services.AddSingleton<CenterNetObjectDetector>();
         services.AddSingleton<SelfieSegmenter>();
-        services.AddSingleton<ISceneClassifier, OnnxSceneClassifier>();
+        services.AddSingleton<OnnxSceneClassifier>();
+        services.AddSingleton<ISceneClassifier>(sp => sp.GetRequiredService<OnnxSceneClassifier>());
         services.AddOptions<VideoOptions>()
             .BindConfiguration(VideoOptions.SectionName)
             .ValidateDataAnnotations()

@@ -12,7 +12,11 @@ public sealed class OnnxSceneClassifier(CenterNetObjectDetector objects, SelfieS
 {
     public bool IsAvailable => objects.IsAvailable && segmenter.IsAvailable && poses.IsAvailable(PoseModelKind.Auto);
 
-    public async Task<SceneContext> ClassifyAsync(RgbImage image, CancellationToken cancellationToken)
+    public async Task<SceneContext> ClassifyAsync(RgbImage image, CancellationToken cancellationToken) =>
+        SceneClassifier.Classify(await ObserveAsync(image, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>What the detectors see in the photo, before any classification (also what the context trainer reads).</summary>
+    public async Task<SceneObservation> ObserveAsync(RgbImage image, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
         var detected = objects.Detect(image);
@@ -20,6 +24,6 @@ public sealed class OnnxSceneClassifier(CenterNetObjectDetector objects, SelfieS
         var people = await poses.DetectAsync(image, PoseModelKind.Auto, cancellationToken).ConfigureAwait(false);
         var person = people.People.Count > 0 ? people.People[0] : null;
         var mask = person is null ? null : segmenter.Segment(image);
-        return SceneClassifier.Classify(new SceneObservation(image, detected, mask, person));
+        return new SceneObservation(image, detected, mask, person);
     }
 }

@@ -17,13 +17,17 @@ public sealed record PersonMask(int Width, int Height, float[] Probabilities)
 /// <summary>What the detectors saw: objects, the person mask (null when no segmenter ran) and the main person's pose.</summary>
 public sealed record SceneObservation(RgbImage Image, IReadOnlyList<DetectedObject> Objects, PersonMask? Mask, Pose? Person);
 
-/// <summary>The classification: ranked environment and outfit estimates (source Image) with their evidence.</summary>
+/// <summary>The classification: ranked environment and outfit estimates (source Image) with their evidence.
+/// <see cref="EnvironmentSure"/> and <see cref="OutfitSure"/> are false when no label is likely enough: the estimates are
+/// then guesses to show as "not sure", never to act on.</summary>
 public sealed record SceneContext(
     IReadOnlyList<ContextEstimate> Environment,
     IReadOnlyList<ContextEstimate> Outfit,
     bool Indoor,
     string Lighting,
-    IReadOnlyList<DetectedObject> Objects)
+    IReadOnlyList<DetectedObject> Objects,
+    bool EnvironmentSure = true,
+    bool OutfitSure = true)
 {
     public static SceneContext Empty { get; } = new([], [], false, "unknown", []);
 }
