@@ -4,7 +4,7 @@
 # Final stage: the ASP.NET Core runtime with ffmpeg.
 #   CPU:  docker build -t posegen .
 #   GPU:  docker build -t posegen:gpu --build-arg POSEGEN_GPU=1 \
-#           --build-arg RUNTIME_BASE=nvidia/cuda:12.8.1-cudnn-runtime-ubuntu24.04 .   (see docker-compose.gpu.yml)
+#           --build-arg RUNTIME_BASE=nvidia/cuda:13.0.1-cudnn-runtime-ubuntu24.04 .   (see docker-compose.gpu.yml)
 # The final stage's base must be Ubuntu 24.04 like the .NET 10 images, because the .NET runtime is copied from them.
 ARG RUNTIME_BASE=mcr.microsoft.com/dotnet/aspnet:10.0-noble
 
@@ -13,7 +13,7 @@ FROM node:20-bookworm-slim AS node
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS aspnet
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build
-# 1 installs the CUDA provider package (com.github.asus4.onnxruntime.linux-x64-gpu) during the build.
+# 1 builds against Microsoft.ML.OnnxRuntime.Gpu (CUDA 13, cuDNN 9) instead of the CPU package.
 ARG POSEGEN_GPU=0
 # Ubuntu 24.04's own nodejs is 18; the build wants Node 20 and npm, taken from the official Node image.
 COPY --from=node /usr/local/bin/node /usr/local/bin/node
@@ -27,7 +27,7 @@ COPY . .
 RUN --mount=type=cache,id=posegen-nuget,target=/root/.nuget/packages \
     --mount=type=cache,id=posegen-npm,target=/root/.npm \
     POSEGEN_GPU=${POSEGEN_GPU} dotnet publish src/PoseGen.Web/PoseGen.Web.csproj -c Release -o /app \
- && test -f /app/libonnxruntime.so && test -f wwwroot/lib/bootstrap/css/bootstrap.min.css \
+ && test -f /app/runtimes/linux-x64/native/libonnxruntime.so && test -f wwwroot/lib/bootstrap/css/bootstrap.min.css \
  && ls models/*.onnx
 
 FROM ${RUNTIME_BASE} AS runtime

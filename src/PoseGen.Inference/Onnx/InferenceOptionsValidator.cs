@@ -17,6 +17,6 @@ public sealed class InferenceOptionsValidator(ExecutionProviderSelector selector
         return ValidateOptionsResult.Fail(
             $"Inference:Device is Cuda but ONNX Runtime's CUDA execution provider could not be loaded on device " +
             $"{options.CudaDeviceId}: {choice.CudaFailure} Build with the GPU package (PoseGenGpu=true or POSEGEN_GPU=1) on a " +
-            "machine with CUDA 12 and cuDNN 9, or set Inference:Device to Auto or Cpu.");
+            "machine with CUDA 13 and cuDNN 9, or set Inference:Device to Auto or Cpu.");
     }
 }
