@@ -5,20 +5,37 @@ namespace PoseGen.Web.Hosting;
 public static class LoggingExtensions
 {
     /// <summary>
-    /// Serilog from the "Serilog" configuration section (console + rolling file in appsettings.json), plugged in as the
-    /// Microsoft.Extensions.Logging provider (Serilog.AspNetCore cannot be restored here, so no UseSerilog()).
+    /// Serilog (Serilog.AspNetCore) from the "Serilog" configuration section: console + rolling file in appsettings.json.
+    /// The logger is built from the host's final configuration when the service provider is built, so settings added
+    /// later (a test host's file path) apply too.
     /// </summary>
     public static WebApplicationBuilder AddPoseGenLogging(this WebApplicationBuilder builder)
     {
-        ResolveFileSinkPaths(builder.Configuration, AppPaths.DataRoot(builder.Configuration));
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .Filter.ByExcluding(Hubs.RefusedCallFilter.IsSignalRsCopy)
-            .CreateLogger();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            var configuration = services.GetRequiredService<IConfiguration>();
+            ResolveFileSinkPaths(configuration, AppPaths.DataRoot(configuration));
+            logger.ReadFrom.Configuration(configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext()
+                .Filter.ByExcluding(Hubs.RefusedCallFilter.IsSignalRsCopy);
+        });
         return builder;
+    }
+
+    /// <summary>One line per request (method, path, status, elapsed), with the signed-in user's id when there is one.</summary>
+    public static WebApplication UsePoseGenRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                if (http.User.Identity?.IsAuthenticated == true && http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier) is { } id)
+                    diagnostics.Set("UserId", id.Value);
+            };
+        });
+        return app;
     }
 
     /// <summary>A relative file-sink path in appsettings means "under the data folder", wherever the app runs from.</summary>

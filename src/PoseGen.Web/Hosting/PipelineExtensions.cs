@@ -8,7 +8,7 @@ public static class PipelineExtensions
 {
     public static WebApplication UsePoseGenPipeline(this WebApplication app)
     {
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UsePoseGenRequestLogging();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Home/Error",

@@ -37,7 +37,6 @@ public sealed class PoseGenWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _provider.ToString());
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(DataRoot, "posegen.db")};Pooling=False");
         builder.UseSetting("ConnectionStrings:Postgres", _postgresConnectionString ?? "");
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataRoot, "logs", "test-.log"));
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         if (TestServices is { } configure)

@@ -1,0 +1,39 @@
+using PoseGen.Data;
+using PoseGen.Web.Tests.Infrastructure;
+
+namespace PoseGen.Web.Tests;
+
+/// <summary>Serilog.AspNetCore's request logging through the app's own configuration (console + rolling file under the
+/// data folder, here the test host's temporary one).</summary>
+public sealed class RequestLoggingTests : IDisposable
+{
+    private readonly PoseGenWebFactory _factory = new(DatabaseProvider.Sqlite);
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task EachRequestIsOneLineInTheTestHostsLogFile()
+    {
+        var client = _factory.CreateClient();
+        await client.GetAsync("/health");
+        await client.GetAsync("/no-such-page");
+
+        var folder = Path.Combine(_factory.DataRoot, "logs");
+        string text = "";
+        // The file sink writes each event as it comes; allow the request logger a moment after the response.
+        for (var i = 0; i < 50 && !(text.Contains("/no-such-page", StringComparison.Ordinal)); i++)
+        {
+            await Task.Delay(100);
+            text = Directory.Exists(folder)
+                ? string.Concat(Directory.GetFiles(folder, "posegen-*.log").Select(f =>
+                {
+                    using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                    return new StreamReader(stream).ReadToEnd();
+                }))
+                : "";
+        }
+
+        Assert.Matches(@"HTTP GET /health responded 200 in \d+\.\d ms", text);
+        Assert.Matches(@"HTTP GET /no-such-page responded 404 in \d+\.\d ms", text);
+    }
+}
