@@ -4,12 +4,14 @@ namespace PoseGen.Core.Tests.Generation;
 
 public sealed class ClipTokenizerTests
 {
-    // A tiny vocabulary: "hello" builds through four ranked merges; "Ã" "©</w>" are the byte characters of "é".
+    // A tiny vocabulary: "hello" builds through four ranked merges; "Ã" "©</w>" are the byte characters of "é". As in
+    // CLIP's own files, every merge's parts and result are in it (the library refuses merges of unknown tokens).
     private static readonly Dictionary<string, int> Vocab = new()
     {
         ["h"] = 1, ["e"] = 2, ["l"] = 3, ["o</w>"] = 4, ["hello</w>"] = 5, ["!</w>"] = 6, ["a"] = 7, ["bc</w>"] = 8,
         ["ab"] = 9, ["c</w>"] = 10, ["don</w>"] = 11, ["'t</w>"] = 12, ["1</w>"] = 13, ["2</w>"] = 14, ["Ã"] = 15,
-        ["©</w>"] = 16, ["&</w>"] = 17, ["x</w>"] = 18,
+        ["©</w>"] = 16, ["&</w>"] = 17, ["x</w>"] = 18, ["he"] = 19, ["ll"] = 20, ["hell"] = 21, ["do"] = 22, ["b"] = 23,
+        ["d"] = 24, ["n</w>"] = 25, ["'"] = 26, ["t</w>"] = 27, ["o"] = 28,
     };
 
     private static readonly (string, string)[] Merges =
