@@ -53,7 +53,7 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options)
         foreach (var arg in (string[])["-v", "error", "-nostdin", "-i", path, "-an", "-vf", $"fps={fps},scale={width}:{height}",
                      "-f", "rawvideo", "-pix_fmt", "rgb24", "-"])
             start.ArgumentList.Add(arg);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {settings.Ffmpeg}.");
+        using var process = VideoDecodeException.Start(start);
         // Drained concurrently so a chatty stderr cannot fill its pipe and stall the frames on stdout.
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         var stdout = process.StandardOutput.BaseStream;

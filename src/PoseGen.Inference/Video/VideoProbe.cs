@@ -21,7 +21,7 @@ internal static class VideoProbe
         foreach (var arg in (string[])["-v", "error", "-select_streams", "v:0", "-show_entries",
                      "stream=width,height:stream_side_data=rotation:stream_tags=rotate:format=duration", "-of", "json", path])
             start.ArgumentList.Add(arg);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {ffprobe}.");
+        using var process = VideoDecodeException.Start(start);
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);

@@ -26,6 +26,7 @@ public static class ExceptionStatus
         {
             VideoErrorKind.NotAVideo => StatusCodes.Status415UnsupportedMediaType,
             VideoErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            VideoErrorKind.ToolsMissing => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status422UnprocessableEntity,
         },
         OperationCanceledException => 499,

@@ -23,8 +23,10 @@ public sealed partial class PoseGenExceptionHandler(IProblemDetailsService probl
             return false;
 
         context.Response.StatusCode = status;
-        var detail = status < 500 && exception is UserInputException or BadHttpRequestException or InvalidDataException or PoseGen.Imaging.ImageDecodeException
-            or PoseGen.Inference.Video.VideoDecodeException
+        // Messages written for users; a missing video tool is a 503 whose message says what still works.
+        var detail = (status < 500 && exception is UserInputException or BadHttpRequestException or InvalidDataException or PoseGen.Imaging.ImageDecodeException
+                or PoseGen.Inference.Video.VideoDecodeException)
+            || exception is PoseGen.Inference.Video.VideoDecodeException { Kind: PoseGen.Inference.Video.VideoErrorKind.ToolsMissing }
             ? exception.Message
             : null;
         return await problems.TryWriteAsync(new ProblemDetailsContext
