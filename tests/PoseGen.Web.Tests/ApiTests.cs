@@ -141,7 +141,7 @@ public sealed class ApiTests : IDisposable
         using var body = JsonDocument.Parse(await _factory.CreateClient().GetStringAsync("/health"));
         Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
         var checks = body.RootElement.GetProperty("checks");
-        foreach (var name in new[] { "database", "libvips", "onnxruntime", "models" })
+        foreach (var name in new[] { "database", "libvips", "onnxruntime", "models", "ffmpeg" })
             Assert.Equal("Healthy", checks.GetProperty(name).GetProperty("status").GetString());
         Assert.StartsWith("8.18", checks.GetProperty("libvips").GetProperty("data").GetProperty("version").GetString(), StringComparison.Ordinal);
         Assert.Equal("Cpu", checks.GetProperty("onnxruntime").GetProperty("data").GetProperty("provider").GetString());

@@ -31,6 +31,28 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options)
         return info;
     }
 
+    /// <summary>ffmpeg's version ("5.1.6-0+deb12u1"), or null when ffmpeg cannot be started or fails.</summary>
+    public async Task<string?> VersionAsync(CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(settings.Ffmpeg) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-version");
+        try
+        {
+            using var process = Process.Start(start);
+            if (process is null) return null;
+            var first = await process.StandardOutput.ReadLineAsync(cancellationToken);
+            await process.StandardOutput.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
+            // "ffmpeg version 5.1.6-0+deb12u1 Copyright (c) 2000-2024 the FFmpeg developers"
+            var words = (first ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return process.ExitCode == 0 && words.Length >= 3 && words[1] == "version" ? words[2] : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The frame size after scaling the longest side down to <see cref="VideoOptions.MaxSide"/>, both sides even.</summary>
     public (int Width, int Height) OutputSize(VideoInfo info)
     {

@@ -20,7 +20,8 @@ public static class WebServiceCollectionExtensions
         services.AddHealthChecks()
             .AddCheck<LibvipsHealthCheck>("libvips")
             .AddCheck<OnnxRuntimeHealthCheck>("onnxruntime")
-            .AddCheck<ModelsHealthCheck>("models");
+            .AddCheck<ModelsHealthCheck>("models")
+            .AddCheck<FfmpegHealthCheck>("ffmpeg");
 
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
         var uploads = configuration.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions();

@@ -35,4 +35,17 @@ public sealed class MissingVideoToolsTests : IDisposable
         var videos = Path.Combine(_factory.DataRoot, "videos");
         Assert.True(!Directory.Exists(videos) || Directory.GetFiles(videos).Length == 0, "the upload was kept");
     }
+
+    [Fact]
+    public async Task HealthSaysFfmpegIsMissingAndTheRestStillWorks()
+    {
+        var health = await _factory.CreateClient().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var root = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Degraded", root.GetProperty("status").GetString());
+        var ffmpeg = root.GetProperty("checks").GetProperty("ffmpeg");
+        Assert.Equal("Degraded", ffmpeg.GetProperty("status").GetString());
+        Assert.StartsWith("ffmpeg is not installed", ffmpeg.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
 }
