@@ -74,6 +74,8 @@ public sealed record CheckDefinition(
 /// squat's knee angle falls, a curl rises) and the nominal travel used to recognise the exercise. A cycle must travel at
 /// least <see cref="MinTravel"/> (signal units): the noise floor, below which a still person's keypoint jitter would
 /// count. <see cref="Posture"/> checks gate frames: a frame failing them neither counts nor breaks a rep.
+/// <see cref="Source"/> says where the view's signal, typical values and noise floor come from, and which were changed
+/// after looking at the fixture clips.
 /// </summary>
 public sealed record ViewDefinition(
     IReadOnlyList<CameraView> Views,
@@ -82,7 +84,8 @@ public sealed record ViewDefinition(
     double Peak,
     double MinTravel,
     IReadOnlyList<CheckDefinition> Checks,
-    IReadOnlyList<CheckDefinition> Posture);
+    IReadOnlyList<CheckDefinition> Posture,
+    string? Source = null);
 
 /// <summary>
 /// One exercise as data. <see cref="RequiredJoints"/> must be visible for a frame to be used (side-neutral names: on at
