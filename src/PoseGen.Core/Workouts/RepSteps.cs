@@ -27,12 +27,10 @@ internal static class RepSteps
         c = c with { Range = range, Progress = progress };
         if (c.Cycle is null)
         {
-            var keep = c.StartChecks.Length > 0 && view.Oriented(c.StartExtreme) <= view.Oriented(signal);
-            var extreme = keep ? c.StartExtreme : signal;
-            var startChecks = keep ? c.StartChecks : [.. observed.Checks];
+            var settled = Settled(c, view, signal, observed);
             if (progress <= settings.BeginFraction)
-                return c with { Phase = WorkoutPhase.AtStart, StartExtreme = extreme, StartChecks = startChecks };
-            var begun = RepCycle.Begin(c.LastUsableTime ?? t, extreme, startChecks)
+                return settled;
+            var begun = RepCycle.Begin(c.LastUsableTime ?? t, settled.StartExtreme, settled.StartChecks)
                 .Add(t, signal, progress, high - low, view, settings, observed.Checks);
             return WithLiveCues(c with { Phase = progress >= settings.PeakFraction ? WorkoutPhase.AtPeak : WorkoutPhase.TowardPeak, Cycle = begun }, view, observed);
         }

@@ -53,7 +53,8 @@ public sealed class CenterNetObjectDetector(OnnxModelHost host)
         return [.. found.OrderByDescending(f => f.Score)];
     }
 
-    private static float Iou(BoundingBox a, BoundingBox b)
+    /// <summary>Intersection over union of two boxes (0 when they do not overlap).</summary>
+    internal static float Iou(BoundingBox a, BoundingBox b)
     {
         var w = Math.Min(a.X + a.Width, b.X + b.Width) - Math.Max(a.X, b.X);
         var h = Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y);

@@ -52,14 +52,19 @@ public sealed class VideoWorkoutAnalyzer(FfmpegFrameSource frames, IPoseDetector
     public static VideoWorkoutResult Count(IReadOnlyList<PoseFrame> poses, ExerciseDefinition? exercise, double framesPerSecond)
     {
         RecognitionSummary? recognition = null;
+        RepetitionPeriod? period;
         if (exercise is null)
         {
             var recognised = ExerciseRecognizer.Recognize(poses, framesPerSecond);
+            period = recognised.Period;
             recognition = new RecognitionSummary(recognised.ExerciseId, recognised.Confidence,
                 [.. recognised.Candidates.Take(3).Select(c => new RecognitionCandidate(c.ExerciseId, c.Score, c.Cycles))]);
             exercise = recognised.ExerciseId is { } id ? ExerciseCatalog.Default.Get(id) : null;
         }
-        var period = Periodicity.Estimate(poses, framesPerSecond, ExerciseCatalog.Default.Settings.MinKeypointScore);
+        else
+        {
+            period = Periodicity.Estimate(poses, framesPerSecond, ExerciseCatalog.Default.Settings.MinKeypointScore);
+        }
         var times = poses.Select(p => Math.Round(p.TimeSeconds, 3)).ToList();
         if (exercise is null)
         {

@@ -13,10 +13,10 @@ public static class SceneClassifier
 
     public static SceneContext Classify(SceneObservation observation)
     {
-        var evidence = SceneEvidence.Measure(observation);
-        var (ruleEnvironment, indoor) = SceneRules.Environment(evidence);
         if (EnvironmentModel.Value is not { } environmentModel || OutfitModel.Value is not { } outfitModel)
-            return new SceneContext(ruleEnvironment, OutfitRules.Outfit(evidence, ruleEnvironment), indoor, SceneRules.Lighting(evidence), evidence.Objects);
+            return ClassifyWithRules(observation);
+        var evidence = SceneEvidence.Measure(observation);
+        var (_, indoor) = SceneRules.Environment(evidence);
         // A photo without a person still gets an environment; an outfit needs someone to wear it.
         var features = SceneFeatures.Vector(evidence, observation.Image.Width, observation.Image.Height);
         var environment = Estimates(environmentModel, features);
