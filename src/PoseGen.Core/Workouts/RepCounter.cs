@@ -81,6 +81,15 @@ public sealed record RepCounter
     internal ImmutableArray<double?> StartChecks { get; init; } = [];
     internal RepCycle? Cycle { get; init; }
     internal SignalRange Range { get; init; } = SignalRange.Empty;
+
+    /// <summary>Whether <see cref="StartChecks"/> come from a real start pose (a frame at the start side of the person's
+    /// range, or one held still for the settle time) rather than from wherever tracking began: a rep begun from an
+    /// unknown start leaves its checks relative to the start pose unjudged instead of judging them against a
+    /// half-descended pose.</summary>
+    internal bool StartKnown { get; init; }
+
+    /// <summary>Since when the signal has stayed under the noise floor (a still person), while waiting at the start.</summary>
+    internal double? StillSince { get; init; }
     internal (Vector2 Centre, int Joints, double Time)? Trunk { get; init; }
 
     public RepCounter Next(PoseFrame frame)
@@ -109,7 +118,7 @@ public sealed record RepCounter
         if (next.Phase != WorkoutPhase.SettingUp && t - (LastUsableTime ?? t) > Exercise.MaxGapSeconds)
             next = next.Reset("Lost sight of you: get back into the start position");
         if (Exercise.Kind == ExerciseKind.Reps && view != View)
-            next = next with { View = view, Range = SignalRange.Empty, StartChecks = [] };
+            next = next with { View = view, Range = SignalRange.Empty, StartChecks = [], StartKnown = false, StillSince = null };
         next = Exercise.Kind == ExerciseKind.Reps ? RepSteps.Step(next, t, compiledView, observed)
             : next.Phase == WorkoutPhase.SettingUp ? next.Settle(t, view, compiledView, observed)
             : HoldSteps.Step(next, t, compiledView, observed, previousUsable: IsVisible);
@@ -137,6 +146,8 @@ public sealed record RepCounter
         Phase = Exercise.Kind == ExerciseKind.Reps ? WorkoutPhase.AtStart : WorkoutPhase.SettingUp,
         Range = SignalRange.Empty,
         StartChecks = [],
+        StartKnown = false,
+        StillSince = null,
         SettleSince = null,
         CurrentHoldSeconds = 0,
         Cues = Cues.Add(cue),

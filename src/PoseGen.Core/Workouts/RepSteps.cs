@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 
 namespace PoseGen.Core.Workouts;
@@ -22,21 +23,30 @@ internal static class RepSteps
         if (view.Progress(signal, low, high) is not { } progress)
         {
             c = c with { Range = range, Progress = 0 };
-            return c.Cycle is null ? Settled(c, view, signal, observed) : c;
+            if (c.Cycle is not null) return c;
+            var still = c.StillSince ?? t;
+            return Settled(c, view, signal, observed) with
+            {
+                StillSince = still,
+                StartKnown = c.StartKnown || t - still >= c.Exercise.SettleSeconds,
+            };
         }
         c = c with { Range = range, Progress = progress };
         if (c.Cycle is null)
         {
             var settled = Settled(c, view, signal, observed);
             if (progress <= settings.BeginFraction)
-                return settled;
-            var begun = RepCycle.Begin(c.LastUsableTime ?? t, settled.StartExtreme, settled.StartChecks)
+                return settled with { StartKnown = true, StillSince = null };
+            ImmutableArray<double?> startChecks = settled.StartKnown
+                ? settled.StartChecks
+                : [.. Enumerable.Repeat<double?>(null, settled.StartChecks.Length)];
+            var begun = RepCycle.Begin(c.LastUsableTime ?? t, settled.StartExtreme, startChecks)
                 .Add(t, signal, progress, high - low, view, settings, observed.Checks);
             return WithLiveCues(c with { Phase = progress >= settings.PeakFraction ? WorkoutPhase.AtPeak : WorkoutPhase.TowardPeak, Cycle = begun }, view, observed);
         }
         if (t - c.Cycle.StartTime > c.Exercise.MaxRepSeconds)
             return c.DropCycle(t, string.Create(CultureInfo.InvariantCulture, $"took longer than {c.Exercise.MaxRepSeconds:0} s"),
-                "Rep took too long and was not counted") with { Phase = WorkoutPhase.AtStart, StartExtreme = signal, StartChecks = [.. observed.Checks] };
+                "Rep took too long and was not counted") with { Phase = WorkoutPhase.AtStart, StartExtreme = signal, StartChecks = [.. observed.Checks], StartKnown = false };
         var cycle = c.Cycle.Add(t, signal, progress, high - low, view, settings, observed.Checks);
         var next = c with { Cycle = cycle };
         switch (c.Phase)
@@ -50,6 +60,8 @@ internal static class RepSteps
                     Phase = WorkoutPhase.AtStart,
                     StartExtreme = signal,
                     StartChecks = [.. observed.Checks],
+                    StartKnown = true,
+                    StillSince = null,
                     PartialReps = c.PartialReps + 1,
                 };
             case WorkoutPhase.AtPeak when progress < settings.PeakFraction:
@@ -81,6 +93,8 @@ internal static class RepSteps
             Cycle = null,
             StartExtreme = signal,
             StartChecks = [.. observed.Checks],
+            StartKnown = true,
+            StillSince = null,
             Reps = c.Reps.Add(rep),
             GoodReps = c.GoodReps + (rep.IsGood ? 1 : 0),
             ImproperReps = c.ImproperReps + (rep.IsGood ? 0 : 1),
