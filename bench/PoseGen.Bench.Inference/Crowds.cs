@@ -23,13 +23,13 @@ internal static class Crowds
 
     private sealed record Photo(string Folder, string File, string Group, List<Person> People);
 
-    public static async Task RunAsync(string fixtures, IImageCodec codec, IPoseDetector detector, string repoRoot)
+    public static async Task RunAsync(string fixtures, IImageCodec codec, IPoseDetector detector, string repoRoot, bool quick = false, string? only = null)
     {
-        var photos = Load(fixtures);
+        var photos = Load(fixtures).Where(p => only is null || p.File.Contains(only, StringComparison.Ordinal)).ToList();
         var decoded = photos.ToDictionary(p => p.File, p => codec.Decode(File.ReadAllBytes(Path.Combine(fixtures, p.Folder, p.File))));
         var ours = new Dictionary<string, Dictionary<string, IReadOnlyList<Pose>>>();
         var timing = new List<(int People, double Ms)>();
-        foreach (var kind in new[] { PoseModelKind.Auto, PoseModelKind.Multipose, PoseModelKind.Thunder })
+        foreach (var kind in quick ? [PoseModelKind.Auto] : new[] { PoseModelKind.Auto, PoseModelKind.Multipose, PoseModelKind.Thunder })
         {
             var perPhoto = new Dictionary<string, IReadOnlyList<Pose>>();
             foreach (var photo in photos)
@@ -41,6 +41,19 @@ internal static class Crowds
                 perPhoto[photo.File] = result.People;
             }
             ours[$"PoseGen {kind}"] = perPhoto;
+        }
+        if (quick)
+        {
+            var auto = ours["PoseGen Auto"];
+            foreach (var photo in photos.Where(p => p.Group != "more, COCO train2017"))
+            {
+                var preds = auto[photo.File];
+                Console.WriteLine($"{photo.File} found {preds.Count}: " + string.Join(" ", photo.People.Select(
+                    person => preds.Count == 0 ? "0" : preds.Max(p => Oks(person, p)).ToString("0.00", CultureInfo.InvariantCulture))));
+            }
+            Table([("PoseGen Auto", auto)], photos, p => p.Group);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Auto: {timing.Sum(t => t.Ms):0} ms for {photos.Count} photos, {timing.Sum(t => t.People)} people"));
+            return;
         }
         var tfjs = TfjsResults.Run(repoRoot, decoded, warmup: 0, iterations: 1);
 

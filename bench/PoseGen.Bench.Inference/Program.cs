@@ -3,6 +3,9 @@
 // in Node anyway. Writes a Markdown section for bench/RESULTS.md to stdout.
 //   dotnet run -c Release --project bench/PoseGen.Bench.Inference -- [--iterations 50] [--warmup 5]
 //   dotnet run -c Release --project bench/PoseGen.Bench.Inference -- --crowds   (issue 14: accuracy per dataset and crowd size)
+//   dotnet run -c Release --project bench/PoseGen.Bench.Inference -- --crowds --quick [--only 162092] [--set Inference:PersonBoxScore=0.1]
+//     (Auto only, no TF.js, every person's OKS outside train2017: for trying a change; --only keeps the photos whose
+//     name contains the text; --set overrides any setting and may be repeated)
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +28,8 @@ var people = Path.Combine(Ancestors(repoRoot).Skip(1).Select(d => Path.Combine(d
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = repoRoot });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Inference:Device"] = "Cpu" });
+builder.Configuration.AddInMemoryCollection(args.Select((a, i) => (a, i)).Where(x => x.a == "--set" && x.i + 1 < args.Length)
+    .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[^1]));
 builder.Services.AddLogging().AddPoseGenImaging().AddPoseGenInference();
 using var host = builder.Build();
 await host.StartAsync();
@@ -35,7 +40,7 @@ var status = host.Services.GetRequiredService<OnnxModelHost>().GetStatus();
 
 if (args.Contains("--crowds"))
 {
-    await Crowds.RunAsync(Path.GetDirectoryName(people)!, codec, detector, repoRoot);
+    await Crowds.RunAsync(Path.GetDirectoryName(people)!, codec, detector, repoRoot, quick: args.Contains("--quick"), only: StringOption("--only"));
     return 0;
 }
 
@@ -153,6 +158,12 @@ static IEnumerable<string> Ancestors(string path)
 {
     for (var dir = new DirectoryInfo(path); dir is not null; dir = dir.Parent)
         yield return dir.FullName;
+}
+
+string? StringOption(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
 
 int IntOption(string name, int fallback)
