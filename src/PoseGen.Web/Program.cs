@@ -15,6 +15,7 @@ builder.Services
     .AddPoseGenImaging()
     .AddPoseGenInference()
     .AddPoseGenAccounts()
+    .AddPoseGenSecurity(builder.Configuration)
     .AddPoseGenWeb(builder.Configuration);
 
 var app = builder.Build();

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PoseGen.Web.Hosting;
 using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
 using PoseGen.Web.ViewModels.Account;
@@ -14,10 +16,10 @@ public sealed class AccountController(
     AccountDataService accountData,
     TimeProvider time) : Controller
 {
-    [HttpGet]
+    [HttpGet, AllowAnonymous]
     public IActionResult Register() => View(new RegisterViewModel());
 
-    [HttpPost]
+    [HttpPost, AllowAnonymous, EnableRateLimiting(RateLimits.Accounts)]
     public async Task<IActionResult> Register(RegisterViewModel model)
     {
         if (!ModelState.IsValid)
@@ -34,10 +36,10 @@ public sealed class AccountController(
         return RedirectToAction("Index", "Profile", new { welcome = true });
     }
 
-    [HttpGet]
+    [HttpGet, AllowAnonymous]
     public IActionResult Login(string? returnUrl) => View(new LoginViewModel { ReturnUrl = returnUrl });
 
-    [HttpPost]
+    [HttpPost, AllowAnonymous, EnableRateLimiting(RateLimits.Accounts)]
     public async Task<IActionResult> Login(LoginViewModel model)
     {
         if (!ModelState.IsValid)
@@ -61,7 +63,7 @@ public sealed class AccountController(
     [HttpGet, Authorize]
     public async Task<IActionResult> Manage(string? message) => View(await ManageModelAsync(message));
 
-    [HttpPost, Authorize]
+    [HttpPost, Authorize, EnableRateLimiting(RateLimits.Accounts)]
     public async Task<IActionResult> ChangePassword([Bind(Prefix = "ChangePassword")] ChangePasswordViewModel model)
     {
         var user = await users.GetUserAsync(User);
@@ -82,7 +84,7 @@ public sealed class AccountController(
         return View(nameof(Manage), await ManageModelAsync(null));
     }
 
-    [HttpPost, Authorize]
+    [HttpPost, Authorize, EnableRateLimiting(RateLimits.Accounts)]
     public async Task<IActionResult> Delete([Bind(Prefix = "Delete")] DeleteAccountViewModel model, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);

@@ -4,6 +4,7 @@ using PoseGen.Web.Hosting;
 
 namespace PoseGen.Web.Controllers;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class HomeController : Controller
 {
     public IActionResult Index() => View();

@@ -8,6 +8,7 @@ public static class PipelineExtensions
 {
     public static WebApplication UsePoseGenPipeline(this WebApplication app)
     {
+        app.UsePoseGenTransportSecurity();
         app.UsePoseGenRequestLogging();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -22,6 +23,7 @@ public static class PipelineExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 
@@ -29,13 +31,21 @@ public static class PipelineExtensions
     {
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
         app.MapHub<PoseGen.Web.Hubs.WorkoutHub>("/hubs/workout");
-        app.MapGroup("/api/v1/auth").WithTags("Auth").MapIdentityApi<PoseGenUser>();
+        // Identity's own endpoints: sign-in, registration and password ones are throttled per client address and open to
+        // anonymous callers (its /manage endpoints carry their own authorization).
+        app.MapGroup("/api/v1/auth").WithTags("Auth").MapIdentityApi<PoseGenUser>()
+            .RequireRateLimiting(RateLimits.Accounts)
+            .Finally(endpoint =>
+            {
+                if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+            });
         app.MapHub<Hubs.GenerationHub>("/hubs/generation");
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 

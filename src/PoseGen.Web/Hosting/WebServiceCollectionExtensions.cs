@@ -11,8 +11,18 @@ public static class WebServiceCollectionExtensions
     /// <summary>MVC, problem details, OpenAPI, health checks, upload limits and the application services.</summary>
     public static IServiceCollection AddPoseGenWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddControllersWithViews(options => options.Filters.Add<CookieAntiforgeryFilter>())
-            .AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add<CookieAntiforgeryFilter>();
+                options.Filters.Add(new BodyShapeFilter());
+            })
+            .AddJsonOptions(options =>
+            {
+                options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+                // A body that does not parse names the field ("$.goals[0]") without the serializer's text, which names
+                // internal types.
+                options.AllowInputFormatterExceptionMessages = false;
+            });
         services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
         services.AddProblemDetails();
         services.AddExceptionHandler<PoseGenExceptionHandler>();

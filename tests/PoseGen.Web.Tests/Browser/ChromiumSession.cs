@@ -16,6 +16,7 @@ public sealed class ChromiumSession : IAsyncDisposable
 
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
+    private readonly List<string> _policyViolations = [];
 
     private ChromiumSession(IPlaywright playwright, IBrowser browser)
     {
@@ -66,12 +67,27 @@ public sealed class ChromiumSession : IAsyncDisposable
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
+        // Anything the Content-Security-Policy blocks is a broken page: collected here, reported when the session ends.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (_policyViolations)
+                    _policyViolations.Add($"{page.Url}: {message.Text}");
+            }
+        };
         return page;
     }
 
+    /// <summary>Closes the browser; fails the test when a page broke the Content-Security-Policy.</summary>
     public async ValueTask DisposeAsync()
     {
         await _browser.DisposeAsync();
         _playwright.Dispose();
+        lock (_policyViolations)
+        {
+            if (_policyViolations.Count > 0)
+                throw new InvalidOperationException("Blocked by the Content-Security-Policy:\n" + string.Join("\n", _policyViolations));
+        }
     }
 }

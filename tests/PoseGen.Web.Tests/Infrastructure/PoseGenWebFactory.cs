@@ -37,6 +37,9 @@ public sealed class PoseGenWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", _provider.ToString());
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(DataRoot, "posegen.db")};Pooling=False");
         builder.UseSetting("ConnectionStrings:Postgres", _postgresConnectionString ?? "");
+        // A test class signs many users in from one address within a minute; the rate-limit tests set their own limits.
+        builder.UseSetting("Security:AccountRequestsPerMinute", "100000");
+        builder.UseSetting("Security:WorkRequestsPerMinute", "100000");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         if (TestServices is { } configure)

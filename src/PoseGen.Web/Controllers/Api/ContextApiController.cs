@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services;
@@ -20,6 +21,7 @@ public sealed class ContextForm
 public sealed class ContextApiController(ContextClassificationService context, IOptions<UploadOptions> uploads) : ControllerBase
 {
     /// <summary>Environment and outfit from a photo (field <c>image</c>) and/or a prompt, with the evidence behind each label.</summary>
+    [EnableRateLimiting(RateLimits.Work)]
     [HttpPost("classify")]
     [Consumes("multipart/form-data")]
     public async Task<ContextClassificationResponse> Classify([FromForm] ContextForm form, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services.Generation;
 
@@ -14,6 +15,7 @@ public sealed class GenerationsApiController(GenerationJobService jobs) : Contro
     private const int RetryAfterSeconds = 30;
 
     /// <summary>Queues a render of the pose; 202 with the job id, 503 when generation is not installed or the line is full.</summary>
+    [EnableRateLimiting(RateLimits.Work)]
     [HttpPost]
     public async Task<IActionResult> Create(GenerationRequestDto request, CancellationToken ct)
     {
@@ -53,6 +55,7 @@ public sealed class GenerationsApiController(GenerationJobService jobs) : Contro
         await jobs.CancelAsync(User.RequiredUserId(), id, ct) is { } status ? status : NotFound();
 
     /// <summary>The ControlNet OpenPose conditioning PNG for a pose (same pose fields as a generation); needs no models.</summary>
+    [EnableRateLimiting(RateLimits.Work)]
     [HttpPost("openpose-map")]
     public async Task<IActionResult> Map(GenerationRequestDto request, CancellationToken ct) =>
         File(await jobs.RenderMapAsync(User.RequiredUserId(), request, ct), "image/png");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using PoseGen.Core.Abstractions;
 using PoseGen.Web.Hosting;
@@ -18,6 +19,7 @@ public sealed class PosesApiController(PoseAnalysisService analysis, CompareServ
     /// people, thunder refines each), lightning, thunder or multipose. <paramref name="format"/>: posegen, coco or openpose.
     /// No person is a 200 with an empty list. The call is saved to the user's history.
     /// </summary>
+    [EnableRateLimiting(RateLimits.Work)]
     [HttpPost("detect")]
     public async Task<IActionResult> Detect(
         IFormFile? image, [FromQuery] PoseModelKind model = PoseModelKind.Auto,
@@ -35,6 +37,7 @@ public sealed class PosesApiController(PoseAnalysisService analysis, CompareServ
     /// query <paramref name="model"/> similarity|affine|perspective, <paramref name="mirror"/> to also try the mirrored
     /// candidate). No person in either photo is a 422. Saved to the user's history.
     /// </summary>
+    [EnableRateLimiting(RateLimits.Work)]
     [HttpPost("compare")]
     [Consumes("multipart/form-data")]
     public async Task<CompareResponse> Compare(
@@ -62,6 +65,7 @@ public sealed class PosesApiController(PoseAnalysisService analysis, CompareServ
     }
 
     /// <summary>The same comparison from two keypoint lists in PoseGen's format (JSON body).</summary>
+    [EnableRateLimiting(RateLimits.Work)]
     [HttpPost("compare")]
     [Consumes("application/json")]
     public Task<CompareResponse> CompareKeypoints(CompareKeypointsRequest request, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services;
@@ -43,6 +44,7 @@ public sealed class RecommendationsApiController(
         recommendations.RecommendAsync(User.RequiredUserId(), request, null, ct);
 
     /// <summary>The same with a photo (field <c>image</c>): its detected pose sets body proportions and closeness.</summary>
+    [EnableRateLimiting(RateLimits.Work)]
     [HttpPost]
     [Consumes("multipart/form-data")]
     public async Task<RecommendationResponse> RecommendWithPhoto([FromForm] RecommendationForm form, CancellationToken ct)

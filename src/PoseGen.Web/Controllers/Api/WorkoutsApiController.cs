@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services.Workouts;
 
@@ -14,6 +15,7 @@ public sealed class WorkoutsApiController(WorkoutJobService jobs) : ControllerBa
     /// Queues a clip (multipart field <c>video</c>: mp4, webm or mov) for rep counting of <paramref name="exercise"/>
     /// (a catalog id, or <c>auto</c>, the default: recognised from the motion); answers 202 with the job id at once. A file that is not a video is a 415, an unreadable or too long one a 422.
     /// </summary>
+    [EnableRateLimiting(RateLimits.Work)]
     [HttpPost("analyze")]
     [Consumes("multipart/form-data")]
     public async Task<IActionResult> Analyze(IFormFile? video, [FromForm] string? exercise, CancellationToken ct)
