@@ -79,9 +79,9 @@ public sealed class WorkoutAnalysisApiTests(DetectionAppFixture app) : IClassFix
         using var client = await ApiClient.CreateSignedInAsync(app.Factory, email);
         var services = app.Factory.Services;
         var id = Guid.NewGuid();
-        var configuration = services.GetRequiredService<IConfiguration>();
-        Directory.CreateDirectory(WorkoutJobService.VideoFolder(configuration));
-        File.Copy(Path.Combine(Videos, "squat_studio_pexels4838220.mp4"), Path.Combine(WorkoutJobService.VideoFolder(configuration), $"{id:N}.mp4"));
+        var videos = services.GetRequiredService<WorkoutVideoStore>();
+        Directory.CreateDirectory(videos.Folder);
+        File.Copy(Path.Combine(Videos, "squat_studio_pexels4838220.mp4"), videos.PathOf($"{id:N}.mp4"));
         using (var scope = services.CreateScope())
         {
             var user = await scope.ServiceProvider.GetRequiredService<UserManager<PoseGenUser>>().FindByEmailAsync(email);
@@ -92,7 +92,7 @@ public sealed class WorkoutAnalysisApiTests(DetectionAppFixture app) : IClassFix
 
         // A second worker with its own queue stands in for the next process's worker.
         using var worker = new WorkoutJobWorker(services.GetRequiredService<IServiceScopeFactory>(), new WorkoutJobQueue(),
-            services.GetRequiredService<VideoWorkoutAnalyzer>(), configuration, services.GetRequiredService<ILogger<WorkoutJobWorker>>());
+            services.GetRequiredService<VideoWorkoutAnalyzer>(), videos, services.GetRequiredService<ILogger<WorkoutJobWorker>>());
         await worker.StartAsync(CancellationToken.None);
         var status = await PollUntilFinishedAsync(client, id.ToString());
         await worker.StopAsync(CancellationToken.None);

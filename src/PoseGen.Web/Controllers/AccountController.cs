@@ -14,6 +14,8 @@ public sealed class AccountController(
     UserManager<PoseGenUser> users,
     SignInManager<PoseGenUser> signIn,
     AccountDataService accountData,
+    Services.HistoryService history,
+    Services.Workouts.WorkoutVideoStore videos,
     TimeProvider time) : Controller
 {
     [HttpGet, AllowAnonymous]
@@ -96,10 +98,14 @@ public sealed class AccountController(
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View(nameof(Manage), await ManageModelAsync(null));
         }
+        var clips = await history.WorkoutVideosAsync(user.Id, ct);
         await accountData.DeleteUserDataAsync(user.Id, ct);
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
             throw new InvalidOperationException("Deleting the account failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        // Clips waiting for analysis go after their rows, as media files do.
+        foreach (var clip in clips)
+            videos.Delete(clip);
         await signIn.SignOutAsync();
         TempData["Message"] = "Your account and all its data were deleted.";
         return RedirectToAction("Index", "Home");

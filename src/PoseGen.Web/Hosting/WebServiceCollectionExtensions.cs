@@ -54,6 +54,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<ContextClassificationService>();
         services.AddScoped<CompareService>();
         services.AddSingleton<Services.Workouts.WorkoutJobQueue>();
+        services.AddSingleton<Services.Workouts.WorkoutVideoStore>();
         services.AddScoped<Services.Workouts.WorkoutJobService>();
         services.AddHostedService<Services.Workouts.WorkoutJobWorker>();
         services.AddSignalR(options =>

@@ -14,7 +14,7 @@ public sealed record ActivitySummary(Guid Id, ActivityKind Kind, DateTime Create
 /// The user's history: every feature records what it did here. All reads and deletes are scoped to the owner; another
 /// user's id behaves exactly like an id that does not exist.
 /// </summary>
-public sealed class HistoryService(PoseGenDbContext db, MediaStore media, TimeProvider time)
+public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workouts.WorkoutVideoStore videos, TimeProvider time)
 {
     public static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web);
 
@@ -71,8 +71,19 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, TimePr
         // Files go after the rows are gone: a crash in between leaves an orphan file, never a row without its file.
         foreach (var file in files)
             media.Delete(file);
+        videos.Delete(WorkoutVideoOf(activity));
         return true;
     }
+
+    /// <summary>The clips still waiting in the user's workout jobs (to delete with the account).</summary>
+    public async Task<IReadOnlyList<string>> WorkoutVideosAsync(string userId, CancellationToken ct)
+    {
+        var workouts = await db.Activities.AsNoTracking().Where(a => a.UserId == userId && a.Kind == ActivityKind.Workout).ToListAsync(ct);
+        return [.. workouts.Select(WorkoutVideoOf).OfType<string>()];
+    }
+
+    private static string? WorkoutVideoOf(Activity activity) =>
+        activity.Kind == ActivityKind.Workout ? Workouts.WorkoutJobDocument.TryRead(activity.Document)?.VideoFile : null;
 
     public static T? ReadDocument<T>(Activity activity) => JsonSerializer.Deserialize<T>(activity.Document, DocumentJson);
 }

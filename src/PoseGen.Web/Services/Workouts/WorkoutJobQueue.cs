@@ -10,11 +10,15 @@ public sealed class WorkoutJobQueue
 {
     public const int Capacity = 32;
 
-    private readonly Channel<Guid> channel = Channel.CreateBounded<Guid>(new BoundedChannelOptions(Capacity)
+    private readonly Channel<Guid> channel;
+
+    public WorkoutJobQueue() : this(Capacity)
     {
-        SingleReader = true,
-        FullMode = BoundedChannelFullMode.Wait,
-    });
+    }
+
+    /// <param name="capacity">Jobs that may wait at once (tests use a small queue to see it full).</param>
+    public WorkoutJobQueue(int capacity) =>
+        channel = Channel.CreateBounded<Guid>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     public bool TryEnqueue(Guid id) => channel.Writer.TryWrite(id);
 

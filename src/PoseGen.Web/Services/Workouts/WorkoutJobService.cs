@@ -9,14 +9,12 @@ namespace PoseGen.Web.Services.Workouts;
 
 /// <summary>Accepts uploaded clips as queued jobs and reads their state, scoped to the owner.</summary>
 public sealed class WorkoutJobService(
-    HistoryService history, PoseGenDbContext db, FfmpegFrameSource frames, WorkoutJobQueue queue, IConfiguration configuration)
+    HistoryService history, PoseGenDbContext db, FfmpegFrameSource frames, WorkoutJobQueue queue, WorkoutVideoStore videos)
 {
     /// <summary>The exercise value that asks for the exercise to be recognised from the motion (also the default).</summary>
     public const string Auto = "auto";
 
     private static readonly string[] Extensions = [".mp4", ".webm", ".mov", ".m4v", ".mkv"];
-
-    public static string VideoFolder(IConfiguration configuration) => Path.Combine(AppPaths.DataRoot(configuration), "videos");
 
     public async Task<Guid> EnqueueAsync(string userId, IFormFile? video, string? exerciseId, CancellationToken ct)
     {
@@ -33,28 +31,33 @@ public sealed class WorkoutJobService(
             extension = ".bin";
 
         var id = Guid.NewGuid();
-        var folder = VideoFolder(configuration);
-        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(videos.Folder);
         var fileName = id.ToString("N") + extension;
-        var path = Path.Combine(folder, fileName);
-        await using (var output = File.Create(path))
-            await video.CopyToAsync(output, ct);
+        var path = videos.PathOf(fileName);
+        var saved = false;
         try
         {
+            // Inside the try: an upload aborted while it is copied leaves no partial file.
+            await using (var output = File.Create(path))
+                await video.CopyToAsync(output, ct);
             // Probing now turns a non-video, an over-long clip or an unreadable file into a 415/422 on the upload itself.
             var info = await frames.ProbeAsync(path, ct);
             var document = new WorkoutJobDocument("video", WorkoutJobDocument.Queued, 0, exercise?.Id ?? Auto, fileName, null, null);
             await history.AddAsync(userId, ActivityKind.Workout, exercise is null ? "Workout video" : $"{exercise.Name} video", $"{info.DurationSeconds:F0} s clip, queued",
                 document, [], null, ct, id);
+            saved = true;
+            if (!queue.TryEnqueue(id))
+                throw new UserInputException(StatusCodes.Status503ServiceUnavailable, "Too many videos are waiting; try again in a few minutes.");
+            return id;
         }
         catch
         {
+            // Refused means not kept: neither the clip nor a History entry that would run after the next restart.
+            if (saved)
+                await history.DeleteAsync(userId, id, CancellationToken.None);
             File.Delete(path);
             throw;
         }
-        if (!queue.TryEnqueue(id))
-            throw new UserInputException(StatusCodes.Status503ServiceUnavailable, "Too many videos are waiting; try again in a few minutes.");
-        return id;
     }
 
     public async Task<WorkoutJobStatus?> GetAsync(string userId, Guid id, CancellationToken ct)

@@ -13,7 +13,7 @@ namespace PoseGen.Web.Services.Workouts;
 /// History document. At start-up, jobs left queued or running by a previous process are queued again.
 /// </summary>
 public sealed partial class WorkoutJobWorker(
-    IServiceScopeFactory scopes, WorkoutJobQueue queue, VideoWorkoutAnalyzer analyzer, IConfiguration configuration,
+    IServiceScopeFactory scopes, WorkoutJobQueue queue, VideoWorkoutAnalyzer analyzer, WorkoutVideoStore videos,
     ILogger<WorkoutJobWorker> logger) : BackgroundService
 {
     /// <summary>Progress is saved at most this often (fraction of the clip), to keep database writes few.</summary>
@@ -21,7 +21,15 @@ public sealed partial class WorkoutJobWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RequeuePendingAsync(stoppingToken);
+        try
+        {
+            await RequeuePendingAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database may be down at start-up; new uploads still queue, and the next start picks the rest up.
+            LogRequeueFailed(ex);
+        }
         await foreach (var id in queue.ReadAllAsync(stoppingToken))
         {
             try
@@ -31,16 +39,28 @@ public sealed partial class WorkoutJobWorker(
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 LogJobFailed(id, ex);
-                var message = ex is VideoDecodeException ? ex.Message : "The analysis failed.";
-                string? video = null;
-                await UpdateAsync(id, d =>
-                {
-                    video = d.VideoFile;
-                    return d with { Status = WorkoutJobDocument.Failed, Error = message, VideoFile = null };
-                }, "Analysis failed", CancellationToken.None);
-                if (video is not null)
-                    File.Delete(Path.Combine(WorkoutJobService.VideoFolder(configuration), video));
+                await MarkFailedAsync(id, ex is VideoDecodeException ? ex.Message : "The analysis failed.");
             }
+        }
+    }
+
+    /// <summary>Records the failure and deletes the clip; a failure to record (database down) is logged, never thrown, so
+    /// the worker keeps running for the next job.</summary>
+    private async Task MarkFailedAsync(Guid id, string message)
+    {
+        try
+        {
+            string? video = null;
+            await UpdateAsync(id, d =>
+            {
+                video = d.VideoFile;
+                return d with { Status = WorkoutJobDocument.Failed, Error = message, VideoFile = null };
+            }, "Analysis failed", CancellationToken.None);
+            videos.Delete(video);
+        }
+        catch (Exception ex)
+        {
+            LogFailureNotRecorded(id, ex);
         }
     }
 
@@ -60,7 +80,7 @@ public sealed partial class WorkoutJobWorker(
         var document = await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Running, Progress = 0 }, null, ct);
         if (document?.VideoFile is null)
             return;
-        var path = Path.Combine(WorkoutJobService.VideoFolder(configuration), document.VideoFile);
+        var path = videos.PathOf(document.VideoFile);
         var saved = 0.0;
         var pending = Task.CompletedTask;
         // Reported synchronously from the analysis loop; saves are chained so at most one runs at a time and in order.
@@ -113,4 +133,10 @@ public sealed partial class WorkoutJobWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workout video analysis {Id} failed")]
     private partial void LogJobFailed(Guid id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Workout video analysis {Id} failed and the failure could not be recorded")]
+    private partial void LogFailureNotRecorded(Guid id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pending workout videos could not be queued again at start-up")]
+    private partial void LogRequeueFailed(Exception exception);
 }

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using PoseGen.TestSupport;
+using PoseGen.Web.Services.Workouts;
+using PoseGen.Web.Tests.Infrastructure;
+
+namespace PoseGen.Web.Tests.Workouts;
+
+/// <summary>
+/// Issue 15, clips left behind: an uploaded clip lives only as long as its job. Here no worker runs, so every job stays
+/// queued and its clip stays on disk until something removes it: a refused upload, deleting the History entry, deleting
+/// the account.
+/// </summary>
+public sealed class WorkoutClipCleanupTests : IDisposable
+{
+    private static readonly string Clip = RepoPaths.Fixture("videos", "squat_studio_pexels4838220.mp4");
+
+    private readonly PoseGenWebFactory _factory = new()
+    {
+        TestServices = services =>
+        {
+            services.RemoveAll<WorkoutJobQueue>();
+            services.AddSingleton(new WorkoutJobQueue(capacity: 1));
+            var worker = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(WorkoutJobWorker));
+            services.Remove(worker);
+        },
+    };
+
+    public void Dispose() => _factory.Dispose();
+
+    private string[] ClipsOnDisk()
+    {
+        var folder = _factory.Services.GetRequiredService<WorkoutVideoStore>().Folder;
+        return Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
+    }
+
+    [Fact]
+    public async Task AnUploadRefusedBecauseTheQueueIsFullKeepsNeitherTheClipNorAHistoryEntry()
+    {
+        using var client = await ApiClient.CreateSignedInAsync(_factory);
+        Assert.Equal(HttpStatusCode.Accepted, (await UploadAsync(client)).StatusCode);
+
+        var refused = await UploadAsync(client);
+
+        refused.AssertProblem(HttpStatusCode.ServiceUnavailable);
+        Assert.Single(ClipsOnDisk());
+        using var history = JsonDocument.Parse(await client.GetStringAsync("/api/v1/history?kind=workout"));
+        Assert.Equal(1, history.RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task DeletingTheHistoryEntryDeletesItsClip()
+    {
+        using var client = await ApiClient.CreateSignedInAsync(_factory);
+        var id = await AcceptedIdAsync(await UploadAsync(client));
+        Assert.Single(ClipsOnDisk());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/history/{id}")).StatusCode);
+
+        Assert.Empty(ClipsOnDisk());
+    }
+
+    [Fact]
+    public async Task DeletingTheAccountDeletesItsClips()
+    {
+        var page = new BrowserLikeClient(_factory);
+        var email = BrowserLikeClient.NewEmail();
+        await page.RegisterAsync(email);
+        using var api = _factory.CreateClient();
+        var login = await api.PostAsJsonAsync("/api/v1/auth/login", new { email, password = BrowserLikeClient.Password });
+        using (var token = JsonDocument.Parse(await login.Content.ReadAsStringAsync()))
+            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("accessToken").GetString());
+        await AcceptedIdAsync(await UploadAsync(api));
+        Assert.Single(ClipsOnDisk());
+
+        var deleted = await page.SubmitAsync("/Account/Manage", "/Account/Delete", [new("Delete.Password", BrowserLikeClient.Password)]);
+
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Empty(ClipsOnDisk());
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client)
+    {
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(Clip));
+        file.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
+        content.Add(file, "video", "squat.mp4");
+        content.Add(new StringContent("squat"), "exercise");
+        return await client.PostAsync("/api/v1/workouts/analyze", content);
+    }
+
+    private static async Task<string> AcceptedIdAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("id").GetString()!;
+    }
+}
