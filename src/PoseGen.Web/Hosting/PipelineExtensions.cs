@@ -22,6 +22,7 @@ public static class PipelineExtensions
         app.UseStaticFiles(CrossOriginIsolation.StaticFiles());
         app.UseRouting();
         app.UseAuthentication();
+        app.UseSecurityStampCheck();
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;
