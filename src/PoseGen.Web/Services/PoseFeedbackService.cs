@@ -20,15 +20,27 @@ public sealed class PoseFeedbackService(PoseGenDbContext db, PoseLibrary library
     {
         if (library.Find(poseId) is null)
             throw new UserInputException(StatusCodes.Status404NotFound, $"There is no pose '{poseId}' in the library.");
-        var row = await db.PoseFeedback.FirstOrDefaultAsync(f => f.UserId == userId && f.PoseId == poseId, ct);
-        if (row is null)
+        for (var attempt = 1; ; attempt++)
         {
-            row = new PoseFeedbackEntity { UserId = userId, PoseId = poseId };
-            db.PoseFeedback.Add(row);
+            var row = await db.PoseFeedback.FirstOrDefaultAsync(f => f.UserId == userId && f.PoseId == poseId, ct);
+            var inserted = row is null;
+            if (row is null)
+            {
+                row = new PoseFeedbackEntity { UserId = userId, PoseId = poseId };
+                db.PoseFeedback.Add(row);
+            }
+            row.Kind = kind;
+            row.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new PoseFeedback(poseId, kind);
+            }
+            catch (DbUpdateException) when (inserted && attempt < 3)
+            {
+                // Another request inserted this feedback in between: update that row instead (the last answer wins).
+                db.ChangeTracker.Clear();
+            }
         }
-        row.Kind = kind;
-        row.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return new PoseFeedback(poseId, kind);
     }
 }

@@ -20,20 +20,32 @@ public sealed class ProfileService(PoseGenDbContext db, TimeProvider time)
     public async Task<UserProfile> SaveAsync(string userId, UserProfile profile, CancellationToken ct)
     {
         var preferences = NormalizePreferences(profile.Preferences);
-        var row = await db.Profiles.FirstOrDefaultAsync(p => p.UserId == userId, ct);
-        if (row is null)
+        for (var attempt = 1; ; attempt++)
         {
-            row = new ProfileEntity { UserId = userId };
-            db.Profiles.Add(row);
+            var row = await db.Profiles.FirstOrDefaultAsync(p => p.UserId == userId, ct);
+            var inserted = row is null;
+            if (row is null)
+            {
+                row = new ProfileEntity { UserId = userId };
+                db.Profiles.Add(row);
+            }
+            row.Goals = [.. profile.Goals.Order()];
+            row.Level = profile.Level;
+            row.Limitations = [.. profile.Limitations.Order()];
+            row.Preferences = preferences;
+            row.HeightCm = profile.HeightCm;
+            row.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return row.ToDomain();
+            }
+            catch (DbUpdateException) when (inserted && attempt < 3)
+            {
+                // Another request inserted the user's first profile in between: update that row instead.
+                db.ChangeTracker.Clear();
+            }
         }
-        row.Goals = [.. profile.Goals.Order()];
-        row.Level = profile.Level;
-        row.Limitations = [.. profile.Limitations.Order()];
-        row.Preferences = preferences;
-        row.HeightCm = profile.HeightCm;
-        row.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return row.ToDomain();
     }
 
     /// <summary>Free tags: trimmed, lower-case, de-duplicated, bounded in number and length.</summary>
