@@ -24,7 +24,7 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options)
     {
         if (new FileInfo(path).Length > settings.MaxBytes)
             throw new VideoDecodeException(VideoErrorKind.TooLarge, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The video is larger than the limit of {settings.MaxBytes / (1024.0 * 1024):0.#} MiB."));
-        var info = await VideoProbe.ReadAsync(settings.Ffprobe, path, cancellationToken);
+        var info = await VideoProbe.ReadAsync(settings.Ffprobe, path, TimeSpan.FromSeconds(settings.MaxProbeSeconds), cancellationToken);
         if (info.DurationSeconds > settings.MaxDurationSeconds)
             throw new VideoDecodeException(VideoErrorKind.TooLong,
                 $"The video is {info.DurationSeconds:F0} s long; the limit is {settings.MaxDurationSeconds:F0} s.");
@@ -53,6 +53,19 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options)
         }
     }
 
+    private async Task<int> ReadOrTimeOutAsync(Stream stdout, byte[] pixels, CancellationToken timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await stdout.ReadAtLeastAsync(pixels, pixels.Length, throwOnEndOfStream: false, timeout);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new VideoDecodeException(VideoErrorKind.TooLong, string.Create(CultureInfo.InvariantCulture,
+                $"The video could not be analysed within {settings.MaxAnalysisSeconds / 60:0.#} minutes; try a shorter or smaller clip."));
+        }
+    }
+
     /// <summary>The frame size after scaling the longest side down to <see cref="VideoOptions.MaxSide"/>, both sides even.</summary>
     public (int Width, int Height) OutputSize(VideoInfo info)
     {
@@ -72,9 +85,14 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in (string[])["-v", "error", "-nostdin", "-i", path, "-an", "-vf", $"fps={fps},scale={width}:{height}",
+        foreach (var arg in (string[])["-v", "error", "-nostdin", .. VideoProbe.InputRestrictions, "-i", path, "-an", "-vf", $"fps={fps},scale={width}:{height}",
                      "-f", "rawvideo", "-pix_fmt", "rgb24", "-"])
             start.ArgumentList.Add(arg);
+        // The duration in the header may be missing (a stream saved without an index reads as 0 s) or wrong: the decoded
+        // frames are what count against the limit, and the whole run has a wall-clock limit.
+        var maxFrames = (int)Math.Floor(settings.MaxDurationSeconds * settings.FramesPerSecond) + 1;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.MaxAnalysisSeconds));
         using var process = VideoDecodeException.Start(start);
         // Drained concurrently so a chatty stderr cannot fill its pipe and stall the frames on stdout.
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
@@ -86,9 +104,12 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options)
             while (true)
             {
                 var pixels = new byte[frameBytes];
-                var read = await stdout.ReadAtLeastAsync(pixels, frameBytes, throwOnEndOfStream: false, cancellationToken);
+                var read = await ReadOrTimeOutAsync(stdout, pixels, timeout.Token, cancellationToken);
                 if (read < frameBytes)
                     break;
+                if (index == maxFrames)
+                    throw new VideoDecodeException(VideoErrorKind.TooLong,
+                        string.Create(CultureInfo.InvariantCulture, $"The video is longer than the limit of {settings.MaxDurationSeconds:F0} s."));
                 yield return new VideoFrame(index, index / settings.FramesPerSecond, new RgbImage(width, height, pixels));
                 index++;
             }

@@ -24,6 +24,17 @@ public sealed class VideoOptions
     [Range(1, long.MaxValue)]
     public long MaxBytes { get; set; } = 60L * 1024 * 1024;
 
+    /// <summary>
+    /// Wall-clock limit of one clip's decoding and analysis in seconds; ffmpeg is killed when it runs out (a clip built to
+    /// decode slowly cannot hold the worker). 3 minutes of video take about a minute on 2 cores (bench/RESULTS.md).
+    /// </summary>
+    [Range(1, 86400)]
+    public double MaxAnalysisSeconds { get; set; } = 900;
+
+    /// <summary>Wall-clock limit of reading a clip's header with ffprobe, in seconds.</summary>
+    [Range(1, 600)]
+    public double MaxProbeSeconds { get; set; } = 30;
+
     /// <summary>The ffmpeg and ffprobe executables: names looked up on PATH, or full paths.</summary>
     [Required]
     public string Ffmpeg { get; set; } = "ffmpeg";

@@ -10,7 +10,13 @@ public sealed record VideoInfo(int Width, int Height, double DurationSeconds);
 /// <summary>Reads a file's first video stream with ffprobe.</summary>
 internal static class VideoProbe
 {
-    public static async Task<VideoInfo> ReadAsync(string ffprobe, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Only local files are opened (no network or pipe protocols a crafted playlist could point at) and only the
+    /// containers the product accepts (MP4/MOV and Matroska/WebM) are demuxed, for ffprobe and ffmpeg alike.
+    /// </summary>
+    internal static readonly string[] InputRestrictions = ["-protocol_whitelist", "file", "-format_whitelist", "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm"];
+
+    public static async Task<VideoInfo> ReadAsync(string ffprobe, string path, TimeSpan limit, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(ffprobe)
         {
@@ -18,13 +24,27 @@ internal static class VideoProbe
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in (string[])["-v", "error", "-select_streams", "v:0", "-show_entries",
+        foreach (var arg in (string[])["-v", "error", .. InputRestrictions, "-select_streams", "v:0", "-show_entries",
                      "stream=width,height:stream_side_data=rotation:stream_tags=rotate:format=duration", "-of", "json", path])
             start.ArgumentList.Add(arg);
         using var process = VideoDecodeException.Start(start);
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limit);
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new VideoDecodeException(VideoErrorKind.Corrupt, "The video's header could not be read in time.");
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
         var json = await stdout;
         if (process.ExitCode != 0)
             throw new VideoDecodeException(VideoErrorKind.NotAVideo, "The file is not a video we can read.");
