@@ -49,7 +49,14 @@ public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService hist
             ?? throw new HubException("This session has ended; start a new one.");
         lock (session.Gate)
         {
-            session.Add(frames);
+            try
+            {
+                session.Add(frames);
+            }
+            catch (UserInputException ex)
+            {
+                throw new HubException(ex.Message);
+            }
             return session.State();
         }
     }

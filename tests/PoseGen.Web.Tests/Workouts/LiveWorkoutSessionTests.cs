@@ -1,4 +1,5 @@
 using PoseGen.Core.Workouts;
+using PoseGen.Web.Hosting;
 using PoseGen.Web.Services.Workouts;
 
 namespace PoseGen.Web.Tests.Workouts;
@@ -36,5 +37,34 @@ public sealed class LiveWorkoutSessionTests
 
         Assert.Equal(3, session.FrameCount);
         Assert.Equal(3, session.State().Frames);
+    }
+
+    [Fact]
+    public void RefusesFramesPastTheOneHourLimitSoClientClocksCannotGrowTheTimeline()
+    {
+        var session = NewSession();
+        session.Add([Frame(10), Frame(10 + LiveWorkoutSession.MaxDurationS)]);
+
+        var refused = Assert.Throws<UserInputException>(() => session.Add([Frame(1e9)]));
+
+        Assert.Contains("one-hour limit", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(2, session.FrameCount);
+        Assert.Equal(2, session.Document().Timeline.Frames.Count);
+    }
+
+    [Fact]
+    public void CapsRunningSessionsPerUserAndInTotal()
+    {
+        var sessions = new LiveWorkoutSessions(TimeProvider.System);
+        for (var i = 0; i < LiveWorkoutSessions.MaxPerUser; i++)
+            sessions.Start("busy", $"c{i}", "squat", "lightning");
+
+        var perUser = Assert.Throws<UserInputException>(() => sessions.Start("busy", "c-extra", "squat", "lightning"));
+        Assert.Equal(429, perUser.StatusCode);
+
+        for (var i = LiveWorkoutSessions.MaxPerUser; i < LiveWorkoutSessions.MaxTotal; i++)
+            sessions.Start($"user{i}", $"c{i}", "squat", "lightning");
+        var total = Assert.Throws<UserInputException>(() => sessions.Start("newcomer", "c-new", "squat", "lightning"));
+        Assert.Equal(503, total.StatusCode);
     }
 }

@@ -1,6 +1,7 @@
 using PoseGen.Core.Poses;
 using PoseGen.Core.Workouts;
 using PoseGen.Inference.Video;
+using PoseGen.Web.Hosting;
 
 namespace PoseGen.Web.Services.Workouts;
 
@@ -62,13 +63,21 @@ public sealed class LiveWorkoutSession(Guid id, string userId, ExerciseDefinitio
     public double DurationS => _firstT is { } first ? _lastT - first : 0;
     public int FrameCount => _frames;
 
+    /// <summary>Longest session in seconds of the page's own clock. Frame times come from the client, so this (not the
+    /// number of calls) is what bounds the counter's work and the timeline's length (36 000 replay frames).</summary>
+    public const double MaxDurationS = 3600;
+
     /// <summary>Folds the frames through the counter; frames not after the last one are ignored (a resent batch).</summary>
+    /// <exception cref="UserInputException">A frame more than <see cref="MaxDurationS"/> after the first.</exception>
     public void Add(IReadOnlyList<LiveFrame> frames)
     {
         foreach (var frame in frames)
         {
             if (_firstT is not null && frame.T <= _lastT)
                 continue;
+            if (_firstT is { } first && frame.T - first > MaxDurationS)
+                throw new UserInputException(StatusCodes.Status400BadRequest,
+                    "This session has reached its one-hour limit; stop it to save it, then start a new one.");
             var keypoints = new Keypoint[CocoKeypoints.Count];
             for (var i = 0; i < keypoints.Length; i++)
                 keypoints[i] = new Keypoint(frame.Value(i * 3), frame.Value((i * 3) + 1), frame.Value((i * 3) + 2));

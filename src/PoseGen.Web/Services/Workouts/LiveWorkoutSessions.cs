@@ -21,6 +21,15 @@ public sealed class LiveWorkoutSessions(TimeProvider time)
     /// <summary>Frames accepted per call: 10 s at 30 fps, far above what a page batches.</summary>
     public const int MaxBatch = 300;
 
+    /// <summary>Running sessions per user: a phone and a laptop, plus one tab left open.</summary>
+    public const int MaxPerUser = 3;
+
+    /// <summary>Running sessions in the process. Each holds a counter and a timeline in memory (about 3 MB at the one-hour
+    /// limit), so this bounds the live coach to well under a gigabyte however many people or scripts connect.</summary>
+    public const int MaxTotal = 200;
+
+    private readonly Lock _starting = new();
+
     private readonly ConcurrentDictionary<Guid, LiveWorkoutSession> _sessions = new();
 
     /// <summary>Exercises a live session can count: every rep exercise and the plank (the pose hold needs a reference pose).</summary>
@@ -37,7 +46,15 @@ public sealed class LiveWorkoutSessions(TimeProvider time)
         if (model is not ("lightning" or "thunder"))
             throw new UserInputException(StatusCodes.Status400BadRequest, "Model must be lightning or thunder.");
         var session = new LiveWorkoutSession(Guid.NewGuid(), userId, exercise, model, time.GetUtcNow()) { ConnectionId = connectionId };
-        _sessions[session.Id] = session;
+        lock (_starting)
+        {
+            if (_sessions.Values.Count(s => s.UserId == userId && !s.Ended) >= MaxPerUser)
+                throw new UserInputException(StatusCodes.Status429TooManyRequests,
+                    $"You already have {MaxPerUser} live sessions running; stop one (or close its tab) before starting another.");
+            if (_sessions.Count >= MaxTotal)
+                throw new UserInputException(StatusCodes.Status503ServiceUnavailable, "The live coach is full right now; try again in a few minutes.");
+            _sessions[session.Id] = session;
+        }
         return session;
     }
 
