@@ -138,7 +138,13 @@ public sealed class ApiTests : IDisposable
     [Fact]
     public async Task HealthReportsDatabaseLibvipsOnnxRuntimeAndModels()
     {
-        using var body = JsonDocument.Parse(await _factory.CreateClient().GetStringAsync("/health"));
+        using var anonymous = JsonDocument.Parse(await _factory.CreateClient().GetStringAsync("/health"));
+        Assert.Equal("Healthy", anonymous.RootElement.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, anonymous.RootElement.GetProperty("checks").GetProperty("models").GetProperty("data").ValueKind);
+        using var signedIn = await ApiClient.CreateSignedInAsync(_factory);
+        var text = await signedIn.GetStringAsync("/health");
+        Assert.DoesNotContain(PoseGen.TestSupport.RepoPaths.Root, text, StringComparison.Ordinal);
+        using var body = JsonDocument.Parse(text);
         Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
         var checks = body.RootElement.GetProperty("checks");
         foreach (var name in new[] { "database", "libvips", "onnxruntime", "models", "ffmpeg" })

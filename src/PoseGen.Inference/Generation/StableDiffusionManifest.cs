@@ -28,12 +28,12 @@ public sealed record StableDiffusionManifest(
         {
             var manifest = JsonSerializer.Deserialize<StableDiffusionManifest>(File.ReadAllText(path), Json);
             if (manifest?.Components is null || manifest.Tokenizer is null)
-                throw new FormatException($"{path} lacks 'components' or 'tokenizer'.");
+                throw new FormatException($"{FileName} lacks 'components' or 'tokenizer'.");
             return manifest;
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"{path} is not valid JSON: {ex.Message}", ex);
+            throw new FormatException($"{FileName} is not valid JSON (line {(ex.LineNumber ?? 0) + 1}).", ex);
         }
     }
 

@@ -23,7 +23,7 @@ public static class StableDiffusionModelValidator
             }
             if (!File.Exists(Path.Combine(folder, component.File)))
             {
-                problems.Add($"{component.File} (component {contract.Name}) does not exist in {folder}.");
+                problems.Add($"{component.File} (component {contract.Name}) is missing.");
                 continue;
             }
             Compare(component.File, "input", contract.Inputs, component.Inputs, problems);
@@ -32,7 +32,7 @@ public static class StableDiffusionModelValidator
         foreach (var file in new[] { manifest.Tokenizer.Vocab, manifest.Tokenizer.Merges })
         {
             if (!File.Exists(Path.Combine(folder, file)))
-                problems.Add($"tokenizer file {file} does not exist in {folder}.");
+                problems.Add($"tokenizer file {file} is missing.");
         }
         return problems;
     }

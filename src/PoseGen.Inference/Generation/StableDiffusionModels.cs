@@ -25,7 +25,7 @@ internal sealed class StableDiffusionModels(
         ArgumentNullException.ThrowIfNull(openSession);
         var manifestPath = Path.Combine(folder, StableDiffusionManifest.FileName);
         if (!File.Exists(manifestPath))
-            throw new ModelFolderException($"{manifestPath} does not exist.", notInstalled: true);
+            throw new ModelFolderException($"{StableDiffusionManifest.FileName} does not exist.", notInstalled: true);
         StableDiffusionManifest manifest;
         try
         {

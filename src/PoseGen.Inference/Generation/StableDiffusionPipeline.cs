@@ -43,6 +43,9 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
 
     public string ModelFolder { get; }
 
+    /// <summary>How messages name the folder: users see these messages, so never the server's absolute path.</summary>
+    private string FolderName => string.IsNullOrWhiteSpace(options.ModelsPath) ? "models/stable-diffusion" : "the Generation:ModelsPath folder";
+
     public GeneratorStatus Status
     {
         get
@@ -55,13 +58,13 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
             }
             var manifestPath = Path.Combine(ModelFolder, StableDiffusionManifest.FileName);
             if (!File.Exists(manifestPath))
-                return new GeneratorStatus(false, $"Generation is not installed: {manifestPath} does not exist. {InstallHint}", device);
+                return new GeneratorStatus(false, $"Generation is not installed: {FolderName}/{StableDiffusionManifest.FileName} does not exist. {InstallHint}", device);
             try
             {
                 var problems = StableDiffusionModelValidator.CheckManifest(ModelFolder, StableDiffusionManifest.Load(manifestPath));
                 return problems.Count == 0
                     ? new GeneratorStatus(true, null, device)
-                    : new GeneratorStatus(false, $"The models in {ModelFolder} do not fit: {string.Join(" ", problems)} {InstallHint}", device);
+                    : new GeneratorStatus(false, $"The models in {FolderName} do not fit: {string.Join(" ", problems)} {InstallHint}", device);
             }
             catch (FormatException ex)
             {
@@ -164,7 +167,7 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
             }
             catch (ModelFolderException ex)
             {
-                openFailure = $"The models in {ModelFolder} do not fit: {ex.Message} {InstallHint}";
+                openFailure = $"The models in {FolderName} do not fit: {ex.Message} {InstallHint}";
                 throw new InvalidOperationException(openFailure, ex);
             }
         }

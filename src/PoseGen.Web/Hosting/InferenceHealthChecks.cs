@@ -15,8 +15,9 @@ public sealed class OnnxRuntimeHealthCheck(OnnxModelHost host) : IHealthCheck
             ["configuredDevice"] = status.ConfiguredDevice.ToString(),
             ["provider"] = status.Provider?.ToString() ?? "none",
         };
+        // Why CUDA failed is ONNX Runtime's own text, logged at start-up; the health answer only says that it did.
         if (status.CudaFailure is not null)
-            data["cudaFailure"] = status.CudaFailure;
+            data["cuda"] = "not available (reason in the server log)";
         return Task.FromResult(status.Provider is null
             ? HealthCheckResult.Unhealthy("No execution provider can serve the configured device", data: data)
             : HealthCheckResult.Healthy($"ONNX Runtime {status.OnnxRuntimeVersion} on {status.Provider}", data));
@@ -30,7 +31,6 @@ public sealed class ModelsHealthCheck(OnnxModelHost host) : IHealthCheck
     {
         var status = host.GetStatus();
         var data = status.Models.ToDictionary(m => m.Name, m => (object)(m.Loaded ? "loaded" : m.Installed ? "installed" : "missing"));
-        data["directory"] = status.ModelsDirectory;
         var missing = status.Models.Where(m => !m.Installed).Select(m => m.FileName).ToList();
         return Task.FromResult(missing.Count == 0
             ? HealthCheckResult.Healthy($"{status.Models.Count} models installed", data)

@@ -67,6 +67,9 @@ public sealed class GenerationQueueTests(PostgresDatabase database) : IClassFixt
         var detail = (await JsonAsync(response)).GetProperty("detail").GetString()!;
         Assert.Contains("not installed", detail, StringComparison.Ordinal);
         Assert.Contains("scripts/fetch-models", detail, StringComparison.Ordinal);
+        // Said in the app's own terms, never with the server's folders (issue 15).
+        Assert.DoesNotContain(PoseGen.TestSupport.RepoPaths.Root, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(factory.DataRoot, detail, StringComparison.Ordinal);
         // The conditioning map needs no models.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/generations/openpose-map?poseId=warrior-2&view=side")).StatusCode);
     }
