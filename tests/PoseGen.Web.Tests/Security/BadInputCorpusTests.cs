@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using PoseGen.TestSupport;
+using PoseGen.Web.Tests.Infrastructure;
+
+namespace PoseGen.Web.Tests.Security;
+
+/// <summary>
+/// Issue 15, bad input: a corpus of broken, hostile and odd files and JSON bodies (random, truncated, bit-flipped,
+/// zero bytes, decompression bombs, SVG with external entities, polyglots, wrong types, videos without duration, with
+/// an absurd frame rate or with only audio) sent to every upload and JSON endpoint. Every answer is below 500 (or the
+/// documented 503 of a full queue), and no answer shows a server path or an exception.
+/// </summary>
+public sealed class BadInputCorpusTests : IDisposable
+{
+    private readonly PoseGenWebFactory _factory = new();
+    private readonly string _folder = Directory.CreateTempSubdirectory("posegen-corpus").FullName;
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task NoUploadOrBodyInTheCorpusGetsA500OrLeaksInternals()
+    {
+        using var client = await ApiClient.CreateSignedInAsync(_factory);
+        var files = ImageCorpus().ToList();
+        var videos = await VideoCorpusAsync();
+        var bodies = JsonCorpus().ToList();
+        Assert.True(files.Count * 4 + (files.Count + videos.Count) + bodies.Count * JsonEndpoints.Length >= 200);
+
+        var failures = new List<string>();
+        var valid = await File.ReadAllBytesAsync(RepoPaths.Fixture("people", "mpii_004645041.jpg"));
+        foreach (var (name, bytes) in files)
+        {
+            await CheckAsync(failures, $"detect {name}", client.PostAsync("/api/v1/poses/detect", Form(("image", name, bytes))));
+            await CheckAsync(failures, $"context {name}", client.PostAsync("/api/v1/context/classify", Form(("image", name, bytes))));
+            await CheckAsync(failures, $"recommend {name}", client.PostAsync("/api/v1/recommendations", Form(("image", name, bytes))));
+            await CheckAsync(failures, $"compare {name}", client.PostAsync("/api/v1/poses/compare", Form(("reference", "ok.jpg", valid), ("candidate", name, bytes))));
+        }
+        foreach (var (name, bytes) in files.Concat(videos))
+            await CheckAsync(failures, $"workout {name}", client.PostAsync("/api/v1/workouts/analyze", Form(("video", name, bytes))));
+        foreach (var body in bodies)
+        {
+            foreach (var (method, path) in JsonEndpoints)
+            {
+                var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                await CheckAsync(failures, $"{method} {path} {Shorten(body)}", client.SendAsync(request));
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static readonly (string Method, string Path)[] JsonEndpoints =
+    [
+        ("PUT", "/api/v1/profile"), ("POST", "/api/v1/recommendations"), ("POST", "/api/v1/recommendations/feedback"),
+        ("POST", "/api/v1/poses/compare"), ("POST", "/api/v1/generations"), ("POST", "/api/v1/generations/openpose-map"),
+    ];
+
+    private static async Task CheckAsync(List<string> failures, string what, Task<HttpResponseMessage> send)
+    {
+        using var response = await send;
+        var status = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync();
+        if (status >= 500 && status != 503)
+            failures.Add($"{status} for {what}: {Shorten(text)}");
+        foreach (var leak in new[] { RepoPaths.Root, Path.GetTempPath(), "Exception", "   at " })
+        {
+            if (text.Contains(leak, StringComparison.Ordinal))
+                failures.Add($"{status} for {what} shows '{leak}': {Shorten(text)}");
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 160 ? text : text[..160] + "...";
+
+    private static MultipartFormDataContent Form(params (string Field, string Name, byte[] Bytes)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (field, name, bytes) in files)
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(content, field, name);
+        }
+        return form;
+    }
+
+    private static IEnumerable<(string Name, byte[] Bytes)> ImageCorpus()
+    {
+        var random = new Random(15);
+        yield return ("empty.jpg", []);
+        foreach (var size in new[] { 1, 2, 10, 100, 1000, 10_000, 100_000 })
+        {
+            for (var seed = 0; seed < 2; seed++)
+            {
+                var bytes = new byte[size];
+                random.NextBytes(bytes);
+                yield return ($"random-{size}-{seed}.jpg", bytes);
+            }
+        }
+        foreach (var fixture in new[] { RepoPaths.Fixture("people", "mpii_004645041.jpg"), RepoPaths.Fixture("scenes", "beach_01.jpg") })
+        {
+            var bytes = File.ReadAllBytes(fixture);
+            foreach (var share in new[] { 0.001, 0.01, 0.1, 0.5, 0.9, 0.999 })
+                yield return ($"truncated-{share}.jpg", bytes[..Math.Max(1, (int)(bytes.Length * share))]);
+            for (var seed = 0; seed < 6; seed++)
+            {
+                var flipped = (byte[])bytes.Clone();
+                for (var i = 0; i < 20; i++)
+                    flipped[random.Next(flipped.Length)] ^= (byte)(1 << random.Next(8));
+                yield return ($"flipped-{seed}.jpg", flipped);
+            }
+            yield return ("jpeg-then-zip.jpg", [.. bytes, .. "PK\u0003\u0004 not really a zip"u8]);
+            yield return ("jpeg-as.png", bytes);
+            yield return ("jpeg.exe", bytes);
+            yield return ("../../etc/passwd.jpg", bytes);
+            yield return (new string('x', 300) + ".jpg", bytes);
+        }
+        yield return ("bomb.png", Png(60_000, 60_000, compressedRows: 64));
+        yield return ("wide.png", Png(30_000, 1, compressedRows: 1));
+        yield return ("tiny.png", Png(1, 1, compressedRows: 1));
+        yield return ("tall.png", Png(1, 4000, compressedRows: 4000));
+        yield return ("zero-size.png", Png(0, 0, compressedRows: 0));
+        yield return ("xxe.svg", Encoding.UTF8.GetBytes("""<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><text>&xxe;</text></svg>"""));
+        yield return ("svg-as.jpg", Encoding.UTF8.GetBytes("""<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000"><rect width="100%" height="100%"/></svg>"""));
+        yield return ("page.html", Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>"));
+        yield return ("doc.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"));
+        yield return ("program.jpg", [(byte)'M', (byte)'Z', .. new byte[500]]);
+        yield return ("gif-huge.gif", [.. "GIF89a"u8, 0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x3B]);
+        yield return ("bmp.bmp", [(byte)'B', (byte)'M', .. new byte[60]]);
+        yield return ("utf16.jpg", Encoding.Unicode.GetBytes("not an image at all"));
+    }
+
+    /// <summary>A grey PNG of any declared size whose data holds only the first rows (a header can claim anything).</summary>
+    private static byte[] Png(int width, int height, int compressedRows)
+    {
+        using var data = new MemoryStream();
+        using (var zlib = new ZLibStream(data, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var row = new byte[width + 1];
+            for (var y = 0; y < compressedRows; y++)
+                zlib.Write(row);
+        }
+        using var png = new MemoryStream();
+        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; // bit depth; colour type 0 (grey)
+        Chunk(png, "IHDR", header);
+        Chunk(png, "IDAT", data.ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    private static void Chunk(Stream png, string type, byte[] body)
+    {
+        var length = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, body.Length);
+        png.Write(length);
+        var typed = Encoding.ASCII.GetBytes(type).Concat(body).ToArray();
+        png.Write(typed);
+        var crc = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
+        png.Write(crc);
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+        }
+        return ~crc;
+    }
+
+    private async Task<List<(string Name, byte[] Bytes)>> VideoCorpusAsync()
+    {
+        var clips = new List<(string, byte[])>();
+        async Task Add(string name, params string[] args)
+        {
+            var path = Path.Combine(_folder, name);
+            var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
+            foreach (var arg in (string[])["-v", "error", "-nostdin", "-y", .. args, path])
+                start.ArgumentList.Add(arg);
+            using var process = Process.Start(start)!;
+            await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, $"ffmpeg could not make {name}");
+            clips.Add((name, await File.ReadAllBytesAsync(path)));
+        }
+        await Add("audio-only.mp4", "-f", "lavfi", "-i", "sine=duration=3", "-c:a", "aac");
+        await Add("one-frame.mp4", "-f", "lavfi", "-i", "testsrc=size=64x64:rate=1", "-frames:v", "1");
+        await Add("absurd-rate.mp4", "-f", "lavfi", "-i", "testsrc=duration=1:size=64x64:rate=1000", "-r", "1000");
+        await Add("slow-rate.mkv", "-f", "lavfi", "-i", "testsrc=duration=2:size=64x64:rate=1", "-r", "0.01");
+        await Add("raw-stream.mp4", "-f", "lavfi", "-i", "testsrc=duration=2:size=64x64:rate=10", "-c:v", "mpeg4", "-f", "m4v");
+        await Add("tiny.webm", "-f", "lavfi", "-i", "testsrc=duration=1:size=16x16:rate=10", "-c:v", "libvpx");
+        await Add("huge-frame.webm", "-f", "lavfi", "-i", "color=size=8192x64:duration=0.3:rate=10", "-c:v", "libvpx");
+        var good = await File.ReadAllBytesAsync(RepoPaths.Fixture("videos", "squat_studio_pexels4838220.mp4"));
+        clips.Add(("truncated.mp4", good[..(good.Length / 3)]));
+        clips.Add(("header-only.mp4", good[..64]));
+        var flipped = (byte[])good.Clone();
+        var random = new Random(7);
+        for (var i = 0; i < 200; i++)
+            flipped[random.Next(flipped.Length)] ^= 0xFF;
+        clips.Add(("flipped.mp4", flipped));
+        return clips;
+    }
+
+    private static IEnumerable<string> JsonCorpus()
+    {
+        yield return "";
+        yield return "null";
+        yield return "[]";
+        yield return "{}";
+        yield return "\"text\"";
+        yield return "42";
+        yield return "{";
+        yield return "{\"a\":";
+        yield return new string('[', 5000) + new string(']', 5000);
+        yield return "{\"goals\":null,\"level\":null,\"limitations\":null,\"preferences\":null,\"heightCm\":null}";
+        yield return "{\"goals\":[null],\"level\":-1}";
+        yield return "{\"goals\":[\"yoga\",\"unknown\"],\"level\":\"expert\"}";
+        yield return "{\"level\":99999999999999999999}";
+        yield return "{\"heightCm\":-5}";
+        yield return "{\"heightCm\":1e308}";
+        yield return "{\"preferences\":[" + string.Join(",", Enumerable.Repeat("\"x\"", 5000)) + "]}";
+        yield return "{\"prompt\":\"" + new string('p', 100_000) + "\"}";
+        yield return "{\"prompt\":null,\"environment\":[null],\"outfit\":[1,2],\"count\":-1}";
+        yield return "{\"count\":2147483648}";
+        yield return "{\"poseId\":null,\"kind\":null}";
+        yield return "{\"poseId\":\"../../etc/passwd\",\"kind\":\"like\"}";
+        yield return "{\"poseId\":\"warrior-2\",\"kind\":7}";
+        yield return "{\"reference\":null,\"candidate\":null}";
+        yield return "{\"reference\":[],\"candidate\":[]}";
+        yield return "{\"reference\":[" + string.Join(",", Enumerable.Repeat("null", 17)) + "],\"candidate\":[" + string.Join(",", Enumerable.Repeat("{}", 17)) + "]}";
+        yield return "{\"reference\":[" + string.Join(",", Enumerable.Repeat("{\"name\":\"nose\",\"x\":\"NaN\",\"y\":1e39,\"score\":-1}", 17)) + "],\"candidate\":[" + string.Join(",", Enumerable.Repeat("{\"name\":null,\"x\":0,\"y\":0,\"score\":0}", 17)) + "],\"model\":\"warp\"}";
+        yield return "{\"poseId\":\"warrior-2\",\"steps\":-1,\"width\":100000,\"height\":0,\"guidance\":1e30,\"seed\":-1}";
+        yield return "{\"keypoints\":[1,2,3]}";
+        yield return "{\"keypoints\":[" + string.Join(",", Enumerable.Repeat("1e30", 54)) + "]}";
+        yield return "{\"keypoints\":[" + string.Join(",", Enumerable.Repeat("-1", 54)) + "],\"width\":-64}";
+        yield return "{\"analysisId\":\"00000000-0000-0000-0000-000000000000\"}";
+        yield return "{\"analysisId\":\"not-a-guid\"}";
+        yield return "{\"initAnalysisId\":\"" + Guid.NewGuid() + "\",\"strength\":5,\"poseId\":\"warrior-2\"}";
+        yield return "{\"poseId\":\"warrior-2\",\"view\":\"upside-down\",\"heightM\":-2}";
+        yield return "{\"poseId\":\"warrior-2\",\"scheduler\":\"<script>\",\"prompt\":\"\\u0000\\ud800\"}";
+    }
+}
