@@ -1,4 +1,5 @@
 using PoseGen.Core.Abstractions;
+using PoseGen.Core.Imaging;
 using PoseGen.Core.Library;
 using PoseGen.Core.Poses;
 using PoseGen.Core.Poses.Alignment;
@@ -20,7 +21,8 @@ public sealed class CompareService(
     /// <summary>Canvas of a library reference, in pixels: the size the mannequin renders at, so overlays line up.</summary>
     public const int LibraryCanvas = 512;
 
-    private sealed record Side(IReadOnlyList<Keypoint> Keypoints, int Width, int Height, MediaFile? Picture);
+    /// <summary>One side of a comparison; <see cref="Image"/> is the photo, stored only once the comparison succeeded.</summary>
+    private sealed record Side(IReadOnlyList<Keypoint> Keypoints, int Width, int Height, RgbImage? Image);
 
     public async Task<CompareResponse> ComparePhotosAsync(string userId, byte[] reference, byte[] candidate, AlignmentModel model, bool mirror, CancellationToken ct)
     {
@@ -77,8 +79,7 @@ public sealed class CompareService(
         var (result, image, _) = await photos.DetectWithImageAsync(photo, PoseModelKind.Auto, ct);
         var person = MainSubject(result.People)
             ?? throw new UserInputException(StatusCodes.Status422UnprocessableEntity, $"No person was found in the {role} photo.");
-        var picture = await media.SaveAsync(userId, codec.Encode(codec.Thumbnail(image, 1200, 1200), EncodeFormat.Jpeg, 85), "image/jpeg", ct);
-        return new Side(person.Keypoints, result.ImageWidth, result.ImageHeight, picture);
+        return new Side(person.Keypoints, result.ImageWidth, result.ImageHeight, image);
     }
 
     private async Task<CompareResponse> CompareAsync(string userId, Side reference, Side candidate, AlignmentModel model, bool mirror, CancellationToken ct)
@@ -97,11 +98,17 @@ public sealed class CompareService(
             Named(reference.Keypoints), Named(candidate.Keypoints), Named(similarity.Alignment.AlignedCandidate),
             reference.Width, reference.Height, candidate.Width, candidate.Height);
 
-        var files = new[] { reference.Picture, candidate.Picture }.OfType<MediaFile>().ToList();
+        // Photos are stored only now: a comparison refused above (no person, too few shared joints) leaves no file behind.
+        var referencePicture = await SavePictureAsync(userId, reference.Image, ct);
+        var candidatePicture = await SavePictureAsync(userId, candidate.Image, ct);
+        var files = new[] { referencePicture, candidatePicture }.OfType<MediaFile>().ToList();
         await history.AddAsync(userId, PoseGen.Core.History.ActivityKind.Comparison, $"Pose comparison: {response.Score:0}/100",
-            feedback.Corrections.FirstOrDefault()?.Text ?? "No corrections needed", response, files, candidate.Picture?.Id, ct, id);
+            feedback.Corrections.FirstOrDefault()?.Text ?? "No corrections needed", response, files, candidatePicture?.Id, ct, id);
         return response;
     }
+
+    private async Task<MediaFile?> SavePictureAsync(string userId, RgbImage? image, CancellationToken ct) =>
+        image is null ? null : await media.SaveAsync(userId, codec.Encode(codec.Thumbnail(image, 1200, 1200), EncodeFormat.Jpeg, 85), "image/jpeg", ct);
 
     /// <summary>A photo's subject: the largest person (others are bystanders in the background); null when nobody.</summary>
     internal static Pose? MainSubject(IEnumerable<Pose> people) =>

@@ -55,7 +55,17 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workou
             activity.Media.Add(file);
         }
         db.Activities.Add(activity);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            // The files were written for this entry; without its row nothing would ever reference or delete them.
+            foreach (var file in files)
+                media.Delete(file);
+            throw;
+        }
         return activity;
     }
 

@@ -50,6 +50,24 @@ public sealed class RecommendationService(
         var environmentChips = Labels(input.Environment, ContextDimension.Environment, "environment");
         var outfitChips = Labels(input.Outfit, ContextDimension.Outfit, "outfit");
         var (current, thumbnail) = photo is null ? (null, null) : await DetectAsync(userId, photo, ct);
+        try
+        {
+            return await RecommendAsync(userId, input, photo, profile, environmentChips, outfitChips, current, thumbnail, count, ct);
+        }
+        catch
+        {
+            // A recommendation that failed after the photo's thumbnail was stored leaves no file behind.
+            if (thumbnail is not null)
+                media.Delete(thumbnail);
+            throw;
+        }
+    }
+
+    private async Task<RecommendationResponse> RecommendAsync(
+        string userId, RecommendationRequestDto input, byte[]? photo, UserProfile profile,
+        IReadOnlyList<string> environmentChips, IReadOnlyList<string> outfitChips, Pose? current, MediaFile? thumbnail, int count,
+        CancellationToken ct)
+    {
         // The photo's environment and outfit join the prompt's (an explicit prompt wins, ContextMerge); chips win over both.
         var prompt = PromptParser.Default.Parse(input.Prompt);
         var scene = photo is not null && scenes.IsAvailable ? await scenes.ClassifyPhotoAsync(photo, ct) : null;
