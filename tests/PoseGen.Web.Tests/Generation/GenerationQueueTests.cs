@@ -56,6 +56,31 @@ public sealed class GenerationQueueTests(PostgresDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task OneUserCannotFillTheLineForEveryone()
+    {
+        var generator = new ControlMapGenerator(gated: true);
+        using var factory = new PoseGenWebFactory { TestServices = s => s.AddSingleton<IPoseImageGenerator>(generator) };
+        factory.Settings["Generation:MaxQueue"] = "4";
+        factory.Settings["Generation:MaxQueuedPerUser"] = "2";
+        using var greedy = await ApiClient.CreateSignedInAsync(factory);
+        using var other = await ApiClient.CreateSignedInAsync(factory);
+
+        var running = await PostAsync(greedy, Request());
+        await PollUntilAsync(greedy, running, "running");
+        await PostAsync(greedy, Request());
+        await PostAsync(greedy, Request());
+        var refused = await greedy.PostAsJsonAsync("/api/v1/generations", Request());
+
+        refused.AssertProblem(HttpStatusCode.TooManyRequests);
+        Assert.Contains("2 renders waiting", (await JsonAsync(refused)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var history = System.Text.Json.JsonDocument.Parse(await greedy.GetStringAsync("/api/v1/history?kind=generation")).RootElement;
+        Assert.Equal(3, history.GetArrayLength());
+        // The line still has room, and another user gets it.
+        Assert.Equal(HttpStatusCode.Accepted, (await other.PostAsJsonAsync("/api/v1/generations", Request())).StatusCode);
+        generator.Gate!.Release(1000);
+    }
+
+    [Fact]
     public async Task SaysGenerationIsNotInstalledAndHowToInstallIt()
     {
         using var factory = new PoseGenWebFactory();

@@ -2,29 +2,42 @@ namespace PoseGen.Web.Services.Generation;
 
 /// <summary>
 /// The generation line: ids waiting in order, the one running with its cancellation, and the running job's live step and
-/// preview (kept in memory: steps are too frequent to write to the database). Bounded by <c>Generation:MaxQueue</c>.
+/// preview (kept in memory: steps are too frequent to write to the database). Bounded by <c>Generation:MaxQueue</c>, and
+/// each user's share of it by <c>Generation:MaxQueuedPerUser</c> so that one account cannot fill the line for everyone.
 /// </summary>
 public sealed class GenerationJobQueue(IConfiguration configuration)
 {
     private readonly Lock gate = new();
     private readonly List<Guid> waiting = [];
+    private readonly Dictionary<Guid, string> owners = [];
     private readonly SemaphoreSlim available = new(0);
     private (Guid Id, CancellationTokenSource Cancel)? running;
     private (Guid Id, int Step, int Total, byte[]? Preview)? live;
 
     public int Capacity { get; } = Math.Max(1, configuration.GetValue("Generation:MaxQueue", 8));
 
-    /// <summary>False when the line is full. <paramref name="force"/> (start-up re-queue) ignores the bound.</summary>
-    public bool TryEnqueue(Guid id, bool force = false)
+    /// <summary>Jobs one user may have waiting (the running one not counted): two, a quarter of the default line.</summary>
+    public int PerUser { get; } = Math.Max(1, configuration.GetValue("Generation:MaxQueuedPerUser", 2));
+
+    /// <summary>
+    /// Joins the line. <see cref="EnqueueOutcome.Full"/> when the line is full, <see cref="EnqueueOutcome.ShareUsed"/> when
+    /// <paramref name="userId"/> already has <see cref="PerUser"/> jobs waiting; <paramref name="force"/> (start-up
+    /// re-queue) ignores both bounds.
+    /// </summary>
+    public EnqueueOutcome TryEnqueue(Guid id, string? userId = null, bool force = false)
     {
         lock (gate)
         {
             if (!force && waiting.Count >= Capacity)
-                return false;
+                return EnqueueOutcome.Full;
+            if (!force && userId is not null && waiting.Count(w => owners.GetValueOrDefault(w) == userId) >= PerUser)
+                return EnqueueOutcome.ShareUsed;
             waiting.Add(id);
+            if (userId is not null)
+                owners[id] = userId;
         }
         available.Release();
-        return true;
+        return EnqueueOutcome.Queued;
     }
 
     /// <summary>Takes the next id and marks it running; the token is cancelled by <see cref="TryCancel"/>.</summary>
@@ -39,6 +52,7 @@ public sealed class GenerationJobQueue(IConfiguration configuration)
                     continue; // a cancelled id left its permit behind
                 var id = waiting[0];
                 waiting.RemoveAt(0);
+                owners.Remove(id);
                 var cancel = new CancellationTokenSource();
                 running = (id, cancel);
                 live = null;
@@ -65,7 +79,10 @@ public sealed class GenerationJobQueue(IConfiguration configuration)
         lock (gate)
         {
             if (waiting.Remove(id))
+            {
+                owners.Remove(id);
                 return GenerationJobDocument.Queued;
+            }
             if (running?.Id == id)
             {
                 running.Value.Cancel.Cancel();
@@ -103,3 +120,5 @@ public sealed class GenerationJobQueue(IConfiguration configuration)
             return live is { } l && l.Id == id ? (l.Step, l.Total, l.Preview) : null;
     }
 }
+
+public enum EnqueueOutcome { Queued, Full, ShareUsed }

@@ -63,10 +63,14 @@ public sealed class GenerationJobService(
         var document = new GenerationJobDocument(GenerationJobDocument.Queued, 0, 0, parameters,
             GenerationPoseResolver.ToFlat(joints), map.Id, null, null);
         await history.AddAsync(userId, ActivityKind.Generation, $"Render: {source}", "Queued", document, [map], map.Id, ct, id);
-        if (!queue.TryEnqueue(id))
+        var outcome = queue.TryEnqueue(id, userId);
+        if (outcome != EnqueueOutcome.Queued)
         {
             await history.DeleteAsync(userId, id, ct);
-            throw new GenerationBusyException();
+            throw outcome == EnqueueOutcome.Full
+                ? new GenerationBusyException()
+                : new UserInputException(StatusCodes.Status429TooManyRequests,
+                    $"You already have {queue.PerUser} renders waiting; wait for one to start (or cancel one) before adding another.");
         }
         return id;
     }
@@ -102,8 +106,18 @@ public sealed class GenerationJobService(
         if (!d.IsPending)
             return Status(id, d);
         // A running job is marked cancelled by the worker once the generator has stopped.
-        if (queue.TryCancel(id) is GenerationJobDocument.Running)
+        var cancelledIn = queue.TryCancel(id);
+        if (cancelledIn is GenerationJobDocument.Running)
             return Status(id, d);
+        if (cancelledIn is null)
+        {
+            // Neither waiting nor running: the job may have just finished after the read above. Only a job still pending
+            // in the database (lost from the line by a restart) is marked cancelled; a finished one is answered as it is.
+            await db.Entry(activity).ReloadAsync(ct);
+            if (GenerationJobDocument.TryRead(activity.Document) is not { IsPending: true } current)
+                return GenerationJobDocument.TryRead(activity.Document) is { } finished ? Status(id, finished) : null;
+            d = current;
+        }
         var cancelled = d with { Status = GenerationJobDocument.Cancelled };
         activity.Document = System.Text.Json.JsonSerializer.Serialize(cancelled, HistoryService.DocumentJson);
         activity.Summary = "Cancelled";
