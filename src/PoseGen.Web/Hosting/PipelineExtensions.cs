@@ -30,8 +30,12 @@ public static class PipelineExtensions
 
     public static WebApplication MapPoseGenEndpoints(this WebApplication app)
     {
-        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
-        app.MapHub<PoseGen.Web.Hubs.WorkoutHub>("/hubs/workout");
+        // Every endpoint needs a signed-in user unless it says otherwise ([AllowAnonymous]): a controller or hub added
+        // without [Authorize] is private, not public. (Per endpoint rather than a fallback policy, which would also
+        // apply to addresses that match nothing and turn their 404 into a sign-in challenge.)
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").RequireAuthorization();
+        app.MapControllers().RequireAuthorization();
+        app.MapHub<PoseGen.Web.Hubs.WorkoutHub>("/hubs/workout").RequireAuthorization();
         // Identity's own endpoints: sign-in, registration and password ones are throttled per client address and open to
         // anonymous callers (its /manage endpoints carry their own authorization).
         app.MapGroup("/api/v1/auth").WithTags("Auth").MapIdentityApi<PoseGenUser>()
@@ -41,7 +45,7 @@ public static class PipelineExtensions
                 if (!endpoint.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())
                     endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
             });
-        app.MapHub<Hubs.GenerationHub>("/hubs/generation");
+        app.MapHub<Hubs.GenerationHub>("/hubs/generation").RequireAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {

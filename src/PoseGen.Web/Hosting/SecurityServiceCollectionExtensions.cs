@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace PoseGen.Web.Hosting;
@@ -11,11 +10,6 @@ public static class SecurityServiceCollectionExtensions
     {
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var settings = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
-
-        // Every endpoint needs a signed-in user unless it says otherwise ([AllowAnonymous]): a controller added without
-        // [Authorize] is private, not public.
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.Configure<ForwardedHeadersOptions>(options =>
         {
