@@ -39,13 +39,17 @@ export class WorkoutLink {
     if (this.connection.state === 'Disconnected') await this.connection.start();
   }
 
-  // Resumes the stored session when it is for the same exercise and model and the server still has it.
-  async begin(exercise, model) {
+  // Resumes the stored session when it is for the same exercise (or pose and view) and model and the server still has
+  // it. practice = { pose, view } starts practising a library pose instead of counting an exercise.
+  async begin(exercise, model, practice = null) {
     await this.connect();
     const stored = WorkoutLink.stored();
-    if (stored && stored.exercise === exercise && stored.model === model && (await this.resume(stored.id))) return true;
-    const state = await this.connection.invoke('Start', exercise, model);
-    this.session = { id: state.sessionId, exercise, model, origin: Date.now() };
+    const key = practice ? `practice:${practice.pose}:${practice.view}` : exercise;
+    if (stored && stored.exercise === key && stored.model === model && (await this.resume(stored.id))) return true;
+    const state = practice
+      ? await this.connection.invoke('StartPractice', practice.pose, practice.view, model)
+      : await this.connection.invoke('Start', exercise, model);
+    this.session = { id: state.sessionId, exercise: key, model, origin: Date.now() };
     sessionStorage.setItem(STORE, JSON.stringify(this.session));
     this.onState(state);
     return false;

@@ -1,6 +1,6 @@
 // The live Workout page: camera -> MoveNet in the browser -> keypoints to the server's rep counter -> counts back.
 import { PoseTracker } from './workout-pose.js';
-import { drawSkeleton } from './workout-overlay.js';
+import { drawGhost, drawSkeleton } from './workout-overlay.js';
 import { WorkoutLink } from './workout-hub.js';
 import { showStatus } from './status.js';
 
@@ -23,7 +23,10 @@ let running = false;
 let paused = false;
 let lastCounts = { good: 0, improper: 0 };
 let lastExercise = null;
+let ghost = null;
+let lastCorrection = null;
 const fpsTimes = [];
+const practising = () => $('workout-exercise').value === 'practice';
 
 const link = new WorkoutLink({
   onState: showState,
@@ -43,7 +46,24 @@ function say(text) {
   speechSynthesis.speak(new SpeechSynthesisUtterance(text));
 }
 
+function showPractice(practice) {
+  $('practice-panel').hidden = !practice;
+  if (!practice) return;
+  ghost = practice.ghost ?? ghost;
+  const score = $('practice-score');
+  score.textContent = practice.score == null ? '–' : practice.score.toFixed(0);
+  score.dataset.score = practice.score ?? '';
+  $('practice-best').textContent = practice.bestScore.toFixed(0);
+  $('practice-correction').textContent = practice.score == null
+    ? 'Step back until your whole body is in view.'
+    : practice.correction ?? (practice.score >= 80 ? 'That is the pose: hold it.' : 'Nearly: match the outline.');
+  if (practice.correction && practice.correction !== lastCorrection) say(practice.correction);
+  lastCorrection = practice.correction;
+}
+
 function showState(state) {
+  showPractice(state.practice);
+  $('practice-held').textContent = state.holdSeconds.toFixed(0);
   $('good-reps').textContent = state.goodReps;
   $('improper-reps').textContent = state.improperReps;
   $('hold-seconds').textContent = state.holdSeconds.toFixed(0);
@@ -107,6 +127,7 @@ async function loop() {
     const points = await tracker.estimate(video);
     tickFps(performance.now() - started);
     drawSkeleton(overlay, points, video.videoWidth, video.videoHeight);
+    if (practising()) drawGhost(overlay, ghost);
     link.push({ t: link.now(), w: video.videoWidth, h: video.videoHeight, k: Array.from(points, (v) => Math.round(v * 1000) / 1000) });
   }
 }
@@ -126,6 +147,8 @@ async function start() {
   $('workout-saved').hidden = true;
   const exercise = $('workout-exercise').value;
   const model = $('workout-model').value;
+  const practice = practising() ? { pose: $('practice-pose').value, view: $('practice-view').value } : null;
+  ghost = null;
   try {
     showStatus(status, 'info', 'Starting the camera…');
     await openCamera();
@@ -142,8 +165,10 @@ async function start() {
       trackerModel = model;
     }
     $('backend').textContent = tracker.backend;
-    const resumed = await link.begin(exercise, model);
-    showStatus(status, 'success', resumed ? 'Resumed your session: the count carries on.' : exercise === 'auto' ? 'Start your exercise: it is recognised after a few reps.' : 'Counting: start whenever you are ready.');
+    const resumed = await link.begin(exercise, model, practice);
+    showStatus(status, 'success', resumed ? 'Resumed your session: the count carries on.'
+      : practice ? 'Match the blue outline: the timer runs while your match stays at 80 or more.'
+      : exercise === 'auto' ? 'Start your exercise: it is recognised after a few reps.' : 'Counting: start whenever you are ready.');
   } catch (error) {
     stopLoop();
     showStatus(status, 'danger', `Could not start: ${error?.message ?? error}`);
@@ -190,6 +215,14 @@ document.addEventListener('visibilitychange', () => {
 
 speech.checked = localStorage.getItem('posegen.workout.speech') === 'on';
 speech.addEventListener('change', () => localStorage.setItem('posegen.workout.speech', speech.checked ? 'on' : 'off'));
+function showPracticeChoice() {
+  $('practice-choice').hidden = !practising();
+  $('practice-target').src = practising() ? `/api/v1/poses/library/${encodeURIComponent($('practice-pose').value)}/mannequin.svg?view=${$('practice-view').value}` : '';
+}
+$('workout-exercise').addEventListener('change', showPracticeChoice);
+$('practice-pose').addEventListener('change', showPracticeChoice);
+$('practice-view').addEventListener('change', showPracticeChoice);
+showPracticeChoice();
 startButton.addEventListener('click', start);
 stopButton.addEventListener('click', stop);
 if (WorkoutLink.stored()) showStatus(status, 'info', 'You have a session in progress: press Start to carry on with its count.');

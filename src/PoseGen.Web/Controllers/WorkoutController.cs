@@ -5,6 +5,7 @@ using PoseGen.Inference.Onnx;
 using PoseGen.Inference.Video;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services.Workouts;
+using PoseGen.Web.ViewModels.Recommendations;
 
 namespace PoseGen.Web.Controllers;
 
@@ -14,16 +15,23 @@ namespace PoseGen.Web.Controllers;
 /// loads is same-origin, so require-corp blocks nothing.
 /// </summary>
 [Authorize]
-public sealed class WorkoutController(OnnxModelHost models, IOptions<VideoOptions> video) : Controller
+public sealed class WorkoutController(OnnxModelHost models, IOptions<VideoOptions> video, PoseGen.Core.Library.PoseLibrary library) : Controller
 {
     [HttpGet]
-    public IActionResult Index(string? exercise)
+    /// <param name="exercise">The exercise to select; with <paramref name="pose"/> the page opens on practising that
+    /// library pose, seen from <paramref name="view"/> (every "try it" link lands here).</param>
+    public IActionResult Index(string? exercise, string? pose, string? view)
     {
         CrossOriginIsolation.Apply(Response.Headers);
         var exercises = LiveWorkoutSessions.LiveExercises.Select(e => new WorkoutExerciseOption(e.Id, e.Name, e.Kind.ToString())).ToList();
-        var selected = exercises.Any(e => string.Equals(e.Id, exercise, StringComparison.OrdinalIgnoreCase)) ? exercise!.ToLowerInvariant() : "squat";
+        var practised = pose is null ? null : library.Find(pose);
+        var selected = practised is not null ? "practice"
+            : exercises.Any(e => string.Equals(e.Id, exercise, StringComparison.OrdinalIgnoreCase)) ? exercise!.ToLowerInvariant() : "squat";
+        var poses = library.All.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Select(p => new WorkoutPoseOption(p.Id, p.Name)).ToList();
+        var side = PoseText.View(view) is { } v ? PoseText.Id(v) : "front";
         return View(new WorkoutPageViewModel(exercises, selected, models.IsInstalled(ModelCatalog.MoveNetLightning),
-            models.IsInstalled(ModelCatalog.MoveNetThunder), video.Value.MaxBytes, video.Value.MaxDurationSeconds));
+            models.IsInstalled(ModelCatalog.MoveNetThunder), video.Value.MaxBytes, video.Value.MaxDurationSeconds,
+            poses, practised?.Id, side));
     }
 
     /// <summary>The converted MoveNet model (<c>lightning</c> or <c>thunder</c>) for onnxruntime-web.</summary>
@@ -45,6 +53,8 @@ public sealed class WorkoutController(OnnxModelHost models, IOptions<VideoOption
 
 public sealed record WorkoutExerciseOption(string Id, string Name, string Kind);
 
+public sealed record WorkoutPoseOption(string Id, string Name);
+
 public sealed record WorkoutPageViewModel(
     IReadOnlyList<WorkoutExerciseOption> Exercises, string Selected, bool LightningInstalled, bool ThunderInstalled, long MaxVideoBytes,
-    double MaxVideoSeconds);
+    double MaxVideoSeconds, IReadOnlyList<WorkoutPoseOption> Poses, string? PracticePose, string PracticeView);

@@ -13,8 +13,28 @@ namespace PoseGen.Web.Hubs;
 /// the session's RepCounter and answers with the counts, phase and cues. Bad input is a HubException with a plain message.
 /// </summary>
 [Authorize]
-public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService history) : Hub
+public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService history, PoseGen.Core.Library.PoseLibrary library) : Hub
 {
+    /// <summary>Starts practising a library pose seen from <paramref name="view"/> (front, three-quarter or side): each frame
+    /// is scored against it, and the hold timer runs while the match stays at 80 or more.</summary>
+    public LiveWorkoutState StartPractice(string poseId, string view, string model)
+    {
+        var pose = library.Find(poseId ?? "") ?? throw new HubException("Choose a pose from the library to practise.");
+        if (!Enum.TryParse<PoseGen.Core.Library.PoseView>((view ?? "").Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var side)
+            || !Enum.IsDefined(side))
+            throw new HubException("View must be front, three-quarter or side.");
+        var keypoints = library.Project(pose, side).ToCoco().Keypoints;
+        var reference = new PoseReference(pose.Id, pose.Name, PoseGen.Web.ViewModels.Recommendations.PoseText.Id(side), keypoints);
+        try
+        {
+            return sessions.Start(UserId, Context.ConnectionId, null, model, reference).State();
+        }
+        catch (UserInputException ex)
+        {
+            throw new HubException(ex.Message);
+        }
+    }
+
     public LiveWorkoutState Start(string exercise, string model)
     {
         try

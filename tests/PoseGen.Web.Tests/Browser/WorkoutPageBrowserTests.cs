@@ -63,6 +63,42 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
     }
 
     /// <summary>
+    /// Issue 17: "Try it" on a library pose's page opens live practice of that very pose. Under the fake camera (the
+    /// squat clip, whose person stands upright between squats) the page draws the pose as a ghost where the person is,
+    /// shows the live match, runs the hold timer while the match holds, and saves the practice to History.
+    /// </summary>
+    [Fact]
+    public async Task TryItOnAPoseOpensLivePracticeWithTheGhostTheMatchAndTheHoldTimer()
+    {
+        using var camera = await FakeCamera.FromFixtureAsync("squat_studio_pexels4838220.mp4");
+        await using var chromium = await ChromiumSession.LaunchAsync(camera.ChromiumArgs);
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await BrowserPages.RegisterAsync(page, "practice");
+
+        await page.GotoAsync("/Recommendations/Pose/mountain");
+        await page.ClickAsync("a:has-text('Try it: hold the pose')");
+        await Expect(page.Locator("#workout-exercise")).ToHaveValueAsync("practice");
+        await Expect(page.Locator("#practice-pose")).ToHaveValueAsync("mountain");
+        await Expect(page.Locator("#practice-target")).ToHaveAttributeAsync("src", new Regex("/api/v1/poses/library/mountain/mannequin.svg"));
+        await page.ClickAsync("#workout-start");
+
+        await page.WaitForFunctionAsync("() => (document.getElementById('practice-score').dataset.score ?? '') !== ''",
+            null, new() { Timeout = 240_000, PollingInterval = 500 });
+        await page.WaitForFunctionAsync("() => document.getElementById('workout-overlay').dataset.ghost === 'drawn'",
+            null, new() { Timeout = 30_000, PollingInterval = 250 });
+        await page.WaitForFunctionAsync("() => Number(document.getElementById('practice-held').textContent) >= 1",
+            null, new() { Timeout = 120_000, PollingInterval = 500 });
+        var best = double.Parse(await page.Locator("#practice-best").TextContentAsync() ?? "0", CultureInfo.InvariantCulture);
+        Assert.InRange(best, 80, 100);
+
+        await page.ClickAsync("#workout-stop");
+        await Expect(page.Locator("#workout-saved")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GotoAsync("/History");
+        await Expect(page.Locator("#history-list")).ToContainTextAsync("Mountain");
+        await Expect(page.Locator("#history-list")).ToContainTextAsync("pose practice");
+    }
+
+    /// <summary>
     /// The squat clip uploaded through the page's form: the server's analysis counts its 2 complete squats, both good (as
     /// VideoWorkoutAnalyzerTests assert), the page charts the signal, and the History detail replays the
     /// saved keypoint timeline. A text file named .mp4 is refused with the 415 message first.

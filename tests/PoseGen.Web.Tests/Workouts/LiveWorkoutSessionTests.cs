@@ -67,4 +67,53 @@ public sealed class LiveWorkoutSessionTests
         var total = Assert.Throws<UserInputException>(() => sessions.Start("newcomer", "c-new", "squat", "lightning"));
         Assert.Equal(503, total.StatusCode);
     }
+
+    private static PoseReference Reference(string poseId)
+    {
+        var library = PoseGen.Core.Library.PoseLibrary.Default;
+        var pose = library.Find(poseId)!;
+        return new PoseReference(pose.Id, pose.Name, "front", library.Project(pose, PoseGen.Core.Library.PoseView.Front).ToCoco().Keypoints);
+    }
+
+    /// <summary>A library pose as a camera would see it: scaled and moved into a 640 x 480 frame.</summary>
+    private static LiveFrame PoseFrame(double t, string poseId)
+    {
+        var points = Reference(poseId).Keypoints;
+        return new(t, 640, 480, [.. points.SelectMany(k => new float?[] { 120 + (k.X * 0.8f), 20 + (k.Y * 0.8f), Math.Max(k.Score, 0.9f) })]);
+    }
+
+    [Fact]
+    public void PractisingAPoseScoresEachFrameRunsTheHoldTimerWhileItMatchesAndDrawsTheGhostWhereThePersonIs()
+    {
+        var session = new LiveWorkoutSession(Guid.NewGuid(), "user", ExerciseCatalog.Default.Get("hold"), "lightning", DateTimeOffset.UnixEpoch,
+            Reference("warrior-2"));
+
+        session.Add([.. Enumerable.Range(0, 30).Select(i => PoseFrame(i / 10.0, "warrior-2"))]);
+
+        var practice = session.State().Practice!;
+        Assert.Equal("warrior-2", practice.PoseId);
+        Assert.InRange(practice.Score!.Value, 95, 100);
+        Assert.True(session.State().HoldSeconds >= 2, $"held {session.State().HoldSeconds} s");
+        // The ghost stands where the person stands: the reference mapped into the frame's pixels.
+        var frame = PoseFrame(0, "warrior-2");
+        Assert.InRange(practice.Ghost![0], frame.K[0]!.Value - 3, frame.K[0]!.Value + 3);
+        Assert.InRange(practice.Ghost![1], frame.K[1]!.Value - 3, frame.K[1]!.Value + 3);
+        var document = session.Document();
+        Assert.Equal("warrior-2", document.PoseId);
+        Assert.InRange(document.BestScore!.Value, 95, 100);
+    }
+
+    [Fact]
+    public void ADifferentPoseScoresLowGetsACorrectionAndHoldsNothing()
+    {
+        var session = new LiveWorkoutSession(Guid.NewGuid(), "user", ExerciseCatalog.Default.Get("hold"), "lightning", DateTimeOffset.UnixEpoch,
+            Reference("warrior-2"));
+
+        session.Add([.. Enumerable.Range(0, 30).Select(i => PoseFrame(i / 10.0, "mountain"))]);
+
+        var practice = session.State().Practice!;
+        Assert.True(practice.Score < 80, $"score {practice.Score}");
+        Assert.False(string.IsNullOrEmpty(practice.Correction));
+        Assert.Equal(0, session.State().HoldSeconds);
+    }
 }

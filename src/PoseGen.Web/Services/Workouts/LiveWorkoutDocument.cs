@@ -5,7 +5,8 @@ namespace PoseGen.Web.Services.Workouts;
 
 /// <summary>
 /// The History document of a live webcam session (ActivityKind.Workout, <see cref="Source"/> "live"). Times are seconds
-/// from the session's first frame; <see cref="HoldSeconds"/> is the good-form time of hold exercises (0 for reps).
+/// from the session's first frame; <see cref="HoldSeconds"/> is the good-form time of hold exercises (0 for reps). Pose
+/// practice (exercise "hold") also keeps the pose and the session's best match (0-100).
 /// </summary>
 public sealed record LiveWorkoutDocument(
     string Source,
@@ -16,7 +17,10 @@ public sealed record LiveWorkoutDocument(
     int ImproperReps,
     double HoldSeconds,
     IReadOnlyList<RepDetail> RepDetails,
-    KeypointTimeline Timeline)
+    KeypointTimeline Timeline,
+    string? PoseId = null,
+    string? PoseName = null,
+    double? BestScore = null)
 {
     public const string LiveSource = "live";
 

@@ -17,15 +17,22 @@ public sealed record LiveFrame(double T, int W, int H, float?[] K)
 }
 
 /// <summary>What the page shows after each batch of frames; the server's counter is the only source of these numbers.</summary>
+/// <remarks>Pose practice (exercise "hold") adds <see cref="Practice"/>: the pose, the last frame's match and correction,
+/// the best match so far and the ghost skeleton.</remarks>
 public sealed record LiveWorkoutState(
     Guid SessionId, string Exercise, string ExerciseName, int GoodReps, int ImproperReps, double HoldSeconds, string Phase,
-    IReadOnlyList<string> Cues, bool Visible, double ElapsedS, RepDetail? LastRep, int Frames);
+    IReadOnlyList<string> Cues, bool Visible, double ElapsedS, RepDetail? LastRep, int Frames, PracticeState? Practice = null);
+
+/// <summary>What the practice page shows: the pose, the last match (null when the person is not seen well enough to
+/// compare), the best match, the correction that matters most now and the ghost (17 x (x, y, score) in frame pixels).</summary>
+public sealed record PracticeState(string PoseId, string PoseName, string View, double? Score, double BestScore, string? Correction, float[]? Ghost);
 
 /// <summary>
 /// A live session's counter and recorded timeline. Callers hold <see cref="Gate"/> while reading or changing it: a
 /// reconnecting browser can briefly have two connections on the same session.
 /// </summary>
-public sealed class LiveWorkoutSession(Guid id, string userId, ExerciseDefinition? exercise, string model, DateTimeOffset now)
+public sealed class LiveWorkoutSession(
+    Guid id, string userId, ExerciseDefinition? exercise, string model, DateTimeOffset now, PoseReference? reference = null)
 {
     /// <summary>Replay rate of the saved timeline (frames per second).</summary>
     public const double TimelineFramesPerSecond = 10;
@@ -50,6 +57,8 @@ public sealed class LiveWorkoutSession(Guid id, string userId, ExerciseDefinitio
     private int _width;
     private int _height;
     private int _frames;
+    private PracticeFrame? _practice;
+    private double _bestScore;
 
     public Lock Gate { get; } = new();
     public Guid Id { get; } = id;
@@ -82,6 +91,13 @@ public sealed class LiveWorkoutSession(Guid id, string userId, ExerciseDefinitio
             for (var i = 0; i < keypoints.Length; i++)
                 keypoints[i] = new Keypoint(frame.Value(i * 3), frame.Value((i * 3) + 1), frame.Value((i * 3) + 2));
             var pose = new PoseFrame(frame.T, keypoints, frame.W, frame.H);
+            if (Reference is not null)
+            {
+                // The ghost is drawn for the newest frame of the batch only; the match is needed for every frame.
+                _practice = PosePractice.Compare(Reference, keypoints, withGhost: ReferenceEquals(frame, frames[^1]));
+                _bestScore = Math.Max(_bestScore, _practice?.Score ?? 0);
+                pose = pose with { Similarity = _practice is { } p ? p.Score / 100 : null };
+            }
             if (Counter is not null) Counter = Counter.Next(pose);
             else Recognise(pose);
             _firstT ??= frame.T;
@@ -96,12 +112,19 @@ public sealed class LiveWorkoutSession(Guid id, string userId, ExerciseDefinitio
         }
     }
 
+    /// <summary>The pose practised (exercise "hold"); null for exercises.</summary>
+    public PoseReference? Reference { get; } = reference;
+
+    /// <summary>Pose practice: the best match of the session (0-100).</summary>
+    public double BestScore => _bestScore;
+
     public LiveWorkoutState State() => Counter is null
         ? new(Id, Auto, "Recognising your exercise", 0, 0, 0, WorkoutPhase.SettingUp.ToString(),
             ["Start your exercise: it is named after a few reps"], _recent.Count > 0, Math.Round(DurationS, 2), null, _frames)
-        : new(Id, Counter.Exercise.Id, Counter.Exercise.Name, Counter.GoodReps, Counter.ImproperReps, Math.Round(Counter.HoldSeconds, 1),
+        : new(Id, Counter.Exercise.Id, Reference?.Name ?? Counter.Exercise.Name, Counter.GoodReps, Counter.ImproperReps, Math.Round(Counter.HoldSeconds, 1),
             Counter.Phase.ToString(), Counter.Cues, Counter.IsVisible, Math.Round(DurationS, 2),
-            Counter.Reps.Count > 0 ? Detail(Counter.Reps[^1]) : null, _frames);
+            Counter.Reps.Count > 0 ? Detail(Counter.Reps[^1]) : null, _frames,
+            Reference is { } r ? new PracticeState(r.PoseId, r.Name, r.View, _practice?.Score, _bestScore, _practice?.Correction, _practice?.Ghost) : null);
 
     /// <summary>
     /// Auto sessions: keeps the recent frames and, about once a second, tries to recognise the exercise from them; once
@@ -138,7 +161,8 @@ public sealed class LiveWorkoutSession(Guid id, string userId, ExerciseDefinitio
         }).ToList();
         return new LiveWorkoutDocument(LiveWorkoutDocument.LiveSource, Counter.Exercise.Id, Model, Math.Round(DurationS, 2),
             Counter.GoodReps, Counter.ImproperReps, Math.Round(Counter.HoldSeconds, 1), details,
-            new KeypointTimeline(TimelineFramesPerSecond, _width, _height, [.. _timeline]));
+            new KeypointTimeline(TimelineFramesPerSecond, _width, _height, [.. _timeline]),
+            Reference?.PoseId, Reference?.Name, Reference is null ? null : Math.Round(_bestScore, 1));
     }
 
     private static RepDetail Detail(RepResult r) =>

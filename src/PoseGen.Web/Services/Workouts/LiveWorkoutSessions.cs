@@ -32,20 +32,28 @@ public sealed class LiveWorkoutSessions(TimeProvider time)
 
     private readonly ConcurrentDictionary<Guid, LiveWorkoutSession> _sessions = new();
 
-    /// <summary>Exercises a live session can count: every rep exercise and the plank (the pose hold needs a reference pose).</summary>
+    /// <summary>Exercises a live session can count: every rep exercise and the plank; holding a library pose is
+    /// <see cref="PracticeExercise"/>, started with the pose (<see cref="Start"/>'s reference).</summary>
     public static IEnumerable<ExerciseDefinition> LiveExercises =>
         ExerciseCatalog.Default.Exercises.Where(e => e.Kind == ExerciseKind.Reps || e.Id == "plank");
 
-    public LiveWorkoutSession Start(string userId, string connectionId, string? exerciseId, string? model)
+    /// <summary>The catalog's exercise for holding a reference pose (its check is the match with the pose).</summary>
+    public const string PracticeExercise = "hold";
+
+    public LiveWorkoutSession Start(string userId, string connectionId, string? exerciseId, string? model, PoseReference? reference = null)
     {
+        if (reference is not null)
+            exerciseId = PracticeExercise;
         var auto = string.Equals(exerciseId, LiveWorkoutSession.Auto, StringComparison.OrdinalIgnoreCase);
-        var exercise = LiveExercises.FirstOrDefault(e => string.Equals(e.Id, exerciseId, StringComparison.OrdinalIgnoreCase));
+        var exercise = reference is not null
+            ? ExerciseCatalog.Default.Get(PracticeExercise)
+            : LiveExercises.FirstOrDefault(e => string.Equals(e.Id, exerciseId, StringComparison.OrdinalIgnoreCase));
         if (exercise is null && !auto)
             throw new UserInputException(StatusCodes.Status400BadRequest,
                 "Exercise must be auto (recognised after a few reps) or one of: " + string.Join(", ", LiveExercises.Select(e => e.Id)) + ".");
         if (model is not ("lightning" or "thunder"))
             throw new UserInputException(StatusCodes.Status400BadRequest, "Model must be lightning or thunder.");
-        var session = new LiveWorkoutSession(Guid.NewGuid(), userId, exercise, model, time.GetUtcNow()) { ConnectionId = connectionId };
+        var session = new LiveWorkoutSession(Guid.NewGuid(), userId, exercise, model, time.GetUtcNow(), reference) { ConnectionId = connectionId };
         lock (_starting)
         {
             if (_sessions.Values.Count(s => s.UserId == userId && !s.Ended) >= MaxPerUser)
@@ -106,6 +114,12 @@ public sealed class LiveWorkoutSessions(TimeProvider time)
 
     public static Task<PoseGen.Data.Entities.Activity> SaveAsync(HistoryService history, string userId, LiveWorkoutDocument document, CancellationToken ct)
     {
+        if (document.PoseName is { } pose)
+        {
+            var practice = string.Create(CultureInfo.InvariantCulture,
+                $"Best match {document.BestScore ?? 0:F0}/100, {document.HoldSeconds:F0} s held in {document.DurationS:F0} s");
+            return history.AddAsync(userId, ActivityKind.Workout, $"{pose}: pose practice", practice, document, [], null, ct);
+        }
         var name = ExerciseCatalog.Default.Find(document.Exercise)?.Name ?? "Workout";
         var summary = document.Reps + document.ImproperReps == 0 && document.HoldSeconds > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{document.HoldSeconds:F0} s held in {document.DurationS:F0} s")

@@ -1,26 +1,46 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace PoseGen.Web.Services.Workouts;
 
 /// <summary>
-/// Ids of video analyses waiting for the worker. Bounded so a burst of uploads is refused (503) rather than piling up
-/// decoded work; the jobs themselves are History rows, so the queue holds ids only.
+/// Ids of video analyses waiting for the worker. New uploads are refused (503) once <see cref="Capacity"/> wait, rather
+/// than piling up decoded work; jobs found pending at start-up are all queued again, however many there are (they were
+/// accepted once). The jobs themselves are History rows, so the queue holds ids only.
 /// </summary>
 public sealed class WorkoutJobQueue
 {
     public const int Capacity = 32;
 
-    private readonly Channel<Guid> channel;
+    private readonly Channel<Guid> channel = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly int capacity;
+    private int waiting;
 
     public WorkoutJobQueue() : this(Capacity)
     {
     }
 
-    /// <param name="capacity">Jobs that may wait at once (tests use a small queue to see it full).</param>
-    public WorkoutJobQueue(int capacity) =>
-        channel = Channel.CreateBounded<Guid>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    /// <param name="capacity">Uploads that may wait at once (tests use a small queue to see it full).</param>
+    public WorkoutJobQueue(int capacity) => this.capacity = capacity;
 
-    public bool TryEnqueue(Guid id) => channel.Writer.TryWrite(id);
+    /// <summary>False when <see cref="Capacity"/> jobs already wait; <paramref name="force"/> (start-up re-queue) ignores it.</summary>
+    public bool TryEnqueue(Guid id, bool force = false)
+    {
+        if (Interlocked.Increment(ref waiting) > capacity && !force)
+        {
+            Interlocked.Decrement(ref waiting);
+            return false;
+        }
+        channel.Writer.TryWrite(id);
+        return true;
+    }
 
-    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken ct) => channel.Reader.ReadAllAsync(ct);
+    public async IAsyncEnumerable<Guid> ReadAllAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var id in channel.Reader.ReadAllAsync(ct))
+        {
+            Interlocked.Decrement(ref waiting);
+            yield return id;
+        }
+    }
 }

@@ -72,7 +72,7 @@ public sealed partial class WorkoutJobWorker(
             .OrderBy(a => a.CreatedAtUtc).Select(a => new { a.Id, a.Document }).ToListAsync(ct);
         foreach (var job in workouts)
             if (WorkoutJobDocument.TryRead(job.Document) is { IsPending: true })
-                queue.TryEnqueue(job.Id);
+                queue.TryEnqueue(job.Id, force: true);
     }
 
     private async Task RunAsync(Guid id, CancellationToken ct)
