@@ -12,8 +12,8 @@ const startButton = $('workout-start');
 const stopButton = $('workout-stop');
 const speech = $('workout-speech');
 const PHASES = {
-  SettingUp: 'Getting ready', AtStart: 'Start position', TowardPeak: 'Going', AtPeak: 'Turn', Returning: 'Coming back',
-  Holding: 'Holding', OutOfForm: 'Out of form',
+  SettingUp: 'Getting ready', AtStart: 'Ready', TowardPeak: 'Into the rep', AtPeak: 'Turning point', Returning: 'Coming back',
+  Holding: 'Holding', OutOfForm: 'Check your form',
 };
 
 let tracker = null;
@@ -68,6 +68,10 @@ function showState(state) {
   $('improper-reps').textContent = state.improperReps;
   $('hold-seconds').textContent = state.holdSeconds.toFixed(0);
   $('phase').textContent = PHASES[state.phase] ?? state.phase;
+  // Large over the video: the match while practising a pose, else the good reps (or seconds held for a plank).
+  $('big-count').textContent = state.practice ? (state.practice.score == null ? '' : state.practice.score.toFixed(0))
+    : state.exercise === 'plank' ? `${state.holdSeconds.toFixed(0)} s` : String(state.goodReps);
+  $('big-phase').textContent = state.visible ? (PHASES[state.phase] ?? state.phase) : 'Step into view';
   $('cues').replaceChildren(...state.cues.map((cue) => Object.assign(document.createElement('li'), { textContent: cue })));
   $('workout-counts').dataset.frames = state.frames;
   if (lastExercise === 'auto' && state.exercise !== 'auto') {

@@ -42,6 +42,8 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
             null, new() { Timeout = 240_000, PollingInterval = 500 });
         await Expect(page.Locator("#good-reps")).ToHaveTextAsync("1");
         await Expect(page.Locator("#improper-reps")).ToHaveTextAsync("0");
+        // The count is also shown large over the video.
+        await Expect(page.Locator("#big-count")).ToHaveTextAsync("1");
         Assert.True(Volatile.Read(ref hubMessages) > 0);
         Assert.True(int.Parse(await page.Locator("#workout-counts").GetAttributeAsync("data-frames") ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= 10);
 

@@ -78,6 +78,19 @@ public sealed class SecurityHeadersTests : IDisposable
     }
 
     [Fact]
+    public async Task EveryPageHasAFaviconAndASkipLinkToItsContent()
+    {
+        using var client = _factory.CreateClient();
+        var html = await client.GetStringAsync("/");
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.svg\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#main\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"main\"", html, StringComparison.Ordinal);
+        using var icon = await client.GetAsync("/favicon.svg");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task AnApiCallWithoutSignInGets401AndAPageRedirectsToTheLoginForm()
     {
         using var client = _factory.CreateClient(new() { AllowAutoRedirect = false });
