@@ -27,7 +27,8 @@ COPY . .
 RUN --mount=type=cache,id=posegen-nuget,target=/root/.nuget/packages \
     --mount=type=cache,id=posegen-npm,target=/root/.npm \
     POSEGEN_GPU=${POSEGEN_GPU} dotnet publish src/PoseGen.Web/PoseGen.Web.csproj -c Release -o /app \
- && test -f /app/runtimes/linux-x64/native/libonnxruntime.so && test -f wwwroot/lib/bootstrap/css/bootstrap.min.css \
+ && test -f /app/runtimes/linux-x64/native/libonnxruntime.so && test -f /app/runtimes/linux-x64/native/libvips.so.42 \
+ && test -f wwwroot/lib/bootstrap/css/bootstrap.min.css \
  && ls models/*.onnx
 
 FROM ${RUNTIME_BASE} AS runtime

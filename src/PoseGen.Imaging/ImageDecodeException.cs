@@ -17,14 +17,16 @@ public enum ImageErrorKind
 }
 
 /// <summary>
-/// Encoded bytes (an upload or an SVG) could not become pixels. <see cref="LibvipsMessage"/> is libvips' own error text when
-/// libvips reported the failure, null when PoseGen refused the input before calling the decoder. libvips keeps one error
-/// buffer per process, so under concurrent failures the text may also carry a neighbouring request's message.
+/// Encoded bytes (an upload or an SVG) could not become pixels. <see cref="Exception.Message"/> is PoseGen's own sentence,
+/// safe to show the user who sent the bytes. <see cref="LibvipsMessage"/> is libvips' error text (through NetVips) when
+/// libvips reported the failure, null when PoseGen refused the input before calling the decoder; it is for logs, not
+/// responses. libvips keeps one error buffer per process, so under concurrent failures the text may also carry a
+/// neighbouring request's message, or miss its own.
 /// </summary>
 public sealed class ImageDecodeException : Exception
 {
     public ImageDecodeException(ImageErrorKind kind, string message, string? libvipsMessage = null)
-        : base(libvipsMessage is null ? message : $"{message}: {libvipsMessage}")
+        : base(message)
     {
         Kind = kind;
         LibvipsMessage = libvipsMessage;

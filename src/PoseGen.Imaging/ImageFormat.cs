@@ -18,7 +18,7 @@ public enum EncodeFormat
     WebP,
 
     /// <summary>
-    /// AV1 in HEIF via libaom, encoded at low effort (see VipsNative.HeifEffort). Still the slowest encoder here (a few
+    /// AV1 in HEIF via libaom, encoded at low effort (see LibvipsImageCodec.HeifEffort). Still the slowest encoder here (a few
     /// hundred ms for a 320 px thumbnail on this machine), so keep it to thumbnails or background work.
     /// </summary>
     Avif,

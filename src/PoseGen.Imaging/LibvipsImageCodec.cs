@@ -1,88 +1,93 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NetVips;
 using PoseGen.Core.Imaging;
-using PoseGen.Imaging.Native;
 
 namespace PoseGen.Imaging;
 
 /// <summary>
-/// <see cref="IImageCodec"/> over libvips. Encoded input stays pinned for the whole call because libvips decodes lazily from
-/// the caller's buffer; every VipsImage is owned by a <see cref="VipsImageHandle"/> so no reference outlives the call.
+/// <see cref="IImageCodec"/> over libvips through NetVips. Encoded input is copied once per call into a libvips-owned
+/// <see cref="Source"/> (NetVips cannot keep a caller's span pinned while libvips decodes lazily), and every loader of the
+/// call reads that one source. Every Image is disposed before the call returns: libvips frees pixel buffers on the last
+/// unref, not when the GC gets round to a finalizer.
 /// </summary>
-public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options, ILogger<LibvipsImageCodec>? logger = null) : IImageCodec
+public sealed class LibvipsImageCodec(IOptions<ImagingOptions> options, ILogger<LibvipsImageCodec>? logger = null) : IImageCodec
 {
+    /// <summary>
+    /// Loader options for thumbnail_source. thumbnail passes its option_string, not its own fail_on, to the loader it opens
+    /// (libvips resample/thumbnail.c), so this is how a truncated upload fails there too.
+    /// </summary>
+    private const string FailOnTruncatedOptions = "fail_on=truncated";
+
+    /// <summary>heifsave "effort" 0 (fastest) to 9; libvips' default 4 takes seconds per small photo with libaom here.</summary>
+    private const int HeifEffort = 1;
+
     private readonly long _maxPixels = options.Value.MaxPixels;
 
     public LibvipsInfo Info { get; } = LibvipsRuntime.EnsureStarted(options.Value, logger) with { MaxPixels = options.Value.MaxPixels };
 
     public ImageProbe Probe(ReadOnlySpan<byte> encoded)
     {
-        fixed (byte* data = encoded)
-        {
-            using var header = OpenHeader(data, encoded.Length, sequential: true, out var format);
-            return ProbeOf(header, format, Orientation(header));
-        }
+        var format = ImageSniffer.Detect(encoded);
+        using var source = Source.NewFromMemory(encoded);
+        using var header = OpenHeader(source, format, sequential: true);
+        return ProbeOf(header, format, Orientation(header));
     }
 
     public RgbImage Decode(ReadOnlySpan<byte> encoded)
     {
-        fixed (byte* data = encoded)
-        {
-            // Sequential access streams the decoder straight into the output; random access would first decode the whole
-            // image into an intermediate buffer (about 4x the CPU on a 1920x1080 JPEG here). Rotating needs random access, so
-            // images whose EXIF orientation is not "upright" are opened again that way.
-            using var sequential = OpenWithinLimit(data, encoded.Length, sequential: true);
-            if (Orientation(sequential) == 1)
-                return VipsPipeline.ToRgbImage(sequential, RgbColor.White);
-            using var random = OpenHeader(data, encoded.Length, sequential: false, out _);
-            using var upright = VipsPipeline.Check(VipsNative.Autorot(random, out var output, 0), output, "autorot");
-            return VipsPipeline.ToRgbImage(upright, RgbColor.White);
-        }
+        var format = ImageSniffer.Detect(encoded);
+        using var source = Source.NewFromMemory(encoded);
+        // Sequential access streams the decoder straight into the output; random access would first decode the whole
+        // image into an intermediate buffer (about 4x the CPU on a 1920x1080 JPEG here). Rotating needs random access, so
+        // images whose EXIF orientation is not "upright" are opened again that way.
+        using var sequential = OpenWithinLimit(source, format, sequential: true);
+        if (Orientation(sequential) == 1)
+            return VipsPipeline.ToRgbImage(sequential, RgbColor.White);
+        using var random = OpenHeader(source, format, sequential: false);
+        using var upright = LibvipsErrors.Decoding(() => random.Autorot(), "libvips autorot failed");
+        return VipsPipeline.ToRgbImage(upright, RgbColor.White);
     }
 
     public RgbImage DecodeThumbnail(ReadOnlySpan<byte> encoded, int maxWidth, int maxHeight, ThumbnailFit fit = ThumbnailFit.Inside)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxWidth);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxHeight);
-        fixed (byte* data = encoded)
-        {
-            // The header pass costs microseconds and lets the limit apply before thumbnail's own loader touches pixels.
-            OpenWithinLimit(data, encoded.Length, sequential: true).Dispose();
-            var status = VipsNative.ThumbnailBuffer(
-                data, (nuint)encoded.Length, out var output, maxWidth,
-                "height", maxHeight, "size", VipsNative.SizeDown, "crop", Crop(fit), "option_string", VipsNative.FailOnTruncatedOptions, 0);
-            using var thumbnail = VipsPipeline.Check(status, output, "thumbnail");
-            return VipsPipeline.ToRgbImage(thumbnail, RgbColor.White);
-        }
+        var format = ImageSniffer.Detect(encoded);
+        using var source = Source.NewFromMemory(encoded);
+        // The header pass costs microseconds and lets the limit apply before thumbnail's own loader touches pixels.
+        OpenWithinLimit(source, format, sequential: true).Dispose();
+        using var thumbnail = LibvipsErrors.Decoding(
+            () => Image.ThumbnailSource(
+                source, maxWidth, optionString: FailOnTruncatedOptions, height: maxHeight, size: Enums.Size.Down, crop: CropOf(fit)),
+            "libvips thumbnail failed");
+        return VipsPipeline.ToRgbImage(thumbnail, RgbColor.White);
     }
 
     public AnalysisImage DecodeForAnalysis(ReadOnlySpan<byte> encoded, int maxSide)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSide);
-        fixed (byte* data = encoded)
-        {
-            using var header = OpenHeader(data, encoded.Length, sequential: true, out var format);
-            var (width, height) = (VipsNative.ImageGetWidth(header), VipsNative.ImageGetHeight(header));
-            EnsureWithinLimit(width, height);
-            var shrink = format == ImageFormat.Jpeg ? JpegShrink(Math.Max(width, height), maxSide) : 1;
-            var orientation = Orientation(header);
-            var upright = orientation == 1;
-            var source = ProbeOf(header, format, orientation);
-            // Rotating needs random access; shrinking needs the loader opened with the factor. Otherwise the header's
-            // own sequential loader streams the pixels.
-            using var loaded = shrink == 1 && upright ? null : OpenHeader(data, encoded.Length, upright, out _, shrink);
-            var decoded = loaded ?? header;
-            using var rotated = upright ? null : CheckOperation(VipsNative.Autorot(decoded, out var turned, 0), turned, "autorot");
-            var current = rotated ?? decoded;
-            using var reduced = Math.Max(VipsNative.ImageGetWidth(current), VipsNative.ImageGetHeight(current)) <= maxSide
-                ? null
-                : CheckOperation(
-                    VipsNative.ThumbnailImage(current, out var output, maxSide, "height", maxSide, "size", VipsNative.SizeDown, "crop", VipsNative.InterestingNone, 0),
-                    output,
-                    "thumbnail_image");
-            return new AnalysisImage(VipsPipeline.ToRgbImage(reduced ?? current, RgbColor.White), source);
-        }
+        var format = ImageSniffer.Detect(encoded);
+        using var source = Source.NewFromMemory(encoded);
+        using var header = OpenHeader(source, format, sequential: true);
+        EnsureWithinLimit(header.Width, header.Height);
+        var shrink = format == ImageFormat.Jpeg ? JpegShrink(Math.Max(header.Width, header.Height), maxSide) : 1;
+        var orientation = Orientation(header);
+        var upright = orientation == 1;
+        var probe = ProbeOf(header, format, orientation);
+        // Rotating needs random access; shrinking needs the loader opened with the factor. Otherwise the header's
+        // own sequential loader streams the pixels.
+        using var loaded = shrink == 1 && upright ? null : OpenHeader(source, format, upright, shrink);
+        var decoded = loaded ?? header;
+        using var rotated = upright ? null : LibvipsErrors.Operating(() => decoded.Autorot(), "libvips autorot failed");
+        var current = rotated ?? decoded;
+        using var reduced = Math.Max(current.Width, current.Height) <= maxSide
+            ? null
+            : LibvipsErrors.Operating(
+                () => current.ThumbnailImage(maxSide, height: maxSide, size: Enums.Size.Down, crop: Enums.Interesting.None),
+                "libvips thumbnail_image failed");
+        return new AnalysisImage(VipsPipeline.ToRgbImage(reduced ?? current, RgbColor.White), probe);
     }
 
     public RgbImage Resize(RgbImage image, int width, int height)
@@ -90,7 +95,7 @@ public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options, I
         ArgumentNullException.ThrowIfNull(image);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
-        return ThumbnailOf(image, width, height, VipsNative.SizeForce, VipsNative.InterestingNone);
+        return ThumbnailOf(image, width, height, Enums.Size.Force, Enums.Interesting.None);
     }
 
     public RgbImage Thumbnail(RgbImage image, int maxWidth, int maxHeight, ThumbnailFit fit = ThumbnailFit.Inside)
@@ -98,7 +103,7 @@ public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options, I
         ArgumentNullException.ThrowIfNull(image);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxWidth);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxHeight);
-        return ThumbnailOf(image, maxWidth, maxHeight, VipsNative.SizeDown, Crop(fit));
+        return ThumbnailOf(image, maxWidth, maxHeight, Enums.Size.Down, CropOf(fit));
     }
 
     public RgbImage Crop(RgbImage image, int left, int top, int width, int height)
@@ -110,76 +115,62 @@ public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options, I
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         if (left + width > image.Width || top + height > image.Height)
             throw new ArgumentOutOfRangeException(nameof(width), $"Crop {left},{top} {width}x{height} leaves the {image.Width}x{image.Height} image");
-        fixed (byte* pixels = image.Pixels)
-        {
-            using var source = VipsPipeline.FromPinnedRgb(image, pixels);
-            var status = VipsNative.ExtractArea(source, out var output, left, top, width, height, 0);
-            using var cropped = CheckOperation(status, output, "extract_area");
-            return VipsPipeline.ReadRgb(cropped);
-        }
+        using var source = VipsPipeline.Wrap(image);
+        using var cropped = LibvipsErrors.Operating(() => source.ExtractArea(left, top, width, height), "libvips extract_area failed");
+        return VipsPipeline.ReadRgb(cropped);
     }
 
     public byte[] Encode(RgbImage image, EncodeFormat format, int quality = 85, ChromaSubsampling chroma = ChromaSubsampling.Auto)
     {
         ArgumentNullException.ThrowIfNull(image);
-        if (!Enum.IsDefined(chroma))
-            throw new ArgumentOutOfRangeException(nameof(chroma), chroma, null);
+        var subsample = chroma switch
+        {
+            ChromaSubsampling.Auto => Enums.ForeignSubsample.Auto,
+            ChromaSubsampling.Chroma420 => Enums.ForeignSubsample.On,
+            ChromaSubsampling.Chroma444 => Enums.ForeignSubsample.Off,
+            _ => throw new ArgumentOutOfRangeException(nameof(chroma), chroma, null),
+        };
         ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 100);
-        fixed (byte* pixels = image.Pixels)
-        {
-            using var source = VipsPipeline.FromPinnedRgb(image, pixels);
-            // keep=none: no EXIF/XMP/ICC blocks in our own output (RgbImage is plain sRGB; nothing worth carrying).
-            nint buffer;
-            nuint length;
-            var status = format switch
+        using var source = VipsPipeline.Wrap(image);
+        // keep=none: no EXIF/XMP/ICC blocks in our own output (RgbImage is plain sRGB; nothing worth carrying).
+        const Enums.ForeignKeep keep = Enums.ForeignKeep.None;
+        return LibvipsErrors.Operating(
+            () => format switch
             {
-                EncodeFormat.Jpeg => VipsNative.JpegSaveBuffer(
-                    source, out buffer, out length, "Q", quality, "keep", VipsNative.KeepNone, "subsample_mode", (int)chroma, 0),
-                EncodeFormat.WebP => VipsNative.WebpSaveBuffer(source, out buffer, out length, "Q", quality, "keep", VipsNative.KeepNone, 0),
-                EncodeFormat.Avif => VipsNative.HeifSaveBuffer(
-                    source, out buffer, out length, "Q", quality, "compression", VipsNative.HeifCompressionAv1,
-                    "effort", VipsNative.HeifEffort, "keep", VipsNative.KeepNone, 0),
-                EncodeFormat.Png => VipsNative.PngSaveBuffer(source, out buffer, out length, "keep", VipsNative.KeepNone, 0),
+                EncodeFormat.Jpeg => source.JpegsaveBuffer(q: quality, keep: keep, subsampleMode: subsample),
+                EncodeFormat.WebP => source.WebpsaveBuffer(q: quality, keep: keep),
+                EncodeFormat.Avif => source.HeifsaveBuffer(q: quality, compression: Enums.ForeignHeifCompression.Av1, effort: HeifEffort, keep: keep),
+                EncodeFormat.Png => source.PngsaveBuffer(keep: keep),
                 _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
-            };
-            if (status != 0 || buffer == 0)
-                throw VipsErrors.Failed($"Encoding {format} failed");
-            return VipsPipeline.CopyAndFree(buffer, length);
-        }
+            },
+            $"Encoding {format} failed");
     }
 
     public RgbImage RenderSvg(string svg, RgbColor background)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(svg);
         var utf8 = Encoding.UTF8.GetBytes(svg);
-        fixed (byte* data = utf8)
-        {
-            // svgload reads the canvas size first and renders only when pixels are requested, so the limit check is cheap.
-            var status = VipsNative.SvgLoadBuffer(data, (nuint)utf8.Length, out var output, 0);
-            using var loaded = VipsPipeline.Check(status, output, "svgload");
-            EnsureWithinLimit(VipsNative.ImageGetWidth(loaded), VipsNative.ImageGetHeight(loaded));
-            return VipsPipeline.ToRgbImage(loaded, background);
-        }
+        // svgload reads the canvas size first and renders only when pixels are requested, so the limit check is cheap.
+        using var loaded = LibvipsErrors.Decoding(() => Image.SvgloadBuffer(utf8), "libvips svgload failed");
+        EnsureWithinLimit(loaded.Width, loaded.Height);
+        return VipsPipeline.ToRgbImage(loaded, background);
     }
 
-    private RgbImage ThumbnailOf(RgbImage image, int width, int height, int size, int crop)
+    private static RgbImage ThumbnailOf(RgbImage image, int width, int height, Enums.Size size, Enums.Interesting crop)
     {
-        fixed (byte* pixels = image.Pixels)
-        {
-            using var source = VipsPipeline.FromPinnedRgb(image, pixels);
-            var status = VipsNative.ThumbnailImage(source, out var output, width, "height", height, "size", size, "crop", crop, 0);
-            using var resized = CheckOperation(status, output, "thumbnail_image");
-            return VipsPipeline.ReadRgb(resized);
-        }
+        using var source = VipsPipeline.Wrap(image);
+        using var resized = LibvipsErrors.Operating(
+            () => source.ThumbnailImage(width, height: height, size: size, crop: crop), "libvips thumbnail_image failed");
+        return VipsPipeline.ReadRgb(resized);
     }
 
-    private VipsImageHandle OpenWithinLimit(byte* data, int length, bool sequential)
+    private Image OpenWithinLimit(Source source, ImageFormat format, bool sequential)
     {
-        var header = OpenHeader(data, length, sequential, out _);
+        var header = OpenHeader(source, format, sequential);
         try
         {
-            EnsureWithinLimit(VipsNative.ImageGetWidth(header), VipsNative.ImageGetHeight(header));
+            EnsureWithinLimit(header.Width, header.Height);
             return header;
         }
         catch
@@ -198,40 +189,31 @@ public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options, I
 
     /// <summary>Reads the header only (libvips loads lazily); truncated bodies then fail when pixels are read.</summary>
     /// <param name="jpegShrink">1, or the JPEG loader's DCT scaling factor (2, 4 or 8); only for JPEG input.</param>
-    private static VipsImageHandle OpenHeader(byte* data, int length, bool sequential, out ImageFormat format, int jpegShrink = 1)
-    {
-        format = ImageSniffer.Detect(new ReadOnlySpan<byte>(data, length));
-        var options = (sequential, jpegShrink) switch
-        {
-            (true, 1) => "access=sequential",
-            (false, 1) => "",
-            (true, _) => $"access=sequential,shrink={jpegShrink}",
-            (false, _) => $"shrink={jpegShrink}",
-        };
-        var image = VipsNative.ImageNewFromBuffer(data, (nuint)length, options, "fail_on", VipsNative.FailOnTruncated, 0);
-        if (image.IsInvalid)
-        {
-            image.Dispose();
-            throw VipsErrors.Corrupt($"Reading the {format} header failed");
-        }
-        return image;
-    }
+    private static Image OpenHeader(Source source, ImageFormat format, bool sequential, int jpegShrink = 1) =>
+        LibvipsErrors.Decoding(
+            () => Image.NewFromSource(
+                source,
+                access: sequential ? Enums.Access.Sequential : Enums.Access.Random,
+                failOn: Enums.FailOn.Truncated,
+                kwargs: jpegShrink == 1 ? null : new VOption { { "shrink", jpegShrink } }),
+            $"Reading the {format} header failed");
 
-    private static ImageProbe ProbeOf(VipsImageHandle header, ImageFormat format, int orientation)
+    private static ImageProbe ProbeOf(Image header, ImageFormat format, int orientation)
     {
-        var width = VipsNative.ImageGetWidth(header);
-        var height = VipsNative.ImageGetHeight(header);
-        var pages = VipsNative.ImageGetNPages(header);
+        var (width, height) = (header.Width, header.Height);
+        // As vips_image_get_n_pages: a missing or implausible count is one page.
+        var pages = Metadata(header, "n-pages") is { } n and >= 1 and < 10_000 ? n : 1;
         // EXIF orientations 5-8 are the ones with a 90 degree turn: the upright image has width and height swapped.
         return orientation is >= 5 and <= 8
             ? new ImageProbe(format, height, width, pages)
             : new ImageProbe(format, width, height, pages);
     }
 
-    private static int Orientation(VipsImageHandle image) =>
-        VipsNative.ImageGetTypeof(image, "orientation") != 0 && VipsNative.ImageGetInt(image, "orientation", out var value) == 0
-            ? value
-            : 1;
+    private static int Orientation(Image image) => Metadata(image, "orientation") ?? 1;
+
+    /// <summary>An integer metadata field, or null when absent (asking Get for a missing field is an error in libvips).</summary>
+    private static int? Metadata(Image image, string name) =>
+        image.GetTypeOf(name) != IntPtr.Zero && image.Get(name) is int value ? value : null;
 
     /// <summary>
     /// The largest JPEG DCT scaling factor that keeps the long side at or above <paramref name="maxSide"/> (libjpeg's scaled
@@ -247,13 +229,5 @@ public sealed unsafe class LibvipsImageCodec(IOptions<ImagingOptions> options, I
         return 1;
     }
 
-    private static int Crop(ThumbnailFit fit) => fit == ThumbnailFit.CoverCentre ? VipsNative.InterestingCentre : VipsNative.InterestingNone;
-
-    private static VipsImageHandle CheckOperation(int status, VipsImageHandle output, string operation)
-    {
-        if (status == 0 && !output.IsInvalid)
-            return output;
-        output.Dispose();
-        throw VipsErrors.Failed($"libvips {operation} failed");
-    }
+    private static Enums.Interesting CropOf(ThumbnailFit fit) => fit == ThumbnailFit.CoverCentre ? Enums.Interesting.Centre : Enums.Interesting.None;
 }

@@ -44,6 +44,19 @@ public sealed class LibvipsImageCodecBadInputTests
     }
 
     [Fact]
+    public void LibvipsTextStaysOutOfTheMessageShownToUsers()
+    {
+        var truncated = Fixtures.Read("mpii_051423444.jpg");
+        truncated = truncated[..(truncated.Length / 2)];
+
+        var error = Assert.Throws<ImageDecodeException>(() => _codec.Decode(truncated));
+
+        // libvips names its classes in its errors ("VipsJpeg: premature end of JPEG image"); the web layer shows Message.
+        Assert.Contains("Vips", error.LibvipsMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vips", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void JpegCutInsideItsHeaderIsCorrupt()
     {
         var error = Assert.Throws<ImageDecodeException>(() => _codec.Decode(Fixtures.Read("ochuman_003896.jpg")[..200]));
@@ -103,6 +116,17 @@ public sealed class LibvipsImageCodecBadInputTests
     }
 
     [Fact]
+    public void TiffIsRefusedAndLibvipsWillNotLoadItEvenWhenAskedDirectly()
+    {
+        using var black = NetVips.Image.Black(4, 4);
+        var tiff = black.TiffsaveBuffer();
+
+        Assert.Equal(ImageErrorKind.UnsupportedFormat, Assert.Throws<ImageDecodeException>(() => _codec.Decode(tiff)).Kind);
+        // Loaders outside the accepted formats are blocked inside libvips, so no path that skips the sniffer reaches them.
+        Assert.Throws<NetVips.VipsException>(() => NetVips.Image.NewFromBuffer(tiff));
+    }
+
+    [Fact]
     public void PngWithCorruptPixelDataIsCorrupt()
     {
         var png = PngBuilder.Build(16, 16, 8, PngBuilder.Rgb, new byte[16 * 16 * 3]);
@@ -118,7 +142,7 @@ public sealed class LibvipsImageCodecBadInputTests
         byte[] avif = [0, 0, 0, 28, .. "ftyp"u8, .. "avif"u8, 0, 0, 0, 0, .. "avif"u8, .. "mif1"u8, .. "miaf"u8];
         byte[] heic = [0, 0, 0, 24, .. "ftyp"u8, .. "heic"u8, 0, 0, 0, 0, .. "mif1"u8, .. "heic"u8];
 
-        Assert.True(Native.ImageSniffer.IsAvif(avif));
-        Assert.False(Native.ImageSniffer.IsAvif(heic));
+        Assert.True(ImageSniffer.IsAvif(avif));
+        Assert.False(ImageSniffer.IsAvif(heic));
     }
 }

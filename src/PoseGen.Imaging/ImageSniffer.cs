@@ -1,24 +1,25 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
+using NetVips;
 
-namespace PoseGen.Imaging.Native;
+namespace PoseGen.Imaging;
 
-/// <summary>Decides from magic bytes (libvips' own loader sniffing) whether bytes are a format PoseGen accepts.</summary>
-internal static unsafe class ImageSniffer
+/// <summary>
+/// Decides from magic bytes (libvips' own loader sniffing) whether bytes are a format PoseGen accepts, before any loader
+/// runs. <see cref="LibvipsRuntime"/> also blocks every other loader inside libvips; this check is what names the format
+/// in the refusal and keeps uploads away from the SVG loader, which stays enabled for <see cref="IImageCodec.RenderSvg"/>.
+/// </summary>
+internal static class ImageSniffer
 {
     public static ImageFormat Detect(ReadOnlySpan<byte> bytes)
     {
         if (bytes.IsEmpty)
             throw new ImageDecodeException(ImageErrorKind.Empty, "No image bytes were given");
-        nint loader;
-        fixed (byte* data = bytes)
-            loader = VipsNative.ForeignFindLoadBuffer(data, (nuint)bytes.Length);
-        if (loader == 0)
-            throw new ImageDecodeException(ImageErrorKind.UnsupportedFormat, "The bytes are not a recognised image", VipsErrors.Take());
+        // Buffer loader class names; blocked loaders are skipped by libvips' sniffing, so their formats land here as null.
+        var loaderType = Image.FindLoadBuffer(bytes);
+        if (loaderType is null)
+            throw new ImageDecodeException(ImageErrorKind.UnsupportedFormat, "The bytes are not a recognised image", LibvipsErrors.Take());
 
-        // GType names of the loader classes. This build also has SVG and TIFF loaders, which uploads must not reach.
         // Uhdr is libvips' loader for Ultra HDR JPEGs (a JPEG with a gain map, common from Android cameras).
-        var loaderType = Marshal.PtrToStringUTF8(loader) ?? "";
         return loaderType switch
         {
             "VipsForeignLoadJpegBuffer" or "VipsForeignLoadUhdrBuffer" => ImageFormat.Jpeg,
