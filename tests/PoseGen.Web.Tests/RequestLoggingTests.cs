@@ -20,8 +20,9 @@ public sealed class RequestLoggingTests : IDisposable
 
         var folder = Path.Combine(_factory.DataRoot, "logs");
         string text = "";
-        // The file sink writes each event as it comes; allow the request logger a moment after the response.
-        for (var i = 0; i < 50 && !(text.Contains("/no-such-page", StringComparison.Ordinal)); i++)
+        // The file sink writes each event as it comes; allow the request logger a moment after the response (up to 30 s:
+        // a CI run under full load once took more than 5 s to show the first line).
+        for (var i = 0; i < 300 && !(text.Contains("GET /health", StringComparison.Ordinal) && text.Contains("/no-such-page", StringComparison.Ordinal)); i++)
         {
             await Task.Delay(100);
             text = Directory.Exists(folder)

@@ -39,12 +39,42 @@ async function analyze(file) {
     }
     const detection = await response.json();
     render(detection, URL.createObjectURL(file));
-    await showContextChips(contextHost, file);
+    await Promise.all([showNearest(detection), showContextChips(contextHost, file)]);
   } catch (error) {
     showStatus('danger', `The request failed: ${error.message}. Check your connection and try again.`);
   } finally {
     form.removeAttribute('aria-busy');
   }
+}
+
+// Names the photo's pose: the closest library pose (with two runners-up), how alike it is and a link to practise it live.
+async function showNearest(detection) {
+  const host = document.getElementById('result-nearest');
+  host.hidden = true;
+  if (detection.people.length === 0) return;
+  const response = await fetch(`/api/v1/poses/analyses/${detection.id}/nearest?count=3`);
+  if (!response.ok) return;
+  const [best, ...others] = await response.json();
+  if (!best) return;
+  const line = document.createElement('p');
+  line.className = 'mb-1';
+  const name = Object.assign(document.createElement('a'), { href: best.pageUrl, textContent: best.name });
+  line.append('Closest in the library: ', name, ` (${best.alike}% alike). `);
+  const practise = Object.assign(document.createElement('a'), { href: best.practiceUrl, className: 'btn btn-sm btn-primary ms-1', textContent: 'Practise it live' });
+  practise.id = 'nearest-practice';
+  line.append(practise);
+  host.replaceChildren(line);
+  if (others.length) {
+    const more = document.createElement('p');
+    more.className = 'small text-body-secondary mb-0';
+    more.append('Also close: ');
+    others.forEach((pose, i) => {
+      if (i) more.append(', ');
+      more.append(Object.assign(document.createElement('a'), { href: pose.pageUrl, textContent: pose.name }), ` (${pose.alike}%)`);
+    });
+    host.append(more);
+  }
+  host.hidden = false;
 }
 
 function render(detection, imageUrl) {

@@ -29,6 +29,10 @@ public sealed class AnalyzePageBrowserTests(LiveServer app) : IClassFixture<Live
         Assert.Contains(await environmentChip.GetAttributeAsync("data-label"), PoseGen.Core.Context.ContextLabels.Environments.Keys);
         Assert.False(string.IsNullOrWhiteSpace(await environmentChip.GetAttributeAsync("title")));
         Assert.True(await page.Locator("#result-context li.context-chip[data-kind='outfit']").CountAsync() >= 1);
+        // The photo's pose is named (issue 17): the closest library pose, how alike, and a link to practise it live.
+        await Expect(page.Locator("#result-nearest")).ToContainTextAsync("Closest in the library:", new() { Timeout = 30_000 });
+        await Expect(page.Locator("#result-nearest")).ToContainTextAsync("% alike");
+        Assert.StartsWith("/Workout?pose=", await page.Locator("#nearest-practice").GetAttributeAsync("href"), StringComparison.Ordinal);
         var coco = await page.Locator("#result-downloads a[data-format='coco']").GetAttributeAsync("href");
         Assert.Matches("^/api/v1/poses/analyses/[0-9a-f-]{36}\\?format=coco$", coco);
 

@@ -12,7 +12,9 @@ namespace PoseGen.Web.Controllers.Api;
 [ApiController]
 [Authorize]
 [Route("api/v1/poses")]
-public sealed class PosesApiController(PoseAnalysisService analysis, CompareService compare, HistoryService history, IOptions<UploadOptions> uploads) : ControllerBase
+public sealed class PosesApiController(
+    PoseAnalysisService analysis, CompareService compare, HistoryService history, IOptions<UploadOptions> uploads,
+    PoseGen.Core.Recommendations.PoseRecommender recommender, PoseGen.Core.Library.PoseLibrary library) : ControllerBase
 {
     /// <summary>
     /// Keypoints of every person in a photo (multipart field <c>image</c>). <paramref name="model"/>: auto (multipose finds
@@ -71,6 +73,33 @@ public sealed class PosesApiController(PoseAnalysisService analysis, CompareServ
     public Task<CompareResponse> CompareKeypoints(CompareKeypointsRequest request, CancellationToken ct) =>
         compare.CompareKeypointsAsync(User.RequiredUserId(), request, ct);
 
+    /// <summary>
+    /// The library poses closest to the main person of a saved analysis (the largest person), best first: how alike
+    /// they are (0-100, the recommender's agreement of bone directions over the views, mirrored too) and where to
+    /// practise each live. The Analyze page names the first ("closest in the library").
+    /// </summary>
+    [HttpGet("analyses/{id:guid}/nearest")]
+    public async Task<ActionResult<IReadOnlyList<NearestPoseDto>>> Nearest(Guid id, [FromQuery] int count = 3, CancellationToken ct = default)
+    {
+        if (count is < 1 or > 10)
+            return Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.", detail: "count must be between 1 and 10.");
+        var activity = await history.GetAsync(User.RequiredUserId(), id, ct);
+        if (activity is not { Kind: PoseGen.Core.History.ActivityKind.Analysis })
+            return NotFound();
+        var response = HistoryService.ReadDocument<PoseDetectionResponse>(activity)
+            ?? throw new InvalidOperationException($"Analysis {id} has no result document.");
+        if (CompareService.MainSubject(response.ToPoses()) is not { } person)
+            return Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nobody to compare.",
+                detail: "No person was found in this photo, so there is no pose to name. Try a photo where your whole body is in view.");
+        return library.All
+            .Select(p => (Pose: p, Closeness: recommender.Similarity.ToDetected(person, p)))
+            .OrderByDescending(x => x.Closeness).ThenBy(x => x.Pose.Id, StringComparer.Ordinal)
+            .Take(count)
+            .Select(x => new NearestPoseDto(x.Pose.Id, x.Pose.Name, Math.Round(x.Closeness * 100, 0),
+                $"/Recommendations/Pose/{Uri.EscapeDataString(x.Pose.Id)}", $"/Workout?pose={Uri.EscapeDataString(x.Pose.Id)}"))
+            .ToList();
+    }
+
     /// <summary>A saved analysis of the user's, in any export format (the Analyze page's download links).</summary>
     [HttpGet("analyses/{id:guid}")]
     public async Task<IActionResult> Analysis(
@@ -84,3 +113,6 @@ public sealed class PosesApiController(PoseAnalysisService analysis, CompareServ
         return Ok(PoseFormats.Render(response, format, imageId));
     }
 }
+
+/// <summary>A library pose close to a photo's pose: how alike (0-100), its page and where to practise it live.</summary>
+public sealed record NearestPoseDto(string Id, string Name, double Alike, string PageUrl, string PracticeUrl);
