@@ -82,7 +82,12 @@ function render(detection, imageUrl) {
   drawPeople(overlay, detection);
   const n = detection.people.length;
   const t = detection.timingsMs;
-  summary.textContent = `${n === 0 ? 'No person found' : n === 1 ? '1 person' : `${n} people`} · ${detection.imageWidth}×${detection.imageHeight} px · model ${detection.model} · ${t.total.toFixed(0)} ms (decode ${t.decode.toFixed(0)}, inference ${t.inference.toFixed(0)})`;
+  summary.textContent = n === 0
+    ? 'No person found. Try a photo where the whole body is in view, in good light, filling at least a third of the picture.'
+    : n === 1 ? '1 person found.' : `${n} people found.`;
+  // The figures behind the result, for the curious, in small print.
+  const facts = document.getElementById('result-facts');
+  facts.textContent = `${detection.imageWidth}×${detection.imageHeight} px · analysed in ${t.total.toFixed(0)} ms`;
   tableHost.replaceChildren(keypointTable(detection));
   for (const link of downloads.querySelectorAll('a[data-format]')) {
     link.href = `/api/v1/poses/analyses/${detection.id}?format=${link.dataset.format}`;

@@ -15,6 +15,14 @@ public static class PoseRules
     /// <summary>Clothes in which hips above the head, or legs apart in the air, are not wearable.</summary>
     public static readonly IReadOnlySet<string> NoInversionOutfits = new HashSet<string> { "dress" };
 
+    /// <summary>
+    /// Knee flexion (degrees) from which a knee that bears weight (its foot or the knee itself on the floor) counts as
+    /// deeply bent: deep squats, sitting cross-legged or on the heels, knees hugged to the chest. Clinical and coaching
+    /// convention for knee pain and meniscus or ligament injuries is to avoid loaded flexion past roughly 90-120 degrees;
+    /// 120 is the lenient end of that range, not fitted to anything. Such poses must list the "knees" contraindication.
+    /// </summary>
+    public const double DeepKneeFlexion = 120;
+
     /// <summary>Hips higher than the head: inversions and anything that turns the body upside down.</summary>
     public static bool IsInverted(Body3D grounded)
     {
@@ -33,6 +41,15 @@ public static class PoseRules
         }
         if (IsInverted(grounded) || pose.Kind == PoseKind.Inversion)
             found.AddRange(pose.Outfits.Where(NoInversionOutfits.Contains).Select(o => $"inverted pose listed for outfit '{o}'"));
+        if (!pose.Contraindications.Contains("knees"))
+        {
+            foreach (var (knee, foot, support) in new[] { (Joint.LeftKnee, Support.LeftFoot, Support.LeftKnee), (Joint.RightKnee, Support.RightFoot, Support.RightKnee) })
+            {
+                var flexion = Math.Abs(pose.Angles[knee].Flex);
+                if (flexion >= DeepKneeFlexion && (pose.Supports.Contains(foot) || pose.Supports.Contains(support)))
+                    found.Add($"loaded knee bent {flexion:0} degrees without the 'knees' contraindication");
+            }
+        }
         return found;
     }
 }

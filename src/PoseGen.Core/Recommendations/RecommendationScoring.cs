@@ -85,20 +85,31 @@ internal sealed class RecommendationScoring(
         };
     }
 
+    /// <summary>A label this sure was said outright ("romantic", "core"); below it, it was read from a hint ("sunset"),
+    /// and the reason quotes the hint instead of claiming a wish (the prompt lexicon's strong cues start at 0.6).</summary>
+    private const double SaidOutright = 0.6;
+
     private double Context(LibraryPose pose, List<string> reasons)
     {
         var parts = new List<double>();
-        void Part(IReadOnlyList<ContextEstimate> asked, IReadOnlyList<string> has, ContextDimension d, Func<string, string> reason)
+        void Part(IReadOnlyList<ContextEstimate> asked, IReadOnlyList<string> has, ContextDimension d, Func<string, string> reason, Func<string, string, string>? hinted = null)
         {
             var total = asked.Sum(a => a.Confidence);
             if (total <= 0) return;
             var matched = asked.Where(a => has.Contains(a.Label)).ToList();
             parts.Add(matched.Sum(a => a.Confidence) / total);
-            if (matched.Count > 0) reasons.Add(reason(string.Join(" and ", matched.Select(m => PoseRecommender.Display(d, m.Label)))));
+            if (matched.Count == 0) return;
+            var names = string.Join(" and ", matched.Select(m => PoseRecommender.Display(d, m.Label)));
+            var hints = matched.SelectMany(m => m.Evidence).Distinct().ToList();
+            reasons.Add(hinted is not null && matched.All(m => m.Confidence < SaidOutright) && hints.Count > 0
+                ? hinted(names, string.Join(", ", hints.Select(h => $"\"{h}\"")))
+                : reason(names));
         }
         Part(request.Context.Environment, pose.Environments, ContextDimension.Environment, s => $"Works in your setting ({s}).");
-        Part(request.Context.Moods, pose.Moods, ContextDimension.Mood, s => $"Has the {s} feel you asked for.");
-        Part(request.Context.BodyFocus, pose.Focus, ContextDimension.BodyFocus, s => $"Works your {s}, as you asked.");
+        Part(request.Context.Moods, pose.Moods, ContextDimension.Mood, s => $"Has the {s} feel you asked for.",
+            (s, hint) => $"Has a {s} feel, which suits {hint}.");
+        Part(request.Context.BodyFocus, pose.Focus, ContextDimension.BodyFocus, s => $"Works your {s}, as you asked.",
+            (s, hint) => $"Works your {s}, which goes with {hint}.");
         var outfit = request.Context.Outfit.Where(o => o.Confidence >= Feasibility.ContextThreshold).Select(o => PoseRecommender.Display(ContextDimension.Outfit, o.Label)).ToList();
         if (outfit.Count > 0) reasons.Add($"Doable in {string.Join(" and ", outfit)}.");
         return parts.Count == 0 ? 0.5 : parts.Average();

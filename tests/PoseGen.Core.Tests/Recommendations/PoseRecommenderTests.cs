@@ -23,6 +23,35 @@ public class PoseRecommenderTests
     }
 
     [Fact]
+    public void AMoodReadFromAHintQuotesTheHintInsteadOfClaimingAWish()
+    {
+        // Issue 17: "sunset" hints at romantic (0.4); nobody asked for romantic.
+        var context = RecommendationContext.FromPrompt(PromptParser.Default.Parse("sunset at the beach"));
+        var profile = new UserProfile(new HashSet<Goal> { Goal.Aesthetics }, Level.Beginner, new HashSet<Limitation>(), [], null);
+        var ranked = new PoseRecommender(Lib).Rank(new RecommendationRequest(profile, context));
+
+        var reasons = ranked.SelectMany(r => r.Reasons).ToList();
+        Assert.DoesNotContain(reasons, s => s.Contains("feel you asked for", StringComparison.Ordinal));
+        Assert.Contains(reasons, s => s.Contains("romantic feel, which suits \"sunset\"", StringComparison.Ordinal));
+
+        var asked = new PoseRecommender(Lib).Rank(new RecommendationRequest(profile, RecommendationContext.FromPrompt(PromptParser.Default.Parse("something romantic at the beach"))));
+        Assert.Contains(asked.SelectMany(r => r.Reasons), s => s.Contains("romantic feel you asked for", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("hug-knees")]
+    [InlineData("easy-pose")]
+    [InlineData("seated-twist")]
+    public void PosesThatLoadADeeplyBentKneeAreNeverOfferedWithBadKnees(string id)
+    {
+        // Issue 17: "Sitting, Hugging the Knees" was offered to a user with bad knees (PoseRules.DeepKneeFlexion).
+        var profile = new UserProfile(new HashSet<Goal> { Goal.Yoga, Goal.Aesthetics }, Level.Advanced, new HashSet<Limitation> { Limitation.Knees }, [], null);
+        var ranked = new PoseRecommender(Lib).Rank(new RecommendationRequest(profile, RecommendationContext.None));
+        Assert.DoesNotContain(ranked, r => r.Pose.Id == id);
+        Assert.Contains(ranked, r => r.Pose.Id == "tree"); // the lifted leg's bent knee bears no weight
+    }
+
+    [Fact]
     public void APhotoOfMountainPoseRanksItsProgressionsAsTheNextStep()
     {
         var photo = Lib.Project(Lib.Find("mountain")!, PoseView.Front).ToCoco();
