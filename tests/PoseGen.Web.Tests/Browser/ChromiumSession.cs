@@ -58,12 +58,14 @@ public sealed class ChromiumSession : IAsyncDisposable
     }
 
     /// <summary>A fresh context (own cookies) and page whose relative URLs resolve against <paramref name="baseAddress"/>.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    /// <param name="bypassCsp">Lets a test inject its own script (axe-core) past the app's Content-Security-Policy.</param>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, bool bypassCsp = false)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            BypassCSP = bypassCsp,
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
