@@ -46,6 +46,11 @@ public sealed class HistoryPageTests : IDisposable
         Assert.Contains("/100", page, StringComparison.Ordinal);
         Assert.Contains("left", page.Split("id=\"history-lines\"")[1], StringComparison.OrdinalIgnoreCase);
 
+        // Issue 18: the time is UTC with its zone, for the page's script to show in the reader's own time zone, and
+        // deleting asks first.
+        Assert.Matches("<time data-local datetime=\"[0-9T:.-]+Z\"", page);
+        Assert.Matches("<form[^>]*action=\"/History/Delete/[^\"]+\"[^>]*data-confirm=\"Delete this entry", page);
+
         var deleted = await client.SubmitAsync($"/History/Details/{id}", $"/History/Delete/{id}", []);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/History/Details/{id}")).StatusCode);

@@ -116,4 +116,19 @@ public sealed class LiveWorkoutSessionTests
         Assert.False(string.IsNullOrEmpty(practice.Correction));
         Assert.Equal(0, session.State().HoldSeconds);
     }
+
+    [Fact]
+    public void ASessionInWhichNobodyWasSeenIsNotSaved()
+    {
+        // Issue 18: an empty live session (camera on an empty room) used to be saved to History.
+        var sessions = new LiveWorkoutSessions(TimeProvider.System);
+        var empty = sessions.Start("user", "c1", "squat", "lightning");
+        empty.Add([.. Enumerable.Range(0, 50).Select(i => new LiveFrame(i / 10.0, 640, 480, [.. Enumerable.Repeat<float?>(0f, 51)]))]);
+        Assert.Equal(50, empty.FrameCount);
+        Assert.Null(sessions.End(empty));
+
+        var seen = sessions.Start("user", "c2", "squat", "lightning");
+        seen.Add([Frame(1), Frame(1.1)]);
+        Assert.NotNull(sessions.End(seen));
+    }
 }

@@ -57,6 +57,7 @@ public sealed class LiveWorkoutSession(
     private int _width;
     private int _height;
     private int _frames;
+    private int _seen;
     private PracticeFrame? _practice;
     private double _bestScore;
 
@@ -71,6 +72,13 @@ public sealed class LiveWorkoutSession(
     public bool Ended { get; set; }
     public double DurationS => _firstT is { } first ? _lastT - first : 0;
     public int FrameCount => _frames;
+
+    /// <summary>Frames in which someone was seen (<see cref="MinSeenKeypoints"/> keypoints at <see cref="SeenScore"/>, the
+    /// overlay's threshold); a session without any is not worth a History entry.</summary>
+    public int SeenFrames => _seen;
+
+    private const float SeenScore = 0.3f;
+    private const int MinSeenKeypoints = 5;
 
     /// <summary>Longest session in seconds of the page's own clock. Frame times come from the client, so this (not the
     /// number of calls) is what bounds the counter's work and the timeline's length (36 000 replay frames).</summary>
@@ -103,6 +111,7 @@ public sealed class LiveWorkoutSession(
             _firstT ??= frame.T;
             _lastT = frame.T;
             _frames++;
+            if (keypoints.Count(k => k.Score >= SeenScore) >= MinSeenKeypoints) _seen++;
             if (frame.T - _lastKeptT >= (1 / TimelineFramesPerSecond) - 1e-6)
             {
                 _lastKeptT = frame.T;

@@ -101,7 +101,8 @@ public sealed class LiveWorkoutSessions(TimeProvider time)
             if (session.Ended) return null;
             session.Ended = true;
             _sessions.TryRemove(session.Id, out _);
-            return session.FrameCount > 0 ? session.Document() : null;
+            // Nobody in view the whole time (camera on an empty room): nothing to keep.
+            return session.SeenFrames > 0 ? session.Document() : null;
         }
     }
 
