@@ -15,7 +15,9 @@ public enum DiffusionSchedulerKind
 /// <param name="IsAvailable">True when every model the pipeline needs is installed and fits the manifest.</param>
 /// <param name="Message">Why generation is unavailable and how to install it (null when available).</param>
 /// <param name="Device">Where it runs when available ("Cpu" or "Cuda").</param>
-public sealed record GeneratorStatus(bool IsAvailable, string? Message, string? Device);
+/// <param name="Installed">False when the models are simply not there (the usual case without a download), as opposed
+/// to models that are there but do not fit, whose <paramref name="Message"/> says what is wrong.</param>
+public sealed record GeneratorStatus(bool IsAvailable, string? Message, string? Device, bool Installed = true);
 
 /// <summary>
 /// One Stable Diffusion 1.5 + ControlNet OpenPose generation.

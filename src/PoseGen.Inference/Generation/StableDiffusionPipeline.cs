@@ -58,7 +58,7 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
             }
             var manifestPath = Path.Combine(ModelFolder, StableDiffusionManifest.FileName);
             if (!File.Exists(manifestPath))
-                return new GeneratorStatus(false, $"Generation is not installed: {FolderName}/{StableDiffusionManifest.FileName} does not exist. {InstallHint}", device);
+                return new GeneratorStatus(false, $"Generation is not installed: {FolderName}/{StableDiffusionManifest.FileName} does not exist. {InstallHint}", device, Installed: false);
             try
             {
                 var problems = StableDiffusionModelValidator.CheckManifest(ModelFolder, StableDiffusionManifest.Load(manifestPath));

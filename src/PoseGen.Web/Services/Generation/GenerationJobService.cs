@@ -29,8 +29,9 @@ public sealed class GenerationJobService(
     public GeneratorStatus GeneratorStatus() =>
         services.GetService<IPoseImageGenerator>()?.Status ?? new GeneratorStatus(false, null, null);
 
+    /// <summary>One message for the user: "not installed" with how to install, or what is wrong with installed models.</summary>
     public string? UnavailableMessage() => GeneratorStatus() is { IsAvailable: false } s
-        ? (s.Message is { Length: > 0 } m ? m + " " + NotInstalledMessage : NotInstalledMessage)
+        ? (s.Installed && s.Message is { Length: > 0 } m ? m : NotInstalledMessage)
         : null;
 
     /// <summary>The pose a request describes, as 54 OpenPose numbers in output pixels (what the page's editor starts from).</summary>
