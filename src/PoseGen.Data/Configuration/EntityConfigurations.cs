@@ -31,6 +31,8 @@ internal sealed class ActivityConfiguration(string jsonColumnType) : IEntityType
         builder.Property(a => a.Summary).HasMaxLength(1000);
         builder.Property(a => a.Document).HasColumnType(jsonColumnType);
         builder.HasIndex(a => new { a.UserId, a.CreatedAtUtc });
+        builder.Property(a => a.Exercise).HasMaxLength(64);
+        builder.HasIndex(a => new { a.UserId, a.Kind, a.CreatedAtUtc });
         builder.HasMany(a => a.Media).WithOne().HasForeignKey(m => m.ActivityId).OnDelete(DeleteBehavior.SetNull);
     }
 }

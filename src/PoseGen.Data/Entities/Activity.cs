@@ -16,5 +16,18 @@ public sealed class Activity
     public string? Summary { get; set; }
     public required string Document { get; set; }
     public Guid? ThumbnailId { get; set; }
+
+    // The dashboard's figures (ActivityFigures), in columns so the database aggregates them; null where they do not apply.
+    public string? Exercise { get; set; }
+    public int? GoodReps { get; set; }
+    public int? ImproperReps { get; set; }
+    public double? Score { get; set; }
+    public double? Seconds { get; set; }
+
+    public void SetFigures(ActivityFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        (Exercise, GoodReps, ImproperReps, Score, Seconds) = (figures.Exercise, figures.GoodReps, figures.ImproperReps, figures.Score, figures.Seconds);
+    }
     public List<MediaFile> Media { get; set; } = [];
 }

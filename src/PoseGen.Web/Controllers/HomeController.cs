@@ -7,7 +7,11 @@ namespace PoseGen.Web.Controllers;
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class HomeController : Controller
 {
-    public IActionResult Index() => View();
+    /// <summary>Visitors get what PoseGen does; a signed-in user gets their dashboard (the last seven days).</summary>
+    public async Task<IActionResult> Index([FromServices] Services.DashboardService dashboard, CancellationToken ct) =>
+        User.Identity?.IsAuthenticated == true && User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } userId
+            ? View("Dashboard", await dashboard.GetAsync(userId, null, null, ct))
+            : View();
 
     /// <summary>Re-executed by the exception handler for page requests; the status was set from the exception.</summary>
     [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]

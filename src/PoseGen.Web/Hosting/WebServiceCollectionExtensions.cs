@@ -44,6 +44,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ProfileService>();
         services.AddScoped<HistoryService>();
+        services.AddScoped<DashboardService>();
         services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PoseAnalysisService>();
         // The library is immutable data built once; the recommender caches pose similarities, so both live for the process.

@@ -103,7 +103,8 @@ public sealed class CompareService(
         var candidatePicture = await SavePictureAsync(userId, candidate.Image, ct);
         var files = new[] { referencePicture, candidatePicture }.OfType<MediaFile>().ToList();
         await history.AddAsync(userId, PoseGen.Core.History.ActivityKind.Comparison, $"Pose comparison: {response.Score:0}/100",
-            feedback.Corrections.FirstOrDefault()?.Text ?? "No corrections needed", response, files, candidatePicture?.Id, ct, id);
+            feedback.Corrections.FirstOrDefault()?.Text ?? "No corrections needed", response, files, candidatePicture?.Id, ct, id,
+            new PoseGen.Core.History.ActivityFigures(Score: response.Score));
         return response;
     }
 

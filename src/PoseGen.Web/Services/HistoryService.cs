@@ -41,7 +41,7 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workou
     /// <summary>Saves a result document and links the media files already stored for it.</summary>
     public async Task<Activity> AddAsync<TDocument>(
         string userId, ActivityKind kind, string title, string? summary, TDocument document,
-        IReadOnlyList<MediaFile> files, Guid? thumbnailId, CancellationToken ct, Guid? id = null)
+        IReadOnlyList<MediaFile> files, Guid? thumbnailId, CancellationToken ct, Guid? id = null, ActivityFigures? figures = null)
     {
         var activity = new Activity
         {
@@ -49,6 +49,8 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workou
             Title = title, Summary = summary, Document = JsonSerializer.Serialize(document, DocumentJson),
             ThumbnailId = thumbnailId,
         };
+        if (figures is not null)
+            activity.SetFigures(figures);
         foreach (var file in files)
         {
             file.ActivityId = activity.Id;

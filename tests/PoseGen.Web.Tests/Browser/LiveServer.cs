@@ -20,5 +20,8 @@ public sealed class LiveServer : IDisposable
     /// <summary>Where the site is served, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => _factory.ClientOptions.BaseAddress;
 
+    /// <summary>The running app's services, for a test that seeds data before it looks at a page.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public void Dispose() => _factory.Dispose();
 }

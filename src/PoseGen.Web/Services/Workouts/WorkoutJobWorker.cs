@@ -106,12 +106,13 @@ public sealed partial class WorkoutJobWorker(
         var summary = result.Exercise == "none"
             ? $"No repeated exercise recognised in {result.DurationS:F0} s"
             : $"{ExerciseCatalog.Default.Get(result.Exercise).Name}: {result.Reps} good, {result.ImproperReps} improper reps in {result.DurationS:F0} s";
-        await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Done, Progress = 1, Result = result, VideoFile = null }, summary, ct);
+        await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Done, Progress = 1, Result = result, VideoFile = null }, summary, ct,
+            new ActivityFigures(result.Exercise == "none" ? null : result.Exercise, result.Reps, result.ImproperReps, Seconds: result.DurationS));
         File.Delete(path);
     }
 
     private async Task<WorkoutJobDocument?> UpdateAsync(
-        Guid id, Func<WorkoutJobDocument, WorkoutJobDocument> change, string? summary, CancellationToken ct)
+        Guid id, Func<WorkoutJobDocument, WorkoutJobDocument> change, string? summary, CancellationToken ct, ActivityFigures? figures = null)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
@@ -122,6 +123,8 @@ public sealed partial class WorkoutJobWorker(
         activity.Document = JsonSerializer.Serialize(next, HistoryService.DocumentJson);
         if (summary is not null)
             activity.Summary = summary;
+        if (figures is not null)
+            activity.SetFigures(figures);
         await db.SaveChangesAsync(ct);
         return next;
     }
