@@ -22,11 +22,14 @@ internal static class AccountScenarios
         [
             new("Goals", "Yoga"), new("Goals", "Aesthetics"), new("Level", "Intermediate"),
             new("Limitations", "Knees"), new("Preferences", "Outdoor, minimal, outdoor"), new("HeightCm", "172"),
+            new("DisplayName", "  Ana   Lima "),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var profilePage = await client.GetPageAsync(saved.Headers.Location!.ToString());
         Assert.Contains("Profile saved", profilePage, StringComparison.Ordinal);
         Assert.Contains("value=\"outdoor, minimal\"", profilePage, StringComparison.Ordinal);
+        // The navigation greets the user by the name they chose (issue 17), not by their e-mail address.
+        Assert.Contains("id=\"nav-user\">Ana Lima</a>", profilePage, StringComparison.Ordinal);
 
         // A history entry with a media file, as features create them, so deletion has something to remove.
         string userId;
@@ -38,6 +41,7 @@ internal static class AccountScenarios
             var profile = await db.Profiles.SingleAsync(p => p.UserId == userId);
             Assert.Equal([PoseGen.Core.Profiles.Goal.Yoga, PoseGen.Core.Profiles.Goal.Aesthetics], profile.Goals);
             Assert.Equal(172, profile.HeightCm);
+            Assert.Equal("Ana Lima", profile.DisplayName);
             var store = scope.ServiceProvider.GetRequiredService<MediaStore>();
             var file = await store.SaveAsync(userId, new byte[] { 1, 2, 3 }, "image/png", CancellationToken.None);
             var history = scope.ServiceProvider.GetRequiredService<HistoryService>();

@@ -9,6 +9,7 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<ProfileEnt
     public void Configure(EntityTypeBuilder<ProfileEntity> builder)
     {
         builder.ToTable("Profiles");
+        builder.Property(p => p.DisplayName).HasMaxLength(PoseGen.Core.Profiles.UserProfile.MaxDisplayName);
         builder.HasKey(p => p.UserId);
         builder.HasOne<PoseGenUser>().WithOne().HasForeignKey<ProfileEntity>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(p => p.Level).HasConversion<string>().HasMaxLength(32);

@@ -11,8 +11,9 @@ public sealed class ProfileEntity
     public List<Limitation> Limitations { get; set; } = [];
     public List<string> Preferences { get; set; } = [];
     public int? HeightCm { get; set; }
+    public string? DisplayName { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
     public UserProfile ToDomain() =>
-        new(Goals.ToHashSet(), Level, Limitations.ToHashSet(), Preferences, HeightCm);
+        new(Goals.ToHashSet(), Level, Limitations.ToHashSet(), Preferences, HeightCm, DisplayName);
 }

@@ -34,6 +34,7 @@ public sealed class ProfileService(PoseGenDbContext db, TimeProvider time)
             row.Limitations = [.. profile.Limitations.Order()];
             row.Preferences = preferences;
             row.HeightCm = profile.HeightCm;
+            row.DisplayName = NormalizeDisplayName(profile.DisplayName);
             row.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
             try
             {
@@ -46,6 +47,14 @@ public sealed class ProfileService(PoseGenDbContext db, TimeProvider time)
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>Trimmed, inner whitespace collapsed, at most <see cref="UserProfile.MaxDisplayName"/> characters; empty is none.</summary>
+    public static string? NormalizeDisplayName(string? name)
+    {
+        var words = (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var text = string.Join(' ', words);
+        return text.Length == 0 ? null : text.Length > UserProfile.MaxDisplayName ? text[..UserProfile.MaxDisplayName].TrimEnd() : text;
     }
 
     /// <summary>Free tags: trimmed, lower-case, de-duplicated, bounded in number and length.</summary>

@@ -5,6 +5,11 @@ namespace PoseGen.Web.ViewModels.Profile;
 
 public sealed class ProfileViewModel
 {
+    /// <summary>What PoseGen calls you (shown in the navigation instead of your e-mail address).</summary>
+    [StringLength(UserProfile.MaxDisplayName)]
+    [Display(Name = "Your name")]
+    public string? DisplayName { get; set; }
+
     public List<Goal> Goals { get; set; } = [];
 
     public Level Level { get; set; } = Level.Beginner;
@@ -24,12 +29,12 @@ public sealed class ProfileViewModel
     public static ProfileViewModel From(UserProfile profile) => new()
     {
         Goals = [.. profile.Goals], Level = profile.Level, Limitations = [.. profile.Limitations],
-        Preferences = string.Join(", ", profile.Preferences), HeightCm = profile.HeightCm,
+        Preferences = string.Join(", ", profile.Preferences), HeightCm = profile.HeightCm, DisplayName = profile.DisplayName,
     };
 
     public UserProfile ToDomain() => new(
         Goals.ToHashSet(), Level, Limitations.ToHashSet(),
-        (Preferences ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), HeightCm);
+        (Preferences ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), HeightCm, DisplayName);
 }
 
 /// <summary>The profile as the JSON API reads and writes it.</summary>
@@ -38,9 +43,10 @@ public sealed record ProfileDto(
     Level Level,
     IReadOnlyList<Limitation> Limitations,
     IReadOnlyList<string> Preferences,
-    [Range(80, 250)] int? HeightCm)
+    [Range(80, 250)] int? HeightCm,
+    [StringLength(UserProfile.MaxDisplayName)] string? DisplayName = null)
 {
-    public static ProfileDto From(UserProfile p) => new([.. p.Goals.Order()], p.Level, [.. p.Limitations.Order()], p.Preferences, p.HeightCm);
+    public static ProfileDto From(UserProfile p) => new([.. p.Goals.Order()], p.Level, [.. p.Limitations.Order()], p.Preferences, p.HeightCm, p.DisplayName);
 
-    public UserProfile ToDomain() => new((Goals ?? []).ToHashSet(), Level, (Limitations ?? []).ToHashSet(), Preferences ?? [], HeightCm);
+    public UserProfile ToDomain() => new((Goals ?? []).ToHashSet(), Level, (Limitations ?? []).ToHashSet(), Preferences ?? [], HeightCm, DisplayName);
 }

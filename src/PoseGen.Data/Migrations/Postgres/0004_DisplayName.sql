@@ -1,0 +1,1 @@
+ALTER TABLE "Profiles" ADD "DisplayName" character varying(40) NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE "Profiles" ADD "DisplayName" TEXT NULL;
