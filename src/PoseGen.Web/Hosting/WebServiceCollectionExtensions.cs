@@ -45,6 +45,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<ProfileService>();
         services.AddScoped<HistoryService>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<DataExportService>();
         services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PoseAnalysisService>();
         // The library is immutable data built once; the recommender caches pose similarities, so both live for the process.

@@ -9,8 +9,24 @@ namespace PoseGen.Web.Controllers.Api;
 [ApiController]
 [Authorize]
 [Route("api/v1/history")]
-public sealed class HistoryApiController(HistoryService history) : ControllerBase
+public sealed class HistoryApiController(HistoryService history, DataExportService export) : ControllerBase
 {
+    /// <summary>Everything of the user's as one zip: profile, every entry with its document, every picture.</summary>
+    [HttpGet("export.zip")]
+    public async Task Export(CancellationToken ct)
+    {
+        Response.ContentType = "application/zip";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"posegen-data-{DateTime.UtcNow:yyyy-MM-dd}.zip\"";
+        // Built in a temporary file (ZipArchive still writes parts synchronously, which the response body refuses, and a
+        // user's pictures need not sit in memory), then sent; the file goes away when it is closed.
+        await using var zip = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await export.WriteZipAsync(User.RequiredUserId(), zip, ct);
+        zip.Position = 0;
+        Response.ContentLength = zip.Length;
+        await zip.CopyToAsync(Response.Body, ct);
+    }
+
     [HttpGet]
     public async Task<IReadOnlyList<ActivitySummary>> List(ActivityKind? kind, int skip = 0, int take = 50, CancellationToken ct = default) =>
         await history.ListAsync(User.RequiredUserId(), kind, skip, take, ct);
