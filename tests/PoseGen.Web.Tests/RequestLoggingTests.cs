@@ -37,4 +37,29 @@ public sealed class RequestLoggingTests : IDisposable
         Assert.Matches(@"HTTP GET /health responded 200 in \d+\.\d ms", text);
         Assert.Matches(@"HTTP GET /no-such-page responded 404 in \d+\.\d ms", text);
     }
+
+    [Fact]
+    public async Task AHostsRequestLinesGoToItsOwnFileWhileAnotherHostRuns()
+    {
+        // Serilog's static logger belongs to the last host started; the request logger must not write through it.
+        var client = _factory.CreateClient();
+        using var later = new PoseGenWebFactory(DatabaseProvider.Sqlite);
+        later.CreateClient();
+        await client.GetAsync("/no-such-page-either");
+
+        var folder = Path.Combine(_factory.DataRoot, "logs");
+        var text = "";
+        for (var i = 0; i < 300 && !text.Contains("/no-such-page-either", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+            text = Directory.Exists(folder)
+                ? string.Concat(Directory.GetFiles(folder, "posegen-*.log").Select(f =>
+                {
+                    using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                    return new StreamReader(stream).ReadToEnd();
+                }))
+                : "";
+        }
+        Assert.Matches(@"HTTP GET /no-such-page-either responded 404 in \d+\.\d ms", text);
+    }
 }

@@ -28,6 +28,9 @@ public static class LoggingExtensions
     {
         app.UseSerilogRequestLogging(options =>
         {
+            // This host's own logger: left unset, the middleware writes through Serilog's static Log.Logger, which the
+            // last host to start owns (several test hosts run at once; their request lines went to each other's files).
+            options.Logger = app.Services.GetService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
