@@ -90,7 +90,7 @@ foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postg
     var today = DateOnly.FromDateTime(now);
     var week = await Time(sp => sp.GetRequiredService<DashboardService>().GetAsync(main, null, null, CancellationToken.None));
     var year = await Time(sp => sp.GetRequiredService<DashboardService>().GetAsync(main, today.AddDays(-364), today, CancellationToken.None));
-    var page = await Time(sp => sp.GetRequiredService<HistoryService>().ListAsync(main, null, 0, 24, CancellationToken.None));
+    var page = await Time(sp => sp.GetRequiredService<HistoryService>().ListAsync(main, new HistoryFilter(), 0, 24, CancellationToken.None));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {provider} | {seed.Elapsed.TotalSeconds:0} | {week.Median:0.0} / {week.P90:0.0} | {year.Median:0.0} / {year.P90:0.0} | {page.Median:0.0} / {page.P90:0.0} |"));
     Directory.Delete(folder, recursive: true);

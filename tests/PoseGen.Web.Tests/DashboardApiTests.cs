@@ -77,6 +77,14 @@ public sealed class DashboardApiTests(PostgresDatabase database) : IClassFixture
         Assert.Equal(91, bests["warrior-2 best-match"].GetProperty("value").GetDouble());
         Assert.Equal(3, bests.Count);
 
+        // History finds entries by words (any case) and days (issue 18); every seeded title is "seeded".
+        var all = JsonDocument.Parse(await client.GetStringAsync("/api/v1/history?take=100")).RootElement.GetArrayLength();
+        Assert.Equal(8, all);
+        Assert.Equal(0, JsonDocument.Parse(await client.GetStringAsync("/api/v1/history?q=nothing-like-this")).RootElement.GetArrayLength());
+        Assert.Equal(8, JsonDocument.Parse(await client.GetStringAsync("/api/v1/history?q=SEEDED&take=100")).RootElement.GetArrayLength());
+        Assert.Equal(2, JsonDocument.Parse(await client.GetStringAsync($"/api/v1/history?from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}&kind=workout")).RootElement.GetArrayLength());
+        Assert.Equal(1, JsonDocument.Parse(await client.GetStringAsync($"/api/v1/history?to={today.AddDays(-5):yyyy-MM-dd}")).RootElement.GetArrayLength());
+
         // A longer range takes in the older comparison; a backwards range is refused.
         var month = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/dashboard?from={today.AddDays(-30):yyyy-MM-dd}")).RootElement;
         Assert.Equal(99, month.GetProperty("bestComparisonScore").GetDouble());

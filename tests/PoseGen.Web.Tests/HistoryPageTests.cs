@@ -41,6 +41,12 @@ public sealed class HistoryPageTests : IDisposable
             Assert.NotEmpty(result.Feedback);
         }
 
+        // The list page finds it by words of its title (any case) and refuses nothing for a search that matches nothing.
+        Assert.Contains($"/History/Details/{id}", await client.GetPageAsync("/History?q=POSE+comparison"), StringComparison.Ordinal);
+        var none = await client.GetPageAsync("/History?q=no-such-words");
+        Assert.DoesNotContain($"/History/Details/{id}", none, StringComparison.Ordinal);
+        Assert.Contains("Nothing matches", none, StringComparison.Ordinal);
+
         var page = await client.GetPageAsync($"/History/Details/{id}");
         Assert.Contains("id=\"history-facts\"", page, StringComparison.Ordinal);
         Assert.Contains("/100", page, StringComparison.Ordinal);

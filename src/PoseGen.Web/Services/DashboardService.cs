@@ -61,7 +61,7 @@ public sealed class DashboardService(PoseGenDbContext db, HistoryService history
             good, improper, Math.Round(seconds / 60, 1), posesPractised, streak, longest,
             [.. perDay.Select(d => new DashboardDay(DateOnly.FromDateTime(d.Date), d.Exercise!, d.Good, d.Improper)).OrderBy(d => d.Day).ThenBy(d => d.Exercise, StringComparer.Ordinal)],
             await BestsAsync(mine, ct), bestComparison is { } b ? Math.Round(b, 1) : null,
-            await history.ListAsync(userId, null, 0, 5, ct));
+            await history.ListAsync(userId, new HistoryFilter(), 0, 5, ct));
     }
 
     /// <summary>Days in a row ending today or yesterday (a streak is not broken before the day is over), and the longest run.</summary>

@@ -10,6 +10,10 @@ namespace PoseGen.Web.Services;
 /// <summary>A history entry as lists show it.</summary>
 public sealed record ActivitySummary(Guid Id, ActivityKind Kind, DateTime CreatedAtUtc, string Title, string? Summary, Guid? ThumbnailId);
 
+/// <summary>Which entries a list shows: a kind, words found in the title or summary (any case), UTC days from and to
+/// (both included); null is "any".</summary>
+public sealed record HistoryFilter(ActivityKind? Kind = null, string? Search = null, DateOnly? From = null, DateOnly? To = null);
+
 /// <summary>
 /// The user's history: every feature records what it did here. All reads and deletes are scoped to the owner; another
 /// user's id behaves exactly like an id that does not exist.
@@ -18,19 +22,41 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workou
 {
     public static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web);
 
-    public async Task<IReadOnlyList<ActivitySummary>> ListAsync(string userId, ActivityKind? kind, int skip, int take, CancellationToken ct)
+    public Task<IReadOnlyList<ActivitySummary>> ListAsync(string userId, ActivityKind? kind, int skip, int take, CancellationToken ct) =>
+        ListAsync(userId, new HistoryFilter(kind), skip, take, ct);
+
+    public Task<int> CountAsync(string userId, ActivityKind? kind, CancellationToken ct) => CountAsync(userId, new HistoryFilter(kind), ct);
+
+    public Task<int> CountAsync(string userId, HistoryFilter filter, CancellationToken ct) => Filtered(userId, filter).CountAsync(ct);
+
+    public async Task<IReadOnlyList<ActivitySummary>> ListAsync(string userId, HistoryFilter filter, int skip, int take, CancellationToken ct)
     {
-        var query = db.Activities.AsNoTracking().Where(a => a.UserId == userId);
-        if (kind is not null)
-            query = query.Where(a => a.Kind == kind);
+        var query = Filtered(userId, filter);
         return await query.OrderByDescending(a => a.CreatedAtUtc)
             .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200))
             .Select(a => new ActivitySummary(a.Id, a.Kind, a.CreatedAtUtc, a.Title, a.Summary, a.ThumbnailId))
             .ToListAsync(ct);
     }
 
-    public Task<int> CountAsync(string userId, ActivityKind? kind, CancellationToken ct) =>
-        db.Activities.CountAsync(a => a.UserId == userId && (kind == null || a.Kind == kind), ct);
+    private IQueryable<Activity> Filtered(string userId, HistoryFilter filter)
+    {
+        var query = db.Activities.AsNoTracking().Where(a => a.UserId == userId);
+        if (filter.Kind is { } kind)
+            query = query.Where(a => a.Kind == kind);
+        if (filter.Search?.Trim().ToLowerInvariant() is { Length: > 0 } words)
+            query = query.Where(a => a.Title.ToLower().Contains(words) || (a.Summary != null && a.Summary.ToLower().Contains(words)));
+        if (filter.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(a => a.CreatedAtUtc >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(a => a.CreatedAtUtc < end);
+        }
+        return query;
+    }
 
     public Task<Activity?> GetAsync(string userId, Guid id, CancellationToken ct) =>
         db.Activities.AsNoTracking().Include(a => a.Media.OrderBy(m => m.CreatedAtUtc)).FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);

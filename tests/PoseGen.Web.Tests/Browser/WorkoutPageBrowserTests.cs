@@ -28,6 +28,9 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await BrowserPages.RegisterAsync(page, "workout");
 
         await page.ClickAsync("nav a[href='/Workout']");
+        // Wait for the Workout page itself: under load the check could otherwise run on the page being left.
+        await page.WaitForURLAsync("**/Workout");
+        await Expect(page.Locator("#workout-start")).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => self.crossOriginIsolated"));
         await page.SelectOptionAsync("#workout-exercise", "squat");
         await page.ClickAsync("#workout-start");

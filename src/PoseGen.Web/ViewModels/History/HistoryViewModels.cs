@@ -6,7 +6,7 @@ using PoseGen.Web.Services.Workouts;
 
 namespace PoseGen.Web.ViewModels.History;
 
-public sealed record HistoryIndexViewModel(IReadOnlyList<ActivitySummary> Items, ActivityKind? Kind, int Page, int PageCount);
+public sealed record HistoryIndexViewModel(IReadOnlyList<ActivitySummary> Items, ActivityKind? Kind, int Page, int PageCount, HistoryFilter Filter);
 
 public sealed record HistoryDetailsViewModel(ActivitySummary Summary, string DocumentJson, IReadOnlyList<Guid> MediaIds)
 {
