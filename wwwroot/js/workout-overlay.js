@@ -1,6 +1,17 @@
 // Draws one skeleton on a canvas whose pixels match the video frame (keypoints as flat x, y, score in frame pixels).
 import { COCO_EDGES, confidenceColour } from './skeleton.js';
 
+// The bones whose two ends are both confident, as straight strokes in the context's current style.
+function strokeBones(context, points, threshold) {
+  for (const [a, b] of COCO_EDGES) {
+    if (points[a * 3 + 2] < threshold || points[b * 3 + 2] < threshold) continue;
+    context.beginPath();
+    context.moveTo(points[a * 3], points[a * 3 + 1]);
+    context.lineTo(points[b * 3], points[b * 3 + 1]);
+    context.stroke();
+  }
+}
+
 // The target pose of a practice session as a ghost: a wide translucent outline under the person's own skeleton.
 export function drawGhost(canvas, points, threshold = 0.3) {
   if (!points) return;
@@ -10,13 +21,7 @@ export function drawGhost(canvas, points, threshold = 0.3) {
   context.lineWidth = unit * 6;
   context.lineCap = 'round';
   context.strokeStyle = 'rgba(64, 200, 255, 0.45)';
-  for (const [a, b] of COCO_EDGES) {
-    if (points[a * 3 + 2] < threshold || points[b * 3 + 2] < threshold) continue;
-    context.beginPath();
-    context.moveTo(points[a * 3], points[a * 3 + 1]);
-    context.lineTo(points[b * 3], points[b * 3 + 1]);
-    context.stroke();
-  }
+  strokeBones(context, points, threshold);
   context.restore();
   canvas.dataset.ghost = 'drawn';
 }
@@ -33,13 +38,7 @@ export function drawSkeleton(canvas, points, width, height, threshold = 0.3) {
   context.lineWidth = unit * 1.6;
   context.lineCap = 'round';
   context.strokeStyle = 'rgba(255, 255, 255, 0.85)';
-  for (const [a, b] of COCO_EDGES) {
-    if (points[a * 3 + 2] < threshold || points[b * 3 + 2] < threshold) continue;
-    context.beginPath();
-    context.moveTo(points[a * 3], points[a * 3 + 1]);
-    context.lineTo(points[b * 3], points[b * 3 + 1]);
-    context.stroke();
-  }
+  strokeBones(context, points, threshold);
   for (let k = 0; k < 17; k++) {
     const score = points[k * 3 + 2];
     if (score < threshold) continue;

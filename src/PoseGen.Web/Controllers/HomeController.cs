@@ -9,8 +9,8 @@ public sealed class HomeController : Controller
 {
     /// <summary>Visitors get what PoseGen does; a signed-in user gets their dashboard (the last seven days).</summary>
     public async Task<IActionResult> Index([FromServices] Services.DashboardService dashboard, CancellationToken ct) =>
-        User.Identity?.IsAuthenticated == true && User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } userId
-            ? View("Dashboard", await dashboard.GetAsync(userId, null, null, ct))
+        User.Identity?.IsAuthenticated == true
+            ? View("Dashboard", await dashboard.GetAsync(User.RequiredUserId(), null, null, ct))
             : View();
 
     /// <summary>Re-executed by the exception handler for page requests; the status was set from the exception.</summary>

@@ -72,7 +72,7 @@ public static class RateLimits
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = ExceptionStatus.Title(StatusCodes.Status429TooManyRequests), Detail = detail },
         });
     }
 }

@@ -20,8 +20,7 @@ public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService hist
     public LiveWorkoutState StartPractice(string poseId, string view, string model)
     {
         var pose = library.Find(poseId ?? "") ?? throw new HubException("Choose a pose from the library to practise.");
-        if (!Enum.TryParse<PoseGen.Core.Library.PoseView>((view ?? "").Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var side)
-            || !Enum.IsDefined(side))
+        if (string.IsNullOrWhiteSpace(view) || PoseGen.Web.ViewModels.Recommendations.PoseText.View(view) is not { } side)
             throw new HubException("View must be front, three-quarter or side.");
         var keypoints = library.Project(pose, side).ToCoco().Keypoints;
         var reference = new PoseReference(pose.Id, pose.Name, PoseGen.Web.ViewModels.Recommendations.PoseText.Id(side), keypoints);

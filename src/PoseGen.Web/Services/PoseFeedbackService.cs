@@ -3,6 +3,7 @@ using PoseGen.Core.Library;
 using PoseGen.Core.Recommendations;
 using PoseGen.Data;
 using PoseGen.Data.Entities;
+using PoseGen.Data.Storage;
 using PoseGen.Web.Hosting;
 
 namespace PoseGen.Web.Services;
@@ -20,27 +21,15 @@ public sealed class PoseFeedbackService(PoseGenDbContext db, PoseLibrary library
     {
         if (library.Find(poseId) is null)
             throw new UserInputException(StatusCodes.Status404NotFound, $"There is no pose '{poseId}' in the library.");
-        for (var attempt = 1; ; attempt++)
-        {
-            var row = await db.PoseFeedback.FirstOrDefaultAsync(f => f.UserId == userId && f.PoseId == poseId, ct);
-            var inserted = row is null;
-            if (row is null)
+        await db.UpsertAsync(
+            t => db.PoseFeedback.FirstOrDefaultAsync(f => f.UserId == userId && f.PoseId == poseId, t),
+            () => new PoseFeedbackEntity { UserId = userId, PoseId = poseId },
+            row =>
             {
-                row = new PoseFeedbackEntity { UserId = userId, PoseId = poseId };
-                db.PoseFeedback.Add(row);
-            }
-            row.Kind = kind;
-            row.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return new PoseFeedback(poseId, kind);
-            }
-            catch (DbUpdateException) when (inserted && attempt < 3)
-            {
-                // Another request inserted this feedback in between: update that row instead (the last answer wins).
-                db.ChangeTracker.Clear();
-            }
-        }
+                row.Kind = kind;
+                row.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
+            },
+            ct);
+        return new PoseFeedback(poseId, kind);
     }
 }

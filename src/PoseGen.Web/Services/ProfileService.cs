@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PoseGen.Core.Profiles;
 using PoseGen.Data;
 using PoseGen.Data.Entities;
+using PoseGen.Data.Storage;
 
 namespace PoseGen.Web.Services;
 
@@ -20,33 +21,21 @@ public sealed class ProfileService(PoseGenDbContext db, TimeProvider time)
     public async Task<UserProfile> SaveAsync(string userId, UserProfile profile, CancellationToken ct)
     {
         var preferences = NormalizePreferences(profile.Preferences);
-        for (var attempt = 1; ; attempt++)
-        {
-            var row = await db.Profiles.FirstOrDefaultAsync(p => p.UserId == userId, ct);
-            var inserted = row is null;
-            if (row is null)
+        var row = await db.UpsertAsync(
+            t => db.Profiles.FirstOrDefaultAsync(p => p.UserId == userId, t),
+            () => new ProfileEntity { UserId = userId },
+            r =>
             {
-                row = new ProfileEntity { UserId = userId };
-                db.Profiles.Add(row);
-            }
-            row.Goals = [.. profile.Goals.Order()];
-            row.Level = profile.Level;
-            row.Limitations = [.. profile.Limitations.Order()];
-            row.Preferences = preferences;
-            row.HeightCm = profile.HeightCm;
-            row.DisplayName = NormalizeDisplayName(profile.DisplayName);
-            row.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return row.ToDomain();
-            }
-            catch (DbUpdateException) when (inserted && attempt < 3)
-            {
-                // Another request inserted the user's first profile in between: update that row instead.
-                db.ChangeTracker.Clear();
-            }
-        }
+                r.Goals = [.. profile.Goals.Order()];
+                r.Level = profile.Level;
+                r.Limitations = [.. profile.Limitations.Order()];
+                r.Preferences = preferences;
+                r.HeightCm = profile.HeightCm;
+                r.DisplayName = NormalizeDisplayName(profile.DisplayName);
+                r.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
+            },
+            ct);
+        return row.ToDomain();
     }
 
     /// <summary>Trimmed, inner whitespace collapsed, at most <see cref="UserProfile.MaxDisplayName"/> characters; empty is none.</summary>

@@ -13,7 +13,15 @@ internal static class ApiClient
         email ??= BrowserLikeClient.NewEmail();
         var register = await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = BrowserLikeClient.Password });
         register.EnsureSuccessStatusCode();
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = BrowserLikeClient.Password });
+        client.Dispose();
+        return await SignInAsync(factory, email, BrowserLikeClient.Password);
+    }
+
+    /// <summary>A client signed in through /api/v1/auth/login as an existing user (registered on the pages, for instance).</summary>
+    public static async Task<HttpClient> SignInAsync(PoseGenWebFactory factory, string email, string password)
+    {
+        var client = factory.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
         login.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
         var token = body.RootElement.GetProperty("accessToken").GetString();

@@ -36,6 +36,14 @@ public sealed partial class BrowserLikeClient(PoseGenWebFactory factory)
         return await Http.PostAsync(action, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>The first antiforgery token on <paramref name="pageUrl"/> (to forge a request with a valid token).</summary>
+    public async Task<string> PageTokenAsync(string pageUrl)
+    {
+        var token = TokenField().Match(await GetPageAsync(pageUrl));
+        Assert.True(token.Success, $"{pageUrl} carries no antiforgery token");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
     public async Task RegisterAsync(string email)
     {
         var response = await SubmitAsync("/Account/Register", "/Account/Register",

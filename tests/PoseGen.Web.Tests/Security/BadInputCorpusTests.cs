@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -122,11 +121,11 @@ public sealed class BadInputCorpusTests : IDisposable
             yield return ("../../etc/passwd.jpg", bytes);
             yield return (new string('x', 300) + ".jpg", bytes);
         }
-        yield return ("bomb.png", Png(60_000, 60_000, compressedRows: 64));
-        yield return ("wide.png", Png(30_000, 1, compressedRows: 1));
-        yield return ("tiny.png", Png(1, 1, compressedRows: 1));
-        yield return ("tall.png", Png(1, 4000, compressedRows: 4000));
-        yield return ("zero-size.png", Png(0, 0, compressedRows: 0));
+        yield return ("bomb.png", TestPng.Grey(60_000, 60_000, rows: 64));
+        yield return ("wide.png", TestPng.Grey(30_000, 1, rows: 1));
+        yield return ("tiny.png", TestPng.Grey(1, 1, rows: 1));
+        yield return ("tall.png", TestPng.Grey(1, 4000, rows: 4000));
+        yield return ("zero-size.png", TestPng.Grey(0, 0, rows: 0));
         yield return ("xxe.svg", Encoding.UTF8.GetBytes("""<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><text>&xxe;</text></svg>"""));
         yield return ("svg-as.jpg", Encoding.UTF8.GetBytes("""<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000"><rect width="100%" height="100%"/></svg>"""));
         yield return ("page.html", Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>"));
@@ -135,52 +134,6 @@ public sealed class BadInputCorpusTests : IDisposable
         yield return ("gif-huge.gif", [.. "GIF89a"u8, 0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x3B]);
         yield return ("bmp.bmp", [(byte)'B', (byte)'M', .. new byte[60]]);
         yield return ("utf16.jpg", Encoding.Unicode.GetBytes("not an image at all"));
-    }
-
-    /// <summary>A grey PNG of any declared size whose data holds only the first rows (a header can claim anything).</summary>
-    private static byte[] Png(int width, int height, int compressedRows)
-    {
-        using var data = new MemoryStream();
-        using (var zlib = new ZLibStream(data, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            var row = new byte[width + 1];
-            for (var y = 0; y < compressedRows; y++)
-                zlib.Write(row);
-        }
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; // bit depth; colour type 0 (grey)
-        Chunk(png, "IHDR", header);
-        Chunk(png, "IDAT", data.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void Chunk(Stream png, string type, byte[] body)
-    {
-        var length = new byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, body.Length);
-        png.Write(length);
-        var typed = Encoding.ASCII.GetBytes(type).Concat(body).ToArray();
-        png.Write(typed);
-        var crc = new byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
-        png.Write(crc);
-    }
-
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-        }
-        return ~crc;
     }
 
     private async Task<List<(string Name, byte[] Bytes)>> VideoCorpusAsync()

@@ -72,11 +72,8 @@ public sealed class OtherUsersDataTests : IDisposable
     /// <summary>The delete form of the intruder's own history page, pointed at the owner's entry (a forged id, valid token).</summary>
     private static async Task<HttpResponseMessage> PostDeleteFormAsync(BrowserLikeClient page, Guid id)
     {
-        var html = await page.GetPageAsync("/History");
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"");
-        Assert.True(token.Success, "The history page carries an antiforgery token");
-        return await page.Http.PostAsync($"/History/Delete/{id}",
-            new FormUrlEncodedContent([new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))]));
+        var token = await page.PageTokenAsync("/History");
+        return await page.Http.PostAsync($"/History/Delete/{id}", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
     }
 
     private static async Task<(Guid Analysis, Guid Media)> AnalysePhotoAsync(HttpClient owner)

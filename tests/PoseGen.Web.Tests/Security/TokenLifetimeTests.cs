@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests.Security;
@@ -18,14 +16,14 @@ public sealed class TokenLifetimeTests : IDisposable
     {
         var email = BrowserLikeClient.NewEmail();
         using var client = await ApiClient.CreateSignedInAsync(_factory, email);
-        using var other = await SignInAsync(email, BrowserLikeClient.Password);
+        using var other = await ApiClient.SignInAsync(_factory, email, BrowserLikeClient.Password);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/profile")).StatusCode);
 
         var changed = await client.PostAsJsonAsync("/api/v1/auth/manage/info", new { oldPassword = BrowserLikeClient.Password, newPassword = "N3w!Passw0rd" });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
 
         (await other.GetAsync("/api/v1/profile")).AssertProblem(HttpStatusCode.Unauthorized);
-        using var fresh = await SignInAsync(email, "N3w!Passw0rd");
+        using var fresh = await ApiClient.SignInAsync(_factory, email, "N3w!Passw0rd");
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/api/v1/profile")).StatusCode);
     }
 
@@ -35,7 +33,7 @@ public sealed class TokenLifetimeTests : IDisposable
         var page = new BrowserLikeClient(_factory);
         var email = BrowserLikeClient.NewEmail();
         await page.RegisterAsync(email);
-        using var api = await SignInAsync(email, BrowserLikeClient.Password);
+        using var api = await ApiClient.SignInAsync(_factory, email, BrowserLikeClient.Password);
         var deleted = await page.SubmitAsync("/Account/Manage", "/Account/Delete", [new("Delete.Password", BrowserLikeClient.Password)]);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         var mediaBefore = Directory.Exists(Path.Combine(_factory.DataRoot, "media")) ? Directory.GetDirectories(Path.Combine(_factory.DataRoot, "media")).Length : 0;
@@ -46,15 +44,5 @@ public sealed class TokenLifetimeTests : IDisposable
 
         var mediaAfter = Directory.Exists(Path.Combine(_factory.DataRoot, "media")) ? Directory.GetDirectories(Path.Combine(_factory.DataRoot, "media")).Length : 0;
         Assert.Equal(mediaBefore, mediaAfter);
-    }
-
-    private async Task<HttpClient> SignInAsync(string email, string password)
-    {
-        var client = _factory.CreateClient();
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
-        login.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());
-        return client;
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -71,10 +70,7 @@ public sealed class WorkoutClipCleanupTests : IDisposable
         var page = new BrowserLikeClient(_factory);
         var email = BrowserLikeClient.NewEmail();
         await page.RegisterAsync(email);
-        using var api = _factory.CreateClient();
-        var login = await api.PostAsJsonAsync("/api/v1/auth/login", new { email, password = BrowserLikeClient.Password });
-        using (var token = JsonDocument.Parse(await login.Content.ReadAsStringAsync()))
-            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("accessToken").GetString());
+        using var api = await ApiClient.SignInAsync(_factory, email, BrowserLikeClient.Password);
         await AcceptedIdAsync(await UploadAsync(api));
         Assert.Single(ClipsOnDisk());
 
