@@ -1,6 +1,6 @@
 // Analyze page: pick, drop or shoot a photo, send it to /api/v1/poses/detect, draw the result.
 import { postForm } from './antiforgery.js';
-import { drawPeople, keypointTable } from './skeleton.js';
+import { drawPeople, drawAngles, keypointTable } from './skeleton.js';
 import { showContextChips } from './context-chips.js';
 import { showStatus as show, problemText } from './status.js';
 
@@ -39,7 +39,7 @@ async function analyze(file) {
     }
     const detection = await response.json();
     render(detection, URL.createObjectURL(file));
-    await Promise.all([showNearest(detection), showContextChips(contextHost, file)]);
+    await Promise.all([showNearest(detection), showReading(detection), showContextChips(contextHost, file)]);
   } catch (error) {
     showStatus('danger', `The request failed: ${error.message}. Check your connection and try again.`);
   } finally {
@@ -75,6 +75,20 @@ async function showNearest(detection) {
     host.append(more);
   }
   host.hidden = false;
+}
+
+// The main person in plain words: key joint angles drawn at the joints, and what a coach would notice first.
+async function showReading(detection) {
+  const host = document.getElementById('result-reading');
+  host.hidden = true;
+  if (detection.people.length === 0) return;
+  const response = await fetch(`/api/v1/poses/analyses/${detection.id}/reading`);
+  if (!response.ok) return;
+  const reading = await response.json();
+  drawAngles(overlay, detection, reading.angles);
+  const list = document.getElementById('result-observations');
+  list.replaceChildren(...reading.observations.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+  host.hidden = reading.observations.length === 0;
 }
 
 function render(detection, imageUrl) {

@@ -35,7 +35,9 @@ export function drawPeople(svg, result, { threshold = result.keypointThreshold ?
       const p = person.keypoints[a];
       const q = person.keypoints[b];
       if (p.score < threshold || q.score < threshold) continue;
-      el('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, stroke: '#ffffff', 'stroke-opacity': 0.85, 'stroke-width': unit * 1.6, 'stroke-linecap': 'round' }, group);
+      // A dark edge under a light core: the bone stays visible on white clothes and on dark backgrounds alike.
+      el('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, stroke: '#111111', 'stroke-opacity': 0.8, 'stroke-width': unit * 2.6, 'stroke-linecap': 'round' }, group);
+      el('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, stroke: '#ffffff', 'stroke-width': unit * 1.4, 'stroke-linecap': 'round' }, group);
     }
     person.keypoints.forEach((k) => {
       const dot = el('circle', {
@@ -45,6 +47,20 @@ export function drawPeople(svg, result, { threshold = result.keypointThreshold ?
       el('title', {}, dot).textContent = `${k.name}: ${(k.score * 100).toFixed(0)}% (${k.x.toFixed(0)}, ${k.y.toFixed(0)})`;
     });
   });
+}
+
+// Joint angles as labels beside their joints ("left knee 95°"), white on a dark outline so they read on any photo.
+export function drawAngles(svg, result, angles) {
+  const unit = Math.max(result.imageWidth, result.imageHeight) / 400;
+  const group = el('g', { class: 'angles' }, svg);
+  for (const angle of angles) {
+    const label = el('text', {
+      x: angle.x + unit * 3, y: angle.y - unit * 2, 'font-size': unit * 7, 'font-weight': 'bold', fill: '#ffffff',
+      stroke: '#111111', 'stroke-width': unit * 1.2, 'paint-order': 'stroke', class: 'angle-label',
+    }, group);
+    label.textContent = `${Math.round(angle.degrees)}°`;
+    el('title', {}, label).textContent = `${angle.label}: ${Math.round(angle.degrees)} degrees`;
+  }
 }
 
 export function keypointTable(result) {

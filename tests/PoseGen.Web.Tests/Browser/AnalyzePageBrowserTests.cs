@@ -33,6 +33,10 @@ public sealed class AnalyzePageBrowserTests(LiveServer app) : IClassFixture<Live
         await Expect(page.Locator("#result-nearest")).ToContainTextAsync("Closest in the library:", new() { Timeout = 30_000 });
         await Expect(page.Locator("#result-nearest")).ToContainTextAsync("% alike");
         Assert.StartsWith("/Workout?pose=", await page.Locator("#nearest-practice").GetAttributeAsync("href"), StringComparison.Ordinal);
+        // ... and read in plain words: the main person's joint angles on the photo and what a coach notices first.
+        await Expect(page.Locator("#result-observations li").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.True(await page.Locator("#result-overlay text.angle-label").CountAsync() >= 4);
+        Assert.Null(await page.Locator("#result-data").GetAttributeAsync("open")); // the coordinates stay folded away
         var coco = await page.Locator("#result-downloads a[data-format='coco']").GetAttributeAsync("href");
         Assert.Matches("^/api/v1/poses/analyses/[0-9a-f-]{36}\\?format=coco$", coco);
 

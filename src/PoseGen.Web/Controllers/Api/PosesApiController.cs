@@ -100,6 +100,25 @@ public sealed class PosesApiController(
             .ToList();
     }
 
+    /// <summary>
+    /// The main person of a saved analysis (the largest) read in plain words: key joint angles with where to draw them
+    /// and up to three observations (trunk, knees over ankles, hips and shoulders level, arms). The Analyze page shows it.
+    /// </summary>
+    [HttpGet("analyses/{id:guid}/reading")]
+    public async Task<ActionResult<PoseReadingDto>> Reading(Guid id, CancellationToken ct = default)
+    {
+        var activity = await history.GetAsync(User.RequiredUserId(), id, ct);
+        if (activity is not { Kind: PoseGen.Core.History.ActivityKind.Analysis })
+            return NotFound();
+        var people = (HistoryService.ReadDocument<PoseDetectionResponse>(activity)
+            ?? throw new InvalidOperationException($"Analysis {id} has no result document.")).ToPoses();
+        if (CompareService.MainSubject(people) is not { } person)
+            return Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nobody to read.",
+                detail: "No person was found in this photo. Try a photo where your whole body is in view.");
+        var reading = PoseGen.Core.Poses.Reading.PoseReader.Read(person.Keypoints, PoseGen.Core.Poses.Alignment.KeypointLayout.Coco17);
+        return new PoseReadingDto(people.ToList().IndexOf(person), reading.Angles, reading.Observations);
+    }
+
     /// <summary>A saved analysis of the user's, in any export format (the Analyze page's download links).</summary>
     [HttpGet("analyses/{id:guid}")]
     public async Task<IActionResult> Analysis(
@@ -116,3 +135,7 @@ public sealed class PosesApiController(
 
 /// <summary>A library pose close to a photo's pose: how alike (0-100), its page and where to practise it live.</summary>
 public sealed record NearestPoseDto(string Id, string Name, double Alike, string PageUrl, string PracticeUrl);
+
+/// <summary>The plain-words reading of one person of an analysis (<c>Person</c>: index in the analysis' people).</summary>
+public sealed record PoseReadingDto(
+    int Person, IReadOnlyList<PoseGen.Core.Poses.Reading.AngleReading> Angles, IReadOnlyList<string> Observations);
