@@ -8,6 +8,7 @@ lllyasviel/ControlNet-v1-1-nightly (the annotator that drew control_v11p_sd15_op
 that checkout as it is: nothing of it is copied here.
 
     python3 tools/openpose-reference/compare_annotator.py --annotator ~/src/ControlNet-v1-1-nightly [--diff-dir out/]
+    python3 tools/openpose-reference/compare_annotator.py --annotator ~/src/controlnet_aux/src/controlnet_aux/open_pose/util.py
 
 Needs numpy and OpenCV (Debian: apt-get install python3-opencv python3-numpy). util.py imports matplotlib, which only
 its hand drawing uses; when matplotlib is not installed an empty module stands in for it. Exit code 0 when every map is
@@ -22,10 +23,12 @@ REPO = Path(__file__).resolve().parents[2]
 DEFAULT_REFERENCE = REPO / "tests" / "PoseGen.Core.Tests" / "Generation" / "TestData"
 
 
-def load_annotator(checkout: Path):
-    util = checkout / "annotator" / "openpose" / "util.py"
+def load_annotator(source: Path):
+    """source: a ControlNet-v1-1-nightly checkout, or an annotator's util.py itself (controlnet_aux's open_pose/util.py)."""
+    util = source if source.suffix == ".py" else source / "annotator" / "openpose" / "util.py"
     if not util.is_file():
-        sys.exit(f"{util} does not exist: --annotator must be a ControlNet-v1-1-nightly checkout")
+        print(f"{util} does not exist: --annotator is a ControlNet-v1-1-nightly checkout or a util.py", file=sys.stderr)
+        sys.exit(2)
     try:
         import matplotlib  # noqa: F401  (only util.draw_handpose uses it)
     except ImportError:
@@ -52,7 +55,7 @@ def annotator_map(util, width, height, joints):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--annotator", type=Path, required=True, help="a ControlNet-v1-1-nightly checkout")
+    parser.add_argument("--annotator", type=Path, required=True, help="a ControlNet-v1-1-nightly checkout or a util.py")
     parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE, help="folder with openpose_reference.json")
     parser.add_argument("--diff-dir", type=Path, help="write ours / annotator / difference as PPM images here")
     args = parser.parse_args()
