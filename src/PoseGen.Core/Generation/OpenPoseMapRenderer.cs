@@ -4,10 +4,11 @@ using PoseGen.Core.Poses;
 namespace PoseGen.Core.Generation;
 
 /// <summary>
-/// Draws ControlNet OpenPose conditioning maps the way the ControlNet 1.1 / controlnet_aux annotator's
-/// <c>draw_bodypose</c> does: on black, the 17 limbs as filled ellipses of half-width 4 px in colours 0..16, the whole
-/// limb layer multiplied by 0.6 and truncated to bytes (numpy <c>(canvas * 0.6).astype(uint8)</c>), then the 18 joints
-/// as filled circles of radius 4 in full colour. Later limbs and joints paint over earlier ones.
+/// Draws ControlNet OpenPose conditioning maps the way controlnet_aux's and DWPose's <c>draw_bodypose</c> do: on black,
+/// the 17 limbs as filled ellipses of half-width 4 px in colours 0..16, the whole limb layer multiplied by 0.6 and
+/// truncated to bytes (numpy <c>(canvas * 0.6).astype(uint8)</c>), then the 18 joints as filled circles of radius 4 in
+/// full colour. Later limbs and joints paint over earlier ones. ControlNet 1.1's own annotator differs where shapes
+/// overlap (joints first, each limb blended 0.4/0.6 over them): tools/openpose-reference/README.md has the comparison.
 /// </summary>
 public static class OpenPoseMapRenderer
 {

@@ -8,27 +8,37 @@ namespace PoseGen.Inference.Generation;
 /// <summary>
 /// The model runs of one generation: prompt embeddings once, then per step ControlNet and UNet on a batch of
 /// [unconditional, conditional] (batch 1, conditional only, when guidance is 1), guidance, and the VAE at either end.
+/// A UNet with a <c>timestep_cond</c> input is guidance-distilled (LCM): it gets the guidance embedding and the
+/// conditional row only. An export whose batch dimension is fixed at 1 gets one run per row instead of a batch.
 /// </summary>
 internal sealed class DiffusionRunner
 {
+    private const string TimestepCond = "timestep_cond";
     private readonly StableDiffusionModels sd;
     private readonly GenerationRequest request;
     private readonly int batch;
+    private readonly int rowsPerRun;
     private readonly float[] embeddings;
-    private readonly long[] embeddingShape;
+    private readonly long[] embeddingRowShape;
     private readonly float[] control;
+    private readonly float[]? guidanceEmbedding;
 
     public DiffusionRunner(StableDiffusionModels sd, GenerationRequest request)
     {
         this.sd = sd;
         this.request = request;
-        batch = request.GuidanceScale > 1 ? 2 : 1;
-        var ids = batch == 2
-            ? [.. sd.Tokenizer.Tokenize(request.NegativePrompt), .. sd.Tokenizer.Tokenize(request.Prompt)]
-            : sd.Tokenizer.Tokenize(request.Prompt);
-        (embeddings, embeddingShape) = EncodeText(ids);
-        // ControlNet's conditioning image is RGB in [0, 1].
-        control = LatentImages.ToPlanes(request.ControlImage, request.Width, request.Height, batch, 1 / 255f, 0);
+        if (sd.Unet.InputMetadata.TryGetValue(TimestepCond, out var cond))
+        {
+            // [batch, dim]: dim is the UNet's time_cond_proj_dim (256 for LCM Dreamshaper v7).
+            var dim = cond.Dimensions.Length == 2 && cond.Dimensions[1] > 0 ? cond.Dimensions[1] : 256;
+            guidanceEmbedding = GuidanceEmbedding.ForGuidanceScale(request.GuidanceScale, dim);
+        }
+        batch = guidanceEmbedding is null && request.GuidanceScale > 1 ? 2 : 1;
+        rowsPerRun = FixedAtOne(sd.ControlNet, "sample") || FixedAtOne(sd.Unet, "sample") ? 1 : batch;
+        var prompts = batch == 2 ? new[] { request.NegativePrompt, request.Prompt } : [request.Prompt];
+        (embeddings, embeddingRowShape) = EncodeText(prompts);
+        // ControlNet's conditioning image is RGB in [0, 1]; the same for every row.
+        control = LatentImages.ToPlanes(request.ControlImage, request.Width, request.Height, 1, 1 / 255f, 0);
     }
 
     public int Batch => batch;
@@ -37,16 +47,34 @@ internal sealed class DiffusionRunner
     public float[] PredictNoise(float[] input, double timestep, int latentW, int latentH)
     {
         var size = input.Length;
-        var samples = new float[size * batch];
-        for (var b = 0; b < batch; b++) Array.Copy(input, 0, samples, b * size, size);
-        long[] sampleShape = [batch, 4, latentH, latentW];
+        var eps = new float[size * batch];
+        for (var first = 0; first < batch; first += rowsPerRun)
+            RunModels(input, first, timestep, latentW, latentH).CopyTo(eps, first * size);
+        if (batch == 1) return eps;
+
+        // Classifier-free guidance: uncond + g (cond - uncond).
+        var guided = new float[size];
+        var g = request.GuidanceScale;
+        for (var i = 0; i < size; i++) guided[i] = eps[i] + (g * (eps[size + i] - eps[i]));
+        return guided;
+    }
+
+    /// <summary>ControlNet then UNet on rows first .. first + rowsPerRun - 1 of the guidance batch.</summary>
+    private float[] RunModels(float[] input, int first, double timestep, int latentW, int latentH)
+    {
+        var rows = rowsPerRun;
+        var samples = Repeat(input, rows);
+        long[] sampleShape = [rows, 4, latentH, latentW];
+        var rowLength = embeddings.Length / batch;
+        var text = embeddings.AsSpan(first * rowLength, rows * rowLength);
+        long[] textShape = [rows, .. embeddingRowShape[1..]];
 
         using var runOptions = new RunOptions();
         var cn = sd.ControlNet.InputMetadata;
         using var cnSample = TensorBoundary.Create(cn["sample"], samples, sampleShape);
         using var cnTime = TensorBoundary.Scalar(cn["timestep"], (float)timestep);
-        using var cnText = TensorBoundary.Create(cn["encoder_hidden_states"], embeddings, embeddingShape);
-        using var cnCond = TensorBoundary.Create(cn["controlnet_cond"], control, [batch, 3, request.Height, request.Width]);
+        using var cnText = TensorBoundary.Create(cn["encoder_hidden_states"], text, textShape);
+        using var cnCond = TensorBoundary.Create(cn["controlnet_cond"], Repeat(control, rows), [rows, 3, request.Height, request.Width]);
         using var cnScale = TensorBoundary.Scalar(cn["conditioning_scale"], request.ControlNetStrength);
         using var residuals = sd.ControlNet.Run(runOptions, new Dictionary<string, OrtValue>
         {
@@ -57,22 +85,18 @@ internal sealed class DiffusionRunner
         var un = sd.Unet.InputMetadata;
         using var unSample = TensorBoundary.Create(un["sample"], samples, sampleShape);
         using var unTime = TensorBoundary.Scalar(un["timestep"], (float)timestep);
-        using var unText = TensorBoundary.Create(un["encoder_hidden_states"], embeddings, embeddingShape);
+        using var unText = TensorBoundary.Create(un["encoder_hidden_states"], text, textShape);
+        using var unCond = guidanceEmbedding is null ? null
+            : TensorBoundary.Create(un[TimestepCond], Repeat(guidanceEmbedding, rows), [rows, guidanceEmbedding.Length]);
         var inputs = new Dictionary<string, OrtValue>
         {
             ["sample"] = unSample, ["timestep"] = unTime, ["encoder_hidden_states"] = unText,
         };
+        if (unCond is not null) inputs[TimestepCond] = unCond;
         // Residuals go straight from ControlNet's outputs to the UNet's inputs, no copy (same element type in one export).
         for (var i = 0; i < residuals.Count; i++) inputs[StableDiffusionContract.Residuals[i]] = residuals[i];
         using var outputs = sd.Unet.Run(runOptions, inputs, ["out_sample"]);
-        var eps = TensorBoundary.ToFloats(outputs[0]);
-        if (batch == 1) return eps;
-
-        // Classifier-free guidance: uncond + g (cond - uncond).
-        var guided = new float[size];
-        var g = request.GuidanceScale;
-        for (var i = 0; i < size; i++) guided[i] = eps[i] + (g * (eps[size + i] - eps[i]));
-        return guided;
+        return TensorBoundary.ToFloats(outputs[0]);
     }
 
     /// <summary>The scaled latent of an image: VAE encoder mean x 0.18215 ([1, 8, h, w] distributions keep the mean half).</summary>
@@ -101,14 +125,34 @@ internal sealed class DiffusionRunner
         return LatentImages.FromSignedPlanes(TensorBoundary.ToFloats(outputs[0]), (int)shape[3], (int)shape[2]);
     }
 
-    private (float[] Values, long[] Shape) EncodeText(int[] ids)
+    /// <summary>[prompts, 77, 768] embeddings; one run per prompt when the text encoder is fixed at batch 1.</summary>
+    private (float[] Values, long[] RowShape) EncodeText(string[] prompts)
     {
         var encoder = sd.TextEncoder;
-        var rows = ids.Length / ClipTokenizer.ContextLength;
-        using var runOptions = new RunOptions();
-        using var value = TensorBoundary.Create(
-            encoder.InputMetadata["input_ids"], Array.ConvertAll(ids, i => (float)i), [rows, ClipTokenizer.ContextLength]);
-        using var outputs = encoder.Run(runOptions, new Dictionary<string, OrtValue> { ["input_ids"] = value }, ["last_hidden_state"]);
-        return (TensorBoundary.ToFloats(outputs[0]), TensorBoundary.Shape(outputs[0]));
+        var meta = encoder.InputMetadata["input_ids"];
+        var groups = meta.Dimensions[0] == 1 ? prompts.Select(p => new[] { p }).ToArray() : [prompts];
+        var values = new List<float>();
+        long[] shape = [];
+        foreach (var group in groups)
+        {
+            var ids = group.SelectMany(sd.Tokenizer.Tokenize).ToArray();
+            using var runOptions = new RunOptions();
+            using var value = TensorBoundary.Create(meta, Array.ConvertAll(ids, i => (float)i), [group.Length, ClipTokenizer.ContextLength]);
+            using var outputs = encoder.Run(runOptions, new Dictionary<string, OrtValue> { ["input_ids"] = value }, ["last_hidden_state"]);
+            values.AddRange(TensorBoundary.ToFloats(outputs[0]));
+            shape = TensorBoundary.Shape(outputs[0]);
+        }
+        return ([.. values], [1, .. shape[1..]]);
+    }
+
+    private static bool FixedAtOne(InferenceSession session, string input) =>
+        session.InputMetadata[input].Dimensions is [1, ..];
+
+    private static float[] Repeat(float[] row, int times)
+    {
+        if (times == 1) return row;
+        var result = new float[row.Length * times];
+        for (var t = 0; t < times; t++) row.CopyTo(result, t * row.Length);
+        return result;
     }
 }

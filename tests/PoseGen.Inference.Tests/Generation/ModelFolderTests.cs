@@ -32,7 +32,7 @@ public sealed class ModelFolderTests
         try
         {
             TinyStableDiffusion.Write(folder, StableDiffusionContract.Unet,
-                TinyStableDiffusion.Unet(OnnxDataType.Float, omit: "down_block_3_additional_residual"));
+                TinyStableDiffusion.Unet(TinyStableDiffusion.Signature(TinyStableDiffusion.Sd15), TinyStableDiffusion.Types.Default, omit: "down_block_3_additional_residual"));
             TinyStableDiffusion.WriteManifest(folder);
             using var pipeline = StableDiffusionPipelineTests.Pipeline(folder);
             Assert.False(pipeline.Status.IsAvailable);
@@ -53,7 +53,7 @@ public sealed class ModelFolderTests
         {
             // The manifest still describes the full ControlNet; the file now lacks the mid-block output.
             TinyStableDiffusion.Write(folder, StableDiffusionContract.ControlNet,
-                TinyStableDiffusion.ControlNet(OnnxDataType.Float, [.. StableDiffusionContract.Residuals.SkipLast(1)]));
+                TinyStableDiffusion.ControlNet(TinyStableDiffusion.Signature(TinyStableDiffusion.Sd15), TinyStableDiffusion.Types.Default, omit: "mid_block_additional_residual"));
             using var pipeline = StableDiffusionPipelineTests.Pipeline(folder);
             Assert.True(pipeline.Status.IsAvailable);
             var error = await Assert.ThrowsAsync<InvalidOperationException>(

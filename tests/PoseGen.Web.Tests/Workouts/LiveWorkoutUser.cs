@@ -40,10 +40,10 @@ internal sealed class LiveWorkoutUser
     }
 
     /// <summary>A new hub connection (long polling through the in-memory test server), started.</summary>
-    public async Task<HubConnection> ConnectAsync()
+    public async Task<HubConnection> ConnectAsync(string hub = "/hubs/workout")
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_factory.Server.BaseAddress, "/hubs/workout"), o =>
+            .WithUrl(new Uri(_factory.Server.BaseAddress, hub), o =>
             {
                 // The factory's handler replaces SignalR's own HttpClientHandler, so o.Cookies would not be applied:
                 // the cookie handler in front of the test server's handler sends them instead.

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Generation;
@@ -6,6 +7,7 @@ using PoseGen.Data;
 using PoseGen.Data.Storage;
 using PoseGen.Imaging;
 using PoseGen.Web.Hosting;
+using PoseGen.Web.Hubs;
 
 namespace PoseGen.Web.Services.Generation;
 
@@ -18,7 +20,7 @@ public sealed class GenerationUnavailableException(string message) : Exception(m
 /// <summary>Accepts generation requests as queued jobs, reads and cancels them, always scoped to the owner.</summary>
 public sealed class GenerationJobService(
     IServiceProvider services, GenerationPoseResolver poses, HistoryService history, MediaStore media, PoseGenDbContext db,
-    GenerationJobQueue queue, IImageCodec codec)
+    GenerationJobQueue queue, IImageCodec codec, IHubContext<GenerationHub> hub)
 {
     public const string NotInstalledMessage =
         "Image generation is not installed: the Stable Diffusion 1.5 and ControlNet OpenPose ONNX models are missing. " +
@@ -64,6 +66,10 @@ public sealed class GenerationJobService(
         var document = new GenerationJobDocument(GenerationJobDocument.Queued, 0, 0, parameters,
             GenerationPoseResolver.ToFlat(joints), map.Id, null, null);
         await history.AddAsync(userId, ActivityKind.Generation, $"Render: {source}", "Queued", document, [map], map.Id, ct, id);
+        // "queued" goes out before the job joins the line, so it reaches the owner before the worker's "running" can.
+        // A job the line then refuses never had its id answered, so no page is following it.
+        var announced = Status(id, document) with { QueuePosition = queue.Waiting().Count + 1 };
+        await hub.Clients.User(userId).SendAsync("generation", announced, ct);
         var outcome = queue.TryEnqueue(id, userId);
         if (outcome != EnqueueOutcome.Queued)
         {
