@@ -88,7 +88,7 @@ public sealed class CompareService(
         var similarity = PoseComparer.Compare(reference.Keypoints, candidate.Keypoints, KeypointLayout.Coco17, options)
             ?? throw new UserInputException(StatusCodes.Status422UnprocessableEntity,
                 "The two poses share too few visible joints to be compared: make sure the whole body is in both photos.");
-        var feedback = FeedbackWriter.Describe(similarity);
+        var feedback = FeedbackWriter.Describe(similarity, CorrectionEffect.ScoreGains(reference.Keypoints, candidate.Keypoints, similarity, options));
         var id = Guid.NewGuid();
         var response = new CompareResponse(
             id, Math.Round(similarity.Score, 1), Math.Round(similarity.Oks, 4), Math.Round(similarity.AngleSimilarity, 4),

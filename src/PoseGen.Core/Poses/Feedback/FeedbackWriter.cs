@@ -11,13 +11,19 @@ namespace PoseGen.Core.Poses.Feedback;
 /// </summary>
 public static class FeedbackWriter
 {
-    public static PoseFeedback Describe(PoseSimilarity similarity, FeedbackOptions? options = null)
+    public static PoseFeedback Describe(PoseSimilarity similarity, FeedbackOptions? options = null) => Describe(similarity, null, options);
+
+    /// <param name="scoreGains">Score points each angle's correction would gain (<see cref="CorrectionEffect.ScoreGains"/>):
+    /// when given, corrections come in that order, the one that helps the score most first; without it, by degrees off
+    /// weighted by confidence and by <see cref="Priority"/>.</param>
+    public static PoseFeedback Describe(PoseSimilarity similarity, IReadOnlyDictionary<string, double>? scoreGains, FeedbackOptions? options = null)
     {
         options ??= FeedbackOptions.Default;
         var usable = similarity.Angles.Where(a => a.Weight >= options.MinWeight).ToList();
         var corrections = usable
             .Where(a => Math.Abs(a.DeltaDeg) >= options.ToleranceDeg)
-            .Select(a => new Correction(Sentence(a), a.Kind, a.Side, a.DeltaDeg, Math.Abs(a.DeltaDeg) * a.Weight * Priority(a.Kind)))
+            .Select(a => new Correction(Sentence(a), a.Kind, a.Side, a.DeltaDeg,
+                scoreGains is null ? Math.Abs(a.DeltaDeg) * a.Weight * Priority(a.Kind) : scoreGains.GetValueOrDefault(a.Name)))
             .OrderByDescending(c => c.Importance)
             .Take(options.MaxCorrections)
             .ToList();

@@ -23,7 +23,8 @@ public static class PosePractice
     {
         if (PoseComparer.Compare(reference.Keypoints, frame, KeypointLayout.Coco17) is not { } similarity)
             return null;
-        var correction = FeedbackWriter.Describe(similarity).Corrections.FirstOrDefault()?.Text;
+        var gains = CorrectionEffect.ScoreGains(reference.Keypoints, frame, similarity);
+        var correction = FeedbackWriter.Describe(similarity, gains).Corrections.FirstOrDefault()?.Text;
         float[]? ghost = null;
         // The other way round: the reference aligned onto the person, so the ghost stands where they stand.
         if (withGhost && PoseAligner.Align(frame, reference.Keypoints, KeypointLayout.Coco17) is { } onto)
