@@ -40,14 +40,17 @@ export class WorkoutLink {
   }
 
   // Resumes the stored session when it is for the same exercise (or pose and view) and model and the server still has
-  // it. practice = { pose, view } starts practising a library pose instead of counting an exercise.
+  // it. practice = { pose, view } starts practising a library pose (or, for pose 'analysis:<id>', the pose of a saved
+  // analysis) instead of counting an exercise.
   async begin(exercise, model, practice = null) {
     await this.connect();
     const stored = WorkoutLink.stored();
     const key = practice ? `practice:${practice.pose}:${practice.view}` : exercise;
     if (stored && stored.exercise === key && stored.model === model && (await this.resume(stored.id))) return true;
     const state = practice
-      ? await this.connection.invoke('StartPractice', practice.pose, practice.view, model)
+      ? practice.pose.startsWith('analysis:')
+        ? await this.connection.invoke('StartPracticeAnalysis', practice.pose.slice('analysis:'.length), model)
+        : await this.connection.invoke('StartPractice', practice.pose, practice.view, model)
       : await this.connection.invoke('Start', exercise, model);
     this.session = { id: state.sessionId, exercise: key, model, origin: Date.now() };
     sessionStorage.setItem(STORE, JSON.stringify(this.session));

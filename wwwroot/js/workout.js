@@ -219,9 +219,15 @@ document.addEventListener('visibilitychange', () => {
 
 speech.checked = localStorage.getItem('posegen.workout.speech') === 'on';
 speech.addEventListener('change', () => localStorage.setItem('posegen.workout.speech', speech.checked ? 'on' : 'off'));
+// A library pose shows its mannequin from the chosen side; a saved analysis shows its own photo (and has no side to pick).
 function showPracticeChoice() {
   $('practice-choice').hidden = !practising();
-  $('practice-target').src = practising() ? `/api/v1/poses/library/${encodeURIComponent($('practice-pose').value)}/mannequin.svg?view=${$('practice-view').value}` : '';
+  const chosen = $('practice-pose').selectedOptions[0];
+  const analysis = chosen?.value.startsWith('analysis:');
+  $('practice-view-choice').hidden = analysis;
+  $('practice-target').src = !practising() ? ''
+    : analysis ? chosen.dataset.picture ?? ''
+    : `/api/v1/poses/library/${encodeURIComponent(chosen.value)}/mannequin.svg?view=${$('practice-view').value}`;
 }
 $('workout-exercise').addEventListener('change', showPracticeChoice);
 $('practice-pose').addEventListener('change', showPracticeChoice);

@@ -23,7 +23,23 @@ public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService hist
         if (string.IsNullOrWhiteSpace(view) || PoseGen.Web.ViewModels.Recommendations.PoseText.View(view) is not { } side)
             throw new HubException("View must be front, three-quarter or side.");
         var keypoints = library.Project(pose, side).ToCoco().Keypoints;
-        var reference = new PoseReference(pose.Id, pose.Name, PoseGen.Web.ViewModels.Recommendations.PoseText.Id(side), keypoints);
+        return StartPracticeOf(new PoseReference(pose.Id, pose.Name, PoseGen.Web.ViewModels.Recommendations.PoseText.Id(side), keypoints), model);
+    }
+
+    /// <summary>Starts practising the pose of one of the user's saved analyses (its largest person, as the photo shows it).</summary>
+    public async Task<LiveWorkoutState> StartPracticeAnalysis(Guid analysisId, string model)
+    {
+        var activity = await history.GetAsync(UserId, analysisId, Context.ConnectionAborted);
+        if (activity is not { Kind: PoseGen.Core.History.ActivityKind.Analysis })
+            throw new HubException("Choose one of your saved analyses to practise.");
+        var people = HistoryService.ReadDocument<PoseGen.Web.ViewModels.Poses.PoseDetectionResponse>(activity)?.ToPoses() ?? [];
+        if (CompareService.MainSubject(people) is not { } person)
+            throw new HubException("Nobody was found in that photo: pick another analysis.");
+        return StartPracticeOf(new PoseReference($"analysis:{analysisId}", activity.Title, "photo", person.Keypoints), model);
+    }
+
+    private LiveWorkoutState StartPracticeOf(PoseReference reference, string model)
+    {
         try
         {
             return sessions.Start(UserId, Context.ConnectionId, null, model, reference).State();

@@ -55,6 +55,15 @@ internal sealed class LiveWorkoutUser
         return connection;
     }
 
+    /// <summary>A page's HTML as this user's browser gets it (cookie-authenticated).</summary>
+    public async Task<string> PageAsync(string path)
+    {
+        using var browser = _factory.CreateDefaultClient(new CookieContainerHandler(_cookies));
+        var response = await browser.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
     public async Task<JsonElement?> HistoryEntryAsync(Guid id)
     {
         var response = await Api.GetAsync($"/api/v1/history/{id}");

@@ -106,7 +106,7 @@ public sealed class WorkoutHubTests(WorkoutHubApp app) : IClassFixture<WorkoutHu
     }
 
     /// <summary>The plain message of the HubException the call failed with.</summary>
-    private static async Task<string> RefusedAsync(Task call)
+    internal static async Task<string> RefusedAsync(Task call)
     {
         var error = await Assert.ThrowsAsync<HubException>(() => call);
         // The client prefixes the server's message with where it failed: "... on the server. HubException: <message>".
