@@ -3,6 +3,7 @@ import { PoseTracker } from './workout-pose.js';
 import { drawGhost, drawSkeleton } from './workout-overlay.js';
 import { WorkoutLink } from './workout-hub.js';
 import { showStatus } from './status.js';
+import { SetPlan, clock } from './workout-sets.js';
 
 const $ = (id) => document.getElementById(id);
 const video = $('workout-video');
@@ -25,6 +26,7 @@ let lastCounts = { good: 0, improper: 0 };
 let lastExercise = null;
 let ghost = null;
 let lastCorrection = null;
+let plan = null;
 const fpsTimes = [];
 const practising = () => $('workout-exercise').value === 'practice';
 
@@ -85,6 +87,7 @@ function showState(state) {
     if (state.lastRep?.explanation) $('cues').append(Object.assign(document.createElement('li'), { textContent: state.lastRep.explanation }));
   }
   lastCounts = { good: state.goodReps, improper: state.improperReps };
+  tickPlan();
 }
 
 function cameraProblem(error) {
@@ -146,12 +149,30 @@ function stopLoop() {
   stopButton.disabled = true;
 }
 
+// Sets, reps and rest for exercises counted in reps (not for holds or pose practice): progress, and a rest countdown
+// over the video between sets. Called on every answer from the server and by the clock.
+function tickPlan() {
+  if (!plan) return;
+  const now = plan.update(lastCounts.good, link.now());
+  $('set-progress').textContent = now.done ? `All ${plan.sets} done` : `${now.set} of ${plan.sets} · ${now.inSet}/${plan.reps}`;
+  $('rest-timer').hidden = now.restLeft === 0;
+  $('rest-timer').textContent = now.restLeft ? `Rest ${clock(now.restLeft)}` : '';
+  if (now.say) {
+    showStatus(status, 'success', now.say);
+    say(now.say);
+  }
+}
+
 async function start() {
   startButton.disabled = true;
   $('workout-saved').hidden = true;
   const exercise = $('workout-exercise').value;
   const model = $('workout-model').value;
   const practice = practising() ? { pose: $('practice-pose').value, view: $('practice-view').value } : null;
+  const countsReps = !practice && $('workout-exercise').selectedOptions[0]?.dataset.kind !== 'Hold';
+  plan = countsReps ? SetPlan.fromInputs($('plan-sets'), $('plan-reps'), $('plan-rest')) : null;
+  $('set-progress').textContent = plan ? `1 of ${plan.sets} · 0/${plan.reps}` : '–';
+  $('rest-timer').hidden = true;
   ghost = null;
   try {
     showStatus(status, 'info', 'Starting the camera…');
@@ -183,7 +204,8 @@ async function start() {
   stopButton.disabled = false;
   const timer = setInterval(() => {
     const s = Math.floor(link.now());
-    $('timer').textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+    $('timer').textContent = clock(s);
+    tickPlan();
   }, 500);
   const sender = setInterval(() => link.flush().catch((error) => showStatus(status, 'danger', error?.message ?? String(error))), 250);
   stopLoop.timers = [timer, sender];

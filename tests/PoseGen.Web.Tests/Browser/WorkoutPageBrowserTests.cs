@@ -33,6 +33,9 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await Expect(page.Locator("#workout-start")).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => self.crossOriginIsolated"));
         await page.SelectOptionAsync("#workout-exercise", "squat");
+        // Three sets of one rep with half a minute's rest: the first good rep ends the first set.
+        await page.FillAsync("#plan-reps", "1");
+        await page.FillAsync("#plan-rest", "30");
         await page.ClickAsync("#workout-start");
 
         // In-browser inference runs: frames are estimated, with WASM threads available.
@@ -47,6 +50,9 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await Expect(page.Locator("#improper-reps")).ToHaveTextAsync("0");
         // The count is also shown large over the video.
         await Expect(page.Locator("#big-count")).ToHaveTextAsync("1");
+        // ... which starts the rest between sets: a countdown over the video, and the next set named.
+        await Expect(page.Locator("#rest-timer")).ToContainTextAsync("Rest 0:");
+        await Expect(page.Locator("#set-progress")).ToContainTextAsync("of 3");
         Assert.True(Volatile.Read(ref hubMessages) > 0);
         Assert.True(int.Parse(await page.Locator("#workout-counts").GetAttributeAsync("data-frames") ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= 10);
 
