@@ -43,6 +43,45 @@ public sealed partial class RecommendationsPageTests(RecommendationsAppFixture a
     }
 
     [Fact]
+    public async Task PlacesTellPosesApartInsteadOfListingEveryPlace()
+    {
+        var client = await SignedInAsync();
+        var everywhere = PoseLibrary.Default.All.First(p => p.Environments.Count == PoseGen.Core.Context.ContextLabels.Environments.Count);
+        var fewer = PoseLibrary.Default.All.First(p => p.Environments.Count <= 5);
+
+        var all = WebUtility.HtmlDecode(await client.GetPageAsync($"/Recommendations/Pose/{everywhere.Id}"));
+        var some = WebUtility.HtmlDecode(await client.GetPageAsync($"/Recommendations/Pose/{fewer.Id}"));
+
+        Assert.Contains("<dt>Places</dt><dd>Anywhere</dd>", all, StringComparison.Ordinal);
+        var places = PlacesLine().Match(some).Groups[1].Value;
+        Assert.Equal(fewer.Environments.Select(e => PoseGen.Core.Context.ContextLabels.Environments[e]), places.Split(", "));
+    }
+
+    /// <summary>Every pose's "Try it: hold the pose" opens the Workout page practising that very pose.</summary>
+    [Fact]
+    public async Task EveryTryItLinkOpensLivePracticeOfThePoseItNames()
+    {
+        var client = await SignedInAsync();
+        foreach (var pose in PoseLibrary.Default.All)
+        {
+            var detail = WebUtility.HtmlDecode(await client.GetPageAsync($"/Recommendations/Pose/{pose.Id}"));
+            var href = TryItLink().Match(detail).Groups[1].Value;
+            Assert.False(string.IsNullOrEmpty(href), $"{pose.Id}: no try-it link");
+
+            var workout = WebUtility.HtmlDecode(await client.GetPageAsync(href));
+
+            Assert.Contains("<option value=\"practice\" selected", workout, StringComparison.Ordinal);
+            Assert.Matches($"<option value=\"{Regex.Escape(pose.Id)}\" selected=\"selected\">{Regex.Escape(pose.Name)}</option>", workout);
+        }
+    }
+
+    [GeneratedRegex("<dt>Places</dt><dd>([^<]*)</dd>")]
+    private static partial Regex PlacesLine();
+
+    [GeneratedRegex("<a class=\"btn btn-primary\" href=\"([^\"]+)\">Try it: hold the pose</a>")]
+    private static partial Regex TryItLink();
+
+    [Fact]
     public async Task UnknownPoseDetailIs404()
     {
         var client = await SignedInAsync();
