@@ -54,6 +54,7 @@ public static class PoseRules
                     found.Add($"loaded knee bent {flexion:0} degrees without the 'knees' contraindication");
             }
         }
+        found.AddRange(ContraindicationRules.Violations(pose));
         return found;
     }
 }
