@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PoseGen.Data.Entities;
 
 namespace PoseGen.Data.Storage;
 
@@ -13,7 +12,4 @@ public sealed class AccountDataService(PoseGenDbContext db, MediaStore media)
         await db.Profiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
         media.DeleteAll(userId);
     }
-
-    public async Task<ProfileEntity> GetOrCreateProfileAsync(string userId, CancellationToken ct) =>
-        await db.Profiles.FirstOrDefaultAsync(p => p.UserId == userId, ct) ?? new ProfileEntity { UserId = userId };
 }

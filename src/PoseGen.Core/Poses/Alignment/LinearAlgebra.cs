@@ -1,41 +1,8 @@
 namespace PoseGen.Core.Poses.Alignment;
 
-/// <summary>The two dense solvers the fits need, on small row-major matrices (n ≤ 9).</summary>
+/// <summary>The dense solver the homography fit needs, on small row-major matrices (n ≤ 9).</summary>
 internal static class LinearAlgebra
 {
-    /// <summary>Solves A x = b in place by Gaussian elimination with partial pivoting; false when A is (near) singular.</summary>
-    public static bool TrySolve(double[] a, double[] b, int n)
-    {
-        var norm = a.Max(Math.Abs);
-        for (var col = 0; col < n; col++)
-        {
-            var pivot = col;
-            for (var r = col + 1; r < n; r++)
-                if (Math.Abs(a[(r * n) + col]) > Math.Abs(a[(pivot * n) + col])) pivot = r;
-            if (Math.Abs(a[(pivot * n) + col]) <= 1e-12 * Math.Max(norm, 1e-300)) return false;
-            if (pivot != col)
-            {
-                for (var c = 0; c < n; c++)
-                    (a[(col * n) + c], a[(pivot * n) + c]) = (a[(pivot * n) + c], a[(col * n) + c]);
-                (b[col], b[pivot]) = (b[pivot], b[col]);
-            }
-            for (var r = col + 1; r < n; r++)
-            {
-                var f = a[(r * n) + col] / a[(col * n) + col];
-                if (f == 0) continue;
-                for (var c = col; c < n; c++) a[(r * n) + c] -= f * a[(col * n) + c];
-                b[r] -= f * b[col];
-            }
-        }
-        for (var r = n - 1; r >= 0; r--)
-        {
-            var s = b[r];
-            for (var c = r + 1; c < n; c++) s -= a[(r * n) + c] * b[c];
-            b[r] = s / a[(r * n) + r];
-        }
-        return true;
-    }
-
     /// <summary>
     /// Eigenvector of the smallest eigenvalue of a symmetric n x n matrix, by cyclic Jacobi rotations (Golub and Van Loan,
     /// Matrix Computations, 8.5). Used for the homogeneous least-squares problem of the DLT: min |A h| with |h| = 1 is the
