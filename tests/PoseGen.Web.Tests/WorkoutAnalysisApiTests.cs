@@ -101,6 +101,40 @@ public sealed class WorkoutAnalysisApiTests(DetectionAppFixture app) : IClassFix
         Assert.Equal(2, status.GetProperty("result").GetProperty("repDetails").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData(1, "done")]
+    [InlineData(2, "failed")]
+    public async Task AJobTheAppDiedInTwiceIsFailedNotRunAThirdTime(int attempts, string expected)
+    {
+        var email = $"poison-{Guid.NewGuid():N}@example.test";
+        using var client = await ApiClient.CreateSignedInAsync(app.Factory, email);
+        var services = app.Factory.Services;
+        var id = Guid.NewGuid();
+        var videos = services.GetRequiredService<WorkoutVideoStore>();
+        Directory.CreateDirectory(videos.Folder);
+        var clip = videos.PathOf($"{id:N}.mp4");
+        File.Copy(Path.Combine(Videos, "squat_studio_pexels4838220.mp4"), clip);
+        using (var scope = services.CreateScope())
+        {
+            // Left "running" by processes that ended during it, once or twice.
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<PoseGenUser>>().FindByEmailAsync(email);
+            await scope.ServiceProvider.GetRequiredService<HistoryService>().AddAsync(user!.Id, ActivityKind.Workout, "Squat video", null,
+                new WorkoutJobDocument("video", WorkoutJobDocument.Running, 0.4, "squat", $"{id:N}.mp4", null, null, attempts), [], null,
+                CancellationToken.None, id);
+        }
+
+        using var worker = new WorkoutJobWorker(services.GetRequiredService<IServiceScopeFactory>(), new WorkoutJobQueue(),
+            services.GetRequiredService<VideoWorkoutAnalyzer>(), videos, services.GetRequiredService<ILogger<WorkoutJobWorker>>());
+        await worker.StartAsync(CancellationToken.None);
+        var status = await PollUntilFinishedAsync(client, id.ToString());
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.Equal(expected, status.GetProperty("status").GetString());
+        if (expected == "failed")
+            Assert.StartsWith("The app stopped twice while analysing this clip", status.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(clip), "the clip is removed once the job ends either way");
+    }
+
     [Fact]
     public async Task RefusesAFileThatIsNotAVideoWithProblemDetails()
     {

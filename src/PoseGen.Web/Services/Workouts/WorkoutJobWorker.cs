@@ -71,13 +71,22 @@ public sealed partial class WorkoutJobWorker(
         var workouts = await db.Activities.AsNoTracking().Where(a => a.Kind == ActivityKind.Workout)
             .OrderBy(a => a.CreatedAtUtc).Select(a => new { a.Id, a.Document }).ToListAsync(ct);
         foreach (var job in workouts)
-            if (WorkoutJobDocument.TryRead(job.Document) is { IsPending: true })
+        {
+            if (WorkoutJobDocument.TryRead(job.Document) is not { IsPending: true } document) continue;
+            if (document is { Status: WorkoutJobDocument.Running, Attempts: >= WorkoutJobDocument.MaxAttempts })
+            {
+                LogGaveUp(job.Id, document.Attempts);
+                await MarkFailedAsync(job.Id,
+                    "The app stopped twice while analysing this clip, so it was not tried again. Try a shorter clip or another file.");
+            }
+            else
                 queue.TryEnqueue(job.Id, force: true);
+        }
     }
 
     private async Task RunAsync(Guid id, CancellationToken ct)
     {
-        var document = await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Running, Progress = 0 }, null, ct);
+        var document = await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Running, Progress = 0, Attempts = d.Attempts + 1 }, null, ct);
         if (document?.VideoFile is null)
             return;
         var path = videos.PathOf(document.VideoFile);
@@ -139,6 +148,9 @@ public sealed partial class WorkoutJobWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Workout video analysis {Id} failed and the failure could not be recorded")]
     private partial void LogFailureNotRecorded(Guid id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workout video analysis {Id} was interrupted {Attempts} times by the process ending; failed, not retried")]
+    private partial void LogGaveUp(Guid id, int attempts);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pending workout videos could not be queued again at start-up")]
     private partial void LogRequeueFailed(Exception exception);
