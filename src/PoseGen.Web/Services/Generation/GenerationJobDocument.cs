@@ -11,11 +11,14 @@ public sealed record GenerationParameters(
 /// <summary>
 /// The History document of a generation (ActivityKind.Generation), rewritten as the job moves on so it survives a restart.
 /// <see cref="Keypoints"/> is the OpenPose BODY_18 pose as 54 numbers (x, y, score per joint) in output pixels.
+/// <see cref="Attempts"/> counts the runs started; a job found running at start-up after <see cref="MaxAttempts"/> of
+/// them was interrupted by the process ending each time, and is failed rather than tried again.
 /// </summary>
 public sealed record GenerationJobDocument(
     string Status, double Progress, int Step, GenerationParameters Parameters, float[] Keypoints,
-    Guid MapMediaId, Guid? ResultMediaId, string? Error)
+    Guid MapMediaId, Guid? ResultMediaId, string? Error, int Attempts = 0)
 {
+    public const int MaxAttempts = 2;
     public const string Queued = "queued";
     public const string Running = "running";
     public const string Done = "done";

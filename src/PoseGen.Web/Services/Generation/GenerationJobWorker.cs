@@ -53,13 +53,22 @@ public sealed partial class GenerationJobWorker(
             .OrderBy(a => a.CreatedAtUtc).Select(a => new { a.Id, a.Document }).ToListAsync(ct);
         var waiting = queue.Waiting();
         foreach (var job in jobs)
-            if (GenerationJobDocument.TryRead(job.Document) is { IsPending: true } && !waiting.Contains(job.Id))
+        {
+            if (GenerationJobDocument.TryRead(job.Document) is not { IsPending: true } document || waiting.Contains(job.Id)) continue;
+            if (document is { Status: GenerationJobDocument.Running, Attempts: >= GenerationJobDocument.MaxAttempts })
+            {
+                LogGaveUp(job.Id, document.Attempts);
+                await UpdateAsync(job.Id, d => d with { Status = GenerationJobDocument.Failed, Error = InterruptedMessage }, "Failed", ct);
+            }
+            else
                 queue.TryEnqueue(job.Id, force: true);
+        }
     }
 
     private async Task RunAsync(Guid id, CancellationToken ct)
     {
-        var document = await UpdateAsync(id, d => d.IsPending ? d with { Status = GenerationJobDocument.Running, Step = 0, Progress = 0 } : d, "Running", ct);
+        var document = await UpdateAsync(id, d => d.IsPending
+            ? d with { Status = GenerationJobDocument.Running, Step = 0, Progress = 0, Attempts = d.Attempts + 1 } : d, "Running", ct);
         if (document is not { Job.Status: GenerationJobDocument.Running, Owner: { } owner })
             return;
         var d = document.Value.Job;
@@ -149,4 +158,9 @@ public sealed partial class GenerationJobWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} failed")]
     private partial void LogJobFailed(Guid id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} was interrupted {Attempts} times by the process ending; failed, not retried")]
+    private partial void LogGaveUp(Guid id, int attempts);
+
+    public const string InterruptedMessage = "The app stopped twice while rendering this, so it was not tried again. Try fewer steps or a smaller size.";
 }
