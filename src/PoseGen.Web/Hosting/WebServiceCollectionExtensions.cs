@@ -78,6 +78,8 @@ public static class WebServiceCollectionExtensions
     {
         // AddSignalR is idempotent (TryAdd inside), so another feature registering it as well is harmless.
         services.AddSignalR();
+        services.AddOptions<Services.Generation.GenerationQueueOptions>().BindConfiguration(Services.Generation.GenerationQueueOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Services.Generation.GenerationJobQueue>();
         services.AddScoped<Services.Generation.GenerationPoseResolver>();
         services.AddScoped<Services.Generation.GenerationJobService>();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PoseGen.Core.Abstractions;
@@ -135,7 +134,7 @@ public sealed class GenerationApiTests(GeneratorAppFixture app) : IClassFixture<
         }
 
         // A second worker with its own queue stands in for the next process's worker.
-        var queue = new GenerationJobQueue(services.GetRequiredService<IConfiguration>());
+        var queue = new GenerationJobQueue(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GenerationQueueOptions>>());
         using var worker = new GenerationJobWorker(services.GetRequiredService<IServiceScopeFactory>(), queue, services,
             services.GetRequiredService<Microsoft.AspNetCore.SignalR.IHubContext<GenerationHub>>(), Codec,
             services.GetRequiredService<ILogger<GenerationJobWorker>>());

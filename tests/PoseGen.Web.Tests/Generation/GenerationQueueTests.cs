@@ -100,4 +100,17 @@ public sealed class GenerationQueueTests(PostgresDatabase database) : IClassFixt
         // The conditioning map needs no models.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/generations/openpose-map?poseId=warrior-2&view=side")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("Generation:MaxQueue", "0")]
+    [InlineData("Generation:MaxQueuedPerUser", "-1")]
+    public void AQueueLimitOutsideItsRangeStopsTheAppAtStartNamingTheSetting(string key, string value)
+    {
+        using var factory = new PoseGenWebFactory();
+        factory.Settings[key] = value;
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace PoseGen.Web.Services.Generation;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace PoseGen.Web.Services.Generation;
 /// preview (kept in memory: steps are too frequent to write to the database). Bounded by <c>Generation:MaxQueue</c>, and
 /// each user's share of it by <c>Generation:MaxQueuedPerUser</c> so that one account cannot fill the line for everyone.
 /// </summary>
-public sealed class GenerationJobQueue(IConfiguration configuration)
+public sealed class GenerationJobQueue(IOptions<GenerationQueueOptions> options)
 {
     private readonly Lock gate = new();
     private readonly List<Guid> waiting = [];
@@ -14,10 +16,10 @@ public sealed class GenerationJobQueue(IConfiguration configuration)
     private (Guid Id, CancellationTokenSource Cancel)? running;
     private (Guid Id, int Step, int Total, byte[]? Preview)? live;
 
-    public int Capacity { get; } = Math.Max(1, configuration.GetValue("Generation:MaxQueue", 8));
+    public int Capacity { get; } = options.Value.MaxQueue;
 
-    /// <summary>Jobs one user may have waiting (the running one not counted): two, a quarter of the default line.</summary>
-    public int PerUser { get; } = Math.Max(1, configuration.GetValue("Generation:MaxQueuedPerUser", 2));
+    /// <summary>Jobs one user may have waiting (the running one not counted).</summary>
+    public int PerUser { get; } = options.Value.MaxQueuedPerUser;
 
     /// <summary>
     /// Joins the line. <see cref="EnqueueOutcome.Full"/> when the line is full, <see cref="EnqueueOutcome.ShareUsed"/> when
