@@ -28,7 +28,7 @@ RUN --mount=type=cache,id=posegen-nuget,target=/root/.nuget/packages \
     --mount=type=cache,id=posegen-npm,target=/root/.npm \
     POSEGEN_GPU=${POSEGEN_GPU} dotnet publish src/PoseGen.Web/PoseGen.Web.csproj -c Release -o /app \
  && test -f /app/runtimes/linux-x64/native/libonnxruntime.so && test -f /app/runtimes/linux-x64/native/libvips.so.42 \
- && test -f wwwroot/lib/bootstrap/css/bootstrap.min.css \
+ && test -f wwwroot/lib/bootstrap/css/bootstrap.min.css && test -f wwwroot/lib/bootstrap-icons/fonts/bootstrap-icons.woff2 \
  && ls models/*.onnx
 
 FROM ${RUNTIME_BASE} AS runtime
