@@ -255,6 +255,8 @@ $('workout-exercise').addEventListener('change', showPracticeChoice);
 $('practice-pose').addEventListener('change', showPracticeChoice);
 $('practice-view').addEventListener('change', showPracticeChoice);
 showPracticeChoice();
+// Coming back to the page (back button, restored from the cache), the browser keeps the chosen option: match it again.
+window.addEventListener('pageshow', showPracticeChoice);
 startButton.addEventListener('click', start);
 stopButton.addEventListener('click', stop);
 if (WorkoutLink.stored()) showStatus(status, 'info', 'You have a session in progress: press Start to carry on with its count.');
