@@ -47,7 +47,11 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
 
     public bool IsAvailable(PoseModelKind model) => ModelCatalog.For(model).All(host.IsInstalled);
 
-    public Task<PoseDetectionResult> DetectAsync(RgbImage image, PoseModelKind model, CancellationToken cancellationToken)
+    public Task<PoseDetectionResult> DetectAsync(RgbImage image, PoseModelKind model, CancellationToken cancellationToken) =>
+        Task.FromResult(Detect(image, model, cancellationToken));
+
+    /// <summary>As <see cref="DetectAsync"/>, on the calling thread (a scheduler worker; see Scheduling.ScheduledPoseDetector).</summary>
+    public PoseDetectionResult Detect(RgbImage image, PoseModelKind model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
         cancellationToken.ThrowIfCancellationRequested();
@@ -63,8 +67,7 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         };
         var timings = new PoseDetectionTimings(
             0, clock.PreprocessMs, clock.InferenceMs, Stopwatch.GetElapsedTime(started).TotalMilliseconds, clock.Runs);
-        return Task.FromResult(new PoseDetectionResult(
-            image.Width, image.Height, model, people, settings.KeypointThreshold, timings));
+        return new PoseDetectionResult(image.Width, image.Height, model, people, settings.KeypointThreshold, timings);
     }
 
     private List<Pose> DetectSingle(RgbImage image, MoveNetModelRunner runner, PipelineClock clock, CancellationToken ct)
