@@ -3,6 +3,8 @@
 // 4:3 crop of a fixture photo upscaled to 4000x3000 and encoded by libvips at Q90, 4:2:0 (as phone cameras write) and
 // 4:4:4. Writes a Markdown section for bench/RESULTS.md to stdout.
 //   dotnet run -c Release --project bench/PoseGen.Bench.PhotoPath -- --url http://localhost:5080 [--requests 25] [--warmup 3] [--model thunder]
+//     [--photo mpii_004645041.jpg]   (a photo of ../shared/fixtures/people; its 4:3 middle is used)
+//     [--server-pid PID]   (also the app process's CPU time per timed request: steadier than wall time on a busy machine)
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -19,7 +21,7 @@ var warmup = IntOption("--warmup", 3);
 var model = StringOption("--model") ?? "thunder";
 var repoRoot = Ancestors(Directory.GetCurrentDirectory()).First(d => File.Exists(Path.Combine(d, "PoseGen.sln")));
 var fixture = Path.Combine(Ancestors(repoRoot).Skip(1).Select(d => Path.Combine(d, "shared", "fixtures")).First(Directory.Exists),
-    "people", "mpii_004645041.jpg");
+    "people", StringOption("--photo") ?? "mpii_004645041.jpg");
 
 using var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
     .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddPoseGenImaging().BuildServiceProvider();
@@ -43,6 +45,7 @@ foreach (var (label, bytes) in files)
     var overhead = new List<double>();
     var decode = new List<double>();
     var outside = new List<double>();
+    TimeSpan? cpuBefore = null;
     for (var i = 0; i < warmup + requests; i++)
     {
         using var content = new MultipartFormDataContent();
@@ -56,7 +59,11 @@ foreach (var (label, bytes) in files)
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"detect answered {(int)response.StatusCode}: {body}");
         if (i < warmup)
+        {
+            if (i == warmup - 1)
+                cpuBefore = ServerCpu();
             continue;
+        }
         using var json = JsonDocument.Parse(body);
         var timings = json.RootElement.GetProperty("timingsMs");
         var own = timings.GetProperty("inference").GetDouble();
@@ -67,16 +74,18 @@ foreach (var (label, bytes) in files)
         inference.Add(own);
         overhead.Add(elapsed - own);
     }
+    var cpu = ServerCpu() - cpuBefore;
+    var cpuPerRequest = cpu is { } used ? F(used.TotalMilliseconds / requests) : "-";
     var budget = Median(inference) + 25;
-    rows.Add($"| {label}, {bytes.Length / 1024} KiB | {Summary(wall)} | {F(Median(inference))} | {F(budget)} ({(Median(wall) <= budget ? "met" : "missed")}) | {F(Median(overhead))} | {F(Median(decode))} | {F(Median(outside))} |");
+    rows.Add($"| {label}, {bytes.Length / 1024} KiB | {Summary(wall)} | {F(Median(inference))} | {F(budget)} ({(Median(wall) <= budget ? "met" : "missed")}) | {F(Median(overhead))} | {F(Median(decode))} | {F(Median(outside))} | {cpuPerRequest} |");
 }
 
 var tfjs = RunTfjs(repoRoot, codec.Decode(files[0].Bytes), Capitalised(model), warmup, requests);
-Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores (shared with other jobs), .NET {Environment.Version}; app at {url}; " +
+Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores (shared with other jobs), .NET {Environment.Version}; app at {url}; photo {Path.GetFileName(fixture)}; " +
     $"{warmup} warm-up + {requests} timed requests per file, model={model}; medians in ms (mean, p90, min).");
 Console.WriteLine();
-Console.WriteLine("| JPEG | HTTP round trip (client) | server's own inference | inference + 25 ms | round trip - own inference | decode | round trip - detector total |");
-Console.WriteLine("|---|---|---|---|---|---|---|");
+Console.WriteLine("| JPEG | HTTP round trip (client) | server's own inference | inference + 25 ms | round trip - own inference | decode | round trip - detector total | app CPU per request |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|");
 rows.ForEach(Console.WriteLine);
 Console.WriteLine();
 Console.WriteLine($"TF.js pose-detection {Capitalised(model)} on the 4:2:0 photo already decoded (4000x3000 RGB tensor handed to " +
@@ -90,6 +99,15 @@ foreach (var row in rows)
     Console.WriteLine($"| {row.Split('|')[1].Trim()} | {(Median(tfjs.Samples) / median).ToString("F2", CultureInfo.InvariantCulture)}x |");
 }
 return 0;
+
+// User + system CPU of the app process (all its threads, ONNX Runtime's included), or null without --server-pid.
+TimeSpan? ServerCpu()
+{
+    if (StringOption("--server-pid") is not { } pid)
+        return null;
+    using var process = Process.GetProcessById(int.Parse(pid, CultureInfo.InvariantCulture));
+    return process.TotalProcessorTime;
+}
 
 async Task SignInAsync(HttpClient http)
 {
