@@ -60,8 +60,11 @@ public abstract class OneWorkerAppFixture(int queueLength, double queueTimeoutSe
 /// <summary>No waiting room: a model request that finds the worker busy is refused at once.</summary>
 public sealed class NoQueueAppFixture() : OneWorkerAppFixture(queueLength: 0, queueTimeoutSeconds: 600);
 
-/// <summary>One place in the queue, for a fraction of a second.</summary>
+/// <summary>Room to wait, for a fraction of a second.</summary>
 public sealed class ShortDeadlineAppFixture() : OneWorkerAppFixture(queueLength: 4, queueTimeoutSeconds: 0.2);
+
+/// <summary>Room to wait, for as long as a test needs.</summary>
+public sealed class LongDeadlineAppFixture() : OneWorkerAppFixture(queueLength: 4, queueTimeoutSeconds: 600);
 
 public sealed class BusyInferenceApiTests(NoQueueAppFixture app) : IClassFixture<NoQueueAppFixture>
 {
@@ -160,5 +163,40 @@ public sealed class InferenceDeadlineApiTests(ShortDeadlineAppFixture app) : ICl
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("in time", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, app.Scheduler.QueuedInteractive);
+    }
+}
+
+public sealed class AbandonedRequestApiTests(LongDeadlineAppFixture app) : IClassFixture<LongDeadlineAppFixture>
+{
+    /// <summary>Waits for a state of the queue (not for a time): fails only if it never comes.</summary>
+    private async Task QueuedBecomesAsync(int count)
+    {
+        for (var i = 0; i < 3000 && app.Scheduler.QueuedInteractive != count; i++)
+            await Task.Delay(10);
+        Assert.Equal(count, app.Scheduler.QueuedInteractive);
+    }
+
+    [Fact]
+    public async Task APhotoWhoseClientWentAwayLeavesTheQueueAndIsNeverAnalysed()
+    {
+        var before = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/history?kind=analysis&take=200")).RootElement.GetArrayLength();
+        await using (await app.HoldTheWorkerAsync())
+        {
+            using var client = new CancellationTokenSource();
+            using var content = new MultipartFormDataContent();
+            var file = new ByteArrayContent(await File.ReadAllBytesAsync(RepoPaths.Fixture("people", "mpii_004645041.jpg")));
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            content.Add(file, "image", "photo.jpg");
+            var sent = app.Client.PostAsync("/api/v1/poses/detect?model=lightning", content, client.Token);
+            await QueuedBecomesAsync(1);
+
+            await client.CancelAsync();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sent);
+            await QueuedBecomesAsync(0);
+        }
+        // The worker is free again and nothing ran the photo: no analysis was added.
+        var after = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/history?kind=analysis&take=200")).RootElement.GetArrayLength();
+        Assert.Equal(before, after);
     }
 }
