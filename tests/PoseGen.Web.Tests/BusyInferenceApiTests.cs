@@ -40,6 +40,14 @@ public abstract class OneWorkerAppFixture(int queueLength, double queueTimeoutSe
         return new Release(open, hold);
     }
 
+    /// <summary>Waits for a state of the scheduler (not for a time): fails only if it never comes.</summary>
+    public async Task UntilAsync(Func<InferenceScheduler, bool> state)
+    {
+        for (var i = 0; i < 3000 && !state(Scheduler); i++)
+            await Task.Delay(10);
+        Assert.True(state(Scheduler), "The scheduler never reached the expected state.");
+    }
+
     private sealed class Release(ManualResetEventSlim open, Task<bool> hold) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
@@ -168,14 +176,6 @@ public sealed class InferenceDeadlineApiTests(ShortDeadlineAppFixture app) : ICl
 
 public sealed class AbandonedRequestApiTests(LongDeadlineAppFixture app) : IClassFixture<LongDeadlineAppFixture>
 {
-    /// <summary>Waits for a state of the queue (not for a time): fails only if it never comes.</summary>
-    private async Task QueuedBecomesAsync(int count)
-    {
-        for (var i = 0; i < 3000 && app.Scheduler.QueuedInteractive != count; i++)
-            await Task.Delay(10);
-        Assert.Equal(count, app.Scheduler.QueuedInteractive);
-    }
-
     [Fact]
     public async Task APhotoWhoseClientWentAwayLeavesTheQueueAndIsNeverAnalysed()
     {
@@ -188,15 +188,49 @@ public sealed class AbandonedRequestApiTests(LongDeadlineAppFixture app) : IClas
             file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
             content.Add(file, "image", "photo.jpg");
             var sent = app.Client.PostAsync("/api/v1/poses/detect?model=lightning", content, client.Token);
-            await QueuedBecomesAsync(1);
+            await app.UntilAsync(s => s.QueuedInteractive == 1);
 
             await client.CancelAsync();
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sent);
-            await QueuedBecomesAsync(0);
+            await app.UntilAsync(s => s.QueuedInteractive == 0);
         }
         // The worker is free again and nothing ran the photo: no analysis was added.
         var after = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/history?kind=analysis&take=200")).RootElement.GetArrayLength();
         Assert.Equal(before, after);
+    }
+}
+
+public sealed class VideoPriorityApiTests(LongDeadlineAppFixture app) : IClassFixture<LongDeadlineAppFixture>
+{
+    [Fact]
+    public async Task AVideoAnalysisWaitsForTheWorkerAtBackgroundPriorityAndFinishesOnceItIsFree()
+    {
+        string id;
+        await using (await app.HoldTheWorkerAsync())
+        {
+            using var content = new MultipartFormDataContent();
+            var file = new ByteArrayContent(await File.ReadAllBytesAsync(RepoPaths.Fixture("videos", "squat_studio_pexels4838220.mp4")));
+            file.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
+            content.Add(file, "video", "squat.mp4");
+            content.Add(new StringContent("squat"), "exercise");
+            var response = await app.Client.PostAsync("/api/v1/workouts/analyze", content);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            using var accepted = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            id = accepted.RootElement.GetProperty("id").GetString()!;
+
+            // The clip's first frame waits in the background queue, not among the photos.
+            await app.UntilAsync(s => s.QueuedBackground == 1);
+            Assert.Equal(0, app.Scheduler.QueuedInteractive);
+        }
+
+        string? status = null;
+        for (var attempt = 0; attempt < 600 && status is not ("done" or "failed"); attempt++)
+        {
+            await Task.Delay(200);
+            using var poll = JsonDocument.Parse(await app.Client.GetStringAsync($"/api/v1/workouts/analyses/{id}"));
+            status = poll.RootElement.GetProperty("status").GetString();
+        }
+        Assert.Equal("done", status);
     }
 }
