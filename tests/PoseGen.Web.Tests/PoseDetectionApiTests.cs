@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using PoseGen.Imaging.Tests.TestData;
 using PoseGen.TestSupport;
 using PoseGen.Web.Tests.Infrastructure;
 
@@ -95,6 +96,26 @@ public sealed class PoseDetectionApiTests(DetectionAppFixture app) : IClassFixtu
     }
 
     [Fact]
+    public async Task HistoryKeepsTheUploadedBytesWithTheirOrientationAndAnUprightThumbnail()
+    {
+        // Turned 90 degrees by EXIF (orientation 6): 1280x720 as stored, 720x1280 upright.
+        var upload = JpegFile.WithExifOrientation(await File.ReadAllBytesAsync(Path.Combine(People, "mpii_004645041.jpg")), 6);
+        var response = await DetectAsync(upload, "turned.jpg", "image/jpeg", "?model=thunder");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await JsonAsync(response);
+        Assert.Equal((720, 1280), (body.GetProperty("imageWidth").GetInt32(), body.GetProperty("imageHeight").GetInt32()));
+
+        var saved = await JsonAsync(await app.Client.GetAsync($"/api/v1/history/{body.GetProperty("id").GetGuid()}"));
+        var files = new List<(string Type, byte[] Bytes)>();
+        foreach (var media in saved.GetProperty("media").EnumerateArray())
+            files.Add((media.GetProperty("contentType").GetString()!, await app.Client.GetByteArrayAsync(media.GetProperty("url").GetString())));
+        Assert.Equal(2, files.Count);
+        Assert.Contains(files, f => f.Type == "image/jpeg" && f.Bytes.AsSpan().SequenceEqual(upload));
+        // The thumbnail is drawn upright (its pixels are turned, it carries no orientation of its own).
+        Assert.Contains(files, f => f.Type == "image/jpeg" && JpegFile.FrameSize(f.Bytes) == (180, 320));
+    }
+
+    [Fact]
     public async Task PhotoWithoutAPersonIsAnEmptyList()
     {
         var response = await DetectAsync(await SolidPngAsync(640, 480), "wall.png", "image/png");
@@ -116,7 +137,11 @@ public sealed class PoseDetectionApiTests(DetectionAppFixture app) : IClassFixtu
         await RunFfmpegAsync($"-y -loglevel error -t 0.4 -i \"{RepoPaths.Fixture("videos", "squat_studio_pexels4838220.mp4")}\" -vf scale=240:-1,fps=5 \"{gif}\"");
         var response = await DetectAsync(await File.ReadAllBytesAsync(gif), "clip.gif", "image/gif", "?model=lightning");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, (await JsonAsync(response)).GetProperty("people").GetArrayLength());
+        var body = await JsonAsync(response);
+        Assert.Equal(1, body.GetProperty("people").GetArrayLength());
+        // The history keeps the analysed frame, not the animation.
+        var saved = await JsonAsync(await app.Client.GetAsync($"/api/v1/history/{body.GetProperty("id").GetGuid()}"));
+        Assert.All(saved.GetProperty("media").EnumerateArray(), m => Assert.Equal("image/jpeg", m.GetProperty("contentType").GetString()));
     }
 
     [Theory]

@@ -29,7 +29,7 @@ public sealed partial class MediaStore(DataRoot root, TimeProvider time)
         var full = Path.Combine(root.Path, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temp = full + ".tmp";
-        await File.WriteAllBytesAsync(temp, bytes.ToArray(), ct);
+        await File.WriteAllBytesAsync(temp, bytes, ct);
         File.Move(temp, full, overwrite: false);
         return new MediaFile
         {

@@ -29,8 +29,17 @@ public static class ExceptionStatus
             VideoErrorKind.ToolsMissing => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status422UnprocessableEntity,
         },
+        // Busy, not broken: the caller is told when to try again (Retry-After, set by the exception handler).
+        PoseGen.Inference.Scheduling.InferenceBusyException => StatusCodes.Status503ServiceUnavailable,
         OperationCanceledException => 499,
         _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>When the caller may try again, for answers that say so (Retry-After, in whole seconds).</summary>
+    public static int? RetryAfterSeconds(Exception exception) => exception switch
+    {
+        PoseGen.Inference.Scheduling.InferenceBusyException busy => Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds)),
+        _ => null,
     };
 
     public static string Title(int status) => status switch

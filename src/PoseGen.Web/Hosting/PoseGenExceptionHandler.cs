@@ -14,7 +14,9 @@ public sealed partial class PoseGenExceptionHandler(IProblemDetailsService probl
         var status = ExceptionStatus.For(exception);
         // The middleware has already pointed Request.Path at the error page; the feature keeps the original path.
         var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
-        if (status >= 500)
+        if (exception is PoseGen.Inference.Scheduling.InferenceBusyException busy)
+            LogBusy(logger, context.Request.Method, path, busy.Reason);
+        else if (status >= 500)
             LogUnhandled(logger, exception, context.Request.Method, path);
         else
             LogClientError(logger, context.Request.Method, path, status, exception.Message);
@@ -23,10 +25,13 @@ public sealed partial class PoseGenExceptionHandler(IProblemDetailsService probl
             return false;
 
         context.Response.StatusCode = status;
+        if (ExceptionStatus.RetryAfterSeconds(exception) is { } seconds)
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // Messages written for users; a missing video tool is a 503 whose message says what still works.
         var detail = (status < 500 && exception is UserInputException or BadHttpRequestException or InvalidDataException or PoseGen.Imaging.ImageDecodeException
                 or PoseGen.Inference.Video.VideoDecodeException)
             || exception is PoseGen.Inference.Video.VideoDecodeException { Kind: PoseGen.Inference.Video.VideoErrorKind.ToolsMissing }
+                or PoseGen.Inference.Scheduling.InferenceBusyException
             ? exception.Message
             : null;
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -39,6 +44,9 @@ public sealed partial class PoseGenExceptionHandler(IProblemDetailsService probl
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Busy for {Method} {Path}: {Reason}")]
+    private static partial void LogBusy(ILogger logger, string method, string path, PoseGen.Inference.Scheduling.InferenceBusyReason reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Client error for {Method} {Path}: {Status} {Reason}")]
     private static partial void LogClientError(ILogger logger, string method, string path, int status, string reason);

@@ -46,7 +46,6 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<HistoryService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<DataExportService>();
-        services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PoseAnalysisService>();
         // The library is immutable data built once; the recommender caches pose similarities, so both live for the process.
         services.AddSingleton(PoseGen.Core.Library.PoseLibrary.Default);

@@ -36,6 +36,24 @@ public sealed class MoveNetPoseDetectorTests(ModelFixture models) : IClassFixtur
         Assert.True(meanError < 8, $"mean |dx|+|dy| {meanError:F1} px");
     }
 
+    [Fact]
+    public async Task APersonFillingThePhotoTakesOneThunderRunAndASmallerOneTakesTwo()
+    {
+        var photo = models.Photo("mpii_004645041.jpg");
+        // The 4:3 middle of this 16:9 photo: the crop around the person is nearly the whole frame.
+        var side = photo.Height * 4 / 3;
+        var filling = models.Codec.Crop(photo, (photo.Width - side) / 2, 0, side, photo.Height);
+        var small = Pad(photo, 600, 400, 600, 400);
+
+        var one = await models.Detector.DetectAsync(filling, PoseModelKind.Thunder, CancellationToken.None);
+        var two = await models.Detector.DetectAsync(small, PoseModelKind.Thunder, CancellationToken.None);
+
+        Assert.Single(one.People);
+        Assert.Equal(1, one.Timings.ModelRuns);
+        Assert.Single(two.People);
+        Assert.Equal(2, two.Timings.ModelRuns);
+    }
+
     [Theory]
     [InlineData(PoseModelKind.Thunder)]
     [InlineData(PoseModelKind.Auto)]
