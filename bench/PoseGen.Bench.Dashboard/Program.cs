@@ -33,7 +33,9 @@ foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postg
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSingleton(TimeProvider.System)
         .AddPoseGenData(configuration, folder);
-    services.AddSingleton<WorkoutVideoStore>().AddScoped<HistoryService>().AddScoped<DashboardService>();
+    services.AddSingleton<WorkoutVideoStore>().AddScoped<HistoryService>().AddScoped<DashboardService>()
+        .AddScoped<ProfileService>().AddScoped<PoseFeedbackService>().AddScoped<NextPoseService>()
+        .AddSingleton(PoseGen.Core.Library.PoseLibrary.Default).AddSingleton<PoseGen.Core.Recommendations.PoseRecommender>();
     await using var provider1 = services.BuildServiceProvider();
     await provider1.MigratePoseGenDatabaseAsync();
 

@@ -17,6 +17,7 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<ProfileEnt
         builder.PrimitiveCollection(p => p.Goals).ElementType().HasConversion<string>();
         builder.PrimitiveCollection(p => p.Limitations).ElementType().HasConversion<string>();
         builder.PrimitiveCollection(p => p.Preferences);
+        builder.Property(p => p.WeeklyGoalKind).HasConversion<string>().HasMaxLength(16);
     }
 }
 

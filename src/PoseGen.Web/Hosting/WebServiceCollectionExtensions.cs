@@ -52,6 +52,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton(PoseGen.Core.Library.PoseLibrary.Default);
         services.AddSingleton<PoseGen.Core.Recommendations.PoseRecommender>();
         services.AddScoped<PoseFeedbackService>();
+        services.AddScoped<NextPoseService>();
         services.AddScoped<RecommendationService>();
         services.AddScoped<ContextClassificationService>();
         services.AddScoped<CompareService>();
