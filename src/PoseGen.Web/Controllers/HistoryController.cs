@@ -13,14 +13,16 @@ public sealed class HistoryController(HistoryService history) : Controller
     private const int PageSize = 24;
 
     [HttpGet]
-    public async Task<IActionResult> Index(ActivityKind? kind, string? q, DateOnly? from, DateOnly? to, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(
+        ActivityKind? kind, string? q, DateOnly? from, DateOnly? to, string? exercise, int page = 1, CancellationToken ct = default)
     {
         var userId = User.RequiredUserId();
         page = Math.Max(1, page);
-        var filter = new HistoryFilter(kind, q?.Length > 200 ? q[..200] : q, from, to);
+        var filter = HistoryFilter.Parse(kind, q, from, to, exercise);
         var total = await history.CountAsync(userId, filter, ct);
         var items = await history.ListAsync(userId, filter, (page - 1) * PageSize, PageSize, ct);
-        return View(new HistoryIndexViewModel(items, kind, page, Math.Max(1, (total + PageSize - 1) / PageSize), filter));
+        return View(new HistoryIndexViewModel(items, kind, page, Math.Max(1, (total + PageSize - 1) / PageSize), filter, total,
+            await history.ExercisesAsync(userId, ct)));
     }
 
     [HttpGet]

@@ -7,12 +7,34 @@ using PoseGen.Data.Storage;
 
 namespace PoseGen.Web.Services;
 
-/// <summary>A history entry as lists show it.</summary>
-public sealed record ActivitySummary(Guid Id, ActivityKind Kind, DateTime CreatedAtUtc, string Title, string? Summary, Guid? ThumbnailId);
+/// <summary>A history entry as lists show it, with the kind's name in words.</summary>
+public sealed record ActivitySummary(Guid Id, ActivityKind Kind, DateTime CreatedAtUtc, string Title, string? Summary, Guid? ThumbnailId)
+{
+    public string KindName => ViewModels.History.HistoryText.KindName(Kind);
+}
 
 /// <summary>Which entries a list shows: a kind, words found in the title or summary (any case), UTC days from and to
-/// (both included); null is "any".</summary>
-public sealed record HistoryFilter(ActivityKind? Kind = null, string? Search = null, DateOnly? From = null, DateOnly? To = null);
+/// (both included), an exercise or practised pose id; null is "any".</summary>
+public sealed record HistoryFilter(ActivityKind? Kind = null, string? Search = null, DateOnly? From = null, DateOnly? To = null, string? Exercise = null)
+{
+    public const int MaxSearch = 200;
+
+    public bool IsEmpty => this is { Kind: null, Search: null or "", From: null, To: null, Exercise: null or "" };
+
+    /// <summary>The filter a request asked for: a long search is cut, an unknown exercise or a backwards range refused.</summary>
+    public static HistoryFilter Parse(ActivityKind? kind, string? q, DateOnly? from, DateOnly? to, string? exercise)
+    {
+        var id = string.IsNullOrWhiteSpace(exercise) ? null : exercise.Trim().ToLowerInvariant();
+        if (id is not null && !ViewModels.History.HistoryText.IsKnownExercise(id))
+            throw new Hosting.UserInputException(StatusCodes.Status400BadRequest, $"Unknown exercise '{Shorten(exercise!, 64)}': use an exercise or library pose id such as squat or warrior-2.");
+        if (from > to)
+            throw new Hosting.UserInputException(StatusCodes.Status400BadRequest, "from must not be after to.");
+        var search = string.IsNullOrWhiteSpace(q) ? null : Shorten(q, MaxSearch);
+        return new HistoryFilter(kind, search, from, to, id);
+    }
+
+    private static string Shorten(string text, int max) => text.Length > max ? text[..max] : text;
+}
 
 /// <summary>
 /// The user's history: every feature records what it did here. All reads and deletes are scoped to the owner; another
@@ -38,13 +60,15 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workou
             .ToListAsync(ct);
     }
 
-    private IQueryable<Activity> Filtered(string userId, HistoryFilter filter)
+    internal IQueryable<Activity> Filtered(string userId, HistoryFilter filter)
     {
         var query = db.Activities.AsNoTracking().Where(a => a.UserId == userId);
         if (filter.Kind is { } kind)
             query = query.Where(a => a.Kind == kind);
         if (filter.Search?.Trim().ToLowerInvariant() is { Length: > 0 } words)
             query = query.Where(a => a.Title.ToLower().Contains(words) || (a.Summary != null && a.Summary.ToLower().Contains(words)));
+        if (filter.Exercise is { Length: > 0 } exercise)
+            query = query.Where(a => a.Exercise == exercise);
         if (filter.From is { } from)
         {
             var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -57,6 +81,11 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workou
         }
         return query;
     }
+
+    /// <summary>The exercises and practised poses the user's entries name (for the exercise filter), by id.</summary>
+    public async Task<IReadOnlyList<string>> ExercisesAsync(string userId, CancellationToken ct) =>
+        (await db.Activities.AsNoTracking().Where(a => a.UserId == userId && a.Exercise != null).Select(a => a.Exercise!).Distinct().ToListAsync(ct))
+            .Order(StringComparer.Ordinal).ToList();
 
     public Task<Activity?> GetAsync(string userId, Guid id, CancellationToken ct) =>
         db.Activities.AsNoTracking().Include(a => a.Media.OrderBy(m => m.CreatedAtUtc)).FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);

@@ -31,10 +31,11 @@ public sealed class HistoryApiController(HistoryService history, DataExportServi
     /// <param name="q">Words in the title or summary, any case.</param>
     /// <param name="from">First UTC day (yyyy-MM-dd), included.</param>
     /// <param name="to">Last UTC day, included.</param>
+    /// <param name="exercise">An exercise id (squat) or a practised library pose id (warrior-2).</param>
     public async Task<IReadOnlyList<ActivitySummary>> List(
         ActivityKind? kind, [FromQuery] string? q = null, [FromQuery] DateOnly? from = null, [FromQuery] DateOnly? to = null,
-        int skip = 0, int take = 50, CancellationToken ct = default) =>
-        await history.ListAsync(User.RequiredUserId(), new HistoryFilter(kind, q?.Length > 200 ? q[..200] : q, from, to), skip, take, ct);
+        [FromQuery] string? exercise = null, int skip = 0, int take = 50, CancellationToken ct = default) =>
+        await history.ListAsync(User.RequiredUserId(), HistoryFilter.Parse(kind, q, from, to, exercise), skip, take, ct);
 
     /// <summary>One entry with its full result document.</summary>
     [HttpGet("{id:guid}")]

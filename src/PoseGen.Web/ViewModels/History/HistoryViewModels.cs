@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using PoseGen.Core.History;
 using PoseGen.Inference.Video;
 using PoseGen.Web.Services;
@@ -6,7 +7,17 @@ using PoseGen.Web.Services.Workouts;
 
 namespace PoseGen.Web.ViewModels.History;
 
-public sealed record HistoryIndexViewModel(IReadOnlyList<ActivitySummary> Items, ActivityKind? Kind, int Page, int PageCount, HistoryFilter Filter);
+public sealed record HistoryIndexViewModel(
+    IReadOnlyList<ActivitySummary> Items, ActivityKind? Kind, int Page, int PageCount, HistoryFilter Filter, int Total, IReadOnlyList<string> Exercises)
+{
+    /// <summary>The list's address for <paramref name="page"/> with the same filter (paging keeps the filter).</summary>
+    public string PageUrl(int page) => QueryHelpers.AddQueryString("/History", new Dictionary<string, string?>
+    {
+        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture), ["kind"] = Filter.Kind?.ToString(), ["q"] = Filter.Search,
+        ["exercise"] = Filter.Exercise, ["from"] = Filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["to"] = Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
+}
 
 public sealed record HistoryDetailsViewModel(ActivitySummary Summary, string DocumentJson, IReadOnlyList<Guid> MediaIds)
 {
