@@ -17,6 +17,8 @@ const maxBytes = Number(form.dataset.maxBytes);
 // Chips the user has set per dimension; null = take what the prompt says.
 const chips = { environment: null, outfit: null };
 let lastContext = null;
+// The answer's id while the user edits its chips: the server then updates that History entry instead of adding one.
+let sessionId = null;
 
 const showStatus = (kind, text) => show(status, kind, text);
 
@@ -26,6 +28,7 @@ function request() {
     environment: chips.environment,
     outfit: chips.outfit,
     count: Number(form.elements.count.value),
+    sessionId,
   };
 }
 
@@ -47,6 +50,7 @@ async function recommend() {
       for (const e of body.environment ?? []) data.append('environment', e);
       for (const o of body.outfit ?? []) data.append('outfit', o);
       data.append('count', String(body.count));
+      if (body.sessionId) data.append('sessionId', body.sessionId);
       response = await postForm('/api/v1/recommendations', data);
     } else {
       response = await sendJson('/api/v1/recommendations', 'POST', body);
@@ -113,6 +117,8 @@ function card(pose) {
 
 function render(result) {
   lastContext = result.context;
+  sessionId = result.id;
+  form.dataset.sessionId = result.id;
   renderChips(result.context);
   results.replaceChildren(...result.poses.map(card));
   const photoNote = result.personFound === false ? ' No person was found in the photo, so it was not used.' : '';
@@ -149,5 +155,6 @@ form.addEventListener('submit', (event) => {
   // A new prompt starts over: chips come from the prompt until the user corrects them.
   chips.environment = null;
   chips.outfit = null;
+  sessionId = null;
   recommend();
 });

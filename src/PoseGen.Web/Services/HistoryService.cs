@@ -126,6 +126,32 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workou
         return activity;
     }
 
+    /// <summary>
+    /// Replaces the title, summary and document of the user's entry <paramref name="id"/> of <paramref name="kind"/> (a
+    /// session that goes on, such as chip edits of one recommendation); a new <paramref name="thumbnail"/> replaces the
+    /// entry's pictures. False when the user has no such entry.
+    /// </summary>
+    public async Task<bool> ReplaceAsync<TDocument>(
+        string userId, Guid id, ActivityKind kind, string title, string? summary, TDocument document, MediaFile? thumbnail, CancellationToken ct)
+    {
+        var activity = await db.Activities.Include(a => a.Media).FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId && a.Kind == kind, ct);
+        if (activity is null)
+            return false;
+        (activity.Title, activity.Summary, activity.Document) = (title, summary, JsonSerializer.Serialize(document, DocumentJson));
+        var replaced = thumbnail is null ? [] : activity.Media.ToList();
+        if (thumbnail is not null)
+        {
+            db.MediaFiles.RemoveRange(replaced);
+            thumbnail.ActivityId = id;
+            db.MediaFiles.Add(thumbnail);
+            activity.ThumbnailId = thumbnail.Id;
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var file in replaced)
+            media.Delete(file);
+        return true;
+    }
+
     public async Task<bool> DeleteAsync(string userId, Guid id, CancellationToken ct)
     {
         var activity = await db.Activities.Include(a => a.Media).FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
