@@ -36,6 +36,9 @@ internal sealed class ActivityConfiguration(string jsonColumnType) : IEntityType
         builder.Property(a => a.Exercise).HasMaxLength(64);
         builder.HasIndex(a => new { a.UserId, a.Kind, a.CreatedAtUtc });
         builder.HasMany(a => a.Media).WithOne().HasForeignKey(m => m.ActivityId).OnDelete(DeleteBehavior.SetNull);
+        // Deleted entries wait for undo or the purge; everything else reads as if they were gone (IgnoreQueryFilters to see them).
+        builder.HasQueryFilter(a => a.DeletedAtUtc == null);
+        builder.HasIndex(a => a.DeletedAtUtc);
     }
 }
 

@@ -44,6 +44,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ProfileService>();
         services.AddScoped<HistoryService>();
+        services.AddScoped<HistoryDeletionService>();
+        services.AddHostedService<HistoryPurgeSweeper>();
         services.AddScoped<DashboardService>();
         services.AddScoped<DataExportService>();
         services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -29,7 +29,10 @@ public sealed class DataExportService(PoseGenDbContext db, MediaStore media, Pro
             Media = a.Media.Select(m => $"media/{m.Id:N}{Path.GetExtension(m.RelativePath)}"),
         }), ct);
 
-        foreach (var file in await db.MediaFiles.AsNoTracking().Where(m => m.UserId == userId).ToListAsync(ct))
+        // Pictures of entries deleted a moment ago (waiting for undo or the purge) stay out, like the entries.
+        var files = await db.MediaFiles.AsNoTracking()
+            .Where(m => m.UserId == userId && (m.ActivityId == null || db.Activities.Any(a => a.Id == m.ActivityId))).ToListAsync(ct);
+        foreach (var file in files)
         {
             if (!File.Exists(media.FullPath(file)))
                 continue;

@@ -90,8 +90,10 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workou
     public Task<Activity?> GetAsync(string userId, Guid id, CancellationToken ct) =>
         db.Activities.AsNoTracking().Include(a => a.Media.OrderBy(m => m.CreatedAtUtc)).FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
 
+    /// <summary>One of the user's pictures; none of a deleted entry's (the Activities query filter hides the entry).</summary>
     public Task<MediaFile?> GetMediaAsync(string userId, Guid id, CancellationToken ct) =>
-        db.MediaFiles.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.UserId == userId, ct);
+        db.MediaFiles.AsNoTracking().FirstOrDefaultAsync(
+            m => m.Id == id && m.UserId == userId && (m.ActivityId == null || db.Activities.Any(a => a.Id == m.ActivityId)), ct);
 
     /// <summary>Saves a result document and links the media files already stored for it.</summary>
     public async Task<Activity> AddAsync<TDocument>(
@@ -152,26 +154,36 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workou
         return true;
     }
 
+    /// <summary>Deletes an entry for good at once (a job that failed to start); the user's deletes go through
+    /// <see cref="HistoryDeletionService"/>, which can be undone.</summary>
     public async Task<bool> DeleteAsync(string userId, Guid id, CancellationToken ct)
     {
         var activity = await db.Activities.Include(a => a.Media).FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
         if (activity is null)
             return false;
-        var files = activity.Media.ToList();
+        await PurgeAsync([activity], ct);
+        return true;
+    }
+
+    /// <summary>Removes tracked entries (with their media loaded), then their pictures and workout clips.</summary>
+    internal async Task PurgeAsync(IReadOnlyList<Activity> activities, CancellationToken ct)
+    {
+        var files = activities.SelectMany(a => a.Media).ToList();
         db.MediaFiles.RemoveRange(files);
-        db.Activities.Remove(activity);
+        db.Activities.RemoveRange(activities);
         await db.SaveChangesAsync(ct);
         // Files go after the rows are gone: a crash in between leaves an orphan file, never a row without its file.
         foreach (var file in files)
             media.Delete(file);
-        videos.Delete(WorkoutVideoOf(activity));
-        return true;
+        foreach (var activity in activities)
+            videos.Delete(WorkoutVideoOf(activity));
     }
 
     /// <summary>The clips still waiting in the user's workout jobs (to delete with the account).</summary>
     public async Task<IReadOnlyList<string>> WorkoutVideosAsync(string userId, CancellationToken ct)
     {
-        var workouts = await db.Activities.AsNoTracking().Where(a => a.UserId == userId && a.Kind == ActivityKind.Workout).ToListAsync(ct);
+        var workouts = await db.Activities.AsNoTracking().IgnoreQueryFilters()
+            .Where(a => a.UserId == userId && a.Kind == ActivityKind.Workout).ToListAsync(ct);
         return [.. workouts.Select(WorkoutVideoOf).OfType<string>()];
     }
 

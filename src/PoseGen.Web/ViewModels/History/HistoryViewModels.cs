@@ -7,9 +7,19 @@ using PoseGen.Web.Services.Workouts;
 
 namespace PoseGen.Web.ViewModels.History;
 
+/// <summary>What the list says after a delete (with its undo token) or an undo (how many came back; 0 = too late).</summary>
+public sealed record HistoryNotice(string? UndoToken, int Deleted, int? Restored);
+
 public sealed record HistoryIndexViewModel(
-    IReadOnlyList<ActivitySummary> Items, ActivityKind? Kind, int Page, int PageCount, HistoryFilter Filter, int Total, IReadOnlyList<string> Exercises)
+    IReadOnlyList<ActivitySummary> Items, ActivityKind? Kind, int Page, int PageCount, HistoryFilter Filter, int Total, IReadOnlyList<string> Exercises,
+    HistoryNotice Notice)
 {
+    /// <summary>The bulk delete's question, with how many entries it takes.</summary>
+    public string BulkDeleteQuestion =>
+        $"Delete {(Filter.IsEmpty && Total > 1 ? "all" : "the")} {Total} {(Total == 1 ? "entry" : "entries")}"
+        + (Filter.IsEmpty ? "" : Total == 1 ? " that matches this filter" : " that match this filter")
+        + $" and {(Total == 1 ? "its" : "their")} pictures? You can undo for a few seconds.";
+
     /// <summary>The list's address for <paramref name="page"/> with the same filter (paging keeps the filter).</summary>
     public string PageUrl(int page) => QueryHelpers.AddQueryString("/History", new Dictionary<string, string?>
     {
