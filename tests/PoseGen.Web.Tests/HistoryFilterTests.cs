@@ -66,6 +66,7 @@ public sealed class HistoryFilterTests(PostgresDatabase database) : IClassFixtur
         Assert.Contains("<option value=\"push-up\">Push-up</option>", page, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("href=\"/History?page=2&amp;kind=Workout&amp;exercise=squat\"", page, StringComparison.Ordinal);
         Assert.Contains(">Workout</span>", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/api/v1/history/export.csv?kind=Workout&amp;exercise=squat\"", page, StringComparison.Ordinal);
         var second = await client.GetPageAsync("/History?page=2&kind=Workout&exercise=squat");
         Assert.Contains("Squat number 25", second, StringComparison.Ordinal);
         Assert.DoesNotContain("Push-up set", second, StringComparison.Ordinal);

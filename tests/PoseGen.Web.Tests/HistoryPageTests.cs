@@ -50,6 +50,7 @@ public sealed class HistoryPageTests : IDisposable
         var page = await client.GetPageAsync($"/History/Details/{id}");
         Assert.Contains("id=\"history-facts\"", page, StringComparison.Ordinal);
         Assert.Contains("/100", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/api/v1/history/{id}/export.json\"", page, StringComparison.Ordinal);
         Assert.Contains("left", page.Split("id=\"history-lines\"")[1], StringComparison.OrdinalIgnoreCase);
 
         // The time is UTC with its zone, for the page's script to show in the reader's own time zone, and deleting asks first.

@@ -45,6 +45,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<ProfileService>();
         services.AddScoped<HistoryService>();
         services.AddScoped<HistoryDeletionService>();
+        services.AddScoped<HistoryExportService>();
         services.AddHostedService<HistoryPurgeSweeper>();
         services.AddScoped<DashboardService>();
         services.AddScoped<DataExportService>();

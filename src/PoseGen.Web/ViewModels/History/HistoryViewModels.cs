@@ -21,9 +21,14 @@ public sealed record HistoryIndexViewModel(
         + $" and {(Total == 1 ? "its" : "their")} pictures? You can undo for a few seconds.";
 
     /// <summary>The list's address for <paramref name="page"/> with the same filter (paging keeps the filter).</summary>
-    public string PageUrl(int page) => QueryHelpers.AddQueryString("/History", new Dictionary<string, string?>
+    public string PageUrl(int page) => WithFilter("/History", page);
+
+    /// <summary>The CSV download of every entry the filter matches.</summary>
+    public string CsvUrl => WithFilter("/api/v1/history/export.csv", null);
+
+    private string WithFilter(string path, int? page) => QueryHelpers.AddQueryString(path, new Dictionary<string, string?>
     {
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture), ["kind"] = Filter.Kind?.ToString(), ["q"] = Filter.Search,
+        ["page"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["kind"] = Filter.Kind?.ToString(), ["q"] = Filter.Search,
         ["exercise"] = Filter.Exercise, ["from"] = Filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["to"] = Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value)));
