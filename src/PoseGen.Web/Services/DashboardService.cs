@@ -34,6 +34,7 @@ public sealed class DashboardService(
 
     public async Task<DashboardResponse> GetAsync(string userId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
+        HistoryFilter.CheckDays(from, to);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var last = to ?? today;
         var first = from ?? last.AddDays(-6);

@@ -27,10 +27,19 @@ public sealed record HistoryFilter(ActivityKind? Kind = null, string? Search = n
         var id = string.IsNullOrWhiteSpace(exercise) ? null : exercise.Trim().ToLowerInvariant();
         if (id is not null && !ViewModels.History.HistoryText.IsKnownExercise(id))
             throw new Hosting.UserInputException(StatusCodes.Status400BadRequest, $"Unknown exercise '{Shorten(exercise!, 64)}': use an exercise or library pose id such as squat or warrior-2.");
-        if (from > to)
-            throw new Hosting.UserInputException(StatusCodes.Status400BadRequest, "from must not be after to.");
+        CheckDays(from, to);
         var search = string.IsNullOrWhiteSpace(q) ? null : Shorten(q, MaxSearch);
         return new HistoryFilter(kind, search, from, to, id);
+    }
+
+    /// <summary>Days a filter or the dashboard may name: from 1900 to the day before the calendar ends (the range's end is
+    /// the next midnight, which must exist), in order.</summary>
+    public static void CheckDays(DateOnly? from, DateOnly? to)
+    {
+        if (from is { Year: < 1900 } || to is { Year: < 1900 } || from == DateOnly.MaxValue || to == DateOnly.MaxValue)
+            throw new Hosting.UserInputException(StatusCodes.Status400BadRequest, "Days must be between 1900-01-01 and 9999-12-30.");
+        if (from > to)
+            throw new Hosting.UserInputException(StatusCodes.Status400BadRequest, "from must not be after to.");
     }
 
     private static string Shorten(string text, int max) => text.Length > max ? text[..max] : text;
