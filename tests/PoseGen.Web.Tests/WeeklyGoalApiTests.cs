@@ -61,6 +61,8 @@ public sealed class WeeklyGoalApiTests(PostgresDatabase database) : IClassFixtur
     [InlineData("{\"goals\":[],\"level\":\"beginner\",\"limitations\":[],\"preferences\":[],\"weeklyGoal\":{\"kind\":\"sessions\",\"target\":15}}")]
     [InlineData("{\"goals\":[],\"level\":\"beginner\",\"limitations\":[],\"preferences\":[],\"weeklyGoal\":{\"kind\":\"reps\",\"target\":99999}}")]
     [InlineData("{\"goals\":[],\"level\":\"beginner\",\"limitations\":[],\"preferences\":[],\"weeklyGoal\":{\"kind\":\"laps\",\"target\":3}}")]
+    [InlineData("{\"goals\":[],\"level\":\"beginner\",\"limitations\":[],\"preferences\":[],\"weeklyGoal\":{\"target\":3}}")]
+    [InlineData("{\"goals\":[],\"level\":\"beginner\",\"limitations\":[],\"preferences\":[],\"weeklyGoal\":{\"kind\":\"reps\"}}")]
     public async Task AnImpossibleWeeklyGoalGetsA400Problem(string body)
     {
         using var factory = new PoseGenWebFactory();

@@ -55,6 +55,12 @@ async function recommend() {
     } else {
       response = await sendJson('/api/v1/recommendations', 'POST', body);
     }
+    if (response.status === 404 && body.sessionId) {
+      // The session's History entry was deleted meanwhile: these chips start a new session.
+      sessionId = null;
+      await recommend();
+      return;
+    }
     if (!response.ok) {
       showStatus('danger', await problemText(response));
       return;

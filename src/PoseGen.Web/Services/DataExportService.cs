@@ -23,7 +23,7 @@ public sealed class DataExportService(PoseGenDbContext db, MediaStore media, Pro
             .OrderBy(a => a.CreatedAtUtc).ToListAsync(ct);
         await WriteJsonAsync(zip, "history.json", entries.Select(a => new
         {
-            a.Id, Kind = a.Kind.ToString().ToLowerInvariant(), CreatedAtUtc = DateTime.SpecifyKind(a.CreatedAtUtc, DateTimeKind.Utc),
+            a.Id, Kind = a.Kind.ToString().ToLowerInvariant(), KindName = ViewModels.History.HistoryText.KindName(a.Kind), CreatedAtUtc = DateTime.SpecifyKind(a.CreatedAtUtc, DateTimeKind.Utc),
             a.Title, a.Summary, a.Exercise, a.GoodReps, a.ImproperReps, a.Score, a.Seconds,
             Document = JsonDocument.Parse(a.Document).RootElement,
             Media = a.Media.Select(m => $"media/{m.Id:N}{Path.GetExtension(m.RelativePath)}"),

@@ -64,8 +64,8 @@ public sealed record ProfileDto(
         p.WeeklyGoal is { } g ? new WeeklyGoalDto(g.Kind, g.Target) : null);
 
     public UserProfile ToDomain() => new((Goals ?? []).ToHashSet(), Level, (Limitations ?? []).ToHashSet(), Preferences ?? [], HeightCm, DisplayName,
-        WeeklyGoal is { } g ? new WeeklyGoal(g.Kind, g.Target) : null);
+        WeeklyGoal is { Kind: { } kind, Target: { } target } ? new WeeklyGoal(kind, target) : null);
 }
 
-/// <summary>A weekly goal in the API: <c>{"kind": "sessions" | "reps", "target": n}</c>; null or absent for none.</summary>
-public sealed record WeeklyGoalDto(WeeklyGoalKind Kind, int Target);
+/// <summary>A weekly goal in the API: <c>{"kind": "sessions" | "reps", "target": n}</c>, both required; null or absent for none.</summary>
+public sealed record WeeklyGoalDto([Required] WeeklyGoalKind? Kind, [Required] int? Target);
