@@ -18,7 +18,8 @@ public sealed record DashboardGoal(string Kind, int Target, int Done, DateOnly W
 /// <summary>
 /// GET /api/v1/dashboard and the signed-in home page: sessions by kind, reps, training time and poses practised in the
 /// range (UTC days, both ends included), the workout streak (days in a row up to today or yesterday) and the longest,
-/// reps per day per exercise, personal bests (all time), the best comparison score in the range, the latest entries, the weekly goal's progress (null without a goal) and the next suggested pose.
+/// reps per day per exercise, personal bests (all time), the best comparison score in the range, the latest entries, the
+/// weekly goal's progress (null without a goal) and the next suggested pose.
 /// </summary>
 public sealed record DashboardResponse(
     DateOnly From, DateOnly To, IReadOnlyDictionary<string, int> Sessions, int GoodReps, int ImproperReps, double TrainingMinutes,

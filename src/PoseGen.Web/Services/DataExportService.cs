@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PoseGen.Core.History;
 using PoseGen.Data;
 using PoseGen.Data.Storage;
 
@@ -23,7 +24,7 @@ public sealed class DataExportService(PoseGenDbContext db, MediaStore media, Pro
             .OrderBy(a => a.CreatedAtUtc).ToListAsync(ct);
         await WriteJsonAsync(zip, "history.json", entries.Select(a => new
         {
-            a.Id, Kind = a.Kind.ToString().ToLowerInvariant(), KindName = ViewModels.History.HistoryText.KindName(a.Kind), CreatedAtUtc = DateTime.SpecifyKind(a.CreatedAtUtc, DateTimeKind.Utc),
+            a.Id, Kind = a.Kind.ToString().ToLowerInvariant(), KindName = HistoryText.KindName(a.Kind), CreatedAtUtc = DateTime.SpecifyKind(a.CreatedAtUtc, DateTimeKind.Utc),
             a.Title, a.Summary, a.Exercise, a.GoodReps, a.ImproperReps, a.Score, a.Seconds,
             Document = JsonDocument.Parse(a.Document).RootElement,
             Media = a.Media.Select(m => $"media/{m.Id:N}{Path.GetExtension(m.RelativePath)}"),

@@ -10,7 +10,6 @@ using PoseGen.Inference;
 using PoseGen.Inference.Video;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services.Workouts;
-using PoseGen.Web.ViewModels.History;
 using PoseGen.Web.ViewModels.Poses;
 
 namespace PoseGen.Web.Services;

@@ -10,7 +10,7 @@ namespace PoseGen.Web.Services;
 /// <summary>A history entry as lists show it, with the kind's name in words.</summary>
 public sealed record ActivitySummary(Guid Id, ActivityKind Kind, DateTime CreatedAtUtc, string Title, string? Summary, Guid? ThumbnailId)
 {
-    public string KindName => ViewModels.History.HistoryText.KindName(Kind);
+    public string KindName => HistoryText.KindName(Kind);
 }
 
 /// <summary>Which entries a list shows: a kind, words found in the title or summary (any case), UTC days from and to
@@ -25,7 +25,7 @@ public sealed record HistoryFilter(ActivityKind? Kind = null, string? Search = n
     public static HistoryFilter Parse(ActivityKind? kind, string? q, DateOnly? from, DateOnly? to, string? exercise)
     {
         var id = string.IsNullOrWhiteSpace(exercise) ? null : exercise.Trim().ToLowerInvariant();
-        if (id is not null && !ViewModels.History.HistoryText.IsKnownExercise(id))
+        if (id is not null && !HistoryText.IsKnownExercise(id))
             throw new Hosting.UserInputException(StatusCodes.Status400BadRequest, $"Unknown exercise '{Shorten(exercise!, 64)}': use an exercise or library pose id such as squat or warrior-2.");
         CheckDays(from, to);
         var search = string.IsNullOrWhiteSpace(q) ? null : Shorten(q, MaxSearch);

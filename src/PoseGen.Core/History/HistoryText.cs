@@ -1,8 +1,7 @@
-using PoseGen.Core.History;
 using PoseGen.Core.Library;
 using PoseGen.Core.Workouts;
 
-namespace PoseGen.Web.ViewModels.History;
+namespace PoseGen.Core.History;
 
 /// <summary>How kinds and exercises read to a person, wherever History, the dashboard or an export shows them.</summary>
 public static class HistoryText
