@@ -1,6 +1,7 @@
 // Issue 18: the dashboard's figures and History's first page over a big history, on both databases. One user with
 // 10,000 sessions over the last year among 100 users (the other 99 with 100 each); medians of --iterations calls after
-// a warm-up, through the app's own services (DashboardService, HistoryService) on a migrated database.
+// a warm-up, through the app's own services (DashboardService with the weekly goal and the next pose, HistoryService)
+// on a migrated database.
 //   dotnet run -c Release --project bench/PoseGen.Bench.Dashboard -- [--iterations 30]
 using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Globalization;
@@ -33,7 +34,9 @@ foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postg
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSingleton(TimeProvider.System)
         .AddPoseGenData(configuration, folder);
-    services.AddSingleton<WorkoutVideoStore>().AddScoped<HistoryService>().AddScoped<DashboardService>();
+    services.AddSingleton<WorkoutVideoStore>().AddScoped<HistoryService>().AddScoped<DashboardService>()
+        .AddScoped<ProfileService>().AddScoped<PoseFeedbackService>().AddScoped<NextPoseService>()
+        .AddSingleton(PoseGen.Core.Library.PoseLibrary.Default).AddSingleton<PoseGen.Core.Recommendations.PoseRecommender>();
     await using var provider1 = services.BuildServiceProvider();
     await provider1.MigratePoseGenDatabaseAsync();
 
@@ -47,7 +50,12 @@ foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postg
         var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
         var user = new PoseGenUser { Id = Guid.NewGuid().ToString(), UserName = $"user{u}@example.test", Email = $"user{u}@example.test" };
         db.Users.Add(user);
-        if (u == 0) main = user.Id;
+        if (u == 0)
+        {
+            main = user.Id;
+            // The main user has a weekly goal, so the dashboard measures its progress too (and suggests the next pose).
+            db.Profiles.Add(new ProfileEntity { UserId = user.Id, WeeklyGoalKind = PoseGen.Core.Profiles.WeeklyGoalKind.Reps, WeeklyGoalTarget = 150 });
+        }
         var count = u == 0 ? MainSessions : OtherSessions;
         for (var i = 0; i < count; i++)
         {

@@ -17,6 +17,8 @@ const maxBytes = Number(form.dataset.maxBytes);
 // Chips the user has set per dimension; null = take what the prompt says.
 const chips = { environment: null, outfit: null };
 let lastContext = null;
+// The answer's id while the user edits its chips: the server then updates that History entry instead of adding one.
+let sessionId = null;
 
 const showStatus = (kind, text) => show(status, kind, text);
 
@@ -26,6 +28,7 @@ function request() {
     environment: chips.environment,
     outfit: chips.outfit,
     count: Number(form.elements.count.value),
+    sessionId,
   };
 }
 
@@ -47,9 +50,16 @@ async function recommend() {
       for (const e of body.environment ?? []) data.append('environment', e);
       for (const o of body.outfit ?? []) data.append('outfit', o);
       data.append('count', String(body.count));
+      if (body.sessionId) data.append('sessionId', body.sessionId);
       response = await postForm('/api/v1/recommendations', data);
     } else {
       response = await sendJson('/api/v1/recommendations', 'POST', body);
+    }
+    if (response.status === 404 && body.sessionId) {
+      // The session's History entry was deleted meanwhile: these chips start a new session.
+      sessionId = null;
+      await recommend();
+      return;
     }
     if (!response.ok) {
       showStatus('danger', await problemText(response));
@@ -113,6 +123,8 @@ function card(pose) {
 
 function render(result) {
   lastContext = result.context;
+  sessionId = result.id;
+  form.dataset.sessionId = result.id;
   renderChips(result.context);
   results.replaceChildren(...result.poses.map(card));
   const photoNote = result.personFound === false ? ' No person was found in the photo, so it was not used.' : '';
@@ -149,5 +161,6 @@ form.addEventListener('submit', (event) => {
   // A new prompt starts over: chips come from the prompt until the user corrects them.
   chips.environment = null;
   chips.outfit = null;
+  sessionId = null;
   recommend();
 });

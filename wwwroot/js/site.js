@@ -30,3 +30,8 @@ for (const form of document.querySelectorAll('form[data-confirm]')) {
 for (const select of document.querySelectorAll('select[data-autosubmit]')) {
   select.addEventListener('change', () => select.form?.submit());
 }
+
+// <element data-dismiss-after="seconds">: goes away after that long (an undo offer that has run out).
+for (const element of document.querySelectorAll('[data-dismiss-after]')) {
+  setTimeout(() => element.remove(), Number(element.dataset.dismissAfter) * 1000);
+}

@@ -17,6 +17,7 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<ProfileEnt
         builder.PrimitiveCollection(p => p.Goals).ElementType().HasConversion<string>();
         builder.PrimitiveCollection(p => p.Limitations).ElementType().HasConversion<string>();
         builder.PrimitiveCollection(p => p.Preferences);
+        builder.Property(p => p.WeeklyGoalKind).HasConversion<string>().HasMaxLength(16);
     }
 }
 
@@ -35,6 +36,9 @@ internal sealed class ActivityConfiguration(string jsonColumnType) : IEntityType
         builder.Property(a => a.Exercise).HasMaxLength(64);
         builder.HasIndex(a => new { a.UserId, a.Kind, a.CreatedAtUtc });
         builder.HasMany(a => a.Media).WithOne().HasForeignKey(m => m.ActivityId).OnDelete(DeleteBehavior.SetNull);
+        // Deleted entries wait for undo or the purge; everything else reads as if they were gone (IgnoreQueryFilters to see them).
+        builder.HasQueryFilter(a => a.DeletedAtUtc == null);
+        builder.HasIndex(a => a.DeletedAtUtc);
     }
 }
 

@@ -17,6 +17,10 @@ public sealed class Activity
     public required string Document { get; set; }
     public Guid? ThumbnailId { get; set; }
 
+    /// <summary>When the user deleted the entry: hidden from every query at once (a query filter), restorable for a few
+    /// seconds, then purged with its files. Null while the entry is live.</summary>
+    public DateTime? DeletedAtUtc { get; set; }
+
     // The dashboard's figures (ActivityFigures), in columns so the database aggregates them; null where they do not apply.
     public string? Exercise { get; set; }
     public int? GoodReps { get; set; }

@@ -14,6 +14,11 @@ public sealed class ProfileEntity
     public string? DisplayName { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
+    // The weekly goal in two columns, both set or both null.
+    public WeeklyGoalKind? WeeklyGoalKind { get; set; }
+    public int? WeeklyGoalTarget { get; set; }
+
     public UserProfile ToDomain() =>
-        new(Goals.ToHashSet(), Level, Limitations.ToHashSet(), Preferences, HeightCm, DisplayName);
+        new(Goals.ToHashSet(), Level, Limitations.ToHashSet(), Preferences, HeightCm, DisplayName,
+            WeeklyGoalKind is { } kind && WeeklyGoalTarget is { } target ? new WeeklyGoal(kind, target) : null);
 }

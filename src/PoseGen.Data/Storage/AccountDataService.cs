@@ -8,7 +8,7 @@ public sealed class AccountDataService(PoseGenDbContext db, MediaStore media)
     public async Task DeleteUserDataAsync(string userId, CancellationToken ct)
     {
         await db.MediaFiles.Where(m => m.UserId == userId).ExecuteDeleteAsync(ct);
-        await db.Activities.Where(a => a.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.Activities.IgnoreQueryFilters().Where(a => a.UserId == userId).ExecuteDeleteAsync(ct);
         await db.Profiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
         media.DeleteAll(userId);
     }

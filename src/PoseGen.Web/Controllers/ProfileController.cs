@@ -20,6 +20,8 @@ public sealed class ProfileController(ProfileService profiles) : Controller
     [HttpPost]
     public async Task<IActionResult> Index(ProfileViewModel model, CancellationToken ct)
     {
+        if (model.WeeklyGoal is { } goal && Core.Profiles.WeeklyGoal.Problem(goal.Kind, goal.Target) is { } problem)
+            ModelState.AddModelError(nameof(model.WeeklyGoalTarget), problem);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

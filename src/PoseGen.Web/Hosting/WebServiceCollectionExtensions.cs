@@ -44,6 +44,9 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ProfileService>();
         services.AddScoped<HistoryService>();
+        services.AddScoped<HistoryDeletionService>();
+        services.AddScoped<HistoryExportService>();
+        services.AddHostedService<HistoryPurgeSweeper>();
         services.AddScoped<DashboardService>();
         services.AddScoped<DataExportService>();
         services.AddScoped<PoseAnalysisService>();
@@ -51,6 +54,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton(PoseGen.Core.Library.PoseLibrary.Default);
         services.AddSingleton<PoseGen.Core.Recommendations.PoseRecommender>();
         services.AddScoped<PoseFeedbackService>();
+        services.AddScoped<NextPoseService>();
         services.AddScoped<RecommendationService>();
         services.AddScoped<ContextClassificationService>();
         services.AddScoped<CompareService>();

@@ -11,24 +11,31 @@ public sealed record DashboardDay(DateOnly Day, string Exercise, int GoodReps, i
 /// the History entry where it happened.</summary>
 public sealed record DashboardBest(string Exercise, string Kind, double Value, Guid ActivityId);
 
+/// <summary>Progress towards the profile's weekly goal in the week (Monday to Sunday, UTC) that holds today: workout
+/// sessions (pose practice included) or good reps; <see cref="Percent"/> is capped at 100.</summary>
+public sealed record DashboardGoal(string Kind, int Target, int Done, DateOnly WeekStart, DateOnly WeekEnd, int Percent, bool Met);
+
 /// <summary>
 /// GET /api/v1/dashboard and the signed-in home page: sessions by kind, reps, training time and poses practised in the
 /// range (UTC days, both ends included), the workout streak (days in a row up to today or yesterday) and the longest,
-/// reps per day per exercise, personal bests (all time), the best comparison score in the range and the latest entries.
+/// reps per day per exercise, personal bests (all time), the best comparison score in the range, the latest entries, the
+/// weekly goal's progress (null without a goal) and the next suggested pose.
 /// </summary>
 public sealed record DashboardResponse(
     DateOnly From, DateOnly To, IReadOnlyDictionary<string, int> Sessions, int GoodReps, int ImproperReps, double TrainingMinutes,
     int PosesPractised, int Streak, int LongestStreak, IReadOnlyList<DashboardDay> RepsPerDay, IReadOnlyList<DashboardBest> Bests,
-    double? BestComparisonScore, IReadOnlyList<ActivitySummary> Recent);
+    double? BestComparisonScore, IReadOnlyList<ActivitySummary> Recent, DashboardGoal? Goal, SuggestedPose? NextPose);
 
 /// <summary>The dashboard's figures, aggregated by the database from the entries' figure columns (ActivityFigures).</summary>
-public sealed class DashboardService(PoseGenDbContext db, HistoryService history, TimeProvider time)
+public sealed class DashboardService(
+    PoseGenDbContext db, HistoryService history, ProfileService profiles, NextPoseService nextPose, TimeProvider time)
 {
     /// <summary>Longest range one request may ask for (a year of days keeps the per-day list small).</summary>
     public const int MaxDays = 366;
 
     public async Task<DashboardResponse> GetAsync(string userId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
+        HistoryFilter.CheckDays(from, to);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var last = to ?? today;
         var first = from ?? last.AddDays(-6);
@@ -55,13 +62,28 @@ public sealed class DashboardService(PoseGenDbContext db, HistoryService history
         var days = (await mine.Where(a => a.Kind == ActivityKind.Workout).Select(a => a.CreatedAtUtc.Date).Distinct().ToListAsync(ct))
             .Select(DateOnly.FromDateTime).Order().ToList();
         var (streak, longest) = Streaks(days, today);
+        var profile = await profiles.GetAsync(userId, ct);
 
         return new DashboardResponse(first, last,
             sessions.ToDictionary(s => s.Key.ToString().ToLowerInvariant(), s => s.Count),
             good, improper, Math.Round(seconds / 60, 1), posesPractised, streak, longest,
             [.. perDay.Select(d => new DashboardDay(DateOnly.FromDateTime(d.Date), d.Exercise!, d.Good, d.Improper)).OrderBy(d => d.Day).ThenBy(d => d.Exercise, StringComparer.Ordinal)],
             await BestsAsync(mine, ct), bestComparison is { } b ? Math.Round(b, 1) : null,
-            await history.ListAsync(userId, new HistoryFilter(), 0, 5, ct));
+            await history.ListAsync(userId, new HistoryFilter(), 0, 5, ct),
+            profile.WeeklyGoal is { } goal ? await GoalAsync(mine, goal, today, ct) : null,
+            await nextPose.SuggestAsync(userId, profile, ct));
+    }
+
+    private static async Task<DashboardGoal> GoalAsync(IQueryable<Data.Entities.Activity> mine, Core.Profiles.WeeklyGoal goal, DateOnly today, CancellationToken ct)
+    {
+        // DayOfWeek counts from Sunday = 0; the week starts on Monday (ISO 8601).
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var start = monday.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = monday.AddDays(7).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var week = mine.Where(a => a.Kind == ActivityKind.Workout && a.CreatedAtUtc >= start && a.CreatedAtUtc < end);
+        var done = goal.Kind == Core.Profiles.WeeklyGoalKind.Sessions ? await week.CountAsync(ct) : await week.SumAsync(a => a.GoodReps ?? 0, ct);
+        return new DashboardGoal(goal.Kind.ToString().ToLowerInvariant(), goal.Target, done, monday, monday.AddDays(6),
+            (int)Math.Min(100, Math.Floor(100.0 * done / goal.Target)), done >= goal.Target);
     }
 
     /// <summary>Days in a row ending today or yesterday (a streak is not broken before the day is over), and the longest run.</summary>

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PoseGen.Core.History;
 using PoseGen.Data;
 using PoseGen.Data.Storage;
 
@@ -23,13 +24,16 @@ public sealed class DataExportService(PoseGenDbContext db, MediaStore media, Pro
             .OrderBy(a => a.CreatedAtUtc).ToListAsync(ct);
         await WriteJsonAsync(zip, "history.json", entries.Select(a => new
         {
-            a.Id, Kind = a.Kind.ToString().ToLowerInvariant(), CreatedAtUtc = DateTime.SpecifyKind(a.CreatedAtUtc, DateTimeKind.Utc),
+            a.Id, Kind = a.Kind.ToString().ToLowerInvariant(), KindName = HistoryText.KindName(a.Kind), CreatedAtUtc = DateTime.SpecifyKind(a.CreatedAtUtc, DateTimeKind.Utc),
             a.Title, a.Summary, a.Exercise, a.GoodReps, a.ImproperReps, a.Score, a.Seconds,
             Document = JsonDocument.Parse(a.Document).RootElement,
             Media = a.Media.Select(m => $"media/{m.Id:N}{Path.GetExtension(m.RelativePath)}"),
         }), ct);
 
-        foreach (var file in await db.MediaFiles.AsNoTracking().Where(m => m.UserId == userId).ToListAsync(ct))
+        // Pictures of entries deleted a moment ago (waiting for undo or the purge) stay out, like the entries.
+        var files = await db.MediaFiles.AsNoTracking()
+            .Where(m => m.UserId == userId && (m.ActivityId == null || db.Activities.Any(a => a.Id == m.ActivityId))).ToListAsync(ct);
+        foreach (var file in files)
         {
             if (!File.Exists(media.FullPath(file)))
                 continue;

@@ -6,7 +6,7 @@ using PoseGen.Data.Storage;
 
 namespace PoseGen.Web.Services;
 
-/// <summary>Reads and saves the signed-in user's profile (goals, level, limitations, preferences, height).</summary>
+/// <summary>Reads and saves the signed-in user's profile (goals, level, limitations, preferences, height, weekly goal).</summary>
 public sealed class ProfileService(PoseGenDbContext db, TimeProvider time)
 {
     public const int MaxPreferences = 20;
@@ -21,6 +21,8 @@ public sealed class ProfileService(PoseGenDbContext db, TimeProvider time)
     public async Task<UserProfile> SaveAsync(string userId, UserProfile profile, CancellationToken ct)
     {
         var preferences = NormalizePreferences(profile.Preferences);
+        if (profile.WeeklyGoal is { } goal && WeeklyGoal.Problem(goal.Kind, goal.Target) is { } problem)
+            throw new Hosting.UserInputException(StatusCodes.Status400BadRequest, problem);
         var row = await db.UpsertAsync(
             t => db.Profiles.FirstOrDefaultAsync(p => p.UserId == userId, t),
             () => new ProfileEntity { UserId = userId },
@@ -32,6 +34,8 @@ public sealed class ProfileService(PoseGenDbContext db, TimeProvider time)
                 r.Preferences = preferences;
                 r.HeightCm = profile.HeightCm;
                 r.DisplayName = NormalizeDisplayName(profile.DisplayName);
+                r.WeeklyGoalKind = profile.WeeklyGoal?.Kind;
+                r.WeeklyGoalTarget = profile.WeeklyGoal?.Target;
                 r.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
             },
             ct);

@@ -45,6 +45,9 @@ public sealed class RecommendationService(
         if (input.Prompt is { Length: > MaxPromptLength })
             throw new UserInputException(StatusCodes.Status400BadRequest, $"The prompt is longer than {MaxPromptLength} characters.");
 
+        // A session id is checked first too: another user's or an unknown one is not found, whatever else is wrong.
+        if (input.SessionId is { } session && await history.GetAsync(userId, session, ct) is not { Kind: ActivityKind.Recommendation })
+            throw new UserInputException(StatusCodes.Status404NotFound, "No such recommendation session: start a new one without sessionId.");
         var profile = Override(await profiles.GetAsync(userId, ct), input);
         // Chips are checked before the photo is processed, so a bad chip leaves no thumbnail behind.
         var environmentChips = Labels(input.Environment, ContextDimension.Environment, "environment");
@@ -92,14 +95,18 @@ public sealed class RecommendationService(
             kinds.TryGetValue(r.Pose.Id, out var k) ? PoseText.Id(k) : null,
             PoseText.Coco(library.Project(r.Pose, PoseView.Front, result.Proportions).ToCoco()))).ToList();
 
-        var id = Guid.NewGuid();
+        var id = input.SessionId ?? Guid.NewGuid();
         var response = new RecommendationResponse(
             id, input.Prompt, ToDto(context), poses, result.Considered, result.Filtered,
             photo is null ? null : current is not null, result.NearestToPhoto);
         var title = string.IsNullOrWhiteSpace(input.Prompt) ? "Pose recommendations" : $"Pose recommendations: {Shorten(input.Prompt.Trim(), 150)}";
         var summary = poses.Count == 0 ? "No pose fits" : string.Join(", ", poses.Take(3).Select(p => p.Name));
-        await history.AddAsync(userId, ActivityKind.Recommendation, title, Shorten(summary, 1000), response,
-            thumbnail is null ? [] : [thumbnail], thumbnail?.Id, ct, id);
+        // One entry per session: an edit replaces what the session's entry says (and its photo, when a new one came).
+        if (input.SessionId is null)
+            await history.AddAsync(userId, ActivityKind.Recommendation, title, Shorten(summary, 1000), response,
+                thumbnail is null ? [] : [thumbnail], thumbnail?.Id, ct, id);
+        else if (!await history.ReplaceAsync(userId, id, ActivityKind.Recommendation, title, Shorten(summary, 1000), response, thumbnail, ct))
+            throw new UserInputException(StatusCodes.Status404NotFound, "The recommendation session was deleted meanwhile.");
         return response;
     }
 

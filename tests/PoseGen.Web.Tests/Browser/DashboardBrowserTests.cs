@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PoseGen.Web.Tests.Browser;
 
-/// <summary>Issue 18: the signed-in home page is the dashboard, with its figures and chart at desktop and phone sizes.</summary>
+/// <summary>The signed-in home page is the dashboard, with its figures, chart, weekly goal and next pose at desktop and phone sizes.</summary>
 public sealed class DashboardBrowserTests(LiveServer app) : IClassFixture<LiveServer>
 {
     [Theory]
@@ -19,6 +19,11 @@ public sealed class DashboardBrowserTests(LiveServer app) : IClassFixture<LiveSe
         var page = await chromium.NewPageAsync(app.BaseAddress);
         await page.SetViewportSizeAsync(width, height);
         var email = await BrowserPages.RegisterAsync(page, "dashboard");
+        // Registration leaves the page on the profile form: a weekly goal of ten good reps.
+        await page.Locator("#WeeklyGoalKind").SelectOptionAsync("Reps");
+        await page.Locator("#WeeklyGoalTarget").FillAsync("10");
+        await page.Locator("#profile-form [type='submit']").ClickAsync();
+        await Expect(page.Locator("#profile-saved")).ToBeVisibleAsync();
         await page.GotoAsync("/");
         await Expect(page.Locator("#dashboard-empty")).ToBeVisibleAsync();
 
@@ -41,6 +46,9 @@ public sealed class DashboardBrowserTests(LiveServer app) : IClassFixture<LiveSe
         await Expect(page.Locator("#dash-bests")).ToContainTextAsync("Squat");
         await Expect(page.Locator("#dash-bests")).ToContainTextAsync("match 88/100");
         await Expect(page.Locator("#dash-recent li")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#dash-goal-text")).ToContainTextAsync("6 of 10 good reps");
+        await Expect(page.Locator("#dash-goal [role='progressbar']")).ToHaveAttributeAsync("aria-valuenow", "60");
+        await Expect(page.Locator("#dash-next-practise")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/Workout\\?pose=[a-z0-9-]+$"));
         // Nothing scrolls sideways on a phone.
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         await BrowserPages.ScreenshotAsync(page, screenshot);

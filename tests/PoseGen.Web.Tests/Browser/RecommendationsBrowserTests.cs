@@ -30,6 +30,9 @@ public sealed class RecommendationsBrowserTests(LiveServer app) : IClassFixture<
         await page.Locator("[data-dimension='environment'] select").SelectOptionAsync("park");
         Assert.Equal(200, (await rerun).Status);
         await Expect(environment).ToHaveCountAsync(2);
+        // The chip edit updated the session's History entry instead of adding a second one.
+        var entries = await page.APIRequest.GetAsync("/api/v1/history?kind=recommendation");
+        Assert.Equal(1, System.Text.Json.JsonDocument.Parse(await entries.TextAsync()).RootElement.GetArrayLength());
 
         var first = cards.First;
         var poseLink = await first.Locator(".pose-link").GetAttributeAsync("href");

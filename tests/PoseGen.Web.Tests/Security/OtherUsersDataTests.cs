@@ -32,6 +32,7 @@ public sealed class OtherUsersDataTests : IDisposable
         {
             ("GET history entry", () => intruder.GetAsync($"/api/v1/history/{analysisId}")),
             ("DELETE history entry", () => intruder.DeleteAsync($"/api/v1/history/{analysisId}")),
+            ("restore history entry", () => intruder.PostAsync($"/api/v1/history/{analysisId}/restore", null)),
             ("GET analysis", () => intruder.GetAsync($"/api/v1/poses/analyses/{analysisId}")),
             ("GET analysis as COCO", () => intruder.GetAsync($"/api/v1/poses/analyses/{analysisId}?format=coco")),
             ("GET analysis as OpenPose", () => intruder.GetAsync($"/api/v1/poses/analyses/{analysisId}?format=openpose")),

@@ -9,7 +9,7 @@ namespace PoseGen.Web.Controllers.Api;
 [ApiController]
 [Authorize]
 [Route("api/v1/history")]
-public sealed class HistoryApiController(HistoryService history, DataExportService export) : ControllerBase
+public sealed class HistoryApiController(HistoryService history, HistoryDeletionService deletion, DataExportService export) : ControllerBase
 {
     /// <summary>Everything of the user's as one zip: profile, every entry with its document, every picture.</summary>
     [HttpGet("export.zip")]
@@ -31,10 +31,11 @@ public sealed class HistoryApiController(HistoryService history, DataExportServi
     /// <param name="q">Words in the title or summary, any case.</param>
     /// <param name="from">First UTC day (yyyy-MM-dd), included.</param>
     /// <param name="to">Last UTC day, included.</param>
+    /// <param name="exercise">An exercise id (squat) or a practised library pose id (warrior-2).</param>
     public async Task<IReadOnlyList<ActivitySummary>> List(
         ActivityKind? kind, [FromQuery] string? q = null, [FromQuery] DateOnly? from = null, [FromQuery] DateOnly? to = null,
-        int skip = 0, int take = 50, CancellationToken ct = default) =>
-        await history.ListAsync(User.RequiredUserId(), new HistoryFilter(kind, q?.Length > 200 ? q[..200] : q, from, to), skip, take, ct);
+        [FromQuery] string? exercise = null, int skip = 0, int take = 50, CancellationToken ct = default) =>
+        await history.ListAsync(User.RequiredUserId(), HistoryFilter.Parse(kind, q, from, to, exercise), skip, take, ct);
 
     /// <summary>One entry with its full result document.</summary>
     [HttpGet("{id:guid}")]
@@ -52,7 +53,27 @@ public sealed class HistoryApiController(HistoryService history, DataExportServi
         });
     }
 
+    /// <summary>Deletes an entry; its <c>undoToken</c> (or POST {id}/restore) brings it back within a few seconds.</summary>
     [HttpDelete("{id:guid}")]
     public async Task<IActionResult> Delete(Guid id, CancellationToken ct) =>
-        await history.DeleteAsync(User.RequiredUserId(), id, ct) ? NoContent() : NotFound();
+        await deletion.DeleteAsync(User.RequiredUserId(), id, ct) is { } deleted ? Ok(deleted) : NotFound();
+
+    /// <summary>Deletes every entry the filter matches (the list's parameters); with <paramref name="expected"/>, the
+    /// count the user confirmed, a list that has changed since is a 409 and nothing is deleted.</summary>
+    [HttpDelete]
+    public Task<DeletedEntries> DeleteMatching(
+        ActivityKind? kind, [FromQuery] string? q = null, [FromQuery] DateOnly? from = null, [FromQuery] DateOnly? to = null,
+        [FromQuery] string? exercise = null, [FromQuery] int? expected = null, CancellationToken ct = default) =>
+        deletion.DeleteMatchingAsync(User.RequiredUserId(), HistoryFilter.Parse(kind, q, from, to, exercise), expected, ct);
+
+    /// <summary>Undoes a delete by its token while its window is open; 404 when there is nothing to restore.</summary>
+    [HttpPost("restore")]
+    public async Task<IActionResult> Restore([FromQuery] string? token, CancellationToken ct) =>
+        await deletion.RestoreAsync(User.RequiredUserId(), token ?? "", ct) is > 0 and var restored
+            ? Ok(new { restored })
+            : Problem(statusCode: StatusCodes.Status404NotFound, detail: "Nothing to restore: the undo time is over or the token is not yours.");
+
+    [HttpPost("{id:guid}/restore")]
+    public async Task<IActionResult> RestoreEntry(Guid id, CancellationToken ct) =>
+        await deletion.RestoreEntryAsync(User.RequiredUserId(), id, ct) ? NoContent() : NotFound();
 }

@@ -19,9 +19,10 @@ public sealed class RecommendationForm
     public string? Level { get; set; }
     public List<string> Limitations { get; set; } = [];
     public int? Count { get; set; }
+    public Guid? SessionId { get; set; }
 
     public RecommendationRequestDto ToRequest() =>
-        new(Prompt, Split(Environment), Split(Outfit), Split(Goals), Level, Split(Limitations), Count);
+        new(Prompt, Split(Environment), Split(Outfit), Split(Goals), Level, Split(Limitations), Count, SessionId);
 
     // A form cannot tell "no field" from "empty list", so no values means "not given" here.
     private static List<string>? Split(List<string> values)

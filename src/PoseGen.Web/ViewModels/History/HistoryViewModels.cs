@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using PoseGen.Core.History;
 using PoseGen.Inference.Video;
 using PoseGen.Web.Services;
@@ -6,7 +7,32 @@ using PoseGen.Web.Services.Workouts;
 
 namespace PoseGen.Web.ViewModels.History;
 
-public sealed record HistoryIndexViewModel(IReadOnlyList<ActivitySummary> Items, ActivityKind? Kind, int Page, int PageCount, HistoryFilter Filter);
+/// <summary>What the list says after a delete (with its undo token) or an undo (how many came back; 0 = too late).</summary>
+public sealed record HistoryNotice(string? UndoToken, int Deleted, int? Restored);
+
+public sealed record HistoryIndexViewModel(
+    IReadOnlyList<ActivitySummary> Items, ActivityKind? Kind, int Page, int PageCount, HistoryFilter Filter, int Total, IReadOnlyList<string> Exercises,
+    HistoryNotice Notice)
+{
+    /// <summary>The bulk delete's question, with how many entries it takes.</summary>
+    public string BulkDeleteQuestion =>
+        $"Delete {(Filter.IsEmpty && Total > 1 ? "all" : "the")} {Total} {(Total == 1 ? "entry" : "entries")}"
+        + (Filter.IsEmpty ? "" : Total == 1 ? " that matches this filter" : " that match this filter")
+        + $" and {(Total == 1 ? "its" : "their")} pictures? You can undo for a few seconds.";
+
+    /// <summary>The list's address for <paramref name="page"/> with the same filter (paging keeps the filter).</summary>
+    public string PageUrl(int page) => WithFilter("/History", page);
+
+    /// <summary>The CSV download of every entry the filter matches.</summary>
+    public string CsvUrl => WithFilter("/api/v1/history/export.csv", null);
+
+    private string WithFilter(string path, int? page) => QueryHelpers.AddQueryString(path, new Dictionary<string, string?>
+    {
+        ["page"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["kind"] = Filter.Kind?.ToString(), ["q"] = Filter.Search,
+        ["exercise"] = Filter.Exercise, ["from"] = Filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["to"] = Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
+}
 
 public sealed record HistoryDetailsViewModel(ActivitySummary Summary, string DocumentJson, IReadOnlyList<Guid> MediaIds)
 {

@@ -24,17 +24,30 @@ public sealed class ProfileViewModel
     [Display(Name = "Height (cm)")]
     public int? HeightCm { get; set; }
 
+    /// <summary>What the weekly goal counts; null for no goal.</summary>
+    [Display(Name = "Weekly goal")]
+    public WeeklyGoalKind? WeeklyGoalKind { get; set; }
+
+    [Range(1, 2100, ErrorMessage = "The weekly target must be between 1 and 2100.")]
+    [Display(Name = "Target per week")]
+    public int? WeeklyGoalTarget { get; set; }
+
     public bool Saved { get; set; }
 
     public static ProfileViewModel From(UserProfile profile) => new()
     {
         Goals = [.. profile.Goals], Level = profile.Level, Limitations = [.. profile.Limitations],
         Preferences = string.Join(", ", profile.Preferences), HeightCm = profile.HeightCm, DisplayName = profile.DisplayName,
+        WeeklyGoalKind = profile.WeeklyGoal?.Kind, WeeklyGoalTarget = profile.WeeklyGoal?.Target,
     };
+
+    /// <summary>The goal as entered: none when no kind is chosen; a kind without a target is the form's to refuse.</summary>
+    public WeeklyGoal? WeeklyGoal => WeeklyGoalKind is { } kind ? new WeeklyGoal(kind, WeeklyGoalTarget ?? 0) : null;
 
     public UserProfile ToDomain() => new(
         Goals.ToHashSet(), Level, Limitations.ToHashSet(),
-        (Preferences ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), HeightCm, DisplayName);
+        (Preferences ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), HeightCm, DisplayName,
+        WeeklyGoal);
 }
 
 /// <summary>The profile as the JSON API reads and writes it.</summary>
@@ -44,9 +57,15 @@ public sealed record ProfileDto(
     IReadOnlyList<Limitation> Limitations,
     IReadOnlyList<string> Preferences,
     [Range(80, 250)] int? HeightCm,
-    [StringLength(UserProfile.MaxDisplayName)] string? DisplayName = null)
+    [StringLength(UserProfile.MaxDisplayName)] string? DisplayName = null,
+    WeeklyGoalDto? WeeklyGoal = null)
 {
-    public static ProfileDto From(UserProfile p) => new([.. p.Goals.Order()], p.Level, [.. p.Limitations.Order()], p.Preferences, p.HeightCm, p.DisplayName);
+    public static ProfileDto From(UserProfile p) => new([.. p.Goals.Order()], p.Level, [.. p.Limitations.Order()], p.Preferences, p.HeightCm, p.DisplayName,
+        p.WeeklyGoal is { } g ? new WeeklyGoalDto(g.Kind, g.Target) : null);
 
-    public UserProfile ToDomain() => new((Goals ?? []).ToHashSet(), Level, (Limitations ?? []).ToHashSet(), Preferences ?? [], HeightCm, DisplayName);
+    public UserProfile ToDomain() => new((Goals ?? []).ToHashSet(), Level, (Limitations ?? []).ToHashSet(), Preferences ?? [], HeightCm, DisplayName,
+        WeeklyGoal is { Kind: { } kind, Target: { } target } ? new WeeklyGoal(kind, target) : null);
 }
+
+/// <summary>A weekly goal in the API: <c>{"kind": "sessions" | "reps", "target": n}</c>, both required; null or absent for none.</summary>
+public sealed record WeeklyGoalDto([Required] WeeklyGoalKind? Kind, [Required] int? Target);

@@ -5,7 +5,9 @@ using PoseGen.Web.ViewModels.Poses;
 
 namespace PoseGen.Web.ViewModels.Recommendations;
 
-/// <summary>The JSON body of POST /api/v1/recommendations (the multipart form uses the same field names).</summary>
+/// <summary>The JSON body of POST /api/v1/recommendations (the multipart form uses the same field names).
+/// <see cref="SessionId"/> is the <c>id</c> of an earlier answer: this request then edits that session (its chips) and
+/// updates its History entry instead of adding one.</summary>
 public sealed record RecommendationRequestDto(
     string? Prompt = null,
     IReadOnlyList<string>? Environment = null,
@@ -13,7 +15,8 @@ public sealed record RecommendationRequestDto(
     IReadOnlyList<string>? Goals = null,
     string? Level = null,
     IReadOnlyList<string>? Limitations = null,
-    int? Count = null);
+    int? Count = null,
+    Guid? SessionId = null);
 
 public sealed record ContextLabelDto(string Label, double Confidence, string Source, IReadOnlyList<string> Evidence)
 {
