@@ -27,6 +27,24 @@ public sealed class RecommendationsApiTests(RecommendationsAppFixture app) : ICl
     private static List<string> PoseIds(JsonElement body) =>
         body.GetProperty("poses").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToList();
 
+    [Theory]
+    [InlineData("qwzx blorpt vrrn", true)]
+    [InlineData("relaxed on the beach", false)]
+    [InlineData("no floor please", false)]
+    public async Task APromptWithNothingUnderstoodSaysSoInsteadOfAnsweringSilently(string prompt, bool expectNote)
+    {
+        var client = await ApiClient.CreateSignedInAsync(app.Factory);
+
+        var body = await JsonAsync(await client.PostAsJsonAsync("/api/v1/recommendations", new { prompt }));
+
+        Assert.NotEmpty(body.GetProperty("poses").EnumerateArray());
+        var note = body.GetProperty("promptNote");
+        if (expectNote)
+            Assert.StartsWith("We did not recognise a place, outfit, mood, goal or time", note.GetString(), StringComparison.Ordinal);
+        else
+            Assert.Equal(JsonValueKind.Null, note.ValueKind);
+    }
+
     [Fact]
     public async Task ProfileKneeLimitationIsNeverViolatedAndTheRunIsSavedToHistory()
     {

@@ -131,7 +131,8 @@ function render(result) {
   if (result.poses.length === 0) {
     showStatus('warning', `No pose fits this situation and your limitations. Try removing a chip.${photoNote}`);
   } else {
-    showStatus('success', `${result.poses.length} poses, chosen from ${result.considered} (${result.filtered} ruled out for you or this place).${photoNote}`);
+    showStatus(result.promptNote ? 'warning' : 'success',
+      `${result.promptNote ? `${result.promptNote} ` : ''}${result.poses.length} poses, chosen from ${result.considered} (${result.filtered} ruled out for you or this place).${photoNote}`);
   }
 }
 

@@ -98,7 +98,8 @@ public sealed class RecommendationService(
         var id = input.SessionId ?? Guid.NewGuid();
         var response = new RecommendationResponse(
             id, input.Prompt, ToDto(context), poses, result.Considered, result.Filtered,
-            photo is null ? null : current is not null, result.NearestToPhoto);
+            photo is null ? null : current is not null, result.NearestToPhoto,
+            environmentChips.Count + outfitChips.Count == 0 ? PromptNote(input.Prompt, prompt) : null);
         var title = string.IsNullOrWhiteSpace(input.Prompt) ? "Pose recommendations" : $"Pose recommendations: {Shorten(input.Prompt.Trim(), 150)}";
         var summary = poses.Count == 0 ? "No pose fits" : string.Join(", ", poses.Take(3).Select(p => p.Name));
         // One entry per session: an edit replaces what the session's entry says (and its photo, when a new one came).
@@ -109,6 +110,15 @@ public sealed class RecommendationService(
             throw new UserInputException(StatusCodes.Status404NotFound, "The recommendation session was deleted meanwhile.");
         return response;
     }
+
+    /// <summary>
+    /// Says so when a prompt was given but none of it was understood (gibberish, another language, words the parser does
+    /// not know): the poses then come from the profile alone, and the user should know that rather than guess.
+    /// </summary>
+    internal static string? PromptNote(string? text, PromptContext parsed) =>
+        string.IsNullOrWhiteSpace(text) || !parsed.SaysNothing ? null
+            : "We did not recognise a place, outfit, mood, goal or time in what you wrote, so these poses fit your profile only. "
+              + "Try words like \"beach\", \"office\", \"in a dress\", \"relaxed\", \"stretch my back\", \"10 minutes\" or \"bad knees\".";
 
     /// <summary>The most confident person in the photo (null when nobody is found) and a 320 px thumbnail for the history list.</summary>
     private async Task<(Pose? Person, MediaFile Thumbnail)> DetectAsync(string userId, byte[] photo, CancellationToken ct)

@@ -40,7 +40,7 @@ public sealed record RecommendedPoseDto(
 /// </summary>
 public sealed record RecommendationResponse(
     Guid Id, string? Prompt, RecommendationContextDto Context, IReadOnlyList<RecommendedPoseDto> Poses,
-    int Considered, int Filtered, bool? PersonFound, string? NearestToPhoto);
+    int Considered, int Filtered, bool? PersonFound, string? NearestToPhoto, string? PromptNote = null);
 
 public sealed record FeedbackRequestDto(string? PoseId, string? Kind);
 
