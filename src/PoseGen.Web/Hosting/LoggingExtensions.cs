@@ -14,7 +14,7 @@ public static class LoggingExtensions
         builder.Services.AddSerilog((services, logger) =>
         {
             var configuration = services.GetRequiredService<IConfiguration>();
-            ResolveFileSinkPaths(configuration, AppPaths.DataRoot(configuration));
+            ResolveFileSinkPaths(configuration, AppPaths.DataRoot(configuration).Path);
             logger.ReadFrom.Configuration(configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
