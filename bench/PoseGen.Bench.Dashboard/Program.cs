@@ -3,7 +3,6 @@
 // a warm-up, through the app's own services (DashboardService with the weekly goal and the next pose, HistoryService)
 // on a migrated database.
 //   dotnet run -c Release --project bench/PoseGen.Bench.Dashboard -- [--iterations 30]
-using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +12,7 @@ using PoseGen.Data.Entities;
 using PoseGen.TestSupport.Postgres;
 using PoseGen.Web.Services;
 using PoseGen.Web.Services.Workouts;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 var iterations = args.Length == 2 && args[0] == "--iterations" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
 const int Users = 100, MainSessions = 10_000, OtherSessions = 100;

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Imaging;
-using PoseGen.Imaging;
 using PoseGen.Core.Poses;
+using PoseGen.Imaging;
 
 namespace PoseGen.Bench.Inference;
 

@@ -1,4 +1,3 @@
-using PoseGen.TestSupport;
 // Issue 3 benchmark, a Stopwatch runner (warm-up, then many timed iterations; medians reported). BenchmarkDotNet would
 // spend most of its time on pilot/overhead stages a shared 2-core machine cannot afford, and the TF.js side has to run
 // in Node anyway. Writes a Markdown section for bench/RESULTS.md to stdout.
@@ -21,6 +20,7 @@ using PoseGen.Imaging;
 using PoseGen.Inference;
 using PoseGen.Inference.Onnx;
 using PoseGen.Inference.Tests.Support;
+using PoseGen.TestSupport;
 
 var iterations = IntOption("--iterations", 50);
 var warmup = IntOption("--warmup", 5);

@@ -1,5 +1,5 @@
-using Microsoft.ML.OnnxRuntime;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.ML.OnnxRuntime;
 using PoseGen.Core.Imaging;
 using PoseGen.Inference;
 using PoseGen.Inference.MoveNet;

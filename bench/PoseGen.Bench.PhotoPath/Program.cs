@@ -1,4 +1,3 @@
-using PoseGen.TestSupport;
 // Photo path end to end: 12 MP phone-style JPEGs sent over HTTP to a running app (POST /api/v1/poses/detect), beside
 // TF.js pose-detection on the same photo already decoded (bench/tfjs/movenet-bench.mjs), in one run. The photos are a
 // 4:3 crop of a fixture photo upscaled to 4000x3000 and encoded by libvips at Q90, 4:2:0 (as phone cameras write) and
@@ -15,6 +14,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PoseGen.Imaging;
+using PoseGen.TestSupport;
 
 var url = StringOption("--url") ?? "http://localhost:5080";
 var requests = IntOption("--requests", 25);

@@ -1,4 +1,3 @@
-using PoseGen.TestSupport;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,9 +7,9 @@ using PoseGen.Core.Context;
 using PoseGen.Core.Library;
 using PoseGen.Core.Profiles;
 using PoseGen.Core.Recommendations;
-
 using PoseGen.Imaging;
 using PoseGen.Inference;
+using PoseGen.TestSupport;
 
 // Recommendation latency on this machine, in milliseconds: cold start once, then the median and 95th percentile of
 // repeated calls. "prompt + detected pose" feeds a library pose projected in three-quarter view (recommender alone);

@@ -1,4 +1,3 @@
-using PoseGen.TestSupport;
 // In-browser MoveNet speed on the Workout page. Starts the built app (src/PoseGen.Web, Release) on a free loopback port
 // with a temporary data folder, registers a user in headless Chromium (/usr/bin/chromium) whose fake camera plays the
 // squat fixture clip (converted by ffmpeg to 360x640 y4m at 30 fps, so the camera never caps the rate below 30), starts
@@ -10,6 +9,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Playwright;
+using PoseGen.TestSupport;
 
 var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 20;
 var root = RepoPaths.Root;

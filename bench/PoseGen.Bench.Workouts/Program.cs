@@ -1,4 +1,3 @@
-using PoseGen.TestSupport;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +7,7 @@ using PoseGen.Core.Abstractions;
 using PoseGen.Imaging;
 using PoseGen.Inference;
 using PoseGen.Inference.Video;
+using PoseGen.TestSupport;
 
 // Workout counting on every labelled fixture clip.
 //   dump [model]   detect the main person in every sampled frame of every clip once (MoveNet, as the video analysis

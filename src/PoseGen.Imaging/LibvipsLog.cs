@@ -13,24 +13,24 @@ internal static partial class LibvipsLog
         Enums.LogLevelFlags.Critical | Enums.LogLevelFlags.Warning | Enums.LogLevelFlags.Message | Enums.LogLevelFlags.Info;
 
     private static readonly Lock Gate = new();
-    private static ILogger? s_logger;
-    private static bool s_installed;
+    private static ILogger? CurrentLogger;
+    private static bool Installed;
 
     public static void Route(ILogger logger)
     {
         lock (Gate)
         {
-            Volatile.Write(ref s_logger, logger);
-            if (s_installed)
+            Volatile.Write(ref CurrentLogger, logger);
+            if (Installed)
                 return;
             Log.SetLogHandler("VIPS", Levels, OnMessage);
-            s_installed = true;
+            Installed = true;
         }
     }
 
     private static void OnMessage(string domain, Enums.LogLevelFlags level, string message)
     {
-        var logger = Volatile.Read(ref s_logger);
+        var logger = Volatile.Read(ref CurrentLogger);
         if (logger is null)
             return;
         // Warnings are mostly about the bytes a user uploaded (a truncated JPEG logs "error in tile"); the failure itself

@@ -23,16 +23,16 @@ internal static class LibvipsRuntime
     ];
 
     private static readonly Lock Gate = new();
-    private static LibvipsInfo? s_info;
+    private static LibvipsInfo? Started;
 
     public static LibvipsInfo EnsureStarted(ImagingOptions options, ILogger? logger)
     {
         lock (Gate)
         {
-            s_info ??= Start(options);
+            Started ??= Start(options);
             if (logger is not null)
                 LibvipsLog.Route(logger);
-            return s_info;
+            return Started;
         }
     }
 

@@ -13,7 +13,7 @@ namespace PoseGen.Inference;
 /// </summary>
 public sealed class PhotoPoseDetector(IImageCodec codec, IPoseDetector detector, IOptions<InferenceOptions> options)
 {
-    private readonly int maxSide = options.Value.DetectionMaxSide;
+    private readonly int _maxSide = options.Value.DetectionMaxSide;
 
     public async Task<PoseDetectionResult> DetectAsync(ReadOnlyMemory<byte> encoded, PoseModelKind model, CancellationToken cancellationToken) =>
         (await DetectWithImageAsync(encoded, model, cancellationToken).ConfigureAwait(false)).Result;
@@ -23,7 +23,7 @@ public sealed class PhotoPoseDetector(IImageCodec codec, IPoseDetector detector,
     {
         var started = Stopwatch.GetTimestamp();
         // One header read for both the working image and the photo's own size.
-        var (image, probe) = codec.DecodeForAnalysis(encoded.Span, maxSide);
+        var (image, probe) = codec.DecodeForAnalysis(encoded.Span, _maxSide);
         var decodeMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         var result = await detector.DetectAsync(image, model, cancellationToken).ConfigureAwait(false);

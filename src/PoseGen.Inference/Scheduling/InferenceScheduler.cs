@@ -12,28 +12,28 @@ namespace PoseGen.Inference.Scheduling;
 /// </summary>
 public sealed partial class InferenceScheduler : IDisposable
 {
-    private readonly object gate = new();
-    private readonly LinkedList<WorkItem> interactive = new();
-    private readonly LinkedList<WorkItem> background = new();
-    private readonly Thread[] threads;
-    private readonly InferenceSchedulerOptions settings;
-    private readonly TimeProvider time;
-    private readonly ILogger<InferenceScheduler> logger;
-    private int running;
-    private int runningBackground;
-    private bool stopped;
+    private readonly object _gate = new();
+    private readonly LinkedList<WorkItem> _interactive = new();
+    private readonly LinkedList<WorkItem> _background = new();
+    private readonly Thread[] _threads;
+    private readonly InferenceSchedulerOptions _settings;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InferenceScheduler> _logger;
+    private int _running;
+    private int _runningBackground;
+    private bool _stopped;
 
     public InferenceScheduler(IOptions<InferenceSchedulerOptions> options, TimeProvider time, ILogger<InferenceScheduler> logger)
     {
-        settings = options.Value;
-        this.time = time;
-        this.logger = logger;
-        Workers = settings.EffectiveWorkers;
-        threads = new Thread[Workers];
-        for (var i = 0; i < threads.Length; i++)
+        _settings = options.Value;
+        _time = time;
+        _logger = logger;
+        Workers = _settings.EffectiveWorkers;
+        _threads = new Thread[Workers];
+        for (var i = 0; i < _threads.Length; i++)
         {
-            threads[i] = new Thread(Work) { IsBackground = true, Name = $"inference-{i}" };
-            threads[i].Start();
+            _threads[i] = new Thread(Work) { IsBackground = true, Name = $"inference-{i}" };
+            _threads[i].Start();
         }
     }
 
@@ -45,19 +45,19 @@ public sealed partial class InferenceScheduler : IDisposable
     /// <summary>Interactive requests waiting for a worker now.</summary>
     public int QueuedInteractive
     {
-        get { lock (gate) return interactive.Count; }
+        get { lock (_gate) return _interactive.Count; }
     }
 
     /// <summary>Background requests waiting for a worker now.</summary>
     public int QueuedBackground
     {
-        get { lock (gate) return background.Count; }
+        get { lock (_gate) return _background.Count; }
     }
 
     /// <summary>Work running on a worker now.</summary>
     public int Running
     {
-        get { lock (gate) return running; }
+        get { lock (_gate) return _running; }
     }
 
     /// <summary>
@@ -71,30 +71,30 @@ public sealed partial class InferenceScheduler : IDisposable
         if (cancellationToken.IsCancellationRequested)
             return Task.FromCanceled<T>(cancellationToken);
         var item = new WorkItem<T>(this, priority, work, cancellationToken);
-        lock (gate)
+        lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(stopped, this);
-            var queue = priority == InferencePriority.Interactive ? interactive : background;
+            ObjectDisposedException.ThrowIf(_stopped, this);
+            var queue = priority == InferencePriority.Interactive ? _interactive : _background;
             // Requests a free worker is about to take do not count as waiting.
-            var idle = Math.Max(0, Workers - running - interactive.Count - background.Count);
-            if (priority == InferencePriority.Interactive && interactive.Count >= settings.QueueLength + idle)
+            var idle = Math.Max(0, Workers - _running - _interactive.Count - _background.Count);
+            if (priority == InferencePriority.Interactive && _interactive.Count >= _settings.QueueLength + idle)
             {
-                LogRefused(logger, InferenceBusyReason.QueueFull, interactive.Count);
+                LogRefused(_logger, InferenceBusyReason.QueueFull, _interactive.Count);
                 return Task.FromException<T>(new InferenceBusyException(InferenceBusyReason.QueueFull, RetryAfter));
             }
             item.Node = queue.AddLast(item);
-            Monitor.Pulse(gate);
+            Monitor.Pulse(_gate);
         }
-        item.Watch(priority == InferencePriority.Interactive ? TimeSpan.FromSeconds(settings.QueueTimeoutSeconds) : null);
+        item.Watch(priority == InferencePriority.Interactive ? TimeSpan.FromSeconds(_settings.QueueTimeoutSeconds) : null);
         return item.Task;
     }
 
-    private TimeSpan RetryAfter => TimeSpan.FromSeconds(settings.RetryAfterSeconds);
+    private TimeSpan RetryAfter => TimeSpan.FromSeconds(_settings.RetryAfterSeconds);
 
     /// <summary>Takes a queued item out (cancelled or expired); false when a worker already took it.</summary>
     private bool TryRemove(WorkItem item)
     {
-        lock (gate)
+        lock (_gate)
         {
             if (item.Node?.List is not { } list)
                 return false;
@@ -108,7 +108,7 @@ public sealed partial class InferenceScheduler : IDisposable
     {
         if (!TryRemove(item))
             return;
-        LogRefused(logger, InferenceBusyReason.DeadlinePassed, QueuedInteractive);
+        LogRefused(_logger, InferenceBusyReason.DeadlinePassed, QueuedInteractive);
         item.Refuse(new InferenceBusyException(InferenceBusyReason.DeadlinePassed, RetryAfter));
     }
 
@@ -117,26 +117,26 @@ public sealed partial class InferenceScheduler : IDisposable
         while (true)
         {
             WorkItem item;
-            lock (gate)
+            lock (_gate)
             {
                 WorkItem? next;
                 while ((next = Take()) is null)
                 {
-                    if (stopped)
+                    if (_stopped)
                         return;
-                    Monitor.Wait(gate);
+                    Monitor.Wait(_gate);
                 }
                 item = next;
-                running++;
+                _running++;
             }
             item.Execute();
-            lock (gate)
+            lock (_gate)
             {
-                running--;
+                _running--;
                 if (item.Priority == InferencePriority.Background)
-                    runningBackground--;
+                    _runningBackground--;
                 // A background item held back by the background limit may now go.
-                Monitor.PulseAll(gate);
+                Monitor.PulseAll(_gate);
             }
         }
     }
@@ -144,11 +144,11 @@ public sealed partial class InferenceScheduler : IDisposable
     /// <summary>Under the lock: the next item to run, interactive first.</summary>
     private WorkItem? Take()
     {
-        var node = interactive.First;
-        if (node is null && runningBackground < BackgroundWorkers && background.First is { } waiting)
+        var node = _interactive.First;
+        if (node is null && _runningBackground < BackgroundWorkers && _background.First is { } waiting)
         {
             node = waiting;
-            runningBackground++;
+            _runningBackground++;
         }
         if (node is null)
             return null;
@@ -160,19 +160,19 @@ public sealed partial class InferenceScheduler : IDisposable
     public void Dispose()
     {
         List<WorkItem> left;
-        lock (gate)
+        lock (_gate)
         {
-            if (stopped)
+            if (_stopped)
                 return;
-            stopped = true;
-            left = [.. interactive, .. background];
-            interactive.Clear();
-            background.Clear();
-            Monitor.PulseAll(gate);
+            _stopped = true;
+            left = [.. _interactive, .. _background];
+            _interactive.Clear();
+            _background.Clear();
+            Monitor.PulseAll(_gate);
         }
         foreach (var item in left)
             item.Refuse(new ObjectDisposedException(nameof(InferenceScheduler)));
-        foreach (var thread in threads)
+        foreach (var thread in _threads)
             thread.Join(TimeSpan.FromSeconds(5));
     }
 

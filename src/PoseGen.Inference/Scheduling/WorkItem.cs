@@ -5,8 +5,8 @@ public sealed partial class InferenceScheduler
     /// <summary>One queued request. <see cref="Node"/> is non-null exactly while it waits in a queue (under the lock).</summary>
     private abstract class WorkItem(InferenceScheduler owner, InferencePriority priority, CancellationToken cancellationToken)
     {
-        private CancellationTokenRegistration cancelled;
-        private ITimer? deadline;
+        private CancellationTokenRegistration _cancelled;
+        private ITimer? _deadline;
 
         protected InferenceScheduler Owner { get; } = owner;
 
@@ -20,8 +20,8 @@ public sealed partial class InferenceScheduler
         public void Watch(TimeSpan? timeout)
         {
             if (timeout is { } wait)
-                deadline = Owner.time.CreateTimer(static s => ((WorkItem)s!).OnDeadline(), this, wait, Timeout.InfiniteTimeSpan);
-            cancelled = CancellationToken.UnsafeRegister(static s => ((WorkItem)s!).OnCancelled(), this);
+                _deadline = Owner._time.CreateTimer(static s => ((WorkItem)s!).OnDeadline(), this, wait, Timeout.InfiniteTimeSpan);
+            _cancelled = CancellationToken.UnsafeRegister(static s => ((WorkItem)s!).OnCancelled(), this);
         }
 
         private void OnDeadline() => Owner.Expired(this);
@@ -52,9 +52,9 @@ public sealed partial class InferenceScheduler
 
         private void StopWatching()
         {
-            deadline?.Dispose();
+            _deadline?.Dispose();
             // Not Dispose: that waits for a running callback, which may be waiting for the lock this thread holds.
-            cancelled.Unregister();
+            _cancelled.Unregister();
         }
 
         protected abstract void Run();
@@ -68,28 +68,28 @@ public sealed partial class InferenceScheduler
         : WorkItem(owner, priority, cancellationToken)
     {
         // Continuations run on the thread pool, never on a worker thread or inside the scheduler's lock.
-        private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task<T> Task => completion.Task;
+        public Task<T> Task => _completion.Task;
 
         protected override void Run()
         {
             try
             {
-                completion.TrySetResult(work(CancellationToken));
+                _completion.TrySetResult(work(CancellationToken));
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
             {
-                completion.TrySetCanceled(CancellationToken);
+                _completion.TrySetCanceled(CancellationToken);
             }
             catch (Exception failure)
             {
-                completion.TrySetException(failure);
+                _completion.TrySetException(failure);
             }
         }
 
-        protected override void Cancel() => completion.TrySetCanceled(CancellationToken);
+        protected override void Cancel() => _completion.TrySetCanceled(CancellationToken);
 
-        protected override void Fail(Exception reason) => completion.TrySetException(reason);
+        protected override void Fail(Exception reason) => _completion.TrySetException(reason);
     }
 }

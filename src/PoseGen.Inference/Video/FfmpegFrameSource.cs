@@ -15,26 +15,26 @@ public sealed record VideoFrame(int Index, double TimeSeconds, RgbImage Image);
 /// </summary>
 public sealed class FfmpegFrameSource(IOptions<VideoOptions> options)
 {
-    private readonly VideoOptions settings = options.Value;
+    private readonly VideoOptions _settings = options.Value;
 
-    public double FramesPerSecond => settings.FramesPerSecond;
+    public double FramesPerSecond => _settings.FramesPerSecond;
 
     /// <summary>Size and duration of the file's video, checked against the limits.</summary>
     public async Task<VideoInfo> ProbeAsync(string path, CancellationToken cancellationToken)
     {
-        if (new FileInfo(path).Length > settings.MaxBytes)
-            throw new VideoDecodeException(VideoErrorKind.TooLarge, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The video is larger than the limit of {settings.MaxBytes / (1024.0 * 1024):0.#} MiB."));
-        var info = await VideoProbe.ReadAsync(settings.Ffprobe, path, TimeSpan.FromSeconds(settings.MaxProbeSeconds), cancellationToken);
-        if (info.DurationSeconds > settings.MaxDurationSeconds)
+        if (new FileInfo(path).Length > _settings.MaxBytes)
+            throw new VideoDecodeException(VideoErrorKind.TooLarge, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The video is larger than the limit of {_settings.MaxBytes / (1024.0 * 1024):0.#} MiB."));
+        var info = await VideoProbe.ReadAsync(_settings.Ffprobe, path, TimeSpan.FromSeconds(_settings.MaxProbeSeconds), cancellationToken);
+        if (info.DurationSeconds > _settings.MaxDurationSeconds)
             throw new VideoDecodeException(VideoErrorKind.TooLong,
-                $"The video is {info.DurationSeconds:F0} s long; the limit is {settings.MaxDurationSeconds:F0} s.");
+                $"The video is {info.DurationSeconds:F0} s long; the limit is {_settings.MaxDurationSeconds:F0} s.");
         return info;
     }
 
     /// <summary>ffmpeg's version ("5.1.6-0+deb12u1"), or null when ffmpeg cannot be started or fails.</summary>
     public async Task<string?> VersionAsync(CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(settings.Ffmpeg) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(_settings.Ffmpeg) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-version");
         try
         {
@@ -62,14 +62,14 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options)
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new VideoDecodeException(VideoErrorKind.TooLong, string.Create(CultureInfo.InvariantCulture,
-                $"The video could not be analysed within {settings.MaxAnalysisSeconds / 60:0.#} minutes; try a shorter or smaller clip."));
+                $"The video could not be analysed within {_settings.MaxAnalysisSeconds / 60:0.#} minutes; try a shorter or smaller clip."));
         }
     }
 
     /// <summary>The frame size after scaling the longest side down to <see cref="VideoOptions.MaxSide"/>, both sides even.</summary>
     public (int Width, int Height) OutputSize(VideoInfo info)
     {
-        var scale = Math.Min(1.0, (double)settings.MaxSide / Math.Max(info.Width, info.Height));
+        var scale = Math.Min(1.0, (double)_settings.MaxSide / Math.Max(info.Width, info.Height));
         static int Even(double v) => Math.Max(2, (int)Math.Round(v / 2) * 2);
         return (Even(info.Width * scale), Even(info.Height * scale));
     }
@@ -78,8 +78,8 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options)
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (width, height) = OutputSize(info);
-        var fps = settings.FramesPerSecond.ToString(CultureInfo.InvariantCulture);
-        var start = new ProcessStartInfo(settings.Ffmpeg)
+        var fps = _settings.FramesPerSecond.ToString(CultureInfo.InvariantCulture);
+        var start = new ProcessStartInfo(_settings.Ffmpeg)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -90,9 +90,9 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options)
             start.ArgumentList.Add(arg);
         // The duration in the header may be missing (a stream saved without an index reads as 0 s) or wrong: the decoded
         // frames are what count against the limit, and the whole run has a wall-clock limit.
-        var maxFrames = (int)Math.Floor(settings.MaxDurationSeconds * settings.FramesPerSecond) + 1;
+        var maxFrames = (int)Math.Floor(_settings.MaxDurationSeconds * _settings.FramesPerSecond) + 1;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(settings.MaxAnalysisSeconds));
+        timeout.CancelAfter(TimeSpan.FromSeconds(_settings.MaxAnalysisSeconds));
         using var process = VideoDecodeException.Start(start);
         // Drained concurrently so a chatty stderr cannot fill its pipe and stall the frames on stdout.
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
@@ -109,8 +109,8 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options)
                     break;
                 if (index == maxFrames)
                     throw new VideoDecodeException(VideoErrorKind.TooLong,
-                        string.Create(CultureInfo.InvariantCulture, $"The video is longer than the limit of {settings.MaxDurationSeconds:F0} s."));
-                yield return new VideoFrame(index, index / settings.FramesPerSecond, new RgbImage(width, height, pixels));
+                        string.Create(CultureInfo.InvariantCulture, $"The video is longer than the limit of {_settings.MaxDurationSeconds:F0} s."));
+                yield return new VideoFrame(index, index / _settings.FramesPerSecond, new RgbImage(width, height, pixels));
                 index++;
             }
             await process.WaitForExitAsync(cancellationToken);

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using PoseGen.Web.Hosting;
 using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
+using PoseGen.Web.Hosting;
 using PoseGen.Web.ViewModels.Account;
 
 namespace PoseGen.Web.Controllers;

@@ -12,34 +12,34 @@ namespace PoseGen.Inference.Tests.Scheduling;
 /// </summary>
 public sealed class InferenceSchedulerTests : IDisposable
 {
-    private readonly FakeTimeProvider time = new(DateTimeOffset.UnixEpoch);
-    private readonly List<InferenceScheduler> schedulers = [];
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UnixEpoch);
+    private readonly List<InferenceScheduler> _schedulers = [];
 
     private InferenceScheduler Scheduler(int workers, int queueLength = 8, double timeoutSeconds = 30, int retryAfterSeconds = 3)
     {
         var scheduler = new InferenceScheduler(Options.Create(new InferenceSchedulerOptions
         {
             Workers = workers, QueueLength = queueLength, QueueTimeoutSeconds = timeoutSeconds, RetryAfterSeconds = retryAfterSeconds,
-        }), time, NullLogger<InferenceScheduler>.Instance);
-        schedulers.Add(scheduler);
+        }), _time, NullLogger<InferenceScheduler>.Instance);
+        _schedulers.Add(scheduler);
         return scheduler;
     }
 
     private sealed class Gate
     {
-        private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly ManualResetEventSlim open = new();
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ManualResetEventSlim _open = new();
 
-        public Task Started => started.Task;
+        public Task Started => _started.Task;
 
         public string Hold(string name)
         {
-            started.TrySetResult();
-            open.Wait(TimeSpan.FromMinutes(1));
+            _started.TrySetResult();
+            _open.Wait(TimeSpan.FromMinutes(1));
             return name;
         }
 
-        public void Open() => open.Set();
+        public void Open() => _open.Set();
     }
 
     [Fact]
@@ -71,9 +71,9 @@ public sealed class InferenceSchedulerTests : IDisposable
         var ran = false;
         var waiting = scheduler.RunAsync(InferencePriority.Interactive, _ => ran = true, CancellationToken.None);
 
-        time.Advance(TimeSpan.FromSeconds(4.9));
+        _time.Advance(TimeSpan.FromSeconds(4.9));
         Assert.False(waiting.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(0.2));
+        _time.Advance(TimeSpan.FromSeconds(0.2));
 
         var refused = await Assert.ThrowsAsync<InferenceBusyException>(() => waiting);
         Assert.Equal(InferenceBusyReason.DeadlinePassed, refused.Reason);
@@ -201,7 +201,7 @@ public sealed class InferenceSchedulerTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var scheduler in schedulers)
+        foreach (var scheduler in _schedulers)
             scheduler.Dispose();
     }
 }

@@ -10,9 +10,9 @@ namespace PoseGen.Inference.Tests.Support;
 /// <summary>One started host with the real converted models and the libvips codec, shared by a test class.</summary>
 public sealed class ModelFixture : IAsyncLifetime
 {
-    private IHost? host;
+    private IHost? _host;
 
-    public IServiceProvider Services => host!.Services;
+    public IServiceProvider Services => _host!.Services;
     public IPoseDetector Detector => Services.GetRequiredService<IPoseDetector>();
     public OnnxModelHost Models => Services.GetRequiredService<OnnxModelHost>();
     public IImageCodec Codec => Services.GetRequiredService<IImageCodec>();
@@ -24,15 +24,15 @@ public sealed class ModelFixture : IAsyncLifetime
     {
         var (built, _) = TestHost.Build(new Dictionary<string, string?> { ["Inference:Device"] = "Cpu" },
             configure: s => s.AddPoseGenImaging());
-        host = built;
-        await host.StartAsync();
+        _host = built;
+        await _host.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (host is null)
+        if (_host is null)
             return;
-        await host.StopAsync();
-        host.Dispose();
+        await _host.StopAsync();
+        _host.Dispose();
     }
 }

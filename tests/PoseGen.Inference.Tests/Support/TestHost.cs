@@ -50,11 +50,11 @@ internal static class TestHost
 /// <summary>Collects formatted log lines from every logger.</summary>
 internal sealed class LogSink : ILoggerProvider
 {
-    private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> lines = new();
+    private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> _lines = new();
 
-    public IReadOnlyList<(LogLevel Level, string Category, string Message)> Lines => [.. lines];
+    public IReadOnlyList<(LogLevel Level, string Category, string Message)> Lines => [.. _lines];
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
     public void Dispose()
     {

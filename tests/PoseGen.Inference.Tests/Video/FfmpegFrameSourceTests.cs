@@ -6,7 +6,7 @@ namespace PoseGen.Inference.Tests.Video;
 
 public sealed class FfmpegFrameSourceTests : IDisposable
 {
-    private readonly string scratch = Directory.CreateTempSubdirectory("posegen-video-").FullName;
+    private readonly string _scratch = Directory.CreateTempSubdirectory("posegen-video-").FullName;
 
     private static string Clip(string name) => Path.Combine(TestHost.FixturesDir, "videos", name);
 
@@ -17,7 +17,7 @@ public sealed class FfmpegFrameSourceTests : IDisposable
         return new FfmpegFrameSource(Options.Create(options));
     }
 
-    public void Dispose() => Directory.Delete(scratch, recursive: true);
+    public void Dispose() => Directory.Delete(_scratch, recursive: true);
 
     [Fact]
     public async Task ProbesAPortraitClipsSizeAndDuration()
@@ -48,7 +48,7 @@ public sealed class FfmpegFrameSourceTests : IDisposable
     [Fact]
     public async Task RejectsAFileThatIsNotAVideo()
     {
-        var path = Path.Combine(scratch, "notes.mp4");
+        var path = Path.Combine(_scratch, "notes.mp4");
         await File.WriteAllTextAsync(path, "this is not a video at all");
 
         var error = await Assert.ThrowsAsync<VideoDecodeException>(() => Source().ProbeAsync(path, CancellationToken.None));
@@ -79,7 +79,7 @@ public sealed class FfmpegFrameSourceTests : IDisposable
     {
         // The first 40 kB of a 15 s clip: depending on where the index (moov) sits, ffprobe refuses it or ffmpeg fails.
         var bytes = await File.ReadAllBytesAsync(Clip("pushup_outdoor_side.mp4"));
-        var path = Path.Combine(scratch, "cut.mp4");
+        var path = Path.Combine(_scratch, "cut.mp4");
         await File.WriteAllBytesAsync(path, bytes[..40_000]);
         var source = Source();
 

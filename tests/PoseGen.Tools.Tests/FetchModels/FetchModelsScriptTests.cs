@@ -16,7 +16,7 @@ public sealed class FetchModelsScriptTests : IDisposable
     private const string Lcm = "TensorStack/LCM_Dreamshaper_v7-onnx";
     private const string ControlNet = "TensorStack/ControlNet-onnx";
 
-    private readonly string dest = Path.Combine(Path.GetTempPath(), "posegen-fetch-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dest = Path.Combine(Path.GetTempPath(), "posegen-fetch-" + Guid.NewGuid().ToString("N"));
 
     private static string Listing(string name) =>
         File.ReadAllText(Path.Combine(TestPaths.Root, "tests", "PoseGen.Tools.Tests", "FetchModels", "TestData", name + ".tree.json"));
@@ -81,7 +81,7 @@ public sealed class FetchModelsScriptTests : IDisposable
         Assert.Contains("missing controlnet (ControlNet OpenPose", error, StringComparison.Ordinal);
         Assert.Contains("TensorStack/ControlNet-onnx has no SD/OpenPose/model.onnx (its .onnx files: SD/Canny/model.onnx,", error, StringComparison.Ordinal);
         Assert.Empty(hub.Downloads);
-        Assert.False(Directory.Exists(dest) && Directory.EnumerateFiles(dest, "*", SearchOption.AllDirectories).Any());
+        Assert.False(Directory.Exists(_dest) && Directory.EnumerateFiles(_dest, "*", SearchOption.AllDirectories).Any());
     }
 
     [Fact]
@@ -92,22 +92,22 @@ public sealed class FetchModelsScriptTests : IDisposable
         {
             var (code, output, error) = await RunAsync(hub, ["--no-manifest"]);
             Assert.True(code == 0, output + error);
-            Assert.Equal(files[$"{ControlNet}/SD/OpenPose/model.onnx"], await File.ReadAllBytesAsync(Path.Combine(dest, "controlnet", "model.onnx")));
-            Assert.Equal(files[$"{Base}/controlnet/model.onnx"], await File.ReadAllBytesAsync(Path.Combine(dest, "unet", "model.onnx")));
-            Assert.Equal(files[$"{Base}/tokenizer/merges.txt"], await File.ReadAllBytesAsync(Path.Combine(dest, "tokenizer", "merges.txt")));
-            Assert.Equal(7, Directory.EnumerateFiles(dest, "*", SearchOption.AllDirectories).Count());
+            Assert.Equal(files[$"{ControlNet}/SD/OpenPose/model.onnx"], await File.ReadAllBytesAsync(Path.Combine(_dest, "controlnet", "model.onnx")));
+            Assert.Equal(files[$"{Base}/controlnet/model.onnx"], await File.ReadAllBytesAsync(Path.Combine(_dest, "unet", "model.onnx")));
+            Assert.Equal(files[$"{Base}/tokenizer/merges.txt"], await File.ReadAllBytesAsync(Path.Combine(_dest, "tokenizer", "merges.txt")));
+            Assert.Equal(7, Directory.EnumerateFiles(_dest, "*", SearchOption.AllDirectories).Count());
         }
 
         // The server now sends other bytes for the VAE decoder than the listing's sha256 describes.
-        Directory.Delete(dest, recursive: true);
+        Directory.Delete(_dest, recursive: true);
         files[$"{Base}/vae_decoder/model.onnx"] = Encoding.ASCII.GetBytes("tampered decoder");
         using (var hub = new HubStub(listings, files))
         {
             var (code, _, error) = await RunAsync(hub, ["--no-manifest"]);
             Assert.Equal(3, code);
             Assert.Contains($"{Base}/vae_decoder/model.onnx does not match its listing: sha256 {Sha256(files[$"{Base}/vae_decoder/model.onnx"])}", error, StringComparison.Ordinal);
-            Assert.False(File.Exists(Path.Combine(dest, "vae_decoder", "model.onnx")));
-            Assert.False(File.Exists(Path.Combine(dest, "vae_decoder", "model.onnx.part")));
+            Assert.False(File.Exists(Path.Combine(_dest, "vae_decoder", "model.onnx")));
+            Assert.False(File.Exists(Path.Combine(_dest, "vae_decoder", "model.onnx.part")));
         }
     }
 
@@ -116,15 +116,15 @@ public sealed class FetchModelsScriptTests : IDisposable
     {
         var (listings, files) = TinyRepositories();
         var unet = files[$"{Base}/controlnet/model.onnx"];
-        Directory.CreateDirectory(Path.Combine(dest, "unet"));
-        await File.WriteAllBytesAsync(Path.Combine(dest, "unet", "model.onnx.part"), unet[..10]);
+        Directory.CreateDirectory(Path.Combine(_dest, "unet"));
+        await File.WriteAllBytesAsync(Path.Combine(_dest, "unet", "model.onnx.part"), unet[..10]);
         using var hub = new HubStub(listings, files);
 
         var (code, output, error) = await RunAsync(hub, ["--no-manifest"]);
 
         Assert.True(code == 0, output + error);
         Assert.Contains(($"{Base}/controlnet/model.onnx", "bytes=10-"), hub.Downloads);
-        Assert.Equal(unet, await File.ReadAllBytesAsync(Path.Combine(dest, "unet", "model.onnx")));
+        Assert.Equal(unet, await File.ReadAllBytesAsync(Path.Combine(_dest, "unet", "model.onnx")));
     }
 
     /// <summary>The three repositories with a few bytes per file and the real digests of those bytes.</summary>
@@ -166,7 +166,7 @@ public sealed class FetchModelsScriptTests : IDisposable
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(TestPaths.Root, "scripts", "fetch-models"));
-        foreach (var a in (string[])[.. args, "--dest", dest]) start.ArgumentList.Add(a);
+        foreach (var a in (string[])[.. args, "--dest", _dest]) start.ArgumentList.Add(a);
         start.Environment["HF_ENDPOINT"] = hub.Endpoint;
         start.Environment.Remove("HF_TOKEN");
         using var process = Process.Start(start)!;
@@ -179,6 +179,6 @@ public sealed class FetchModelsScriptTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(dest)) Directory.Delete(dest, recursive: true);
+        if (Directory.Exists(_dest)) Directory.Delete(_dest, recursive: true);
     }
 }

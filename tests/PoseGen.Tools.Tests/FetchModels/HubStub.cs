@@ -11,19 +11,19 @@ namespace PoseGen.Tools.Tests.FetchModels;
 /// </summary>
 internal sealed class HubStub : IDisposable
 {
-    private readonly HttpListener listener = new();
-    private readonly Dictionary<string, string> listings;
-    private readonly Dictionary<string, byte[]> files;
-    private readonly Task loop;
+    private readonly HttpListener _listener = new();
+    private readonly Dictionary<string, string> _listings;
+    private readonly Dictionary<string, byte[]> _files;
+    private readonly Task _loop;
 
     public HubStub(Dictionary<string, string> listings, Dictionary<string, byte[]>? files = null)
     {
-        this.listings = listings;
-        this.files = files ?? [];
+        _listings = listings;
+        _files = files ?? [];
         Endpoint = $"http://127.0.0.1:{FreePort()}";
-        listener.Prefixes.Add(Endpoint + "/");
-        listener.Start();
-        loop = Task.Run(ServeAsync);
+        _listener.Prefixes.Add(Endpoint + "/");
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
     }
 
     public string Endpoint { get; }
@@ -40,12 +40,12 @@ internal sealed class HubStub : IDisposable
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                context = await _listener.GetContextAsync();
             }
             catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
             {
@@ -56,7 +56,7 @@ internal sealed class HubStub : IDisposable
             if (path.StartsWith("/api/models/", StringComparison.Ordinal) && path.EndsWith("/tree/main", StringComparison.Ordinal))
             {
                 var repo = path["/api/models/".Length..^"/tree/main".Length];
-                if (context.Request.QueryString["recursive"] == "true" && listings.TryGetValue(repo, out var json))
+                if (context.Request.QueryString["recursive"] == "true" && _listings.TryGetValue(repo, out var json))
                     await WriteAsync(response, 200, System.Text.Encoding.UTF8.GetBytes(json), "application/json");
                 else
                     response.StatusCode = 404;
@@ -66,7 +66,7 @@ internal sealed class HubStub : IDisposable
             var file = marker < 0 ? "" : path[1..marker] + "/" + path[(marker + "/resolve/main/".Length)..];
             var range = context.Request.Headers["Range"] ?? "";
             Downloads.Enqueue((file, range));
-            if (!files.TryGetValue(file, out var bytes))
+            if (!_files.TryGetValue(file, out var bytes))
             {
                 response.StatusCode = 404;
                 continue;
@@ -88,8 +88,8 @@ internal sealed class HubStub : IDisposable
 
     public void Dispose()
     {
-        listener.Stop();
-        listener.Close();
-        loop.Wait(TimeSpan.FromSeconds(5));
+        _listener.Stop();
+        _listener.Close();
+        _loop.Wait(TimeSpan.FromSeconds(5));
     }
 }

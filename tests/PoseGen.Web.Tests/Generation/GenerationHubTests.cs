@@ -11,13 +11,13 @@ namespace PoseGen.Web.Tests.Generation;
 /// <summary>The generation hub as the Render page uses it, with the real pipeline on tiny models (no test double).</summary>
 public sealed class GenerationHubTests : IDisposable
 {
-    private readonly string models = TinyStableDiffusion.Create();
+    private readonly string _models = TinyStableDiffusion.Create();
 
     [Fact]
     public async Task HubClientSeesQueuedThenEachStepWithAPreviewThenDoneForAJobOnTheTinyModels()
     {
         using var factory = new PoseGenWebFactory();
-        factory.Settings["Generation:ModelsPath"] = models;
+        factory.Settings["Generation:ModelsPath"] = _models;
         var user = await LiveWorkoutUser.SignInAsync(factory);
         await using var hub = await user.ConnectAsync("/hubs/generation");
         var messages = Channel.CreateUnbounded<JsonElement>();
@@ -55,5 +55,5 @@ public sealed class GenerationHubTests : IDisposable
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
     }
 
-    public void Dispose() => Directory.Delete(models, recursive: true);
+    public void Dispose() => Directory.Delete(_models, recursive: true);
 }

@@ -9,12 +9,12 @@ namespace PoseGen.Web.Services.Generation;
 /// </summary>
 public sealed class GenerationJobQueue(IOptions<GenerationQueueOptions> options)
 {
-    private readonly Lock gate = new();
-    private readonly List<Guid> waiting = [];
-    private readonly Dictionary<Guid, string> owners = [];
-    private readonly SemaphoreSlim available = new(0);
-    private (Guid Id, CancellationTokenSource Cancel)? running;
-    private (Guid Id, int Step, int Total, byte[]? Preview)? live;
+    private readonly Lock _gate = new();
+    private readonly List<Guid> _waiting = [];
+    private readonly Dictionary<Guid, string> _owners = [];
+    private readonly SemaphoreSlim _available = new(0);
+    private (Guid Id, CancellationTokenSource Cancel)? _running;
+    private (Guid Id, int Step, int Total, byte[]? Preview)? _live;
 
     public int Capacity { get; } = options.Value.MaxQueue;
 
@@ -28,17 +28,17 @@ public sealed class GenerationJobQueue(IOptions<GenerationQueueOptions> options)
     /// </summary>
     public EnqueueOutcome TryEnqueue(Guid id, string? userId = null, bool force = false)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!force && waiting.Count >= Capacity)
+            if (!force && _waiting.Count >= Capacity)
                 return EnqueueOutcome.Full;
-            if (!force && userId is not null && waiting.Count(w => owners.GetValueOrDefault(w) == userId) >= PerUser)
+            if (!force && userId is not null && _waiting.Count(w => _owners.GetValueOrDefault(w) == userId) >= PerUser)
                 return EnqueueOutcome.ShareUsed;
-            waiting.Add(id);
+            _waiting.Add(id);
             if (userId is not null)
-                owners[id] = userId;
+                _owners[id] = userId;
         }
-        available.Release();
+        _available.Release();
         return EnqueueOutcome.Queued;
     }
 
@@ -47,17 +47,17 @@ public sealed class GenerationJobQueue(IOptions<GenerationQueueOptions> options)
     {
         while (true)
         {
-            await available.WaitAsync(ct);
-            lock (gate)
+            await _available.WaitAsync(ct);
+            lock (_gate)
             {
-                if (waiting.Count == 0)
+                if (_waiting.Count == 0)
                     continue; // a cancelled id left its permit behind
-                var id = waiting[0];
-                waiting.RemoveAt(0);
-                owners.Remove(id);
+                var id = _waiting[0];
+                _waiting.RemoveAt(0);
+                _owners.Remove(id);
                 var cancel = new CancellationTokenSource();
-                running = (id, cancel);
-                live = null;
+                _running = (id, cancel);
+                _live = null;
                 return (id, cancel.Token);
             }
         }
@@ -65,29 +65,29 @@ public sealed class GenerationJobQueue(IOptions<GenerationQueueOptions> options)
 
     public void Finish(Guid id)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (running?.Id != id)
+            if (_running?.Id != id)
                 return;
-            running.Value.Cancel.Dispose();
-            running = null;
-            live = null;
+            _running.Value.Cancel.Dispose();
+            _running = null;
+            _live = null;
         }
     }
 
     /// <summary>Removes a waiting id or cancels the running one; "queued", "running" or null when it is neither.</summary>
     public string? TryCancel(Guid id)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (waiting.Remove(id))
+            if (_waiting.Remove(id))
             {
-                owners.Remove(id);
+                _owners.Remove(id);
                 return GenerationJobDocument.Queued;
             }
-            if (running?.Id == id)
+            if (_running?.Id == id)
             {
-                running.Value.Cancel.Cancel();
+                _running.Value.Cancel.Cancel();
                 return GenerationJobDocument.Running;
             }
             return null;
@@ -97,29 +97,29 @@ public sealed class GenerationJobQueue(IOptions<GenerationQueueOptions> options)
     /// <summary>1-based place in the line; 0 when running or not waiting.</summary>
     public int Position(Guid id)
     {
-        lock (gate)
-            return waiting.IndexOf(id) + 1;
+        lock (_gate)
+            return _waiting.IndexOf(id) + 1;
     }
 
     public IReadOnlyList<Guid> Waiting()
     {
-        lock (gate)
-            return [.. waiting];
+        lock (_gate)
+            return [.. _waiting];
     }
 
     public void ReportStep(Guid id, int step, int total, byte[]? preview)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (running?.Id == id)
-                live = (id, step, total, preview ?? live?.Preview);
+            if (_running?.Id == id)
+                _live = (id, step, total, preview ?? _live?.Preview);
         }
     }
 
     public (int Step, int Total, byte[]? Preview)? Live(Guid id)
     {
-        lock (gate)
-            return live is { } l && l.Id == id ? (l.Step, l.Total, l.Preview) : null;
+        lock (_gate)
+            return _live is { } l && l.Id == id ? (l.Step, l.Total, l.Preview) : null;
     }
 }
 

@@ -12,34 +12,34 @@ public sealed class WorkoutJobQueue
 {
     public const int Capacity = 32;
 
-    private readonly Channel<Guid> channel = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly int capacity;
-    private int waiting;
+    private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly int _capacity;
+    private int _waiting;
 
     public WorkoutJobQueue() : this(Capacity)
     {
     }
 
     /// <param name="capacity">Uploads that may wait at once (tests use a small queue to see it full).</param>
-    public WorkoutJobQueue(int capacity) => this.capacity = capacity;
+    public WorkoutJobQueue(int capacity) => _capacity = capacity;
 
     /// <summary>False when <see cref="Capacity"/> jobs already wait; <paramref name="force"/> (start-up re-queue) ignores it.</summary>
     public bool TryEnqueue(Guid id, bool force = false)
     {
-        if (Interlocked.Increment(ref waiting) > capacity && !force)
+        if (Interlocked.Increment(ref _waiting) > _capacity && !force)
         {
-            Interlocked.Decrement(ref waiting);
+            Interlocked.Decrement(ref _waiting);
             return false;
         }
-        channel.Writer.TryWrite(id);
+        _channel.Writer.TryWrite(id);
         return true;
     }
 
     public async IAsyncEnumerable<Guid> ReadAllAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var id in channel.Reader.ReadAllAsync(ct))
+        await foreach (var id in _channel.Reader.ReadAllAsync(ct))
         {
-            Interlocked.Decrement(ref waiting);
+            Interlocked.Decrement(ref _waiting);
             yield return id;
         }
     }
