@@ -2,10 +2,17 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PoseGen.Core.Abstractions;
 using PoseGen.Data;
+using PoseGen.Imaging;
 using PoseGen.Inference.Scheduling;
 using PoseGen.TestSupport.Postgres;
+using PoseGen.Web.Hubs;
+using PoseGen.Web.Services.Generation;
 using PoseGen.Web.Services.Workouts;
+using PoseGen.Web.Tests.Generation;
 using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests.Faults;
@@ -17,6 +24,7 @@ namespace PoseGen.Web.Tests.Faults;
 /// </summary>
 public sealed class DatabaseOutageTests : IAsyncLifetime
 {
+    private readonly ControlMapGenerator _generator = new(gated: true);
     private PostgresServer _server = null!;
     private PoseGenWebFactory _factory = null!;
     private HttpClient _client = null!;
@@ -28,6 +36,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         _factory = new PoseGenWebFactory(DatabaseProvider.Postgres, _server.ConnectionStringFor(database));
         // One inference worker, so a test can hold a clip's analysis at a known point.
         _factory.Settings["Inference:Scheduler:Workers"] = "1";
+        _factory.TestServices = services => services.AddSingleton<IPoseImageGenerator>(_generator);
         _client = await ApiClient.CreateSignedInAsync(_factory);
     }
 
@@ -57,12 +66,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         await _server.StartAgainAsync();
 
-        // Connections the shutdown broke are dropped as the pool meets them; until then an answer is a 503, never a 500.
-        HttpResponseMessage history;
-        var attempts = 0;
-        while ((history = await _client.GetAsync("/api/v1/history")).StatusCode != HttpStatusCode.OK && ++attempts < 20)
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, history.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+        await UntilTheDatabaseAnswersAsync();
         var healthAgain = await _factory.CreateClient().GetAsync("/health");
         Assert.Equal("Healthy", (await CheckAsync(healthAgain, "database")).GetProperty("status").GetString());
     }
@@ -83,6 +87,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         await WorkoutFaults.UntilLoggedAsync(_factory.DataRoot, id, "failure could not be recorded");
         Assert.False(_factory.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
         await _server.StartAgainAsync();
+        await UntilTheDatabaseAnswersAsync();
 
         // The app's own worker still takes new clips and finishes them.
         var next = await WorkoutFaults.UploadShortClipAsync(_client);
@@ -99,6 +104,59 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             Assert.Equal("done", status.GetProperty("status").GetString());
         }
         Assert.Empty(Directory.GetFiles(videos.Folder));
+    }
+
+    [Fact]
+    public async Task ARenderWhoseEndCannotBeSavedLeavesTheHostRunningKeepsNoPictureAndIsFinishedByTheNextStart()
+    {
+        var id = await GenerationClient.PostAsync(_client, GenerationClient.Request());
+        await GenerationClient.PollUntilAsync(_client, id, "running");
+        var media = Path.Combine(_factory.DataRoot, "media");
+        var mapOnly = Directory.GetFiles(media, "*", SearchOption.AllDirectories);
+        await _server.StopServerAsync();
+
+        // The render finishes while the database is down: its picture cannot be recorded, so it is not kept either, and
+        // the worker says so in the log and carries on.
+        _generator.Gate!.Release(3);
+        await WorkoutFaults.UntilLoggedAsync(_factory.DataRoot, id, "failed");
+        Assert.Equal(mapOnly, Directory.GetFiles(media, "*", SearchOption.AllDirectories));
+        await WorkoutFaults.UntilLoggedAsync(_factory.DataRoot, id, "its end could not be recorded");
+        Assert.False(_factory.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        (await _client.GetAsync($"/api/v1/generations/{id}")).AssertProblem(HttpStatusCode.ServiceUnavailable);
+
+        await _server.StartAgainAsync();
+        await UntilTheDatabaseAnswersAsync();
+        _generator.Gate.Release(100);
+
+        // The app's own worker still renders new requests.
+        var next = await GenerationClient.PostAsync(_client, GenerationClient.Request());
+        Assert.Equal("done", (await GenerationClient.PollUntilAsync(_client, next, "done", "failed")).GetProperty("status").GetString());
+
+        // The interrupted render still reads "running"; the next start renders it to the end.
+        Assert.Equal("running", (await GenerationClient.JsonAsync(await _client.GetAsync($"/api/v1/generations/{id}"))).GetProperty("status").GetString());
+        var services = _factory.Services;
+        using var worker = new GenerationJobWorker(services.GetRequiredService<IServiceScopeFactory>(),
+            new GenerationJobQueue(services.GetRequiredService<IOptions<GenerationQueueOptions>>()), services,
+            services.GetRequiredService<Microsoft.AspNetCore.SignalR.IHubContext<GenerationHub>>(), services.GetRequiredService<IImageCodec>(),
+            services.GetRequiredService<ILogger<GenerationJobWorker>>());
+        await worker.StartAsync(CancellationToken.None);
+        var status = await GenerationClient.PollUntilAsync(_client, id, "done", "failed");
+        await worker.StopAsync(CancellationToken.None);
+        Assert.Equal("done", status.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(status.GetProperty("resultUrl").GetString())).StatusCode);
+    }
+
+    /// <summary>
+    /// Connections the shutdown broke are dropped as the pool meets them; until then a request may still fail, and its
+    /// answer is a 503, never a 500.
+    /// </summary>
+    private async Task UntilTheDatabaseAnswersAsync()
+    {
+        HttpResponseMessage history;
+        var attempts = 0;
+        while ((history = await _client.GetAsync("/api/v1/history")).StatusCode != HttpStatusCode.OK && ++attempts < 20)
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, history.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
     }
 
     private static async Task<JsonElement> CheckAsync(HttpResponseMessage health, string name) =>
