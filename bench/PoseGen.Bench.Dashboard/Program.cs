@@ -33,7 +33,7 @@ foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postg
     };
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSingleton(TimeProvider.System)
-        .AddPoseGenData(configuration, folder);
+        .AddPoseGenData(configuration, new DataRoot(folder));
     services.AddSingleton<WorkoutVideoStore>().AddScoped<HistoryService>().AddScoped<DashboardService>()
         .AddScoped<ProfileService>().AddScoped<PoseFeedbackService>().AddScoped<NextPoseService>()
         .AddSingleton(PoseGen.Core.Library.PoseLibrary.Default).AddSingleton<PoseGen.Core.Recommendations.PoseRecommender>();

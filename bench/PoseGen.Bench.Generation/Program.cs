@@ -47,10 +47,10 @@ try
     Report("PNG encode 512x768 (noise, worst case)", 20, () => codec.Encode(image, EncodeFormat.Png));
     Report("JPEG encode 512x768 q90", 20, () => codec.Encode(image, EncodeFormat.Jpeg, 90));
 
-    using var pipeline = new StableDiffusionPipeline(
-        Options.Create(new InferenceOptions { Device = ExecutionDevice.Cpu }),
-        Options.Create(new GenerationOptions { ModelsPath = folder }),
-        new ExecutionProviderSelector(NullLogger<ExecutionProviderSelector>.Instance));
+    var inference = Options.Create(new InferenceOptions { Device = ExecutionDevice.Cpu });
+    var selector = new ExecutionProviderSelector(NullLogger<ExecutionProviderSelector>.Instance);
+    using var pipeline = new StableDiffusionPipeline(inference, Options.Create(new GenerationOptions { ModelsPath = folder }),
+        selector, new OnnxSessionFactory(inference, selector, NullLogger<OnnxSessionFactory>.Instance));
     foreach (var (w, h) in new[] { (512, 512), (512, 768) })
     {
         var request = new GenerationRequest("a yoga dancer", "blurry", image with { }, w, h, steps,

@@ -1,3 +1,4 @@
+using PoseGen.TestSupport;
 // Issue 3 benchmark, a Stopwatch runner (warm-up, then many timed iterations; medians reported). BenchmarkDotNet would
 // spend most of its time on pilot/overhead stages a shared 2-core machine cannot afford, and the TF.js side has to run
 // in Node anyway. Writes a Markdown section for bench/RESULTS.md to stdout.
@@ -23,8 +24,8 @@ using PoseGen.Inference.Tests.Support;
 
 var iterations = IntOption("--iterations", 50);
 var warmup = IntOption("--warmup", 5);
-var repoRoot = Ancestors(Directory.GetCurrentDirectory()).First(d => File.Exists(Path.Combine(d, "PoseGen.sln")));
-var people = Path.Combine(Ancestors(repoRoot).Skip(1).Select(d => Path.Combine(d, "shared", "fixtures")).First(Directory.Exists), "people");
+var repoRoot = RepoPaths.Root;
+var people = RepoPaths.Fixture("people");
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = repoRoot });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Inference:Device"] = "Cpu" });
@@ -154,11 +155,6 @@ return 0;
 static void Row(string name, AccuracyScore score, double ms) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"| {name} | {score.Pck:F3} ({score.Correct}/{score.Labelled}) | {score.MeanOks:F3} | {score.Found}/{score.Annotated} | {ms:F1} |"));
 
-static IEnumerable<string> Ancestors(string path)
-{
-    for (var dir = new DirectoryInfo(path); dir is not null; dir = dir.Parent)
-        yield return dir.FullName;
-}
 
 string? StringOption(string name)
 {

@@ -1,3 +1,4 @@
+using PoseGen.TestSupport;
 // Photo path end to end: 12 MP phone-style JPEGs sent over HTTP to a running app (POST /api/v1/poses/detect), beside
 // TF.js pose-detection on the same photo already decoded (bench/tfjs/movenet-bench.mjs), in one run. The photos are a
 // 4:3 crop of a fixture photo upscaled to 4000x3000 and encoded by libvips at Q90, 4:2:0 (as phone cameras write) and
@@ -19,9 +20,8 @@ var url = StringOption("--url") ?? "http://localhost:5080";
 var requests = IntOption("--requests", 25);
 var warmup = IntOption("--warmup", 3);
 var model = StringOption("--model") ?? "thunder";
-var repoRoot = Ancestors(Directory.GetCurrentDirectory()).First(d => File.Exists(Path.Combine(d, "PoseGen.sln")));
-var fixture = Path.Combine(Ancestors(repoRoot).Skip(1).Select(d => Path.Combine(d, "shared", "fixtures")).First(Directory.Exists),
-    "people", StringOption("--photo") ?? "mpii_004645041.jpg");
+var repoRoot = RepoPaths.Root;
+var fixture = RepoPaths.Fixture("people", StringOption("--photo") ?? "mpii_004645041.jpg");
 
 using var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
     .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddPoseGenImaging().BuildServiceProvider();
@@ -171,11 +171,6 @@ static string F(double value) => value.ToString("F1", CultureInfo.InvariantCultu
 
 static string Capitalised(string name) => char.ToUpperInvariant(name[0]) + name[1..].ToLowerInvariant();
 
-static IEnumerable<string> Ancestors(string directory)
-{
-    for (var d = new DirectoryInfo(directory); d is not null; d = d.Parent)
-        yield return d.FullName;
-}
 
 string? StringOption(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 

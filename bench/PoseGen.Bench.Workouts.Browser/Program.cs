@@ -1,3 +1,4 @@
+using PoseGen.TestSupport;
 // In-browser MoveNet speed on the Workout page. Starts the built app (src/PoseGen.Web, Release) on a free loopback port
 // with a temporary data folder, registers a user in headless Chromium (/usr/bin/chromium) whose fake camera plays the
 // squat fixture clip (converted by ffmpeg to 360x640 y4m at 30 fps, so the camera never caps the rate below 30), starts
@@ -11,12 +12,10 @@ using System.Net.Sockets;
 using Microsoft.Playwright;
 
 var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 20;
-var root = FindRoot();
+var root = RepoPaths.Root;
 var temp = Directory.CreateTempSubdirectory("posegen-bench-").FullName;
 var clip = Path.Combine(temp, "squat.y4m");
-// shared/ sits beside the repository, or beside the worktrees folder (/work/wt/NAME -> /work/shared).
-var shared = new[] { Path.Combine(root, "..", "shared"), Path.Combine(root, "..", "..", "shared") }.First(Directory.Exists);
-await RunAsync("ffmpeg", "-v", "error", "-y", "-i", Path.Combine(shared, "fixtures", "videos", "squat_studio_pexels4838220.mp4"),
+await RunAsync("ffmpeg", "-v", "error", "-y", "-i", RepoPaths.Fixture("videos", "squat_studio_pexels4838220.mp4"),
     "-vf", "scale=360:-2,fps=30", "-pix_fmt", "yuv420p", clip);
 
 var port = FreePort();
@@ -114,9 +113,3 @@ static int FreePort()
     return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "PoseGen.sln"))) return dir.FullName;
-    throw new DirectoryNotFoundException("PoseGen.sln not found above the program.");
-}

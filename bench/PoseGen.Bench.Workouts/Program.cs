@@ -1,3 +1,4 @@
+using PoseGen.TestSupport;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +15,8 @@ using PoseGen.Inference.Video;
 //   eval [model]   count every clip from those keypoints: per clip and per exercise, all-in and leave-one-clip-out
 //   speed [runs]   end-to-end video analysis speed (video seconds per wall second)
 var mode = args.Length > 0 ? args[0] : "eval";
-var repoRoot = Ancestors(Directory.GetCurrentDirectory()).First(d => File.Exists(Path.Combine(d, "PoseGen.sln")));
-var videos = Ancestors(repoRoot).Skip(1).Select(d => Path.Combine(d, "shared", "fixtures", "videos")).First(Directory.Exists);
+var repoRoot = RepoPaths.Root;
+var videos = RepoPaths.Fixture("videos");
 var cache = Path.Combine(repoRoot, "artifacts", "workout-keypoints");
 var labels = ClipLabel.Read(videos);
 var model = args.Length > 1 && Enum.TryParse<PoseModelKind>(args[1], true, out var m) ? m : PoseModelKind.Thunder;
@@ -75,8 +76,3 @@ if (mode == "dump")
 
 await Speed.RunAsync(host.Services, videos, labels, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
 
-static IEnumerable<string> Ancestors(string path)
-{
-    for (var dir = new DirectoryInfo(path); dir is not null; dir = dir.Parent)
-        yield return dir.FullName;
-}

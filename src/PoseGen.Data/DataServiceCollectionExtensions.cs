@@ -12,13 +12,13 @@ public static class DataServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the provider-specific <see cref="PoseGenDbContext"/>, the media store and the database health check.
-    /// <paramref name="dataRoot"/> is the resolved absolute data folder (SQLite file and media live below it).
+    /// <paramref name="dataRoot"/> is the resolved data folder (SQLite file and media live below it).
     /// </summary>
-    public static IServiceCollection AddPoseGenData(this IServiceCollection services, IConfiguration configuration, string dataRoot)
+    public static IServiceCollection AddPoseGenData(this IServiceCollection services, IConfiguration configuration, DataRoot dataRoot)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
-        services.AddSingleton(new DataRoot(dataRoot));
+        services.AddSingleton(dataRoot);
 
         switch (options.Provider)
         {
@@ -26,8 +26,8 @@ public static class DataServiceCollectionExtensions
                 var sqlite = configuration.GetConnectionString("Sqlite");
                 if (string.IsNullOrWhiteSpace(sqlite))
                 {
-                    Directory.CreateDirectory(dataRoot);
-                    sqlite = $"Data Source={Path.Combine(dataRoot, "posegen.db")}";
+                    Directory.CreateDirectory(dataRoot.Path);
+                    sqlite = $"Data Source={dataRoot.DatabaseFile}";
                 }
                 services.AddDbContext<SqlitePoseGenDbContext>(o => Configure(o.UseSqlite(sqlite)));
                 services.AddScoped<PoseGenDbContext>(sp => sp.GetRequiredService<SqlitePoseGenDbContext>());
@@ -61,4 +61,17 @@ public static class DataServiceCollectionExtensions
 }
 
 /// <summary>The resolved absolute data folder.</summary>
-public sealed record DataRoot(string Path);
+/// <summary>
+/// The data folder (absolute) and the one place its sub-folders are named: the SQLite file, users' media, clips waiting
+/// for analysis and the data-protection keys.
+/// </summary>
+public sealed record DataRoot(string Path)
+{
+    public string DatabaseFile => System.IO.Path.Combine(Path, "posegen.db");
+
+    public string Media => System.IO.Path.Combine(Path, "media");
+
+    public string Videos => System.IO.Path.Combine(Path, "videos");
+
+    public string Keys => System.IO.Path.Combine(Path, "keys");
+}

@@ -26,6 +26,7 @@ public static class InferenceServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ExecutionProviderSelector>();
+        services.AddSingleton<OnnxSessionFactory>();
         services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
         services.AddSingleton<OnnxModelHost>();
         services.AddOptions<InferenceSchedulerOptions>()

@@ -16,7 +16,7 @@ public sealed partial class MediaStore(DataRoot root, TimeProvider time)
         ["application/json"] = ".json",
     };
 
-    private string MediaRoot => Path.Combine(root.Path, "media");
+    private string MediaRoot => root.Media;
 
     /// <summary>
     /// Writes the bytes to a temporary file first, then renames it, so a crash never leaves half a file under the final

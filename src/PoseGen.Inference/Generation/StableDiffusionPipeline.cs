@@ -20,6 +20,7 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
     private readonly InferenceOptions inference;
     private readonly GenerationOptions options;
     private readonly ExecutionProviderSelector selector;
+    private readonly OnnxSessionFactory sessions;
     private readonly Lock gate = new();
     private StableDiffusionModels? models;
     private string? openFailure;
@@ -28,6 +29,7 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
         IOptions<InferenceOptions> inference,
         IOptions<GenerationOptions> options,
         ExecutionProviderSelector selector,
+        OnnxSessionFactory sessions,
         IHostEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(inference);
@@ -35,6 +37,7 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
         this.inference = inference.Value;
         this.options = options.Value;
         this.selector = selector;
+        this.sessions = sessions;
         var root = environment?.ContentRootPath;
         ModelFolder = string.IsNullOrWhiteSpace(this.options.ModelsPath)
             ? Path.Combine(ModelsDirectoryResolver.Resolve(this.inference.ModelsPath, root), "stable-diffusion")
@@ -162,7 +165,7 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
             if (!status.IsAvailable) throw new InvalidOperationException(status.Message);
             try
             {
-                models = StableDiffusionModels.Open(ModelFolder, CreateSession);
+                models = StableDiffusionModels.Open(ModelFolder, path => sessions.Create(Path.GetFileName(Path.GetDirectoryName(path)) ?? path, path));
                 return models;
             }
             catch (ModelFolderException ex)
@@ -171,21 +174,6 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
                 throw new InvalidOperationException(openFailure, ex);
             }
         }
-    }
-
-    private InferenceSession CreateSession(string path)
-    {
-        using var sessionOptions = new SessionOptions
-        {
-            GraphOptimizationLevel = inference.GraphOptimizationLevel,
-            IntraOpNumThreads = inference.IntraOpThreads,
-            InterOpNumThreads = inference.InterOpThreads,
-        };
-        var provider = selector.Select(inference.Device, inference.CudaDeviceId).Provider
-            ?? throw new InvalidOperationException("Inference:Device is Cuda but the CUDA execution provider is unavailable.");
-        if (provider == ActiveExecutionProvider.Cuda)
-            ExecutionProviderSelector.AppendCuda(sessionOptions, inference.CudaDeviceId);
-        return new InferenceSession(path, sessionOptions);
     }
 
     public void Dispose()

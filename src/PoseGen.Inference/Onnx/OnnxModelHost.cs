@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 
@@ -10,32 +9,30 @@ namespace PoseGen.Inference.Onnx;
 /// Owns the process's ONNX Runtime sessions: one per model file, created on first use with the configured provider and
 /// threading, then shared (InferenceSession.Run is thread-safe).
 /// </summary>
-public sealed partial class OnnxModelHost : IDisposable
+public sealed class OnnxModelHost : IDisposable
 {
     private readonly InferenceOptions options;
     private readonly ExecutionProviderSelector selector;
-    private readonly ILogger<OnnxModelHost> logger;
+    private readonly OnnxSessionFactory factory;
     private readonly ConcurrentDictionary<string, Lazy<InferenceSession>> sessions = new(StringComparer.Ordinal);
 
     public OnnxModelHost(
         IOptions<InferenceOptions> options,
         ExecutionProviderSelector selector,
-        ILogger<OnnxModelHost> logger,
+        OnnxSessionFactory factory,
         IHostEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
         this.selector = selector;
-        this.logger = logger;
+        this.factory = factory;
         ModelsDirectory = ModelsDirectoryResolver.Resolve(this.options.ModelsPath, environment?.ContentRootPath);
     }
 
     /// <summary>Absolute folder the models are read from.</summary>
     public string ModelsDirectory { get; }
 
-    public ActiveExecutionProvider Provider =>
-        selector.Select(options.Device, options.CudaDeviceId).Provider
-        ?? throw new InvalidOperationException("Inference:Device is Cuda but the CUDA execution provider is unavailable.");
+    public ActiveExecutionProvider Provider => factory.Provider;
 
     public string PathOf(ModelDescriptor model) => Path.Combine(ModelsDirectory, model.FileName);
 
@@ -49,7 +46,7 @@ public sealed partial class OnnxModelHost : IDisposable
         var path = PathOf(model);
         if (!File.Exists(path))
             throw new ModelNotInstalledException(model.Name, path);
-        var lazy = sessions.GetOrAdd(path, p => new Lazy<InferenceSession>(() => CreateSession(model, p)));
+        var lazy = sessions.GetOrAdd(path, p => new Lazy<InferenceSession>(() => factory.Create(model.Name, p)));
         try
         {
             return lazy.Value;
@@ -73,26 +70,6 @@ public sealed partial class OnnxModelHost : IDisposable
             OrtEnv.Instance().GetVersionString(), options.Device, choice.Provider, choice.CudaFailure, ModelsDirectory, models);
     }
 
-    private InferenceSession CreateSession(ModelDescriptor model, string path)
-    {
-        using var sessionOptions = new SessionOptions
-        {
-            GraphOptimizationLevel = options.GraphOptimizationLevel,
-            EnableMemoryPattern = options.EnableMemoryPattern,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            IntraOpNumThreads = options.IntraOpThreads,
-            InterOpNumThreads = options.InterOpThreads,
-        };
-        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowThreadSpinning ? "1" : "0");
-        sessionOptions.AddSessionConfigEntry("session.force_spinning_stop", options.StopSpinningAfterRun ? "1" : "0");
-        var provider = Provider;
-        if (provider == ActiveExecutionProvider.Cuda)
-            ExecutionProviderSelector.AppendCuda(sessionOptions, options.CudaDeviceId);
-        var session = new InferenceSession(path, sessionOptions);
-        LogSessionCreated(logger, model.Name, provider, path);
-        return session;
-    }
-
     public void Dispose()
     {
         foreach (var lazy in sessions.Values)
@@ -102,9 +79,6 @@ public sealed partial class OnnxModelHost : IDisposable
         }
         sessions.Clear();
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "ONNX Runtime session for {Model} created on {Provider} from {Path}")]
-    private static partial void LogSessionCreated(ILogger logger, string model, ActiveExecutionProvider provider, string path);
 }
 
 /// <summary>For GET /health.</summary>

@@ -1,32 +1,22 @@
+using PoseGen.Core.Hosting;
+using PoseGen.Data;
+
 namespace PoseGen.Web.Hosting;
 
 /// <summary>
-/// Where the app finds its folders. In a source checkout the repository root (the folder holding PoseGen.sln) owns
-/// wwwroot/, models/ and data/; in a published build (Docker) they sit next to the binaries.
+/// The web host's folders, all under <see cref="AppRoot"/> unless configured absolute: wwwroot/ and the data folder
+/// (Storage:DataRoot; the SQLite file, media, waiting clips and data-protection keys live below it, see <see cref="DataRoot"/>).
 /// </summary>
 public static class AppPaths
 {
-    public static string? RepositoryRoot { get; } = FindRepositoryRoot();
-
-    private static string BaseFolder => RepositoryRoot ?? AppContext.BaseDirectory;
-
-    public static string WebRoot() => Path.Combine(BaseFolder, "wwwroot");
+    public static string WebRoot() => AppRoot.Resolve("wwwroot");
 
     /// <summary>Storage:DataRoot, absolute or relative to the repository root (published: the app folder).</summary>
-    public static string DataRoot(IConfiguration configuration) => Resolve(configuration["Storage:DataRoot"] ?? "data");
-
-    public static string Resolve(string path) => Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(BaseFolder, path));
-
-    private static string? FindRepositoryRoot()
+    public static DataRoot DataRoot(IConfiguration configuration)
     {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "PoseGen.sln")))
-                    return dir.FullName;
-            }
-        }
-        return null;
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (string.IsNullOrWhiteSpace(options.DataRoot))
+            throw new InvalidOperationException("Storage:DataRoot is empty; leave it out for data/ or name a folder.");
+        return new DataRoot(AppRoot.Resolve(options.DataRoot));
     }
 }

@@ -17,7 +17,7 @@ public static class LoggingExtensions
         builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) =>
         {
             var configuration = services.GetRequiredService<IConfiguration>();
-            ResolveFileSinkPaths(configuration, AppPaths.DataRoot(configuration));
+            ResolveFileSinkPaths(configuration, AppPaths.DataRoot(configuration).Path);
             logger.ReadFrom.Configuration(configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()

@@ -40,7 +40,7 @@ public static class WebServiceCollectionExtensions
 
         // Keys under the data folder, so sign-in cookies and tokens survive restarts.
         services.AddDataProtection().SetApplicationName("PoseGen")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(AppPaths.DataRoot(configuration), "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(AppPaths.DataRoot(configuration).Keys));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ProfileService>();
         services.AddScoped<HistoryService>();

@@ -18,10 +18,13 @@ public sealed class TinyModelFolder : IDisposable
 /// <summary>The whole pipeline on tiny signature-exact models (see <see cref="TinyStableDiffusion"/>) at 64x64.</summary>
 public sealed class StableDiffusionPipelineTests(TinyModelFolder tiny) : IClassFixture<TinyModelFolder>
 {
-    internal static StableDiffusionPipeline Pipeline(string folder) => new(
-        Options.Create(new InferenceOptions { Device = ExecutionDevice.Cpu, IntraOpThreads = 1 }),
-        Options.Create(new GenerationOptions { ModelsPath = folder }),
-        new ExecutionProviderSelector(NullLogger<ExecutionProviderSelector>.Instance));
+    internal static StableDiffusionPipeline Pipeline(string folder)
+    {
+        var inference = Options.Create(new InferenceOptions { Device = ExecutionDevice.Cpu, IntraOpThreads = 1 });
+        var selector = new ExecutionProviderSelector(NullLogger<ExecutionProviderSelector>.Instance);
+        return new(inference, Options.Create(new GenerationOptions { ModelsPath = folder }), selector,
+            new OnnxSessionFactory(inference, selector, NullLogger<OnnxSessionFactory>.Instance));
+    }
 
     internal static RgbImage Pose(int width, int height, int seed)
     {

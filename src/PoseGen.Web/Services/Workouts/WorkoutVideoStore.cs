@@ -1,4 +1,4 @@
-using PoseGen.Web.Hosting;
+using PoseGen.Data;
 
 namespace PoseGen.Web.Services.Workouts;
 
@@ -6,9 +6,9 @@ namespace PoseGen.Web.Services.Workouts;
 /// Uploaded clips waiting for analysis, in the data folder's videos/ (not media: a clip lives only until its job ends).
 /// Each job's History document names its clip; whoever ends the job or deletes its entry deletes the clip.
 /// </summary>
-public sealed class WorkoutVideoStore(IConfiguration configuration)
+public sealed class WorkoutVideoStore(DataRoot root)
 {
-    public string Folder { get; } = Path.Combine(AppPaths.DataRoot(configuration), "videos");
+    public string Folder => root.Videos;
 
     /// <summary>The clip's path; <paramref name="fileName"/> comes from our own documents, never from a request.</summary>
     public string PathOf(string fileName) => Path.Combine(Folder, Path.GetFileName(fileName));

@@ -1,3 +1,4 @@
+using PoseGen.TestSupport;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,8 +41,8 @@ Report("prompt + detected pose -> 8 recommendations", 200, i =>
 Report("mannequin SVG (one pose, one view)", 500, i => library.MannequinSvg(library.All[i % library.All.Count], PoseView.ThreeQuarter));
 Report("ground a pose for a new body (FK solver)", 100, i => library.Ground(library.All[i % library.All.Count], BodyProportions.ForHeight(1.6 + (i % 7 * 0.05))));
 
-var repoRoot = Ancestors(Directory.GetCurrentDirectory()).First(d => File.Exists(Path.Combine(d, "PoseGen.sln")));
-var photoPath = Ancestors(repoRoot).Skip(1).Select(d => Path.Combine(d, "shared", "fixtures", "pairs", "tree_overhead_a.jpg")).First(File.Exists);
+var repoRoot = RepoPaths.Root;
+var photoPath = RepoPaths.Fixture("pairs", "tree_overhead_a.jpg");
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = repoRoot });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Inference:Device"] = "Cpu" });
 builder.Services.AddLogging().AddPoseGenImaging().AddPoseGenInference();
@@ -58,11 +59,6 @@ for (var i = 0; i < 3; i++)
     await PhotoToRecommendations(i);
 await ReportAsync($"photo end to end ({Path.GetFileName(photoPath)}, {jpeg.Length / 1024} KiB JPEG: decode, detect, recommend 8)", 30, PhotoToRecommendations);
 
-static IEnumerable<string> Ancestors(string path)
-{
-    for (var dir = new DirectoryInfo(path); dir is not null; dir = dir.Parent)
-        yield return dir.FullName;
-}
 
 static async Task ReportAsync(string name, int n, Func<int, Task> work)
 {
