@@ -18,7 +18,10 @@ public sealed partial class MediaStore(DataRoot root, TimeProvider time)
 
     private string MediaRoot => root.Media;
 
-    /// <summary>Writes the bytes (to a temporary file first, then renamed, so a crash never leaves half a file).</summary>
+    /// <summary>
+    /// Writes the bytes to a temporary file first, then renames it, so a crash never leaves half a file under the final
+    /// name; a write that fails (a full disk, a cancelled request) deletes the temporary file before the error goes on.
+    /// </summary>
     public async Task<MediaFile> SaveAsync(string userId, ReadOnlyMemory<byte> bytes, string contentType, CancellationToken ct)
     {
         var userFolder = UserFolder(userId);
@@ -29,8 +32,16 @@ public sealed partial class MediaStore(DataRoot root, TimeProvider time)
         var full = Path.Combine(root.Path, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temp = full + ".tmp";
-        await File.WriteAllBytesAsync(temp, bytes, ct);
-        File.Move(temp, full, overwrite: false);
+        try
+        {
+            await File.WriteAllBytesAsync(temp, bytes, ct);
+            File.Move(temp, full, overwrite: false);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
         return new MediaFile
         {
             Id = id, UserId = userId, RelativePath = relative.Replace('\\', '/'), ContentType = contentType,

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using PoseGen.Data;
 using PoseGen.Imaging;
 using PoseGen.Inference.Video;
 
@@ -31,6 +32,9 @@ public static class ExceptionStatus
         },
         // Busy, not broken: the caller is told when to try again (Retry-After, set by the exception handler).
         PoseGen.Inference.Scheduling.InferenceBusyException => StatusCodes.Status503ServiceUnavailable,
+        // The server's own passing conditions, not the request's fault: the database is down or restarting, the disk is full.
+        _ when DataFaults.IsDatabaseUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
+        _ when DataFaults.IsOutOfSpace(exception) => StatusCodes.Status507InsufficientStorage,
         OperationCanceledException => 499,
         _ => StatusCodes.Status500InternalServerError,
     };
@@ -39,8 +43,16 @@ public static class ExceptionStatus
     public static int? RetryAfterSeconds(Exception exception) => exception switch
     {
         PoseGen.Inference.Scheduling.InferenceBusyException busy => Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds)),
+        // A restarting PostgreSQL answers again within seconds; a client retrying sooner only adds load.
+        _ when DataFaults.IsDatabaseUnavailable(exception) => 5,
         _ => null,
     };
+
+    /// <summary>Our own words for the server's passing conditions (never the provider's text, which names hosts and paths).</summary>
+    public static string? FaultDetail(Exception exception) =>
+        DataFaults.IsDatabaseUnavailable(exception) ? "The database is not reachable right now. Try again in a moment."
+        : DataFaults.IsOutOfSpace(exception) ? "The server is out of storage, so nothing was saved. Try again later."
+        : null;
 
     public static string Title(int status) => status switch
     {
@@ -54,6 +66,7 @@ public static class ExceptionStatus
         422 => "The input could not be processed.",
         429 => "Too many requests.",
         503 => "The service is not available right now.",
+        507 => "The server is out of storage.",
         _ when status >= 500 => "Something went wrong on our side.",
         _ => "The request could not be completed.",
     };

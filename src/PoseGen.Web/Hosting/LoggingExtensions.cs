@@ -7,11 +7,14 @@ public static class LoggingExtensions
     /// <summary>
     /// Serilog (Serilog.AspNetCore) from the "Serilog" configuration section: console + rolling file in appsettings.json.
     /// The logger is built from the host's final configuration when the service provider is built, so settings added
-    /// later (a test host's file path) apply too.
+    /// later (a test host's file path) apply too. The host's ILogger&lt;T&gt; write through that logger, not Serilog's
+    /// static Log.Logger (preserveStaticLogger): the static one belongs to the last host built and is silenced when any
+    /// host stops, so with several hosts in one process (the tests) a worker's events went to another host's files or
+    /// nowhere.
     /// </summary>
     public static WebApplicationBuilder AddPoseGenLogging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) =>
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) =>
         {
             var configuration = services.GetRequiredService<IConfiguration>();
             ResolveFileSinkPaths(configuration, AppPaths.DataRoot(configuration).Path);

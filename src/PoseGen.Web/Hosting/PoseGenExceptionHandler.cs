@@ -28,12 +28,12 @@ public sealed partial class PoseGenExceptionHandler(IProblemDetailsService probl
         if (ExceptionStatus.RetryAfterSeconds(exception) is { } seconds)
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // Messages written for users; a missing video tool is a 503 whose message says what still works.
-        var detail = (status < 500 && exception is UserInputException or BadHttpRequestException or InvalidDataException or PoseGen.Imaging.ImageDecodeException
+        var detail = ExceptionStatus.FaultDetail(exception) ?? ((status < 500 && exception is UserInputException or BadHttpRequestException or InvalidDataException or PoseGen.Imaging.ImageDecodeException
                 or PoseGen.Inference.Video.VideoDecodeException)
             || exception is PoseGen.Inference.Video.VideoDecodeException { Kind: PoseGen.Inference.Video.VideoErrorKind.ToolsMissing }
                 or PoseGen.Inference.Scheduling.InferenceBusyException
             ? exception.Message
-            : null;
+            : null);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

@@ -36,8 +36,18 @@ public sealed class PoseAnalysisService(
             PoseDetectionResponse.FromPoses(detection.People), new DetectionTimings(t.DecodeMs, t.InferenceMs, t.TotalMs));
 
         var picture = await SavePictureAsync(userId, upload, probe, image, ct);
-        var thumbnail = await media.SaveAsync(
-            userId, codec.Encode(codec.Thumbnail(image, ThumbnailSide, ThumbnailSide), EncodeFormat.Jpeg, 80), "image/jpeg", ct);
+        MediaFile thumbnail;
+        try
+        {
+            thumbnail = await media.SaveAsync(
+                userId, codec.Encode(codec.Thumbnail(image, ThumbnailSide, ThumbnailSide), EncodeFormat.Jpeg, 80), "image/jpeg", ct);
+        }
+        catch
+        {
+            // No entry will name the picture (a full disk, a cancelled request): it goes with the failure.
+            media.Delete(picture);
+            throw;
+        }
         var summary = detection.People.Count switch { 0 => "No person found", 1 => "1 person", var n => $"{n} people" };
         // Written before the answer: a 200 always has its history entry.
         await history.AddAsync(userId, PoseGen.Core.History.ActivityKind.Analysis,

@@ -15,12 +15,18 @@ public sealed partial class PostgresServer : IAsyncDisposable
 {
     private const string SuperUser = "postgres";
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(60);
-    private static readonly Lazy<Task<PostgresServer>> SharedServer = new(() => StartAsync());
+    private static readonly Lazy<Task<PostgresServer>> SharedServer = new(async () =>
+    {
+        var server = await StartAsync();
+        server._shared = true;
+        return server;
+    });
 
     private readonly PostgresBinaries _binaries;
     private readonly string? _runAsUser;
     private int _databaseCounter;
     private int _stopped;
+    private bool _shared;
 
     private PostgresServer(PostgresBinaries binaries, string? runAsUser, string folder, int port)
     {
@@ -38,6 +44,8 @@ public sealed partial class PostgresServer : IAsyncDisposable
     public int Port { get; }
 
     private string LogFile => Path.Combine(Folder, "server.log");
+
+    private string DataFolder => Path.Combine(Folder, "data");
 
     /// <summary>
     /// One cluster for the whole test process, started on first use. Starting costs a couple of seconds, so test classes
@@ -100,6 +108,26 @@ public sealed partial class PostgresServer : IAsyncDisposable
         await ToolRunner.RunCheckedAsync(_binaries.DropDb, [.. ClientArguments(), "--force", "--if-exists", name],
             Folder, ToolTimeout);
 
+    /// <summary>
+    /// Stops the server as an outage would (a fast shutdown: open sessions are ended, clients' next calls fail), keeping
+    /// the cluster's data for <see cref="StartAgainAsync"/>. Only for a private cluster: the shared one serves other tests.
+    /// </summary>
+    public async Task StopServerAsync()
+    {
+        EnsurePrivate();
+        await ToolRunner.RunCheckedAsync(_binaries.PgCtl, ["stop", "-D", DataFolder, "-m", "fast", "-w", "-t", "60"],
+            Folder, ToolTimeout + TimeSpan.FromSeconds(10), _runAsUser);
+    }
+
+    /// <summary>Starts a server stopped by <see cref="StopServerAsync"/> again, on the same port, and waits until it answers.</summary>
+    public async Task StartAgainAsync()
+    {
+        EnsurePrivate();
+        await ToolRunner.RunCheckedAsync(_binaries.PgCtl, PgCtlStart(Folder, Port), Folder, ToolTimeout + TimeSpan.FromSeconds(10),
+            _runAsUser);
+        await WaitUntilReadyAsync();
+    }
+
     public ValueTask DisposeAsync()
     {
         Stop();
@@ -112,12 +140,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var port = FreeLoopbackPort();
-            var options = string.Join(' ',
-                "-c listen_addresses=127.0.0.1", $"-p {port}", $"-k {Path.Combine(folder, "sock")}",
-                "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=300");
-            var result = await ToolRunner.RunAsync(binaries.PgCtl,
-                ["start", "-D", Path.Combine(folder, "data"), "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
-                    "-o", options],
+            var result = await ToolRunner.RunAsync(binaries.PgCtl, PgCtlStart(folder, port),
                 folder, ToolTimeout + TimeSpan.FromSeconds(10), runAsUser);
             if (result.Succeeded)
             {
@@ -131,6 +154,21 @@ public sealed partial class PostgresServer : IAsyncDisposable
                     $"PostgreSQL did not start (pg_ctl exit code {result.ExitCode}):\n{result.Output}\nserver.log:\n{log}");
             }
         }
+    }
+
+    private static string[] PgCtlStart(string folder, int port)
+    {
+        var options = string.Join(' ',
+            "-c listen_addresses=127.0.0.1", $"-p {port}", $"-k {Path.Combine(folder, "sock")}",
+            "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=300");
+        return ["start", "-D", Path.Combine(folder, "data"), "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
+            "-o", options];
+    }
+
+    private void EnsurePrivate()
+    {
+        if (_shared)
+            throw new InvalidOperationException("The shared cluster serves other test classes; stop only a private one (StartAsync).");
     }
 
     private async Task WaitUntilReadyAsync()

@@ -13,6 +13,7 @@ public sealed class PoseGenWebFactory : WebApplicationFactory<Program>
 {
     private readonly DatabaseProvider _provider;
     private readonly string? _postgresConnectionString;
+    private bool _ownsDataRoot = true;
 
     public PoseGenWebFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? postgresConnectionString = null)
     {
@@ -23,6 +24,26 @@ public sealed class PoseGenWebFactory : WebApplicationFactory<Program>
     }
 
     public string DataRoot { get; }
+
+    /// <summary>
+    /// The app as the next process would start it: the same data folder (database, media, keys) and settings, no test
+    /// doubles. The folder passes to the new factory, so this one can be disposed first, as a process ends.
+    /// </summary>
+    public PoseGenWebFactory NextProcess()
+    {
+        var next = new PoseGenWebFactory(this);
+        _ownsDataRoot = false;
+        return next;
+    }
+
+    private PoseGenWebFactory(PoseGenWebFactory previous)
+    {
+        _provider = previous._provider;
+        _postgresConnectionString = previous._postgresConnectionString;
+        DataRoot = previous.DataRoot;
+        foreach (var (key, value) in previous.Settings)
+            Settings[key] = value;
+    }
 
     /// <summary>Extra configuration for one test class, e.g. a small upload limit.</summary>
     public Dictionary<string, string> Settings { get; } = [];
@@ -49,7 +70,7 @@ public sealed class PoseGenWebFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(DataRoot))
+        if (disposing && _ownsDataRoot && Directory.Exists(DataRoot))
             Directory.Delete(DataRoot, recursive: true);
     }
 }

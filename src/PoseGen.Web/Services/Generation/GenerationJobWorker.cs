@@ -20,7 +20,15 @@ public sealed partial class GenerationJobWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RequeuePendingAsync(stoppingToken);
+        try
+        {
+            await RequeuePendingAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database may be down at start-up; new requests still queue, and the next start picks the rest up.
+            LogRequeueFailed(ex);
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             var (id, cancel) = await queue.DequeueAsync(stoppingToken);
@@ -31,17 +39,33 @@ public sealed partial class GenerationJobWorker(
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
-                await UpdateAsync(id, d => d with { Status = GenerationJobDocument.Cancelled }, "Cancelled", CancellationToken.None);
+                await RecordEndAsync(id, d => d with { Status = GenerationJobDocument.Cancelled }, "Cancelled");
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogJobFailed(id, ex);
-                await UpdateAsync(id, d => d with { Status = GenerationJobDocument.Failed, Error = "The generation failed." }, "Failed", CancellationToken.None);
+                await RecordEndAsync(id, d => d with { Status = GenerationJobDocument.Failed, Error = "The generation failed." }, "Failed");
             }
             finally
             {
                 queue.Finish(id);
             }
+        }
+    }
+
+    /// <summary>
+    /// Records how a job ended. A failure to record (the database down) is logged, never thrown: the worker keeps running
+    /// for the next job, and this one, still pending in the database, is taken up again by the next start.
+    /// </summary>
+    private async Task RecordEndAsync(Guid id, Func<GenerationJobDocument, GenerationJobDocument> change, string summary)
+    {
+        try
+        {
+            await UpdateAsync(id, change, summary, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogEndNotRecorded(id, ex);
         }
     }
 
@@ -96,14 +120,23 @@ public sealed partial class GenerationJobWorker(
         file.Width = result.Image.Width;
         file.Height = result.Image.Height;
         file.ActivityId = id;
-        var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
-        db.MediaFiles.Add(file);
-        var activity = await db.Activities.FirstAsync(a => a.Id == id, CancellationToken.None);
         var done = d with { Status = GenerationJobDocument.Done, Progress = 1, Step = p.Steps, ResultMediaId = file.Id };
-        activity.Document = JsonSerializer.Serialize(done, HistoryService.DocumentJson);
-        activity.Summary = $"{p.Steps} steps, {p.Scheduler}, seed {result.Seed}, {result.Elapsed.TotalSeconds:F1} s";
-        activity.ThumbnailId = file.Id;
-        await db.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
+            db.MediaFiles.Add(file);
+            var activity = await db.Activities.FirstAsync(a => a.Id == id, CancellationToken.None);
+            activity.Document = JsonSerializer.Serialize(done, HistoryService.DocumentJson);
+            activity.Summary = $"{p.Steps} steps, {p.Scheduler}, seed {result.Seed}, {result.Elapsed.TotalSeconds:F1} s";
+            activity.ThumbnailId = file.Id;
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch
+        {
+            // No row names the picture (the database down, the entry deleted meanwhile): it must not stay behind.
+            media.Delete(file);
+            throw;
+        }
         await PushAsync(owner, id, done);
     }
 
@@ -158,6 +191,12 @@ public sealed partial class GenerationJobWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} failed")]
     private partial void LogJobFailed(Guid id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Generation {Id} ended but its end could not be recorded")]
+    private partial void LogEndNotRecorded(Guid id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pending generations could not be queued again at start-up")]
+    private partial void LogRequeueFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} was interrupted {Attempts} times by the process ending; failed, not retried")]
     private partial void LogGaveUp(Guid id, int attempts);
