@@ -53,7 +53,8 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_RUNNING_IN_CONTAINER=true \
     Storage__DataRoot=/data \
     Inference__ModelsPath=/app/models
-# Uploaded media, data-protection keys, rolling log files, and the SQLite file when Database__Provider=Sqlite.
+# Uploaded media, rolling log files, and the SQLite file when Database__Provider=Sqlite (the data-protection keys live in
+# the database).
 VOLUME ["/data"]
 EXPOSE 8080
 USER app

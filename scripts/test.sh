@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every PoseGen test on a Debian/Ubuntu machine with the .NET 10 SDK and Node 20.
 # Installs what the tests need from the distribution when it is absent (Chromium for the browser test, the PostgreSQL
-# server binaries for the throwaway cluster, ffmpeg for video, jq for the model-fetch script), builds (which restores NuGet and npm packages), runs
+# server binaries for the throwaway cluster, redis-server for the SignalR backplane of the two-instance tests, ffmpeg for
+# video, jq for the model-fetch script), builds (which restores NuGet and npm packages), runs
 # `dotnet test` on the solution, and ends with the line "N passed, N failed". Results (.trx) go to TestResults/.
 # Extra arguments go to `dotnet test`, e.g. scripts/test.sh --filter "FullyQualifiedName~Browser".
 set -euo pipefail
@@ -20,6 +21,7 @@ log() { printf '[test.sh] %s\n' "$*" >&2; }
 missing=()
 [ -x /usr/bin/chromium ] || [ -x /usr/bin/chromium-browser ] || [ -n "${POSEGEN_CHROMIUM:-}" ] || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || [ -n "${POSEGEN_PG_BIN:-}" ] || missing+=(postgresql)
+command -v redis-server >/dev/null || [ -n "${POSEGEN_REDIS_SERVER:-}" ] || missing+=(redis-server)
 command -v ffmpeg >/dev/null || missing+=(ffmpeg)
 # scripts/fetch-models reads the model hub's listings with jq; its tests run it.
 command -v jq >/dev/null || missing+=(jq)
@@ -40,6 +42,7 @@ if [ ${#missing[@]} -gt 0 ]; then
       # PostgreSQL 15 where the distribution has it (Debian 12), otherwise its default server version.
       postgresql)
         if apt-cache show postgresql-15 >/dev/null 2>&1; then packages+=(postgresql-15); else packages+=(postgresql); fi ;;
+      redis-server) packages+=(redis-server) ;;
       ffmpeg) packages+=(ffmpeg) ;;
       jq) packages+=(jq) ;;
     esac

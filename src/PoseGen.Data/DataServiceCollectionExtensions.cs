@@ -60,10 +60,9 @@ public static class DataServiceCollectionExtensions
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 }
 
-/// <summary>The resolved absolute data folder.</summary>
 /// <summary>
-/// The data folder (absolute) and the one place its sub-folders are named: the SQLite file, users' media, clips waiting
-/// for analysis and the data-protection keys.
+/// The data folder (absolute) and the one place its sub-folders are named: the SQLite file, users' media and clips
+/// waiting for analysis. (The data-protection keys live in the database; a keys/ folder left by older versions is unused.)
 /// </summary>
 public sealed record DataRoot(string Path)
 {
@@ -72,6 +71,4 @@ public sealed record DataRoot(string Path)
     public string Media => System.IO.Path.Combine(Path, "media");
 
     public string Videos => System.IO.Path.Combine(Path, "videos");
-
-    public string Keys => System.IO.Path.Combine(Path, "keys");
 }

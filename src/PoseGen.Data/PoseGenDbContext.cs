@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PoseGen.Data.Entities;
@@ -5,15 +6,17 @@ using PoseGen.Data.Entities;
 namespace PoseGen.Data;
 
 /// <summary>
-/// The one database of PoseGen: Identity's tables plus profiles, activities (history), media and pose feedback. Each provider has its
-/// own subclass so that each keeps its own migrations set.
+/// The one database of PoseGen: Identity's tables plus profiles, activities (history), media, pose feedback and the
+/// data-protection key ring (in the database so that every instance behind a load balancer reads sign-in cookies and
+/// tokens issued by any other). Each provider has its own subclass so that each keeps its own migrations set.
 /// </summary>
-public abstract class PoseGenDbContext(DbContextOptions options) : IdentityDbContext<PoseGenUser>(options)
+public abstract class PoseGenDbContext(DbContextOptions options) : IdentityDbContext<PoseGenUser>(options), IDataProtectionKeyContext
 {
     public DbSet<ProfileEntity> Profiles => Set<ProfileEntity>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<PoseFeedbackEntity> PoseFeedback => Set<PoseFeedbackEntity>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The column type used for JSON documents: jsonb on PostgreSQL, TEXT on SQLite.</summary>
     protected abstract string JsonColumnType { get; }

@@ -16,7 +16,8 @@ builder.Services
     .AddPoseGenInference()
     .AddPoseGenAccounts()
     .AddPoseGenSecurity(builder.Configuration)
-    .AddPoseGenWeb(builder.Configuration);
+    .AddPoseGenWeb(builder.Configuration)
+    .AddPoseGenScaleOut(builder.Configuration);
 
 var app = builder.Build();
 

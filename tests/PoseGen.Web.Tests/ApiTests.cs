@@ -150,6 +150,8 @@ public sealed class ApiTests : IDisposable
         var checks = body.RootElement.GetProperty("checks");
         foreach (var name in new[] { "database", "libvips", "onnxruntime", "models", "ffmpeg" })
             Assert.Equal("Healthy", checks.GetProperty(name).GetProperty("status").GetString());
+        // One instance without Redis:Configuration has no backplane to check.
+        Assert.False(checks.TryGetProperty("redis", out _));
         Assert.StartsWith("8.18", checks.GetProperty("libvips").GetProperty("data").GetProperty("version").GetString(), StringComparison.Ordinal);
         Assert.Equal("Cpu", checks.GetProperty("onnxruntime").GetProperty("data").GetProperty("provider").GetString());
         Assert.Equal("installed", checks.GetProperty("models").GetProperty("data").GetProperty("movenet-thunder").GetString());

@@ -38,9 +38,10 @@ public static class WebServiceCollectionExtensions
         services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = uploads.MaxRequestBytes);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = uploads.MaxRequestBytes);
 
-        // Keys under the data folder, so sign-in cookies and tokens survive restarts.
+        // Keys in the database, so sign-in cookies and tokens survive restarts and every instance on the same database
+        // reads what any other issued. Keys once written to the data folder's keys/ are not read any more.
         services.AddDataProtection().SetApplicationName("PoseGen")
-            .PersistKeysToFileSystem(new DirectoryInfo(AppPaths.DataRoot(configuration).Keys));
+            .PersistKeysToDbContext<PoseGen.Data.PoseGenDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ProfileService>();
         services.AddScoped<HistoryService>();

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using PoseGen.Core.Abstractions;
+using PoseGen.Data;
+using PoseGen.TestSupport.Postgres;
+using PoseGen.TestSupport.Redis;
+using PoseGen.Web.Tests.Generation;
+using PoseGen.Web.Tests.Infrastructure;
+
+namespace PoseGen.Web.Tests.ScaleOut;
+
+/// <summary>
+/// Two app instances on one PostgreSQL database and one Redis, as behind a load balancer that sends each request to
+/// either: what one instance issues (a sign-in) or pushes (a hub message), the other honours or delivers.
+/// </summary>
+public sealed class TwoInstancesTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
+{
+    private static readonly TimeSpan MessageWait = TimeSpan.FromSeconds(30);
+    private RedisServer? _redis;
+
+    public async Task InitializeAsync() => _redis = await RedisServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_redis is not null)
+            await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AUserSignedInOnOneInstanceIsSignedInOnTheOther()
+    {
+        using var a = Instance();
+        using var b = Instance();
+        var email = BrowserLikeClient.NewEmail();
+
+        using var bearerFromA = await ApiClient.CreateSignedInAsync(a, email);
+        using var bearerOnB = b.CreateClient();
+        bearerOnB.DefaultRequestHeaders.Authorization = bearerFromA.DefaultRequestHeaders.Authorization;
+        Assert.Equal(HttpStatusCode.OK, (await bearerOnB.GetAsync("/api/v1/profile")).StatusCode);
+
+        var cookies = await CookieSignInAsync(a, email);
+        using var browserOnB = b.CreateDefaultClient(new CookieContainerHandler(cookies));
+        // Signed out, the page redirects to the login form.
+        Assert.Equal(HttpStatusCode.OK, (await browserOnB.GetAsync("/Profile")).StatusCode);
+    }
+
+    [Fact]
+    public async Task GenerationProgressPushedByOneInstanceReachesTheOwnersConnectionOnTheOther()
+    {
+        using var a = Instance();
+        using var b = Instance();
+        using (var health = JsonDocument.Parse(await a.CreateClient().GetStringAsync("/health")))
+            Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
+        var email = BrowserLikeClient.NewEmail();
+        using var apiOnA = await ApiClient.CreateSignedInAsync(a, email);
+        await using var hubOnB = await ConnectAsync(b, await CookieSignInAsync(b, email), "/hubs/generation");
+        var messages = Channel.CreateUnbounded<JsonElement>();
+        hubOnB.On<JsonElement>("generation", m => messages.Writer.TryWrite(m));
+
+        // The job is queued, run and announced by instance A alone: it holds the job's line and its worker.
+        var id = await GenerationClient.PostAsync(apiOnA, GenerationClient.Request(steps: 2));
+
+        var statuses = new List<string?>();
+        using var timeout = new CancellationTokenSource(MessageWait);
+        while (statuses is [] or [.., "queued" or "running"])
+        {
+            var message = await messages.Reader.ReadAsync(timeout.Token);
+            if (message.GetProperty("id").GetString() == id)
+                statuses.Add(message.GetProperty("status").GetString());
+        }
+        Assert.Equal("queued", statuses[0]);
+        Assert.Equal("done", statuses[^1]);
+    }
+
+    private PoseGenWebFactory Instance()
+    {
+        var factory = new PoseGenWebFactory(DatabaseProvider.Postgres, database.ConnectionString)
+        {
+            TestServices = s => s.AddSingleton<IPoseImageGenerator>(new ControlMapGenerator()),
+        };
+        factory.Settings["Redis:Configuration"] = _redis!.Configuration;
+        return factory;
+    }
+
+    /// <summary>The auth cookie a browser gets from signing in on <paramref name="instance"/>.</summary>
+    private static async Task<CookieContainer> CookieSignInAsync(PoseGenWebFactory instance, string email)
+    {
+        var cookies = new CookieContainer();
+        using var browser = instance.CreateDefaultClient(new CookieContainerHandler(cookies));
+        var login = await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email, password = BrowserLikeClient.Password });
+        login.EnsureSuccessStatusCode();
+        return cookies;
+    }
+
+    private static async Task<HubConnection> ConnectAsync(PoseGenWebFactory instance, CookieContainer cookies, string hub)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(instance.Server.BaseAddress, hub), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => new CookieContainerHandler(cookies) { InnerHandler = instance.Server.CreateHandler() };
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+        await connection.StartAsync();
+        // The handshake is answered before the server subscribes the connection to its user's Redis channel; the server
+        // reads invocations only after that subscription, so the answer to any call (here a refused one) proves it is in place.
+        await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("NoSuchMethod"));
+        return connection;
+    }
+}
