@@ -9,9 +9,10 @@ namespace PoseGen.Bench.Load;
 public sealed record Sample(double EndedAtS, double LatencyMs, int Status, TimeSpan? RetryAfter, string? Failure);
 
 /// <summary>What one run of closed-loop clients saw, with /health sampled beside it.</summary>
+/// <param name="AppCpuS">CPU time the app used during the run (user + system, all threads), when its process id is known.</param>
 public sealed record RunResult(
     string Label, int Clients, double DurationS, IReadOnlyList<Sample> Samples, IReadOnlyList<Sample> Health,
-    string LoadBefore, string LoadAfter);
+    string LoadBefore, string LoadAfter, double? AppCpuS);
 
 /// <summary>
 /// Closed loops: each user sends a detect request, waits for the answer and sends the next, for a fixed time. A busy
@@ -24,9 +25,10 @@ public static class LoadRun
 
     public static async Task<RunResult> RunAsync(
         string label, IReadOnlyList<BenchUser> users, Func<int, int, byte[]> photoFor, string model, TimeSpan duration,
-        HttpClient health)
+        HttpClient health, int? serverPid)
     {
         var loadBefore = LoadAverage();
+        var cpuBefore = AppCpu(serverPid);
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
         var healthSamples = new List<Sample>();
@@ -34,7 +36,20 @@ public static class LoadRun
         var loops = users.Select((user, i) => LoopAsync(user, i, photoFor, model, clock, stop.Token)).ToArray();
         var samples = (await Task.WhenAll(loops)).SelectMany(s => s).ToList();
         await probe;
-        return new RunResult(label, users.Count, clock.Elapsed.TotalSeconds, samples, healthSamples, loadBefore, LoadAverage());
+        return new RunResult(
+            label, users.Count, clock.Elapsed.TotalSeconds, samples, healthSamples, loadBefore, LoadAverage(), AppCpu(serverPid) - cpuBefore);
+    }
+
+    /// <summary>
+    /// The app's CPU seconds so far: on a machine shared with other jobs, CPU per answer is steadier than wall time and
+    /// says what the app would deliver on cores of its own.
+    /// </summary>
+    public static double? AppCpu(int? pid)
+    {
+        if (pid is not { } id)
+            return null;
+        using var process = Process.GetProcessById(id);
+        return process.TotalProcessorTime.TotalSeconds;
     }
 
     /// <summary>The first three fields of /proc/loadavg (1, 5 and 15 minutes), or "-" off Linux.</summary>

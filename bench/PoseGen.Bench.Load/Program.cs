@@ -5,6 +5,7 @@
 //   dotnet run -c Release --project bench/PoseGen.Bench.Load -- --url http://127.0.0.1:5097
 //     [--clients 1,4,16,32,64] [--duration 20] [--photos 640x480,12mp] [--model thunder] [--warmup 5]
 //     [--photo mpii_004645041.jpg]   (a photo of ../shared/fixtures/people)
+//     [--server-pid PID]   (also the app's CPU time per 200 answer: steadier than wall time on a shared machine)
 //   ... -- --url http://127.0.0.1:5097 --soak --server-pid PID [--soak-minutes 5] [--soak-clients 16]
 //     (photos alternating 640x480 and 12 MP; the app's RSS before, every 30 s and after)
 // The app must listen on 127.0.0.1 (not "localhost") for the per-user addresses to apply. Every sweep's level gets fresh
@@ -22,6 +23,7 @@ var warmup = IntOption("--warmup", 5);
 var runTag = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
 var photos = MakePhotos(StringOption("--photo") ?? "mpii_004645041.jpg");
 var nextUser = 0;
+int? serverPid = StringOption("--server-pid") is { } pidText ? int.Parse(pidText, CultureInfo.InvariantCulture) : null;
 
 using var health = BenchUser.CreateClient(url, null);
 Console.Error.WriteLine($"warming up: {warmup} requests per photo from one user");
@@ -60,6 +62,10 @@ async Task SweepAsync()
     Console.WriteLine();
     Console.WriteLine(Report.Header);
     Console.WriteLine(Report.Rule);
+    // /health with nobody sending photos: what the machine itself allows (on a shared machine, not nothing).
+    var idle = await LoadRun.RunAsync("none (baseline)", [], (_, _) => [], model, TimeSpan.FromSeconds(10), health, serverPid);
+    Console.WriteLine(Report.Row(idle));
+    Console.Error.WriteLine(Report.Row(idle));
     foreach (var (label, bytes) in photos.Where(p => wanted.Any(w => p.Label.Replace(" ", "", StringComparison.Ordinal).StartsWith(w, StringComparison.OrdinalIgnoreCase))))
     {
         foreach (var clients in levels)
@@ -68,7 +74,7 @@ async Task SweepAsync()
             nextUser += clients;
             // The sign-ups' password hashing is over before the clock starts.
             await Task.Delay(TimeSpan.FromSeconds(2));
-            var run = await LoadRun.RunAsync($"{label}, {bytes.Length / 1024} KiB", users, (_, _) => bytes, model, duration, health);
+            var run = await LoadRun.RunAsync($"{label}, {bytes.Length / 1024} KiB", users, (_, _) => bytes, model, duration, health, serverPid);
             users.ForEach(u => u.Dispose());
             runs.Add(run);
             Console.WriteLine(Report.Row(run));
@@ -83,7 +89,7 @@ async Task SweepAsync()
 
 async Task SoakAsync()
 {
-    var pid = int.Parse(StringOption("--server-pid") ?? throw new ArgumentException("--soak needs --server-pid"), CultureInfo.InvariantCulture);
+    var pid = serverPid ?? throw new ArgumentException("--soak needs --server-pid");
     var duration = TimeSpan.FromMinutes(IntOption("--soak-minutes", 5));
     var clients = IntOption("--soak-clients", 16);
     var soak = new Soak(pid);
@@ -95,7 +101,7 @@ async Task SoakAsync()
     using var stop = new CancellationTokenSource();
     var sampler = soak.SampleAsync(clock, stop.Token);
     // Each user alternates the two photos, half of them starting with the small one.
-    var run = await LoadRun.RunAsync("640x480 and 12 MP alternating", users, (user, n) => photos[(user + n) % 2].Bytes, model, duration, health);
+    var run = await LoadRun.RunAsync("640x480 and 12 MP alternating", users, (user, n) => photos[(user + n) % 2].Bytes, model, duration, health, pid);
     await stop.CancelAsync();
     await sampler;
     soak.Read(clock.Elapsed.TotalSeconds);

@@ -6,9 +6,9 @@ namespace PoseGen.Bench.Load;
 public static class Report
 {
     public const string Header =
-        "| photo | clients | answers | answers/s | 200/s | 200/s before the first 429 | 200 latency p50 / p95 / p99 ms | statuses | busy with Retry-After | other | /health p99 / max ms (n) | load average before -> after |";
+        "| photo | clients | answers | answers/s | 200/s | 200/s before the first 429 | 200 latency p50 / p95 / p99 ms | statuses | busy with Retry-After | other | /health p99 / max ms (n) | app CPU ms per 200 | load average before -> after |";
 
-    public const string Rule = "|---|---:|---:|---:|---:|---:|---|---|---|---|---|---|";
+    public const string Rule = "|---|---:|---:|---:|---:|---:|---|---|---|---|---|---:|---|";
 
     /// <summary>Longest /health answer the acceptance allows, in ms.</summary>
     public const double HealthBudgetMs = 200;
@@ -63,7 +63,8 @@ public static class Report
             $"| {run.Label} | {run.Clients} | {run.Samples.Count} | {F(run.Samples.Count / run.DurationS)} | {F(OkPerSecond(run))} | " +
             $"{F(OkPerSecondBeforeLimit(run))} | {F(Percentile(ok, 0.50))} / {F(Percentile(ok, 0.95))} / {F(Percentile(ok, 0.99))} | " +
             $"{statuses} | {(busy == 0 ? "-" : $"{withRetryAfter}/{busy}")} | {(other.Count == 0 ? "none" : string.Join(", ", other))} | " +
-            $"{F(Percentile(health, 0.99))} / {F(HealthMaxMs(run))} ({health.Length}{healthNote}) | {run.LoadBefore} -> {run.LoadAfter} |");
+            $"{F(Percentile(health, 0.99))} / {F(HealthMaxMs(run))} ({health.Length}{healthNote}) | " +
+            $"{(run.AppCpuS is { } cpu && Ok(run) > 0 ? F(cpu * 1000 / Ok(run)) : "-")} | {run.LoadBefore} -> {run.LoadAfter} |");
     }
 
     /// <summary>The acceptance read off the runs: busy answers, the 32-users throughput against one client, /health.</summary>
