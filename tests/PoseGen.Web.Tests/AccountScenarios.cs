@@ -28,7 +28,7 @@ internal static class AccountScenarios
         var profilePage = await client.GetPageAsync(saved.Headers.Location!.ToString());
         Assert.Contains("Profile saved", profilePage, StringComparison.Ordinal);
         Assert.Contains("value=\"outdoor, minimal\"", profilePage, StringComparison.Ordinal);
-        // The navigation greets the user by the name they chose (issue 17), not by their e-mail address.
+        // The navigation greets the user by the name they chose, not by their e-mail address.
         Assert.Contains("id=\"nav-user\">Ana Lima</a>", profilePage, StringComparison.Ordinal);
 
         // A history entry with a media file, as features create them, so deletion has something to remove.

@@ -11,7 +11,7 @@ using PoseGen.Web.Tests.Infrastructure;
 namespace PoseGen.Web.Tests;
 
 /// <summary>
-/// Issue 18: GET /api/v1/dashboard reports exactly what a seeded history holds (on both databases, aggregated by them):
+/// GET /api/v1/dashboard reports exactly what a seeded history holds (on both databases, aggregated by them):
 /// sessions by kind, reps, training time, poses practised, streaks, reps per day, personal bests and the best comparison
 /// score; another user's entries never count.
 /// </summary>
@@ -77,7 +77,7 @@ public sealed class DashboardApiTests(PostgresDatabase database) : IClassFixture
         Assert.Equal(91, bests["warrior-2 best-match"].GetProperty("value").GetDouble());
         Assert.Equal(3, bests.Count);
 
-        // History finds entries by words (any case) and days (issue 18); every seeded title is "seeded".
+        // History finds entries by words (any case) and days; every seeded title is "seeded".
         var all = JsonDocument.Parse(await client.GetStringAsync("/api/v1/history?take=100")).RootElement.GetArrayLength();
         Assert.Equal(8, all);
         Assert.Equal(0, JsonDocument.Parse(await client.GetStringAsync("/api/v1/history?q=nothing-like-this")).RootElement.GetArrayLength());

@@ -6,7 +6,7 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests;
 
-/// <summary>Issue 18, "download all my data": one zip with the profile, every history entry and every picture, the
+/// <summary>"Download all my data": one zip with the profile, every history entry and every picture, the
 /// user's own only; what it holds reads back as the same entries (export -> parse -> same figures).</summary>
 public sealed class DataExportTests : IDisposable
 {

@@ -1,8 +1,9 @@
 // Analyze page: pick, drop or shoot a photo, send it to /api/v1/poses/detect, draw the result.
-import { postForm } from './antiforgery.js';
+import { postForm } from './api.js';
 import { drawPeople, drawAngles, keypointTable } from './skeleton.js';
 import { showContextChips } from './context-chips.js';
 import { showStatus as show, problemText } from './status.js';
+import { tooLarge } from './upload.js';
 
 const form = document.getElementById('analyze-form');
 const drop = document.getElementById('drop-zone');
@@ -21,8 +22,9 @@ const showStatus = (kind, text) => show(status, kind, text);
 
 async function analyze(file) {
   if (!file) return;
-  if (file.size > maxBytes) {
-    showStatus('danger', `The photo is larger than ${Math.round(maxBytes / 1048576)} MiB.`);
+  const refused = tooLarge([file], maxBytes);
+  if (refused) {
+    showStatus('danger', refused);
     return;
   }
   const data = new FormData();

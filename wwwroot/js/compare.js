@@ -1,7 +1,8 @@
 // Compare page: two photos to /api/v1/poses/compare, then the score, corrections and the aligned overlay.
-import { postForm } from './antiforgery.js';
+import { postForm } from './api.js';
 import { drawPose } from './skeleton.js';
 import { showStatus as show, problemText } from './status.js';
+import { tooLarge } from './upload.js';
 
 const form = document.getElementById('compare-form');
 const status = document.getElementById('compare-status');
@@ -75,7 +76,8 @@ form.addEventListener('submit', async (event) => {
   const libraryPose = form.elements.referencePoseId?.value;
   const candidate = form.elements.candidate.files[0];
   if ((!reference && !saved && !libraryPose) || !candidate) return showStatus('warning', 'Choose a reference (photo or saved analysis) and your photo first.');
-  if (reference?.size > maxBytes || candidate.size > maxBytes) return showStatus('danger', `Each photo must be under ${Math.round(maxBytes / 1048576)} MiB.`);
+  const refused = tooLarge([reference, candidate], maxBytes);
+  if (refused) return showStatus('danger', refused);
   const data = new FormData();
   if (reference) data.append('reference', reference);
   else if (libraryPose) data.append('referencePoseId', libraryPose);

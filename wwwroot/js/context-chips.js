@@ -1,6 +1,6 @@
 // Context chips under a photo: POST /api/v1/context/classify with the photo, then one chip per environment and outfit
 // label (top 2 of each), with the evidence as the chip's tooltip and in a list for screen readers and phones.
-import { postForm } from './antiforgery.js';
+import { postForm } from './api.js';
 import { problemText } from './status.js';
 
 function chip(label, kind) {

@@ -1,5 +1,5 @@
 // The Generate page: edit an OpenPose pose by dragging joints, preview its conditioning map, queue a render and follow it.
-import { sendJson } from './antiforgery.js';
+import { sendJson } from './api.js';
 
 const form = document.getElementById('gen-form');
 const editor = document.getElementById('gen-editor');

@@ -1,5 +1,5 @@
 // Like / not for me / done-it buttons: stores the choice through the API and marks the active button.
-import { sendJson } from './antiforgery.js';
+import { sendJson } from './api.js';
 
 const ACTIVE = { like: 'btn-success', not_for_me: 'btn-danger', done: 'btn-secondary' };
 

@@ -1,8 +1,9 @@
 // Recommendations page: prompt (+ optional photo) -> POST /api/v1/recommendations; context chips the user can correct;
 // cards with the mannequin, reasons, cues, feedback and "try it" links.
-import { postForm, sendJson } from './antiforgery.js';
+import { postForm, sendJson } from './api.js';
 import { wireFeedback } from './pose-feedback.js';
 import { showStatus as show, problemText } from './status.js';
+import { tooLarge } from './upload.js';
 
 const form = document.getElementById('rec-form');
 const photo = document.getElementById('photo');
@@ -34,8 +35,9 @@ function request() {
 
 async function recommend() {
   const file = photo.files[0];
-  if (file && file.size > maxBytes) {
-    showStatus('danger', `The photo is larger than ${Math.round(maxBytes / 1048576)} MiB.`);
+  const refused = tooLarge([file], maxBytes);
+  if (refused) {
+    showStatus('danger', refused);
     return;
   }
   const body = request();

@@ -11,6 +11,7 @@ const TORSO = [5, 6, 11, 12];
 const INPUT_SIZE = { lightning: 192, thunder: 256 };
 
 // The part of the video an input shows: input pixel (u, v) covers source pixel (left + u * scale, top + v * scale).
+// Twin of InputWindow.Letterbox in src/PoseGen.Inference/MoveNet/InputWindow.cs: change both together.
 export const letterbox = (width, height, size) => {
   const side = Math.max(width, height);
   return { left: (width - side) / 2, top: (height - side) / 2, scale: side / size };
@@ -19,7 +20,8 @@ export const letterbox = (width, height, size) => {
 const square = (cx, cy, side, size) => ({ left: cx - side / 2, top: cy - side / 2, scale: side / size });
 
 // The crop around a person found in the previous frame (keypoints as flat x, y, score in source pixels), or null when
-// the torso is not confidently visible or the crop would cover the whole frame anyway.
+// the torso is not confidently visible or the crop would cover the whole frame anyway. Twin of
+// CropRegion.AroundKeypoints in src/PoseGen.Inference/MoveNet/CropRegion.cs: change both together.
 export function cropAround(points, width, height, size, minScore = MIN_CROP_SCORE) {
   const score = (i) => points[i * 3 + 2];
   const shoulders = score(5) >= minScore || score(6) >= minScore;

@@ -1,8 +1,9 @@
 // Workout page, video analysis: upload a clip to /api/v1/workouts/analyze, poll the job with a progress bar, then show
 // the counts, the reps with their form issues, and a chart of the counter's signal with the counted reps marked.
 // Chart.js comes from wwwroot/lib as a UMD script (window.Chart), loaded before this module.
-import { postForm } from './antiforgery.js';
+import { postForm } from './api.js';
 import { showStatus as show, problemText } from './status.js';
+import { mib, tooLarge } from './upload.js';
 
 const POLL_MS = 500;
 
@@ -15,7 +16,6 @@ const bar = progress.querySelector('.progress-bar');
 const result = document.getElementById('video-result');
 const canvas = document.getElementById('video-chart');
 const maxBytes = Number(form.dataset.maxBytes);
-const mib = (bytes) => `${Math.round(bytes / 1048576)} MiB`;
 let chart = null;
 
 const showStatus = (kind, text) => show(status, kind, text);
@@ -46,8 +46,9 @@ async function analyze() {
     showStatus('warning', 'Choose a video clip first.');
     return;
   }
-  if (file.size > maxBytes) {
-    showStatus('danger', `The clip is ${mib(file.size)}, larger than the limit of ${mib(maxBytes)}. Trim or re-encode it.`);
+  const refused = tooLarge([file], maxBytes, 'clip');
+  if (refused) {
+    showStatus('danger', refused);
     return;
   }
   const data = new FormData();

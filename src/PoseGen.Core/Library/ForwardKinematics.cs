@@ -3,7 +3,7 @@ using System.Numerics;
 namespace PoseGen.Core.Library;
 
 /// <summary>
-/// Turns <see cref="JointAngles"/> into 3D points. Every segment has a frame; a child frame is parent * local rotation
+/// Turns <see cref="BodyPosture"/> into 3D points. Every segment has a frame; a child frame is parent * local rotation
 /// (Hamilton product, local applied first). In a limb's local frame the bone runs along -Y and the subject faces +Z,
 /// so flexion is a rotation about X, abduction about Z and axial rotation about Y (see <see cref="JointRotation"/>).
 /// The result is not grounded: the pelvis is at the origin.
@@ -12,7 +12,7 @@ public static class ForwardKinematics
 {
     private const float Deg = MathF.PI / 180f;
 
-    public static Body3D Solve(JointAngles angles, BodyProportions body)
+    public static Body3D Solve(BodyPosture angles, BodyProportions body)
     {
         ArgumentNullException.ThrowIfNull(angles);
         ArgumentNullException.ThrowIfNull(body);
@@ -49,7 +49,7 @@ public static class ForwardKinematics
         return new Body3D(p, body);
     }
 
-    private static void Arm(Vector3[] p, JointAngles a, BodyProportions b, Quaternion chest, Vector3 shoulderAt, bool left)
+    private static void Arm(Vector3[] p, BodyPosture a, BodyProportions b, Quaternion chest, Vector3 shoulderAt, bool left)
     {
         var s = a[left ? Joint.LeftShoulder : Joint.RightShoulder];
         var upper = chest * Limb(s, left);
@@ -62,7 +62,7 @@ public static class ForwardKinematics
         p[(int)(left ? BodyPoint.LeftHand : BodyPoint.RightHand)] = wrist + Along(fore, 0, -0.4f * (float)b.Hand, 0);
     }
 
-    private static void Leg(Vector3[] p, JointAngles a, BodyProportions b, Quaternion root, Vector3 hipAt, bool left)
+    private static void Leg(Vector3[] p, BodyPosture a, BodyProportions b, Quaternion root, Vector3 hipAt, bool left)
     {
         var thigh = root * Limb(a[left ? Joint.LeftHip : Joint.RightHip], left);
         var shank = thigh * Rx(a[left ? Joint.LeftKnee : Joint.RightKnee].Flex);

@@ -19,7 +19,7 @@ public static class Grounding
     /// <summary>Seat height of the chair prop as a fraction of body height (0.45 m for a 1.70 m adult).</summary>
     public const double ChairSeatRatio = 0.265;
 
-    public static GroundedBody Ground(JointAngles angles, BodyProportions body, IReadOnlyCollection<Support> supports,
+    public static GroundedBody Ground(BodyPosture angles, BodyProportions body, IReadOnlyCollection<Support> supports,
         PoseProp prop = PoseProp.None, double airborne = 0)
     {
         ArgumentNullException.ThrowIfNull(angles);
@@ -55,10 +55,10 @@ public static class Grounding
         return new GroundedBody(grounded, final.Root, Gap(final, body, supports, prop));
     }
 
-    private static JointAngles Tilt(JointAngles a, double pitch, double roll) =>
+    private static BodyPosture Tilt(BodyPosture a, double pitch, double roll) =>
         a with { Root = a.Root with { Pitch = a.Root.Pitch + pitch, Roll = a.Root.Roll + roll } };
 
-    private static double Gap(JointAngles angles, BodyProportions body, IReadOnlyCollection<Support> supports, PoseProp prop)
+    private static double Gap(BodyPosture angles, BodyProportions body, IReadOnlyCollection<Support> supports, PoseProp prop)
     {
         var solved = ForwardKinematics.Solve(angles, body);
         var lowest = Contacts.Lowest(solved);

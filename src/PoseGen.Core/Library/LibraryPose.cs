@@ -37,7 +37,7 @@ public sealed record LibraryPose
     /// <summary>Height of the lowest point above the floor for poses caught mid-jump, metres; 0 for everything else.</summary>
     public double Airborne { get; init; }
 
-    public required JointAngles Angles { get; init; }
+    public required BodyPosture Angles { get; init; }
 
     /// <summary>Anything but feet (and a chair seat) on the floor: needs clean ground and clothes that allow kneeling or lying.</summary>
     public bool IsFloorPose => Supports.Any(s => s is not (Support.LeftFoot or Support.RightFoot) && !(s == Support.Hips && Prop == PoseProp.Chair));

@@ -43,7 +43,7 @@ internal static class PoseLibraryJson
             Tags = d.Tags, Environments = d.Environments, Outfits = d.Outfits, Contraindications = d.Contraindications,
             Cues = d.Cues, ProgressesFrom = d.ProgressesFrom, ProgressesTo = d.ProgressesTo, Supports = d.Supports,
             Prop = d.Prop, Airborne = d.Airborne,
-            Angles = new JointAngles(new RootOrientation(d.Root[0], d.Root[1], d.Root[2]), joints),
+            Angles = new BodyPosture(new RootOrientation(d.Root[0], d.Root[1], d.Root[2]), joints),
         };
     }
 

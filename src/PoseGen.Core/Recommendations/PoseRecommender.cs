@@ -16,9 +16,9 @@ public sealed class PoseRecommender(PoseLibrary library)
     public const double NearDuplicate = 0.9;
     public const int MaxPerFamily = 2;
 
-    private readonly PoseSimilarity _similarity = new(library);
+    private readonly LibraryPoseSimilarity _similarity = new(library);
 
-    public PoseSimilarity Similarity => _similarity;
+    public LibraryPoseSimilarity Similarity => _similarity;
 
     public RecommendationResult Recommend(RecommendationRequest request)
     {

@@ -7,7 +7,8 @@ namespace PoseGen.Core.Recommendations;
 
 public enum FeedbackKind { Like, NotForMe, DoneIt }
 
-public sealed record PoseFeedback(string PoseId, FeedbackKind Kind);
+/// <summary>A user's reaction to a library pose (liked, not for me, done it): what the recommender learns from.</summary>
+public sealed record PoseReaction(string PoseId, FeedbackKind Kind);
 
 /// <summary>
 /// The situation the poses must fit, merged from the prompt, the photo and the user's chips. A chip (source User) for a
@@ -51,7 +52,7 @@ public sealed record RecommendationContext(
 }
 
 public sealed record RecommendationRequest(
-    UserProfile Profile, RecommendationContext Context, Pose? CurrentPose = null, IReadOnlyList<PoseFeedback>? Feedback = null, int Count = 8);
+    UserProfile Profile, RecommendationContext Context, Pose? CurrentPose = null, IReadOnlyList<PoseReaction>? Feedback = null, int Count = 8);
 
 /// <summary>Each part in [0, 1] except Feedback in [-1, 1]; null when the part does not apply (no photo, no tags, no feedback).</summary>
 public sealed record ScoreBreakdown(double Goal, double Level, double Context, double? Closeness, double? Preference, double? Feedback, double Total);

@@ -15,7 +15,7 @@ namespace PoseGen.Core.Recommendations;
 /// -0.3 for a pose already done and +0.5 for the poses it progresses to; it enters the mean as (feedback + 1) / 2.
 /// </summary>
 internal sealed class RecommendationScoring(
-    PoseLibrary library, PoseSimilarity similarity, RecommendationRequest request, IReadOnlyDictionary<string, double>? closeness, LibraryPose? nearest)
+    PoseLibrary library, LibraryPoseSimilarity similarity, RecommendationRequest request, IReadOnlyDictionary<string, double>? closeness, LibraryPose? nearest)
 {
     private const double WGoal = 0.30, WLevel = 0.15, WContext = 0.20, WCloseness = 0.10, WPreference = 0.10, WFeedback = 0.15;
 

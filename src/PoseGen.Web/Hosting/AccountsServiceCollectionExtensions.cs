@@ -58,9 +58,3 @@ public static class AccountsServiceCollectionExtensions
     }
 }
 
-public static class ApiRequests
-{
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
-
-    public static bool IsApi(string path) => new PathString(path).StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
-}

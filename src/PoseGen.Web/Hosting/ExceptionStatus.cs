@@ -59,8 +59,3 @@ public static class ExceptionStatus
     };
 }
 
-/// <summary>An expected, user-caused failure with its status code and a message safe to show the user.</summary>
-public sealed class UserInputException(int statusCode, string message) : Exception(message)
-{
-    public int StatusCode { get; } = statusCode;
-}

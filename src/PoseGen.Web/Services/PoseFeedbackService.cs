@@ -11,13 +11,13 @@ namespace PoseGen.Web.Services;
 /// <summary>A user's feedback on library poses: the latest kind per pose wins (liking a pose after "not for me" replaces it).</summary>
 public sealed class PoseFeedbackService(PoseGenDbContext db, PoseLibrary library, TimeProvider time)
 {
-    public async Task<IReadOnlyList<PoseFeedback>> ListAsync(string userId, CancellationToken ct)
+    public async Task<IReadOnlyList<PoseReaction>> ListAsync(string userId, CancellationToken ct)
     {
         var rows = await db.PoseFeedback.AsNoTracking().Where(f => f.UserId == userId).ToListAsync(ct);
-        return rows.Select(f => new PoseFeedback(f.PoseId, f.Kind)).ToList();
+        return rows.Select(f => new PoseReaction(f.PoseId, f.Kind)).ToList();
     }
 
-    public async Task<PoseFeedback> SetAsync(string userId, string poseId, FeedbackKind kind, CancellationToken ct)
+    public async Task<PoseReaction> SetAsync(string userId, string poseId, FeedbackKind kind, CancellationToken ct)
     {
         if (library.Find(poseId) is null)
             throw new UserInputException(StatusCodes.Status404NotFound, $"There is no pose '{poseId}' in the library.");
@@ -30,6 +30,6 @@ public sealed class PoseFeedbackService(PoseGenDbContext db, PoseLibrary library
                 row.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
             },
             ct);
-        return new PoseFeedback(poseId, kind);
+        return new PoseReaction(poseId, kind);
     }
 }

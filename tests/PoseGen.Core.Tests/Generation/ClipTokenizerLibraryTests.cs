@@ -3,7 +3,7 @@ using PoseGen.Core.Generation;
 namespace PoseGen.Core.Tests.Generation;
 
 /// <summary>
-/// ClipTokenizer on Microsoft.ML.Tokenizers (issue 21) against our former BPE, on a CLIP-shaped vocabulary (the 256 byte
+/// ClipTokenizer on Microsoft.ML.Tokenizers against our former BPE, on a CLIP-shaped vocabulary (the 256 byte
 /// characters, each also with "&lt;/w&gt;", plus every merge result, as CLIP's vocab.json is built).
 /// </summary>
 public sealed class ClipTokenizerLibraryTests

@@ -28,7 +28,7 @@ public class PoseRecommenderPropertyTests
             Estimates(rng, ContextLabels.Goals.Keys, 1), Estimates(rng, ContextLabels.Moods.Keys, 2),
             Estimates(rng, ContextLabels.BodyFocus.Keys, 2), Estimates(rng, ContextLabels.Limitations.Keys, 1), rng.Next(4) == 0);
         var current = rng.Next(3) == 0 ? Lib.Project(Lib.All[rng.Next(Lib.All.Count)], (PoseView)rng.Next(3)).ToCoco() : null;
-        var feedback = Some(rng, Lib.All, 3).Select(p => new PoseFeedback(p.Id, (FeedbackKind)rng.Next(3))).ToArray();
+        var feedback = Some(rng, Lib.All, 3).Select(p => new PoseReaction(p.Id, (FeedbackKind)rng.Next(3))).ToArray();
         return new RecommendationRequest(profile, context, current, feedback, rng.Next(3, 12));
     }
 
@@ -77,7 +77,7 @@ public class PoseRecommenderPropertyTests
         var before = Recommender.Rank(request);
         if (before.Count < 2) return;
         var target = before[new Random(seed).Next(before.Count)];
-        var after = Recommender.Rank(request with { Feedback = [new PoseFeedback(target.Pose.Id, FeedbackKind.NotForMe)] });
+        var after = Recommender.Rank(request with { Feedback = [new PoseReaction(target.Pose.Id, FeedbackKind.NotForMe)] });
         var moved = after.Single(r => r.Pose.Id == target.Pose.Id);
         Assert.True(moved.Score < target.Score);
         Assert.True(after.ToList().FindIndex(r => r.Pose.Id == target.Pose.Id) >= before.ToList().FindIndex(r => r.Pose.Id == target.Pose.Id));
@@ -92,7 +92,7 @@ public class PoseRecommenderPropertyTests
         if (before.Count < 2) return;
         var liked = before[new Random(seed).Next(before.Count)].Pose;
         var similar = before.Where(r => r.Pose.Id != liked.Id).MaxBy(r => Recommender.Similarity.Between(r.Pose, liked))!;
-        var after = Recommender.Rank(request with { Feedback = [new PoseFeedback(liked.Id, FeedbackKind.Like)] });
+        var after = Recommender.Rank(request with { Feedback = [new PoseReaction(liked.Id, FeedbackKind.Like)] });
         Assert.True(after.Single(r => r.Pose.Id == similar.Pose.Id).Score > similar.Score);
     }
 }

@@ -25,7 +25,7 @@ public class PoseRecommenderTests
     [Fact]
     public void AMoodReadFromAHintQuotesTheHintInsteadOfClaimingAWish()
     {
-        // Issue 17: "sunset" hints at romantic (0.4); nobody asked for romantic.
+        // "sunset" hints at romantic (0.4); nobody asked for romantic.
         var context = RecommendationContext.FromPrompt(PromptParser.Default.Parse("sunset at the beach"));
         var profile = new UserProfile(new HashSet<Goal> { Goal.Aesthetics }, Level.Beginner, new HashSet<Limitation>(), [], null);
         var ranked = new PoseRecommender(Lib).Rank(new RecommendationRequest(profile, context));
@@ -44,7 +44,7 @@ public class PoseRecommenderTests
     [InlineData("seated-twist")]
     public void PosesThatLoadADeeplyBentKneeAreNeverOfferedWithBadKnees(string id)
     {
-        // Issue 17: "Sitting, Hugging the Knees" was offered to a user with bad knees (PoseRules.DeepKneeFlexion).
+        // "Sitting, Hugging the Knees" was offered to a user with bad knees (PoseRules.DeepKneeFlexion).
         var profile = new UserProfile(new HashSet<Goal> { Goal.Yoga, Goal.Aesthetics }, Level.Advanced, new HashSet<Limitation> { Limitation.Knees }, [], null);
         var ranked = new PoseRecommender(Lib).Rank(new RecommendationRequest(profile, RecommendationContext.None));
         Assert.DoesNotContain(ranked, r => r.Pose.Id == id);

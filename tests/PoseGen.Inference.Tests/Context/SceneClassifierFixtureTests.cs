@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace PoseGen.Inference.Tests.Context;
 
 /// <summary>
-/// Issue 7's acceptance floors on ../shared/fixtures/scenes with the real converted models: environment top-2 at least
+/// The acceptance floors on ../shared/fixtures/scenes with the real converted models: environment top-2 at least
 /// 80%, outfit top-2 at least 70%, and evidence behind every label. The rules were tuned on these same 10 photos, so
 /// this guards against regressions; it is not an estimate of accuracy on new photos.
 /// </summary>

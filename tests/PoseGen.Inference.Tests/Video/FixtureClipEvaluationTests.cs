@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace PoseGen.Inference.Tests.Video;
 
 /// <summary>
-/// The evaluation floors of issue 13 on every labelled fixture clip (videos/labels.json, counted by eye): each clip is
+/// The evaluation floors on every labelled fixture clip (videos/labels.json, counted by eye): each clip is
 /// detected once with the model the analysis uses and counted twice, with its labelled exercise and with exercise=auto.
 /// Cycles found (good + improper) must equal the complete reps on at least 80 % of the rep clips; nothing may be counted
 /// where nobody exercises; on the exact clips every counted rep's peak lies within 0.5 s of a labelled one. The figures

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace PoseGen.Inference.Tests.Video;
 
-/// <summary>The acceptance counts of issue 5: complete reps in the fixture clips, as labelled in videos/labels.json.</summary>
+/// <summary>The acceptance counts: complete reps in the fixture clips, as labelled in videos/labels.json.</summary>
 public sealed class VideoWorkoutAnalyzerTests(ModelFixture models, ITestOutputHelper output) : IClassFixture<ModelFixture>
 {
     private VideoWorkoutAnalyzer Analyzer => models.Services.GetRequiredService<VideoWorkoutAnalyzer>();

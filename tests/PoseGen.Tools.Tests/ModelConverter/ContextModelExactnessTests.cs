@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace PoseGen.Tools.Tests.ModelConverter;
 
 /// <summary>
-/// The converted context models (issue 7) against the original TF.js graph models on the wasm backend, on the fixture
+/// The converted context models against the original TF.js graph models on the wasm backend, on the fixture
 /// scene photos, fed as @vladmandic/human feeds them: CenterNet float RGB 0..255 at 512x512, selfie RGB / 255 at 256x256.
 /// Same kind of tolerance as MoveNet: coordinates within 0.002 of the input size, scores and mask values within 0.01.
 /// </summary>

@@ -6,7 +6,7 @@ namespace PoseGen.Tools.Tests.ModelConverter;
 
 /// <summary>
 /// The converted MoveNet models against the original TF.js graph models on the wasm backend, on the fixture photos:
-/// keypoint and box coordinates (normalised to the input frame) within 0.002, scores within 0.01 (issue 3).
+/// keypoint and box coordinates (normalised to the input frame) within 0.002, scores within 0.01.
 /// </summary>
 public sealed class TfjsExactnessTests(ITestOutputHelper output)
 {

@@ -23,13 +23,13 @@ public sealed class AnalyzePageBrowserTests(LiveServer app) : IClassFixture<Live
         Assert.Equal(4, await page.Locator("#result-overlay g.person").CountAsync());
         Assert.Equal(4 * 17, await page.Locator("#result-overlay circle.keypoint").CountAsync());
         Assert.Equal(4 * 17, await page.Locator("#result-table tbody tr").CountAsync());
-        // Context chips under the photo (issue 7): environment and outfit labels with their evidence as the tooltip.
+        // Context chips under the photo: environment and outfit labels with their evidence as the tooltip.
         var environmentChip = page.Locator("#result-context li.context-chip[data-kind='environment']").First;
         await Expect(environmentChip).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.Contains(await environmentChip.GetAttributeAsync("data-label"), PoseGen.Core.Context.ContextLabels.Environments.Keys);
         Assert.False(string.IsNullOrWhiteSpace(await environmentChip.GetAttributeAsync("title")));
         Assert.True(await page.Locator("#result-context li.context-chip[data-kind='outfit']").CountAsync() >= 1);
-        // The photo's pose is named (issue 17): the closest library pose, how alike, and a link to practise it live.
+        // The photo's pose is named: the closest library pose, how alike, and a link to practise it live.
         await Expect(page.Locator("#result-nearest")).ToContainTextAsync("Closest in the library:", new() { Timeout = 30_000 });
         await Expect(page.Locator("#result-nearest")).ToContainTextAsync("% alike");
         Assert.StartsWith("/Workout?pose=", await page.Locator("#nearest-practice").GetAttributeAsync("href"), StringComparison.Ordinal);

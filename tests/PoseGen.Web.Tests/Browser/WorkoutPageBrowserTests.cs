@@ -74,7 +74,7 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
     }
 
     /// <summary>
-    /// Issue 17: "Try it" on a library pose's page opens live practice of that very pose. Under the fake camera (the
+    /// "Try it" on a library pose's page opens live practice of that very pose. Under the fake camera (the
     /// squat clip, whose person stands upright between squats) the page draws the pose as a ghost where the person is,
     /// shows the live match, runs the hold timer while the match holds, and saves the practice to History.
     /// </summary>

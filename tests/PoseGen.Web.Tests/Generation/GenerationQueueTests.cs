@@ -92,9 +92,9 @@ public sealed class GenerationQueueTests(PostgresDatabase database) : IClassFixt
         var detail = (await JsonAsync(response)).GetProperty("detail").GetString()!;
         Assert.Contains("not installed", detail, StringComparison.Ordinal);
         Assert.Contains("scripts/fetch-models", detail, StringComparison.Ordinal);
-        // Said once (issue 17: the page used to show the generator's message and then the same advice again).
+        // Said once (the page used to show the generator's message and then the same advice again).
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(detail, "not installed"));
-        // Said in the app's own terms, never with the server's folders (issue 15).
+        // Said in the app's own terms, never with the server's folders.
         Assert.DoesNotContain(PoseGen.TestSupport.RepoPaths.Root, detail, StringComparison.Ordinal);
         Assert.DoesNotContain(factory.DataRoot, detail, StringComparison.Ordinal);
         // The conditioning map needs no models.

@@ -5,7 +5,7 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests.Poses;
 
-/// <summary>Issue 17: an analysis names the library poses closest to its main person, best first, with where to practise them.</summary>
+/// <summary>An analysis names the library poses closest to its main person, best first, with where to practise them.</summary>
 public sealed class NearestPoseApiTests : IDisposable
 {
     private readonly PoseGenWebFactory _factory = new();

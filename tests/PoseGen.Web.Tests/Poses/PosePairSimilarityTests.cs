@@ -13,7 +13,7 @@ using Xunit.Abstractions;
 namespace PoseGen.Web.Tests.Poses;
 
 /// <summary>
-/// Issue 4 acceptance on real photos: MoveNet thunder finds the person in each photo of fixtures/pairs/pairs.csv and
+/// Acceptance on real photos: MoveNet thunder finds the person in each photo of fixtures/pairs/pairs.csv and
 /// <see cref="PoseComparer"/> scores the pair. Every 'same' pair must score above every 'different' pair not marked
 /// near-miss. Lives here because this is the test project that sees both the image codec and the detector.
 /// </summary>

@@ -8,7 +8,7 @@ using PoseGen.Web.Tests.Infrastructure;
 namespace PoseGen.Web.Tests.Security;
 
 /// <summary>
-/// Issue 15, bad input: a corpus of broken, hostile and odd files and JSON bodies (random, truncated, bit-flipped,
+/// Bad input: a corpus of broken, hostile and odd files and JSON bodies (random, truncated, bit-flipped,
 /// zero bytes, decompression bombs, SVG with external entities, polyglots, wrong types, videos without duration, with
 /// an absurd frame rate or with only audio) sent to every upload and JSON endpoint. Every answer is below 500 (or the
 /// documented 503 of a full queue), and no answer shows a server path or an exception.

@@ -6,7 +6,7 @@ using PoseGen.Web.Tests.Infrastructure;
 namespace PoseGen.Web.Tests.Security;
 
 /// <summary>
-/// Issue 15, input: null list elements, enum numbers outside the enum and over-long values in JSON bodies get a 400
+/// Input: null list elements, enum numbers outside the enum and over-long values in JSON bodies get a 400
 /// naming the field (they were 500s, or stored and then filtered out every pose), never a 500.
 /// </summary>
 public sealed class BodyShapeTests : IDisposable

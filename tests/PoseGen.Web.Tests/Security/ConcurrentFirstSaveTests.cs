@@ -5,7 +5,7 @@ using PoseGen.Web.Tests.Infrastructure;
 namespace PoseGen.Web.Tests.Security;
 
 /// <summary>
-/// Issue 15, races: a user's first profile save or first feedback on a pose inserts a row; two such requests at once
+/// Races: a user's first profile save or first feedback on a pose inserts a row; two such requests at once
 /// used to both insert, and the loser got a primary-key violation as a 500. Now the loser updates the winner's row.
 /// </summary>
 public sealed class ConcurrentFirstSaveTests : IDisposable

@@ -4,7 +4,7 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests.Security;
 
-/// <summary>Issue 15, orphaned media: a request refused part-way leaves no stored photo behind.</summary>
+/// <summary>Orphaned media: a request refused part-way leaves no stored photo behind.</summary>
 public sealed class OrphanedMediaTests : IDisposable
 {
     private readonly PoseGenWebFactory _factory = new();

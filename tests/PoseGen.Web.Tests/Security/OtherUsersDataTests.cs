@@ -7,7 +7,7 @@ using PoseGen.Web.Tests.Infrastructure;
 namespace PoseGen.Web.Tests.Security;
 
 /// <summary>
-/// Issue 15, nobody sees another's data: one user's photo analysis, its media and a workout job, tried by another user
+/// Nobody sees another's data: one user's photo analysis, its media and a workout job, tried by another user
 /// on every route that takes an id, through the API (bearer) and the pages (cookie). Every attempt answers as if the id
 /// did not exist, and nothing of the owner's changes.
 /// </summary>

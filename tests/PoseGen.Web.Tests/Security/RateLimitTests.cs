@@ -4,7 +4,7 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests.Security;
 
-/// <summary>Issue 15, rate limiting: sign-in attempts per client address, model work per user; 429 with Retry-After.</summary>
+/// <summary>Rate limiting: sign-in attempts per client address, model work per user; 429 with Retry-After.</summary>
 public sealed class RateLimitTests : IDisposable
 {
     private readonly PoseGenWebFactory _factory = new();

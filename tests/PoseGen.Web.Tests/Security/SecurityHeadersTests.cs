@@ -6,7 +6,7 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests.Security;
 
-/// <summary>Issue 15, headers and authorization: every answer carries the security headers; nothing is public by accident.</summary>
+/// <summary>Headers and authorization: every answer carries the security headers; nothing is public by accident.</summary>
 public sealed class SecurityHeadersTests : IDisposable
 {
     private readonly PoseGenWebFactory _factory = new();

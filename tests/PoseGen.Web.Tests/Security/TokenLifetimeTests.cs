@@ -4,7 +4,7 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests.Security;
 
-/// <summary>Issue 15, tokens outlive the account: a password change or account deletion ends earlier sign-ins at once.</summary>
+/// <summary>Tokens outlive the account: a password change or account deletion ends earlier sign-ins at once.</summary>
 public sealed class TokenLifetimeTests : IDisposable
 {
     private readonly PoseGenWebFactory _factory = new();

@@ -120,7 +120,7 @@ public sealed class LiveWorkoutSessionTests
     [Fact]
     public void ASessionInWhichNobodyWasSeenIsNotSaved()
     {
-        // Issue 18: an empty live session (camera on an empty room) used to be saved to History.
+        // An empty live session (camera on an empty room) used to be saved to History.
         var sessions = new LiveWorkoutSessions(TimeProvider.System);
         var empty = sessions.Start("user", "c1", "squat", "lightning");
         empty.Add([.. Enumerable.Range(0, 50).Select(i => new LiveFrame(i / 10.0, 640, 480, [.. Enumerable.Repeat<float?>(0f, 51)]))]);

@@ -7,7 +7,7 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests.Workouts;
 
-/// <summary>A server without ffmpeg (issue 15): an upload gets 503 with what still works, not a 500, and nothing is kept.</summary>
+/// <summary>A server without ffmpeg: an upload gets 503 with what still works, not a 500, and nothing is kept.</summary>
 public sealed class MissingVideoToolsTests : IDisposable
 {
     private readonly PoseGenWebFactory _factory = new(DatabaseProvider.Sqlite)

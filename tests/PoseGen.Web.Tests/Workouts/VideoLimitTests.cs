@@ -7,7 +7,7 @@ using PoseGen.Web.Tests.Infrastructure;
 namespace PoseGen.Web.Tests.Workouts;
 
 /// <summary>
-/// Issue 15, the video length limit: a clip whose header has no duration used to read as 0 s and be analysed to the
+/// The video length limit: a clip whose header has no duration used to read as 0 s and be analysed to the
 /// end. Containers the product does not accept are refused on upload; an accepted one without a duration is stopped
 /// when its decoded frames pass the limit. The clips are made here with ffmpeg (20 s test pattern, limit 5 s).
 /// </summary>

@@ -12,7 +12,7 @@ using PoseGen.Web.Tests.Infrastructure;
 namespace PoseGen.Web.Tests.Workouts;
 
 /// <summary>
-/// Issue 15, clips left behind: an uploaded clip lives only as long as its job. Here no worker runs, so every job stays
+/// Clips left behind: an uploaded clip lives only as long as its job. Here no worker runs, so every job stays
 /// queued and its clip stays on disk until something removes it: a refused upload, deleting the History entry, deleting
 /// the account.
 /// </summary>

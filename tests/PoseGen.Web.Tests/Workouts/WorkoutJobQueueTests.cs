@@ -21,7 +21,7 @@ public sealed class WorkoutJobQueueTests
     [Fact]
     public async Task EveryJobPendingAtStartUpIsQueuedAgainNotOnlyAsManyAsFitForUploads()
     {
-        // Issue 15: only 32 pending jobs fitted back at start-up; the rest stayed "queued" for ever.
+        // Only 32 pending jobs fitted back at start-up; the rest stayed "queued" for ever.
         var queue = new WorkoutJobQueue();
         var pending = Enumerable.Range(0, WorkoutJobQueue.Capacity + 8).Select(_ => Guid.NewGuid()).ToList();
         Assert.All(pending, id => Assert.True(queue.TryEnqueue(id, force: true)));

@@ -21,9 +21,9 @@ public readonly record struct JointRotation(double Flex, double Side = 0, double
 public readonly record struct RootOrientation(double Pitch = 0, double Roll = 0, double Yaw = 0);
 
 /// <summary>A body position: root orientation and the joints that differ from the anatomical standing position.</summary>
-public sealed record JointAngles(RootOrientation Root, IReadOnlyDictionary<Joint, JointRotation> Joints)
+public sealed record BodyPosture(RootOrientation Root, IReadOnlyDictionary<Joint, JointRotation> Joints)
 {
-    public static JointAngles Standing { get; } = new(default, new Dictionary<Joint, JointRotation>());
+    public static BodyPosture Standing { get; } = new(default, new Dictionary<Joint, JointRotation>());
 
     public JointRotation this[Joint joint] => Joints.TryGetValue(joint, out var r) ? r : default;
 }
@@ -74,7 +74,7 @@ public static class JointLimits
     }
 
     /// <summary>Every axis of <paramref name="angles"/> outside its range, as readable messages; empty when all are possible.</summary>
-    public static IReadOnlyList<string> Violations(JointAngles angles)
+    public static IReadOnlyList<string> Violations(BodyPosture angles)
     {
         ArgumentNullException.ThrowIfNull(angles);
         var found = new List<string>();

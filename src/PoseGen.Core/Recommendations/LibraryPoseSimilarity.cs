@@ -10,7 +10,7 @@ namespace PoseGen.Core.Recommendations;
 /// (1 + cos angle)/2 between their 3D directions in the grounded default body, so lying and standing differ even with the
 /// same joint angles. Variations of one pose share a <see cref="LibraryPose.Family"/>, which adds 0.3 on a 0.7 geometric part.
 /// </summary>
-public sealed class PoseSimilarity(PoseLibrary library)
+public sealed class LibraryPoseSimilarity(PoseLibrary library)
 {
     private static readonly (BodyPoint A, BodyPoint B)[] Bones3D =
         [.. Bones.Limbs.Where(l => l.From != BodyPoint.NeckBase), (BodyPoint.Pelvis, BodyPoint.NeckBase)];
