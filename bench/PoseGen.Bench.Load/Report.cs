@@ -6,9 +6,9 @@ namespace PoseGen.Bench.Load;
 public static class Report
 {
     public const string Header =
-        "| photo | clients | answers | answers/s | 200/s | 200/s before the first 429 | 200 latency p50 / p95 / p99 ms | statuses | busy with Retry-After | other | /health p99 / max ms (n) | app CPU ms per 200 | load average before -> after |";
+        "| photo | clients | answers | answers/s | 200/s | 200/s before the first 429 | 200 latency p50 / p95 / p99 ms | statuses | % 503 / % 429 | busy with Retry-After | other | /health p99 / max ms (n) | app CPU ms per 200 | load average before -> after |";
 
-    public const string Rule = "|---|---:|---:|---:|---:|---:|---|---|---|---|---|---:|---|";
+    public const string Rule = "|---|---:|---:|---:|---:|---:|---|---|---|---|---|---|---:|---|";
 
     /// <summary>Longest /health answer the acceptance allows, in ms.</summary>
     public const double HealthBudgetMs = 200;
@@ -58,11 +58,12 @@ public static class Report
         var (busy, withRetryAfter) = Busy(run);
         var other = Other(run);
         var health = run.Health.Select(s => s.LatencyMs).Order().ToArray();
-        var healthNote = HealthFailures(run) is > 0 and var failed ? $", {failed} not 200" : "";
+        var healthNote = (health.Count(ms => ms > HealthBudgetMs) is > 0 and var slow ? $", {slow} over {HealthBudgetMs:F0} ms" : "") +
+            (HealthFailures(run) is > 0 and var failed ? $", {failed} not 200" : "");
         return string.Create(CultureInfo.InvariantCulture,
             $"| {run.Label} | {run.Clients} | {run.Samples.Count} | {F(run.Samples.Count / run.DurationS)} | {F(OkPerSecond(run))} | " +
             $"{F(OkPerSecondBeforeLimit(run))} | {F(Percentile(ok, 0.50))} / {F(Percentile(ok, 0.95))} / {F(Percentile(ok, 0.99))} | " +
-            $"{statuses} | {(busy == 0 ? "-" : $"{withRetryAfter}/{busy}")} | {(other.Count == 0 ? "none" : string.Join(", ", other))} | " +
+            $"{statuses} | {Share(run, 503)} / {Share(run, 429)} | {(busy == 0 ? "-" : $"{withRetryAfter}/{busy}")} | {(other.Count == 0 ? "none" : string.Join(", ", other))} | " +
             $"{F(Percentile(health, 0.99))} / {F(HealthMaxMs(run))} ({health.Length}{healthNote}) | " +
             $"{(run.AppCpuS is { } cpu && Ok(run) > 0 ? F(cpu * 1000 / Ok(run)) : "-")} | {run.LoadBefore} -> {run.LoadAfter} |");
     }
@@ -94,6 +95,10 @@ public static class Report
             $"{runs.Sum(r => r.Health.Count)} reads every {LoadRun.HealthInterval.TotalMilliseconds} ms (target within {HealthBudgetMs} ms throughout): " +
             $"{(HealthMaxMs(worst) <= HealthBudgetMs && failures == 0 ? "met" : "MISSED")}.");
     }
+
+    /// <summary>Answers with <paramref name="status"/> as a percentage of all answers of the run ("-" when there were none).</summary>
+    public static string Share(RunResult run, int status) =>
+        run.Samples.Count == 0 ? "-" : F(100.0 * run.Samples.Count(s => s.Status == status) / run.Samples.Count);
 
     /// <summary>Nearest-rank percentile of sorted values (NaN when there are none).</summary>
     public static double Percentile(double[] sorted, double p) =>
