@@ -3,15 +3,20 @@ using Microsoft.Extensions.Options;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Poses;
 using PoseGen.Imaging;
+using PoseGen.Inference.Scheduling;
 
 namespace PoseGen.Inference;
 
 /// <summary>
 /// Encoded photo (JPEG, PNG, WebP, GIF, AVIF) to keypoints in pixels of the upright photo: decodes with EXIF orientation
 /// at a bounded working size (<see cref="InferenceOptions.DetectionMaxSide"/>), detects, and scales the result back.
-/// Decode failures surface as the codec's <see cref="ImageDecodeException"/>.
+/// Decode failures surface as the codec's <see cref="ImageDecodeException"/>. The decode, like the model runs, is work
+/// for the <see cref="InferenceScheduler"/>'s workers: a 12 MP JPEG costs tens of ms of CPU, and decoded on the request
+/// thread pool many uploads at once filled it, so that light requests (/health, pages) waited behind them for seconds,
+/// and a photo the models were too busy for was decoded before it was refused.
 /// </summary>
-public sealed class PhotoPoseDetector(IImageCodec codec, IPoseDetector detector, IOptions<InferenceOptions> options)
+public sealed class PhotoPoseDetector(
+    IImageCodec codec, IPoseDetector detector, InferenceScheduler scheduler, IOptions<InferenceOptions> options)
 {
     private readonly int _maxSide = options.Value.DetectionMaxSide;
 
@@ -22,9 +27,13 @@ public sealed class PhotoPoseDetector(IImageCodec codec, IPoseDetector detector,
     public async Task<PhotoDetection> DetectWithImageAsync(ReadOnlyMemory<byte> encoded, PoseModelKind model, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        // One header read for both the working image and the photo's own size.
-        var (image, probe) = codec.DecodeForAnalysis(encoded.Span, _maxSide);
-        var decodeMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var (image, probe, decodeMs) = await scheduler.RunAsync(InferencePriority.Interactive, _ =>
+        {
+            var decodeStarted = Stopwatch.GetTimestamp();
+            // One header read for both the working image and the photo's own size.
+            var decoded = codec.DecodeForAnalysis(encoded.Span, _maxSide);
+            return (decoded.Image, decoded.Source, Stopwatch.GetElapsedTime(decodeStarted).TotalMilliseconds);
+        }, cancellationToken).ConfigureAwait(false);
 
         var result = await detector.DetectAsync(image, model, cancellationToken).ConfigureAwait(false);
 

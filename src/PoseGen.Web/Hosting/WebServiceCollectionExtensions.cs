@@ -27,6 +27,8 @@ public static class WebServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<PoseGenExceptionHandler>();
         services.AddOpenApi();
+        // One instance for the app's life: it keeps ffmpeg's answer between reads (the others hold nothing).
+        services.AddSingleton<FfmpegHealthCheck>();
         services.AddHealthChecks()
             .AddCheck<LibvipsHealthCheck>("libvips")
             .AddCheck<OnnxRuntimeHealthCheck>("onnxruntime")
