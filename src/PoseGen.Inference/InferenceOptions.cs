@@ -27,8 +27,8 @@ public sealed class InferenceOptions
 
     /// <summary>
     /// Folder holding the converted models (<c>movenet-*.onnx</c>). Relative paths are resolved against the content root.
-    /// Empty: the first <c>models/</c> folder found in the content root, the application folder, or one of their parents
-    /// (the repository's <c>models/</c> when run from a checkout).
+    /// Empty: <c>models/</c> under <see cref="PoseGen.Core.Hosting.AppRoot"/> (the repository's when run from a checkout,
+    /// the one beside the binaries when published).
     /// </summary>
     public string? ModelsPath { get; set; }
 
