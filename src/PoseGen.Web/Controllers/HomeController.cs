@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using PoseGen.Web.Hosting;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Controllers;
 
@@ -20,7 +21,7 @@ public sealed class HomeController : Controller
     {
         var status = Response.StatusCode >= 400 ? Response.StatusCode : 500;
         var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-        var message = feature?.Error is UserInputException input ? input.Message : ExceptionStatus.Title(status);
+        var message = feature?.Error is UserFacingException input ? input.Message : ExceptionStatus.Title(status);
         return StatusView(status, message);
     }
 

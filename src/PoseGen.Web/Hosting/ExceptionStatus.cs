@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using PoseGen.Core.Errors;
 using PoseGen.Data;
 using PoseGen.Imaging;
 using PoseGen.Inference.Video;
@@ -15,7 +16,17 @@ public static class ExceptionStatus
         InvalidDataException data when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) => StatusCodes.Status413PayloadTooLarge,
         InvalidDataException => StatusCodes.Status400BadRequest,
         AntiforgeryValidationException => StatusCodes.Status400BadRequest,
-        UserInputException input => input.StatusCode,
+        // Errors by meaning (PoseGen.Core.Errors), from services and use cases that never name a status code.
+        NotFoundException => StatusCodes.Status404NotFound,
+        InvalidInputException => StatusCodes.Status400BadRequest,
+        UnusableInputException => StatusCodes.Status422UnprocessableEntity,
+        ConflictException => StatusCodes.Status409Conflict,
+        TooLargeException => StatusCodes.Status413PayloadTooLarge,
+        UnavailableException => StatusCodes.Status503ServiceUnavailable,
+        // Busy, not broken: the caller is told when to try again (Retry-After, set by the exception handler); a user's
+        // own share used up is theirs to wait out (429), the server's capacity everyone's (503).
+        BusyException { Scope: BusyScope.User } => StatusCodes.Status429TooManyRequests,
+        BusyException => StatusCodes.Status503ServiceUnavailable,
         ImageDecodeException image => image.Kind switch
         {
             ImageErrorKind.Empty => StatusCodes.Status400BadRequest,
@@ -30,8 +41,6 @@ public static class ExceptionStatus
             VideoErrorKind.ToolsMissing => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status422UnprocessableEntity,
         },
-        // Busy, not broken: the caller is told when to try again (Retry-After, set by the exception handler).
-        PoseGen.Inference.Scheduling.InferenceBusyException => StatusCodes.Status503ServiceUnavailable,
         // The server's own passing conditions, not the request's fault: the database is down or restarting, the disk is full.
         _ when DataFaults.IsDatabaseUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
         _ when DataFaults.IsOutOfSpace(exception) => StatusCodes.Status507InsufficientStorage,
@@ -42,7 +51,7 @@ public static class ExceptionStatus
     /// <summary>When the caller may try again, for answers that say so (Retry-After, in whole seconds).</summary>
     public static int? RetryAfterSeconds(Exception exception) => exception switch
     {
-        PoseGen.Inference.Scheduling.InferenceBusyException busy => Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds)),
+        BusyException busy => Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds)),
         // A restarting PostgreSQL answers again within seconds; a client retrying sooner only adds load.
         _ when DataFaults.IsDatabaseUnavailable(exception) => 5,
         _ => null,

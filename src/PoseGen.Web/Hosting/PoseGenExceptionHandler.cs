@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Hosting;
 
@@ -14,8 +15,8 @@ public sealed partial class PoseGenExceptionHandler(IProblemDetailsService probl
         var status = ExceptionStatus.For(exception);
         // The middleware has already pointed Request.Path at the error page; the feature keeps the original path.
         var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
-        if (exception is PoseGen.Inference.Scheduling.InferenceBusyException busy)
-            LogBusy(logger, context.Request.Method, path, busy.Reason);
+        if (exception is BusyException busy)
+            LogBusy(logger, context.Request.Method, path, busy.Scope, busy.Message);
         else if (status >= 500)
             LogUnhandled(logger, exception, context.Request.Method, path);
         else
@@ -27,11 +28,12 @@ public sealed partial class PoseGenExceptionHandler(IProblemDetailsService probl
         context.Response.StatusCode = status;
         if (ExceptionStatus.RetryAfterSeconds(exception) is { } seconds)
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        // Messages written for users; a missing video tool is a 503 whose message says what still works.
-        var detail = ExceptionStatus.FaultDetail(exception) ?? ((status < 500 && exception is UserInputException or BadHttpRequestException or InvalidDataException or PoseGen.Imaging.ImageDecodeException
+        // Messages written for users (every error by meaning: an unavailable feature's message is the hint to fix it, a busy
+        // one says when to come back); a missing video tool is a 503 whose message says what still works.
+        var detail = ExceptionStatus.FaultDetail(exception) ?? (exception is UserFacingException
+            || (status < 500 && exception is BadHttpRequestException or InvalidDataException or PoseGen.Imaging.ImageDecodeException
                 or PoseGen.Inference.Video.VideoDecodeException)
             || exception is PoseGen.Inference.Video.VideoDecodeException { Kind: PoseGen.Inference.Video.VideoErrorKind.ToolsMissing }
-                or PoseGen.Inference.Scheduling.InferenceBusyException
             ? exception.Message
             : null);
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -45,8 +47,8 @@ public sealed partial class PoseGenExceptionHandler(IProblemDetailsService probl
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Busy for {Method} {Path}: {Reason}")]
-    private static partial void LogBusy(ILogger logger, string method, string path, PoseGen.Inference.Scheduling.InferenceBusyReason reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Busy ({Scope}) for {Method} {Path}: {Reason}")]
+    private static partial void LogBusy(ILogger logger, string method, string path, BusyScope scope, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Client error for {Method} {Path}: {Status} {Reason}")]
     private static partial void LogClientError(ILogger logger, string method, string path, int status, string reason);

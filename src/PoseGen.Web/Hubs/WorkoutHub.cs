@@ -5,6 +5,7 @@ using PoseGen.Web.Controllers;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services;
 using PoseGen.Web.Services.Workouts;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Hubs;
 
@@ -44,7 +45,7 @@ public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService hist
         {
             return sessions.Start(UserId, Context.ConnectionId, null, model, reference).State();
         }
-        catch (UserInputException ex)
+        catch (UserFacingException ex)
         {
             throw new HubException(ex.Message);
         }
@@ -56,7 +57,7 @@ public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService hist
         {
             return sessions.Start(UserId, Context.ConnectionId, exercise, model).State();
         }
-        catch (UserInputException ex)
+        catch (UserFacingException ex)
         {
             throw new HubException(ex.Message);
         }
@@ -88,7 +89,7 @@ public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService hist
             {
                 session.Add(frames);
             }
-            catch (UserInputException ex)
+            catch (UserFacingException ex)
             {
                 throw new HubException(ex.Message);
             }

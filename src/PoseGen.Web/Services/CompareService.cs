@@ -11,6 +11,7 @@ using PoseGen.Imaging;
 using PoseGen.Inference;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.ViewModels.Poses;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services;
 
@@ -41,11 +42,11 @@ public sealed class CompareService(
         codec.Probe(candidate);
         var activity = await history.GetAsync(userId, analysisId, ct);
         if (activity is not { Kind: PoseGen.Core.History.ActivityKind.Analysis })
-            throw new UserInputException(StatusCodes.Status404NotFound, "That reference analysis does not exist in your history.");
+            throw new NotFoundException("That reference analysis does not exist in your history.");
         var analysis = HistoryService.ReadDocument<PoseDetectionResponse>(activity)
             ?? throw new InvalidOperationException($"Analysis {analysisId} has no result document.");
         var person = MainSubject(analysis.ToPoses())
-            ?? throw new UserInputException(StatusCodes.Status422UnprocessableEntity, "No person was found in the reference analysis.");
+            ?? throw new UnusableInputException("No person was found in the reference analysis.");
         detector.EnsureAvailable(PoseModelKind.Auto);
         var c = await DetectMainPersonAsync(userId, candidate, "candidate", ct);
         return await CompareAsync(userId, new Side(person.Keypoints, analysis.ImageWidth, analysis.ImageHeight, null), c, model, mirror, ct);
@@ -57,7 +58,7 @@ public sealed class CompareService(
     {
         codec.Probe(candidate);
         var pose = library.Find(poseId)
-            ?? throw new UserInputException(StatusCodes.Status404NotFound, $"There is no library pose '{poseId}'.");
+            ?? throw new NotFoundException($"There is no library pose '{poseId}'.");
         var reference = library.Project(pose, view, width: LibraryCanvas, height: LibraryCanvas).ToCoco();
         detector.EnsureAvailable(PoseModelKind.Auto);
         var c = await DetectMainPersonAsync(userId, candidate, "candidate", ct);
@@ -78,7 +79,7 @@ public sealed class CompareService(
     {
         var (result, image, _) = await photos.DetectWithImageAsync(photo, PoseModelKind.Auto, ct);
         var person = MainSubject(result.People)
-            ?? throw new UserInputException(StatusCodes.Status422UnprocessableEntity, $"No person was found in the {role} photo.");
+            ?? throw new UnusableInputException($"No person was found in the {role} photo.");
         return new Side(person.Keypoints, result.ImageWidth, result.ImageHeight, image);
     }
 
@@ -86,8 +87,7 @@ public sealed class CompareService(
     {
         var options = new SimilarityOptions { Alignment = AlignmentOptions.Default with { Model = model, TryMirror = mirror } };
         var similarity = PoseComparer.Compare(reference.Keypoints, candidate.Keypoints, KeypointLayout.Coco17, options)
-            ?? throw new UserInputException(StatusCodes.Status422UnprocessableEntity,
-                "The two poses share too few visible joints to be compared: make sure the whole body is in both photos.");
+            ?? throw new UnusableInputException("The two poses share too few visible joints to be compared: make sure the whole body is in both photos.");
         var feedback = FeedbackWriter.Describe(similarity, CorrectionEffect.ScoreGains(reference.Keypoints, candidate.Keypoints, similarity, options));
         var id = Guid.NewGuid();
         var response = new CompareResponse(

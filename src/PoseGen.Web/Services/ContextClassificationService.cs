@@ -5,6 +5,7 @@ using PoseGen.Imaging;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.ViewModels.Context;
 using PoseGen.Web.ViewModels.Recommendations;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services;
 
@@ -20,9 +21,9 @@ public sealed class ContextClassificationService(ISceneClassifier classifier, II
     public async Task<ContextClassificationResponse> ClassifyAsync(byte[]? photo, string? prompt, CancellationToken ct)
     {
         if (photo is null && string.IsNullOrWhiteSpace(prompt))
-            throw new UserInputException(StatusCodes.Status400BadRequest, "Send a photo (multipart field 'image'), a 'prompt', or both.");
+            throw new InvalidInputException("Send a photo (multipart field 'image'), a 'prompt', or both.");
         if (prompt is { Length: > RecommendationService.MaxPromptLength })
-            throw new UserInputException(StatusCodes.Status400BadRequest, $"The prompt is longer than {RecommendationService.MaxPromptLength} characters.");
+            throw new InvalidInputException($"The prompt is longer than {RecommendationService.MaxPromptLength} characters.");
         var parsed = PromptParser.Default.Parse(prompt);
         var scene = photo is null ? null : await ClassifyPhotoAsync(photo, ct);
         return new ContextClassificationResponse(
@@ -48,7 +49,7 @@ public sealed class ContextClassificationService(ISceneClassifier classifier, II
     public void EnsureAvailable()
     {
         if (!IsAvailable)
-            throw new UserInputException(StatusCodes.Status503ServiceUnavailable,
+            throw new UnavailableException(
                 "The context models (centernet, selfie) are not installed. Build the app (it converts them into models/) and restart it.");
     }
 }

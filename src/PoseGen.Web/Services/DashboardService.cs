@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PoseGen.Core.History;
 using PoseGen.Data;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services;
 
@@ -40,7 +41,7 @@ public sealed class DashboardService(
         var last = to ?? today;
         var first = from ?? last.AddDays(-6);
         if (first > last || last.DayNumber - first.DayNumber + 1 > MaxDays)
-            throw new Hosting.UserInputException(StatusCodes.Status400BadRequest, $"from must not be after to, and the range at most {MaxDays} days.");
+            throw new InvalidInputException($"from must not be after to, and the range at most {MaxDays} days.");
         var start = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var end = last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PoseGen.Data;
 using PoseGen.Web.Hosting;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services;
 
@@ -25,8 +26,7 @@ public sealed class HistoryDeletionService(PoseGenDbContext db, HistoryService h
     {
         var matching = history.Filtered(userId, filter);
         if (expected is { } confirmed && await matching.CountAsync(ct) is var count && count != confirmed)
-            throw new UserInputException(StatusCodes.Status409Conflict,
-                $"{count} entries match now, not the {confirmed} confirmed: look at the list again before deleting.");
+            throw new ConflictException($"{count} entries match now, not the {confirmed} confirmed: look at the list again before deleting.");
         return await MarkAsync(matching, ct) ?? new DeletedEntries(0, "", Now());
     }
 
@@ -36,7 +36,7 @@ public sealed class HistoryDeletionService(PoseGenDbContext db, HistoryService h
     {
         if (!long.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
             || ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks)
-            throw new UserInputException(StatusCodes.Status400BadRequest, "The undo token is not one a delete gave.");
+            throw new InvalidInputException("The undo token is not one a delete gave.");
         var deletedAt = new DateTime(ticks, DateTimeKind.Utc);
         if (Now() - deletedAt > UndoWindow)
             return 0;

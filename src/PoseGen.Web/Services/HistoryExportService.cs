@@ -11,6 +11,7 @@ using PoseGen.Inference.Video;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services.Workouts;
 using PoseGen.Web.ViewModels.Poses;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services;
 
@@ -81,8 +82,7 @@ public sealed class HistoryExportService(HistoryService history, IOptions<Infere
                 PoseOutputFormat.Openpose => TimelineOpenPose(timeline, inference.Value.KeypointThreshold),
                 _ => timeline,
             };
-        throw new UserInputException(StatusCodes.Status400BadRequest,
-            $"A {HistoryText.KindName(activity.Kind).ToLowerInvariant()} entry holds no keypoints to export: photo analyses and workouts do.");
+        throw new InvalidInputException($"A {HistoryText.KindName(activity.Kind).ToLowerInvariant()} entry holds no keypoints to export: photo analyses and workouts do.");
     }
 
     /// <summary>A workout's reps (or, for a video, every candidate cycle) as CSV (<see cref="HistoryCsv.RepHeader"/>).</summary>
@@ -91,7 +91,7 @@ public sealed class HistoryExportService(HistoryService history, IOptions<Infere
         if (await history.GetAsync(userId, id, ct) is not { } activity)
             return null;
         if (activity.Kind != ActivityKind.Workout)
-            throw new UserInputException(StatusCodes.Status400BadRequest, "Only workouts have reps to export.");
+            throw new InvalidInputException("Only workouts have reps to export.");
         var video = WorkoutJobDocument.TryRead(activity.Document);
         IReadOnlyList<RepDetail> reps = video?.Result?.RepDetails ?? LiveWorkoutDocument.TryRead(activity.Document)?.RepDetails ?? [];
         var lines = new List<string> { HistoryCsv.RepHeader };

@@ -4,6 +4,7 @@ using PoseGen.Core.History;
 using PoseGen.Data;
 using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services;
 
@@ -26,7 +27,7 @@ public sealed record HistoryFilter(ActivityKind? Kind = null, string? Search = n
     {
         var id = string.IsNullOrWhiteSpace(exercise) ? null : exercise.Trim().ToLowerInvariant();
         if (id is not null && !HistoryText.IsKnownExercise(id))
-            throw new Hosting.UserInputException(StatusCodes.Status400BadRequest, $"Unknown exercise '{Shorten(exercise!, 64)}': use an exercise or library pose id such as squat or warrior-2.");
+            throw new InvalidInputException($"Unknown exercise '{Shorten(exercise!, 64)}': use an exercise or library pose id such as squat or warrior-2.");
         CheckDays(from, to);
         var search = string.IsNullOrWhiteSpace(q) ? null : Shorten(q, MaxSearch);
         return new HistoryFilter(kind, search, from, to, id);
@@ -37,9 +38,9 @@ public sealed record HistoryFilter(ActivityKind? Kind = null, string? Search = n
     public static void CheckDays(DateOnly? from, DateOnly? to)
     {
         if (from is { Year: < 1900 } || to is { Year: < 1900 } || from == DateOnly.MaxValue || to == DateOnly.MaxValue)
-            throw new Hosting.UserInputException(StatusCodes.Status400BadRequest, "Days must be between 1900-01-01 and 9999-12-30.");
+            throw new InvalidInputException("Days must be between 1900-01-01 and 9999-12-30.");
         if (from > to)
-            throw new Hosting.UserInputException(StatusCodes.Status400BadRequest, "from must not be after to.");
+            throw new InvalidInputException("from must not be after to.");
     }
 
     private static string Shorten(string text, int max) => text.Length > max ? text[..max] : text;

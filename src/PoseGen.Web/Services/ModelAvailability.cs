@@ -1,5 +1,6 @@
 using PoseGen.Core.Abstractions;
 using PoseGen.Web.Hosting;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services;
 
@@ -12,7 +13,7 @@ public static class ModelAvailability
     public static void EnsureAvailable(this IPoseDetector detector, PoseModelKind model)
     {
         if (!detector.IsAvailable(model))
-            throw new UserInputException(StatusCodes.Status503ServiceUnavailable,
+            throw new UnavailableException(
                 "The pose models are not installed. Build the app (it converts them into models/) and restart it.");
     }
 }

@@ -5,6 +5,7 @@ using PoseGen.Data;
 using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
 using PoseGen.Web.Hosting;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services;
 
@@ -20,7 +21,7 @@ public sealed class PoseFeedbackService(PoseGenDbContext db, PoseLibrary library
     public async Task<PoseReaction> SetAsync(string userId, string poseId, FeedbackKind kind, CancellationToken ct)
     {
         if (library.Find(poseId) is null)
-            throw new UserInputException(StatusCodes.Status404NotFound, $"There is no pose '{poseId}' in the library.");
+            throw new NotFoundException($"There is no pose '{poseId}' in the library.");
         await db.UpsertAsync(
             t => db.PoseFeedback.FirstOrDefaultAsync(f => f.UserId == userId && f.PoseId == poseId, t),
             () => new PoseFeedbackEntity { UserId = userId, PoseId = poseId },

@@ -3,6 +3,7 @@ using PoseGen.Core.Profiles;
 using PoseGen.Data;
 using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services;
 
@@ -22,7 +23,7 @@ public sealed class ProfileService(PoseGenDbContext db, TimeProvider time)
     {
         var preferences = NormalizePreferences(profile.Preferences);
         if (profile.WeeklyGoal is { } goal && WeeklyGoal.Problem(goal.Kind, goal.Target) is { } problem)
-            throw new Hosting.UserInputException(StatusCodes.Status400BadRequest, problem);
+            throw new InvalidInputException(problem);
         var row = await db.UpsertAsync(
             t => db.Profiles.FirstOrDefaultAsync(p => p.UserId == userId, t),
             () => new ProfileEntity { UserId = userId },

@@ -11,6 +11,7 @@ using PoseGen.Imaging;
 using PoseGen.Inference;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.ViewModels.Recommendations;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services;
 
@@ -41,13 +42,13 @@ public sealed class RecommendationService(
         ArgumentNullException.ThrowIfNull(input);
         var count = input.Count ?? DefaultCount;
         if (count is < 1 or > MaxCount)
-            throw new UserInputException(StatusCodes.Status400BadRequest, $"count must be between 1 and {MaxCount}.");
+            throw new InvalidInputException($"count must be between 1 and {MaxCount}.");
         if (input.Prompt is { Length: > MaxPromptLength })
-            throw new UserInputException(StatusCodes.Status400BadRequest, $"The prompt is longer than {MaxPromptLength} characters.");
+            throw new InvalidInputException($"The prompt is longer than {MaxPromptLength} characters.");
 
         // A session id is checked first too: another user's or an unknown one is not found, whatever else is wrong.
         if (input.SessionId is { } session && await history.GetAsync(userId, session, ct) is not { Kind: ActivityKind.Recommendation })
-            throw new UserInputException(StatusCodes.Status404NotFound, "No such recommendation session: start a new one without sessionId.");
+            throw new NotFoundException("No such recommendation session: start a new one without sessionId.");
         var profile = Override(await profiles.GetAsync(userId, ct), input);
         // Chips are checked before the photo is processed, so a bad chip leaves no thumbnail behind.
         var environmentChips = Labels(input.Environment, ContextDimension.Environment, "environment");
@@ -107,7 +108,7 @@ public sealed class RecommendationService(
             await history.AddAsync(userId, ActivityKind.Recommendation, title, Shorten(summary, 1000), response,
                 thumbnail is null ? [] : [thumbnail], thumbnail?.Id, ct, id);
         else if (!await history.ReplaceAsync(userId, id, ActivityKind.Recommendation, title, Shorten(summary, 1000), response, thumbnail, ct))
-            throw new UserInputException(StatusCodes.Status404NotFound, "The recommendation session was deleted meanwhile.");
+            throw new NotFoundException("The recommendation session was deleted meanwhile.");
         return response;
     }
 
@@ -147,8 +148,7 @@ public sealed class RecommendationService(
     private static T Parse<T>(string text, string field) where T : struct, Enum =>
         Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value)
             ? value
-            : throw new UserInputException(StatusCodes.Status400BadRequest,
-                $"Unknown {field} '{text}'. Use one of: {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
+            : throw new InvalidInputException($"Unknown {field} '{text}'. Use one of: {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
 
     private static IReadOnlyList<string> Labels(IReadOnlyList<string>? labels, ContextDimension dimension, string field)
     {
@@ -159,7 +159,7 @@ public sealed class RecommendationService(
             var id = label.Trim().ToLowerInvariant();
             if (id.Length == 0) continue;
             if (!known.ContainsKey(id))
-                throw new UserInputException(StatusCodes.Status400BadRequest, $"Unknown {field} '{label}'. Use one of: {string.Join(", ", known.Keys)}.");
+                throw new InvalidInputException($"Unknown {field} '{label}'. Use one of: {string.Join(", ", known.Keys)}.");
             result.Add(id);
         }
         return result;

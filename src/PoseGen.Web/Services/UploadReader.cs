@@ -1,4 +1,5 @@
 using PoseGen.Web.Hosting;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services;
 
@@ -8,11 +9,11 @@ public static class UploadReader
     public static async Task<byte[]> ReadImageAsync(IFormFile? file, string field, long maxBytes, CancellationToken ct)
     {
         if (file is null)
-            throw new UserInputException(StatusCodes.Status400BadRequest, $"Send the photo as the multipart form field '{field}'.");
+            throw new InvalidInputException($"Send the photo as the multipart form field '{field}'.");
         if (file.Length == 0)
-            throw new UserInputException(StatusCodes.Status400BadRequest, "The uploaded file is empty.");
+            throw new InvalidInputException("The uploaded file is empty.");
         if (file.Length > maxBytes)
-            throw new UserInputException(StatusCodes.Status413PayloadTooLarge, $"The photo is larger than {maxBytes / (1024 * 1024)} MiB.");
+            throw new TooLargeException($"The photo is larger than {maxBytes / (1024 * 1024)} MiB.");
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
         return buffer.ToArray();

@@ -1,6 +1,7 @@
 using PoseGen.Core.Workouts;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services.Workouts;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Tests.Workouts;
 
@@ -45,7 +46,7 @@ public sealed class LiveWorkoutSessionTests
         var session = NewSession();
         session.Add([Frame(10), Frame(10 + LiveWorkoutSession.MaxDurationS)]);
 
-        var refused = Assert.Throws<UserInputException>(() => session.Add([Frame(1e9)]));
+        var refused = Assert.Throws<InvalidInputException>(() => session.Add([Frame(1e9)]));
 
         Assert.Contains("one-hour limit", refused.Message, StringComparison.Ordinal);
         Assert.Equal(2, session.FrameCount);
@@ -59,13 +60,15 @@ public sealed class LiveWorkoutSessionTests
         for (var i = 0; i < LiveWorkoutSessions.MaxPerUser; i++)
             sessions.Start("busy", $"c{i}", "squat", "lightning");
 
-        var perUser = Assert.Throws<UserInputException>(() => sessions.Start("busy", "c-extra", "squat", "lightning"));
-        Assert.Equal(429, perUser.StatusCode);
+        var perUser = Assert.Throws<BusyException>(() => sessions.Start("busy", "c-extra", "squat", "lightning"));
+        Assert.Equal(BusyScope.User, perUser.Scope);
+        Assert.True(perUser.RetryAfter > TimeSpan.Zero);
 
         for (var i = LiveWorkoutSessions.MaxPerUser; i < LiveWorkoutSessions.MaxTotal; i++)
             sessions.Start($"user{i}", $"c{i}", "squat", "lightning");
-        var total = Assert.Throws<UserInputException>(() => sessions.Start("newcomer", "c-new", "squat", "lightning"));
-        Assert.Equal(503, total.StatusCode);
+        var total = Assert.Throws<BusyException>(() => sessions.Start("newcomer", "c-new", "squat", "lightning"));
+        Assert.Equal(BusyScope.Server, total.Scope);
+        Assert.True(total.RetryAfter > TimeSpan.Zero);
     }
 
     private static PoseReference Reference(string poseId)

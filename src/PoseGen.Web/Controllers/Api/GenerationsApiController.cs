@@ -11,28 +11,20 @@ namespace PoseGen.Web.Controllers.Api;
 [Route("api/v1/generations")]
 public sealed class GenerationsApiController(GenerationJobService jobs) : ControllerBase
 {
-    /// <summary>Seconds a client told "busy" should wait before trying again (a 30-step render on a GPU takes a few).</summary>
-    private const int RetryAfterSeconds = 30;
-
-    /// <summary>Queues a render of the pose; 202 with the job id, 503 when generation is not installed or the line is full.</summary>
+    /// <summary>
+    /// Queues a render of the pose; 202 with the job id; 429 when the user's own renders fill their share of the line, 503
+    /// when generation is not installed or the line is full (both busy answers with Retry-After).
+    /// </summary>
     [EnableRateLimiting(RateLimits.Work)]
     [HttpPost]
+    [ProducesResponseType(StatusCodes.Status202Accepted)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status429TooManyRequests)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> Create(GenerationRequestDto request, CancellationToken ct)
     {
-        try
-        {
-            var id = await jobs.EnqueueAsync(User.RequiredUserId(), request, ct);
-            return AcceptedAtAction(nameof(Get), new { id }, new { id });
-        }
-        catch (GenerationBusyException busy)
-        {
-            Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy", detail: busy.Message);
-        }
-        catch (GenerationUnavailableException unavailable)
-        {
-            return Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Generation is not installed", detail: unavailable.Message);
-        }
+        var id = await jobs.EnqueueAsync(User.RequiredUserId(), request, ct);
+        return AcceptedAtAction(nameof(Get), new { id }, new { id });
     }
 
     /// <summary>Whether generation is installed here, and if not, how to install it.</summary>

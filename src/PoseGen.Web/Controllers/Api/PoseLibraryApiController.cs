@@ -4,6 +4,7 @@ using PoseGen.Core.Library;
 using PoseGen.Imaging;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.ViewModels.Recommendations;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Controllers.Api;
 
@@ -30,7 +31,7 @@ public sealed class PoseLibraryApiController(PoseLibrary library, IImageCodec co
         {
             null or "" or "posegen" => ("posegen", PoseText.Coco(body.ToCoco())),
             "openpose" => ("openpose", PoseText.OpenPose(body.ToOpenPose())),
-            _ => throw new UserInputException(StatusCodes.Status400BadRequest, "format must be posegen or openpose."),
+            _ => throw new InvalidInputException("format must be posegen or openpose."),
         };
         return Ok(new LibraryPoseDto(LibraryPoseSummaryDto.From(pose), pose.Muscles, pose.Benefits, pose.Cues,
             pose.ProgressesFrom, pose.ProgressesTo, PoseText.Id(v), name, Size, Size, keypoints));
@@ -53,10 +54,10 @@ public sealed class PoseLibraryApiController(PoseLibrary library, IImageCodec co
         Png(library.OpenPoseSvg(Find(id), View(view), size: Size), new RgbColor(0, 0, 0));
 
     private LibraryPose Find(string id) =>
-        library.Find(id) ?? throw new UserInputException(StatusCodes.Status404NotFound, $"There is no pose '{id}' in the library.");
+        library.Find(id) ?? throw new NotFoundException($"There is no pose '{id}' in the library.");
 
     private static PoseView View(string? view) =>
-        PoseText.View(view) ?? throw new UserInputException(StatusCodes.Status400BadRequest, "view must be front, side or three-quarter.");
+        PoseText.View(view) ?? throw new InvalidInputException("view must be front, side or three-quarter.");
 
     // Library renders depend only on the pose data shipped with this build, so clients may cache them for a day.
     private FileContentResult Svg(string svg)

@@ -6,6 +6,7 @@ using PoseGen.Core.Abstractions;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services;
 using PoseGen.Web.ViewModels.Poses;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Controllers.Api;
 
@@ -52,7 +53,7 @@ public sealed class PosesApiController(
         if (reference is null && !string.IsNullOrWhiteSpace(referencePoseId))
         {
             var view = PoseGen.Web.ViewModels.Recommendations.PoseText.View(referenceView ?? "front")
-                ?? throw new UserInputException(StatusCodes.Status400BadRequest, "referenceView must be front, side or three-quarter.");
+                ?? throw new InvalidInputException("referenceView must be front, side or three-quarter.");
             var candidateOnly = await UploadReader.ReadImageAsync(candidate, "candidate", max, ct);
             return await compare.CompareWithLibraryPoseAsync(User.RequiredUserId(), referencePoseId, view, candidateOnly, model, mirror, ct);
         }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services;
 using PoseGen.Web.ViewModels.Recommendations;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Controllers.Api;
 
@@ -59,9 +60,9 @@ public sealed class RecommendationsApiController(
     public async Task<IActionResult> Feedback([FromBody] FeedbackRequestDto request, CancellationToken ct)
     {
         var kind = PoseText.Feedback(request.Kind)
-            ?? throw new UserInputException(StatusCodes.Status400BadRequest, "kind must be like, not_for_me or done.");
+            ?? throw new InvalidInputException("kind must be like, not_for_me or done.");
         if (string.IsNullOrWhiteSpace(request.PoseId))
-            throw new UserInputException(StatusCodes.Status400BadRequest, "poseId is required.");
+            throw new InvalidInputException("poseId is required.");
         var saved = await feedback.SetAsync(User.RequiredUserId(), request.PoseId.Trim(), kind, ct);
         return Ok(new FeedbackRequestDto(saved.PoseId, PoseText.Id(saved.Kind)));
     }

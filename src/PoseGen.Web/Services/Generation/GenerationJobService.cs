@@ -8,14 +8,9 @@ using PoseGen.Data.Storage;
 using PoseGen.Imaging;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Hubs;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services.Generation;
-
-/// <summary>Thrown when the line is full: the API answers 503 with Retry-After.</summary>
-public sealed class GenerationBusyException() : Exception("The generator is busy; try again later.");
-
-/// <summary>Thrown when generation is not installed: the API answers 503 with how to install it.</summary>
-public sealed class GenerationUnavailableException(string message) : Exception(message);
 
 /// <summary>Accepts generation requests as queued jobs, reads and cancels them, always scoped to the owner.</summary>
 public sealed class GenerationJobService(
@@ -26,6 +21,9 @@ public sealed class GenerationJobService(
         "Image generation is not installed: the Stable Diffusion 1.5 and ControlNet OpenPose ONNX models are missing. " +
         "On a machine with internet access run scripts/fetch-models, which downloads them into models/ and writes the " +
         "manifest (see models/README.md), then restart PoseGen.";
+
+    // A guess, not a measurement: about one render's time on a GPU (models/README.md's expectations).
+    private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(30);
 
     /// <summary>The generator's state; a missing registration means the pipeline is not part of this build or not installed.</summary>
     public GeneratorStatus GeneratorStatus() =>
@@ -54,7 +52,7 @@ public sealed class GenerationJobService(
     {
         var parameters = await ValidateAsync(userId, r, ct);
         if (UnavailableMessage() is { } unavailable)
-            throw new GenerationUnavailableException(unavailable);
+            throw new UnavailableException(unavailable);
         var (joints, source) = await poses.ResolveAsync(userId, r, parameters.Width, parameters.Height, ct);
         parameters = parameters with { Source = source };
 
@@ -75,9 +73,10 @@ public sealed class GenerationJobService(
         {
             await history.DeleteAsync(userId, id, ct);
             throw outcome == EnqueueOutcome.Full
-                ? new GenerationBusyException()
-                : new UserInputException(StatusCodes.Status429TooManyRequests,
-                    $"You already have {queue.PerUser} renders waiting; wait for one to start (or cancel one) before adding another.");
+                ? new BusyException("The generator is busy; try again later.", BusyRetryAfter)
+                : new BusyException(
+                    $"You already have {queue.PerUser} renders waiting; wait for one to start (or cancel one) before adding another.",
+                    BusyRetryAfter, BusyScope.User);
         }
         return id;
     }
@@ -136,13 +135,13 @@ public sealed class GenerationJobService(
     {
         var (w, h) = (r.Width ?? 512, r.Height ?? 512);
         if ((w, h) is not ((512, 512) or (512, 768)))
-            throw new UserInputException(StatusCodes.Status400BadRequest, "width x height must be 512x512 or 512x768 (portrait).");
+            throw new InvalidInputException("width x height must be 512x512 or 512x768 (portrait).");
         return (w, h);
     }
 
     private async Task<GenerationParameters> ValidateAsync(string userId, GenerationRequestDto r, CancellationToken ct)
     {
-        static UserInputException Bad(string m) => new(StatusCodes.Status400BadRequest, m);
+        static InvalidInputException Bad(string m) => new(m);
         var (width, height) = Size(r);
         var prompt = r.Prompt?.Trim();
         if (string.IsNullOrEmpty(prompt) || prompt.Length > 1000)
@@ -169,7 +168,7 @@ public sealed class GenerationJobService(
         {
             var activity = await history.GetAsync(userId, analysisId, ct);
             if (activity is not { Kind: ActivityKind.Analysis } || activity.Media.FirstOrDefault() is not { } photo)
-                throw new UserInputException(StatusCodes.Status404NotFound, "That photo analysis does not exist in your history.");
+                throw new NotFoundException("That photo analysis does not exist in your history.");
             init = photo.Id;
         }
         var seed = r.Seed ?? Random.Shared.NextInt64(0, uint.MaxValue);

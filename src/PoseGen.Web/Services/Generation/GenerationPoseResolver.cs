@@ -3,6 +3,7 @@ using PoseGen.Core.Poses;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.ViewModels.Poses;
 using PoseGen.Web.ViewModels.Recommendations;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services.Generation;
 
@@ -18,7 +19,7 @@ public sealed class GenerationPoseResolver(PoseLibrary library, HistoryService h
             return (FromFlat(flat, width, height), "keypoints");
         if (r.PoseId is { } poseId)
         {
-            var pose = library.Find(poseId) ?? throw new UserInputException(StatusCodes.Status404NotFound, $"There is no library pose '{poseId}'.");
+            var pose = library.Find(poseId) ?? throw new NotFoundException($"There is no library pose '{poseId}'.");
             var view = r.View is null ? PoseView.Front : PoseText.View(r.View) ?? throw Bad("view must be front, side or three-quarter.");
             if (r.HeightM is { } h && h is not (>= 1.0 and <= 2.3))
                 throw Bad("heightM must be between 1.0 and 2.3 metres.");
@@ -27,11 +28,11 @@ public sealed class GenerationPoseResolver(PoseLibrary library, HistoryService h
         }
         var activity = await history.GetAsync(userId, r.AnalysisId!.Value, ct);
         if (activity is not { Kind: PoseGen.Core.History.ActivityKind.Analysis })
-            throw new UserInputException(StatusCodes.Status404NotFound, "That analysis does not exist in your history.");
+            throw new NotFoundException("That analysis does not exist in your history.");
         var analysis = HistoryService.ReadDocument<PoseDetectionResponse>(activity)
             ?? throw new InvalidOperationException($"Analysis {r.AnalysisId} has no result document.");
         var person = CompareService.MainSubject(analysis.ToPoses())
-            ?? throw new UserInputException(StatusCodes.Status422UnprocessableEntity, "No person was found in that analysis.");
+            ?? throw new UnusableInputException("No person was found in that analysis.");
         // Fit the photo's frame into the canvas, centred, keeping its aspect ratio.
         var scale = Math.Min((float)width / analysis.ImageWidth, (float)height / analysis.ImageHeight);
         var dx = (width - analysis.ImageWidth * scale) / 2;
@@ -63,5 +64,5 @@ public sealed class GenerationPoseResolver(PoseLibrary library, HistoryService h
     public static float[] ToFlat(IReadOnlyList<Keypoint> joints) =>
         [.. joints.SelectMany(j => new[] { MathF.Round(j.X, 2), MathF.Round(j.Y, 2), MathF.Round(j.Score, 3) })];
 
-    private static UserInputException Bad(string message) => new(StatusCodes.Status400BadRequest, message);
+    private static InvalidInputException Bad(string message) => new(message);
 }

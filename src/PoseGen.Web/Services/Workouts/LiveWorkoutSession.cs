@@ -2,6 +2,7 @@ using PoseGen.Core.Poses;
 using PoseGen.Core.Workouts;
 using PoseGen.Inference.Video;
 using PoseGen.Web.Hosting;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services.Workouts;
 
@@ -85,7 +86,7 @@ public sealed class LiveWorkoutSession(
     public const double MaxDurationS = 3600;
 
     /// <summary>Folds the frames through the counter; frames not after the last one are ignored (a resent batch).</summary>
-    /// <exception cref="UserInputException">A frame more than <see cref="MaxDurationS"/> after the first.</exception>
+    /// <exception cref="InvalidInputException">A frame more than <see cref="MaxDurationS"/> after the first.</exception>
     public void Add(IReadOnlyList<LiveFrame> frames)
     {
         foreach (var frame in frames)
@@ -93,8 +94,7 @@ public sealed class LiveWorkoutSession(
             if (_firstT is not null && frame.T <= _lastT)
                 continue;
             if (_firstT is { } first && frame.T - first > MaxDurationS)
-                throw new UserInputException(StatusCodes.Status400BadRequest,
-                    "This session has reached its one-hour limit; stop it to save it, then start a new one.");
+                throw new InvalidInputException("This session has reached its one-hour limit; stop it to save it, then start a new one.");
             var keypoints = new Keypoint[CocoKeypoints.Count];
             for (var i = 0; i < keypoints.Length; i++)
                 keypoints[i] = new Keypoint(frame.Value(i * 3), frame.Value((i * 3) + 1), frame.Value((i * 3) + 2));

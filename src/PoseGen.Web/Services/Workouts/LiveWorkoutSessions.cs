@@ -3,6 +3,7 @@ using System.Globalization;
 using PoseGen.Core.History;
 using PoseGen.Core.Workouts;
 using PoseGen.Web.Hosting;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services.Workouts;
 
@@ -28,6 +29,11 @@ public sealed class LiveWorkoutSessions(TimeProvider time)
     /// limit), so this bounds the live coach to well under a gigabyte however many people or scripts connect.</summary>
     public const int MaxTotal = 200;
 
+    // Retry-After guesses, not measurements: a closed tab's session is let go once its connection drops (seconds), and a
+    // full coach frees a place when someone's workout ends (minutes).
+    private static readonly TimeSpan OwnSessionsRetryAfter = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FullRetryAfter = TimeSpan.FromMinutes(2);
+
     private readonly Lock _starting = new();
 
     private readonly ConcurrentDictionary<Guid, LiveWorkoutSession> _sessions = new();
@@ -49,18 +55,18 @@ public sealed class LiveWorkoutSessions(TimeProvider time)
             ? ExerciseCatalog.Default.Get(PracticeExercise)
             : LiveExercises.FirstOrDefault(e => string.Equals(e.Id, exerciseId, StringComparison.OrdinalIgnoreCase));
         if (exercise is null && !auto)
-            throw new UserInputException(StatusCodes.Status400BadRequest,
-                "Exercise must be auto (recognised after a few reps) or one of: " + string.Join(", ", LiveExercises.Select(e => e.Id)) + ".");
+            throw new InvalidInputException("Exercise must be auto (recognised after a few reps) or one of: " + string.Join(", ", LiveExercises.Select(e => e.Id)) + ".");
         if (model is not ("lightning" or "thunder"))
-            throw new UserInputException(StatusCodes.Status400BadRequest, "Model must be lightning or thunder.");
+            throw new InvalidInputException("Model must be lightning or thunder.");
         var session = new LiveWorkoutSession(Guid.NewGuid(), userId, exercise, model, time.GetUtcNow(), reference) { ConnectionId = connectionId };
         lock (_starting)
         {
             if (_sessions.Values.Count(s => s.UserId == userId && !s.Ended) >= MaxPerUser)
-                throw new UserInputException(StatusCodes.Status429TooManyRequests,
-                    $"You already have {MaxPerUser} live sessions running; stop one (or close its tab) before starting another.");
+                throw new BusyException(
+                    $"You already have {MaxPerUser} live sessions running; stop one (or close its tab) before starting another.",
+                    OwnSessionsRetryAfter, BusyScope.User);
             if (_sessions.Count >= MaxTotal)
-                throw new UserInputException(StatusCodes.Status503ServiceUnavailable, "The live coach is full right now; try again in a few minutes.");
+                throw new BusyException("The live coach is full right now; try again in a few minutes.", FullRetryAfter);
             _sessions[session.Id] = session;
         }
         return session;

@@ -4,6 +4,7 @@ using PoseGen.Core.Workouts;
 using PoseGen.Data;
 using PoseGen.Inference.Video;
 using PoseGen.Web.Hosting;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services.Workouts;
 
@@ -16,15 +17,17 @@ public sealed class WorkoutJobService(
 
     private static readonly string[] Extensions = [".mp4", ".webm", ".mov", ".m4v", ".mkv"];
 
+    // A guess, not a measurement: a waiting clip takes about as long as it plays, and the line holds several.
+    private static readonly TimeSpan QueueFullRetryAfter = TimeSpan.FromMinutes(2);
+
     public async Task<Guid> EnqueueAsync(string userId, IFormFile? video, string? exerciseId, CancellationToken ct)
     {
         if (video is null || video.Length == 0)
-            throw new UserInputException(StatusCodes.Status400BadRequest, "Send the clip as the multipart form field 'video'.");
+            throw new InvalidInputException("Send the clip as the multipart form field 'video'.");
         var auto = string.IsNullOrWhiteSpace(exerciseId) || exerciseId.Trim().Equals(Auto, StringComparison.OrdinalIgnoreCase);
         var exercise = auto ? null : ExerciseCatalog.Default.Find(exerciseId!.Trim());
         if (!auto && (exercise is null || exercise.Kind != ExerciseKind.Reps))
-            throw new UserInputException(StatusCodes.Status400BadRequest,
-                "Field 'exercise' must be 'auto' (recognise it from the video, the default) or one of: "
+            throw new InvalidInputException("Field 'exercise' must be 'auto' (recognise it from the video, the default) or one of: "
                 + string.Join(", ", ExerciseCatalog.Default.Exercises.Where(e => e.Kind == ExerciseKind.Reps).Select(e => e.Id)) + ".");
         var extension = Path.GetExtension(video.FileName).ToLowerInvariant();
         if (!Extensions.Contains(extension))
@@ -47,7 +50,7 @@ public sealed class WorkoutJobService(
                 document, [], null, ct, id);
             saved = true;
             if (!queue.TryEnqueue(id))
-                throw new UserInputException(StatusCodes.Status503ServiceUnavailable, "Too many videos are waiting; try again in a few minutes.");
+                throw new BusyException("Too many videos are waiting; try again in a few minutes.", QueueFullRetryAfter);
             return id;
         }
         catch
