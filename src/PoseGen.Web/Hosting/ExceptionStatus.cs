@@ -6,7 +6,12 @@ using PoseGen.Inference.Video;
 
 namespace PoseGen.Web.Hosting;
 
-/// <summary>The one place that says which status code an exception means. Anything not listed is a 500.</summary>
+/// <summary>
+/// The one place that says which status code an exception means. Anything not listed is a 500. The API controllers
+/// declare per action ([ProducesResponseType]) the codes its input and its use case can produce through this mapping,
+/// but not the server's own passing conditions below (the database down, 503; the disk full, 507): any action that
+/// touches the database or stores a file can answer them, so no action lists them.
+/// </summary>
 public static class ExceptionStatus
 {
     public static int For(Exception exception) => exception switch

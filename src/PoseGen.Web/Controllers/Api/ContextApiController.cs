@@ -24,6 +24,14 @@ public sealed class ContextApiController(ContextClassificationService context, I
     [EnableRateLimiting(RateLimits.Work)]
     [HttpPost("classify")]
     [Consumes("multipart/form-data")]
+    [ProducesResponseType<ContextClassificationResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType(StatusCodes.Status429TooManyRequests)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<ContextClassificationResponse> Classify([FromForm] ContextForm form, CancellationToken ct)
     {
         var photo = form.Image is null ? null : await UploadReader.ReadImageAsync(form.Image, "image", uploads.Value.MaxImageBytes, ct);

@@ -12,6 +12,9 @@ public sealed class DashboardApiController(DashboardService dashboard) : Control
     /// <param name="from">First day (UTC, yyyy-MM-dd); default six days before <paramref name="to"/>.</param>
     /// <param name="to">Last day (UTC); default today.</param>
     [HttpGet]
+    [ProducesResponseType<DashboardResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
     public Task<DashboardResponse> Get([FromQuery] DateOnly? from, [FromQuery] DateOnly? to, CancellationToken ct) =>
         dashboard.GetAsync(User.RequiredUserId(), from, to, ct);
 }

@@ -14,6 +14,9 @@ namespace PoseGen.Web.Controllers.Api;
 public sealed class HistoryExportApiController(HistoryExportService export) : ControllerBase
 {
     [HttpGet("{id:guid}/export.json")]
+    [ProducesResponseType<HistoryEntryExport>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Entry(Guid id, CancellationToken ct)
     {
         if (await export.EntryAsync(User.RequiredUserId(), id, ct) is not { } entry)
@@ -24,6 +27,9 @@ public sealed class HistoryExportApiController(HistoryExportService export) : Co
 
     /// <summary>Every entry the filter matches (the list's parameters), oldest first.</summary>
     [HttpGet("export.csv")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
     public async Task Csv(
         ActivityKind? kind, [FromQuery] string? q = null, [FromQuery] DateOnly? from = null, [FromQuery] DateOnly? to = null,
         [FromQuery] string? exercise = null, CancellationToken ct = default)
@@ -38,6 +44,10 @@ public sealed class HistoryExportApiController(HistoryExportService export) : Co
 
     /// <param name="format">coco (keypoint results, 17 joints), openpose (18-joint COCO-18 layout) or posegen (as saved).</param>
     [HttpGet("{id:guid}/keypoints")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Keypoints(Guid id, [FromQuery] PoseOutputFormat format = PoseOutputFormat.Coco, CancellationToken ct = default)
     {
         if (await export.KeypointsAsync(User.RequiredUserId(), id, format, ct) is not { } keypoints)
@@ -47,6 +57,10 @@ public sealed class HistoryExportApiController(HistoryExportService export) : Co
     }
 
     [HttpGet("{id:guid}/reps.csv")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Reps(Guid id, CancellationToken ct) =>
         await export.RepsCsvAsync(User.RequiredUserId(), id, ct) is { } csv
             ? File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"posegen-{id}-reps.csv")

@@ -18,10 +18,16 @@ public sealed class PoseLibraryApiController(PoseLibrary library, IImageCodec co
     public const int Size = 512;
 
     [HttpGet]
+    [ProducesResponseType<IReadOnlyList<LibraryPoseSummaryDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
     public IReadOnlyList<LibraryPoseSummaryDto> List() => library.All.Select(LibraryPoseSummaryDto.From).ToList();
 
     /// <summary><paramref name="format"/>: posegen (COCO-17 keypoints) or openpose (OpenPose BODY_18), in canvas pixels.</summary>
     [HttpGet("{id}")]
+    [ProducesResponseType<LibraryPoseDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
     public IActionResult Get(string id, [FromQuery] string? view = null, [FromQuery] string? format = null)
     {
         var pose = Find(id);
@@ -38,18 +44,34 @@ public sealed class PoseLibraryApiController(PoseLibrary library, IImageCodec co
     }
 
     [HttpGet("{id}/mannequin.svg")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
     public IActionResult MannequinSvg(string id, [FromQuery] string? view = null) =>
         Svg(library.MannequinSvg(Find(id), View(view), size: Size));
 
     [HttpGet("{id}/openpose.svg")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
     public IActionResult OpenPoseSvg(string id, [FromQuery] string? view = null) =>
         Svg(library.OpenPoseSvg(Find(id), View(view), size: Size));
 
     [HttpGet("{id}/mannequin.png")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
     public IActionResult MannequinPng(string id, [FromQuery] string? view = null) =>
         Png(library.MannequinSvg(Find(id), View(view), size: Size), new RgbColor(0xf7, 0xf5, 0xf2));
 
     [HttpGet("{id}/openpose.png")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
     public IActionResult OpenPosePng(string id, [FromQuery] string? view = null) =>
         Png(library.OpenPoseSvg(Find(id), View(view), size: Size), new RgbColor(0, 0, 0));
 

@@ -24,6 +24,14 @@ public sealed class PosesApiController(
     /// </summary>
     [EnableRateLimiting(RateLimits.Work)]
     [HttpPost("detect")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType(StatusCodes.Status429TooManyRequests)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> Detect(
         IFormFile? image, [FromQuery] PoseModelKind model = PoseModelKind.Auto,
         [FromQuery] PoseOutputFormat format = PoseOutputFormat.Posegen, [FromQuery] long imageId = 0, CancellationToken ct = default)
@@ -43,6 +51,15 @@ public sealed class PosesApiController(
     [EnableRateLimiting(RateLimits.Work)]
     [HttpPost("compare")]
     [Consumes("multipart/form-data")]
+    [ProducesResponseType<CompareResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType(StatusCodes.Status429TooManyRequests)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<CompareResponse> Compare(
         IFormFile? reference, IFormFile? candidate, [FromForm] Guid? referenceAnalysisId,
         [FromForm] string? referencePoseId, [FromForm] string? referenceView,
@@ -71,6 +88,13 @@ public sealed class PosesApiController(
     [EnableRateLimiting(RateLimits.Work)]
     [HttpPost("compare")]
     [Consumes("application/json")]
+    [ProducesResponseType<CompareResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType(StatusCodes.Status429TooManyRequests)]
     public Task<CompareResponse> CompareKeypoints(CompareKeypointsRequest request, CancellationToken ct) =>
         compare.CompareKeypointsAsync(User.RequiredUserId(), request, ct);
 
@@ -80,6 +104,11 @@ public sealed class PosesApiController(
     /// practise each live. The Analyze page names the first ("closest in the library").
     /// </summary>
     [HttpGet("analyses/{id:guid}/nearest")]
+    [ProducesResponseType<IReadOnlyList<NearestPoseDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
     public async Task<ActionResult<IReadOnlyList<NearestPoseDto>>> Nearest(Guid id, [FromQuery] int count = 3, CancellationToken ct = default)
     {
         if (count is < 1 or > 10)
@@ -106,6 +135,10 @@ public sealed class PosesApiController(
     /// and up to three observations (trunk, knees over ankles, hips and shoulders level, arms). The Analyze page shows it.
     /// </summary>
     [HttpGet("analyses/{id:guid}/reading")]
+    [ProducesResponseType<PoseReadingDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
     public async Task<ActionResult<PoseReadingDto>> Reading(Guid id, CancellationToken ct = default)
     {
         var activity = await history.GetAsync(User.RequiredUserId(), id, ct);
@@ -122,6 +155,10 @@ public sealed class PosesApiController(
 
     /// <summary>A saved analysis of the user's, in any export format (the Analyze page's download links).</summary>
     [HttpGet("analyses/{id:guid}")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Analysis(
         Guid id, [FromQuery] PoseOutputFormat format = PoseOutputFormat.Posegen, [FromQuery] long imageId = 0, CancellationToken ct = default)
     {

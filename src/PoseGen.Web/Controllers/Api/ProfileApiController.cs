@@ -11,9 +11,16 @@ namespace PoseGen.Web.Controllers.Api;
 public sealed class ProfileApiController(ProfileService profiles) : ControllerBase
 {
     [HttpGet]
+    [ProducesResponseType<ProfileDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
     public async Task<ProfileDto> Get(CancellationToken ct) => ProfileDto.From(await profiles.GetAsync(User.RequiredUserId(), ct));
 
     [HttpPut]
+    [ProducesResponseType<ProfileDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<ProfileDto> Put(ProfileDto profile, CancellationToken ct) =>
         ProfileDto.From(await profiles.SaveAsync(User.RequiredUserId(), profile.ToDomain(), ct));
 }

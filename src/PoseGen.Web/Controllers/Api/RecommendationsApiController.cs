@@ -42,6 +42,12 @@ public sealed class RecommendationsApiController(
     /// <summary>Ranked library poses for a prompt, chips and the user's profile; saved to the history.</summary>
     [HttpPost]
     [Consumes("application/json")]
+    [ProducesResponseType<RecommendationResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
     public Task<RecommendationResponse> Recommend([FromBody] RecommendationRequestDto request, CancellationToken ct) =>
         recommendations.RecommendAsync(User.RequiredUserId(), request, null, ct);
 
@@ -49,6 +55,15 @@ public sealed class RecommendationsApiController(
     [EnableRateLimiting(RateLimits.Work)]
     [HttpPost]
     [Consumes("multipart/form-data")]
+    [ProducesResponseType<RecommendationResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType(StatusCodes.Status429TooManyRequests)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<RecommendationResponse> RecommendWithPhoto([FromForm] RecommendationForm form, CancellationToken ct)
     {
         var photo = form.Image is null ? null : await UploadReader.ReadImageAsync(form.Image, "image", uploads.Value.MaxImageBytes, ct);
@@ -57,6 +72,12 @@ public sealed class RecommendationsApiController(
 
     /// <summary>Stores like / not_for_me / done for a pose; the user's next recommendations take it into account.</summary>
     [HttpPost("feedback")]
+    [ProducesResponseType<FeedbackRequestDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<IActionResult> Feedback([FromBody] FeedbackRequestDto request, CancellationToken ct)
     {
         var kind = PoseText.Feedback(request.Kind)

@@ -18,6 +18,14 @@ public sealed class WorkoutsApiController(WorkoutJobService jobs) : ControllerBa
     [EnableRateLimiting(RateLimits.Work)]
     [HttpPost("analyze")]
     [Consumes("multipart/form-data")]
+    [ProducesResponseType(StatusCodes.Status202Accepted)]
+    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesResponseType(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
+    [ProducesResponseType(StatusCodes.Status429TooManyRequests)]
+    [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> Analyze(IFormFile? video, [FromForm] string? exercise, CancellationToken ct)
     {
         var id = await jobs.EnqueueAsync(User.RequiredUserId(), video, exercise, ct);
@@ -26,6 +34,9 @@ public sealed class WorkoutsApiController(WorkoutJobService jobs) : ControllerBa
 
     /// <summary>The job's status (queued, running, done, failed), progress in [0, 1] and, once done, the result.</summary>
     [HttpGet("analyses/{id:guid}")]
+    [ProducesResponseType<WorkoutJobStatus>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<WorkoutJobStatus>> Get(Guid id, CancellationToken ct) =>
         await jobs.GetAsync(User.RequiredUserId(), id, ct) is { } status ? status : NotFound();
 }
