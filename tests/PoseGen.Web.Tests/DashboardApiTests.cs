@@ -89,6 +89,8 @@ public sealed class DashboardApiTests(PostgresDatabase database) : IClassFixture
         var month = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/dashboard?from={today.AddDays(-30):yyyy-MM-dd}")).RootElement;
         Assert.Equal(99, month.GetProperty("bestComparisonScore").GetDouble());
         (await client.GetAsync($"/api/v1/dashboard?from={today:yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}")).AssertProblem(HttpStatusCode.BadRequest);
+        // A day that is not a date is refused, not read as "no day given" (the default week).
+        (await client.GetAsync("/api/v1/dashboard?from=last-monday")).AssertProblem(HttpStatusCode.BadRequest);
         // The other user sees only their own.
         var theirs = JsonDocument.Parse(await other.GetStringAsync("/api/v1/dashboard")).RootElement;
         Assert.Equal(50, theirs.GetProperty("goodReps").GetInt32());

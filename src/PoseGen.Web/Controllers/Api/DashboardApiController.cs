@@ -5,6 +5,7 @@ using PoseGen.Web.Services;
 namespace PoseGen.Web.Controllers.Api;
 
 /// <summary>The signed-in user's progress figures (the home page's dashboard as JSON).</summary>
+[ApiController]
 [Authorize]
 [Route("api/v1/dashboard")]
 public sealed class DashboardApiController(DashboardService dashboard) : ControllerBase
