@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace PoseGen.TestSupport.Postgres;
@@ -139,7 +137,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         // A port probed free can be taken before the server binds it (another test process starting too): retry.
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreeLoopbackPort();
+            var port = LoopbackPort.Free();
             var result = await ToolRunner.RunAsync(binaries.PgCtl, PgCtlStart(folder, port),
                 folder, ToolTimeout + TimeSpan.FromSeconds(10), runAsUser);
             if (result.Succeeded)
@@ -222,13 +220,6 @@ public sealed partial class PostgresServer : IAsyncDisposable
         }
 
         await ToolRunner.RunCheckedAsync("chown", ["-R", $"{user}:{user}", folder], folder, ToolTimeout);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string ReadLog(string path) => File.Exists(path) ? File.ReadAllText(path) : "(no server.log)";

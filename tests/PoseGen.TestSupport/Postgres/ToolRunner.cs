@@ -33,12 +33,12 @@ internal static class ToolRunner
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException(
-                $"'{fileName} {string.Join(' ', start.ArgumentList)}' did not finish within {timeout.TotalSeconds:0} s:\n{Snapshot(output)}");
+                $"'{fileName} {string.Join(' ', start.ArgumentList)}' did not finish within {timeout.TotalSeconds:0} s:\n{ProcessOutput.Snapshot(output)}");
         }
 
         // The parameterless overload waits for the redirected streams to drain.
         process.WaitForExit();
-        return new ToolResult(process.ExitCode, Snapshot(output));
+        return new ToolResult(process.ExitCode, ProcessOutput.Snapshot(output));
     }
 
     /// <summary>Blocking variant for process-exit handlers, where nothing can be awaited.</summary>
@@ -56,11 +56,11 @@ internal static class ToolRunner
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            return new ToolResult(-1, Snapshot(output) + $"\n(killed after {timeout.TotalSeconds:0} s)");
+            return new ToolResult(-1, ProcessOutput.Snapshot(output) + $"\n(killed after {timeout.TotalSeconds:0} s)");
         }
 
         process.WaitForExit();
-        return new ToolResult(process.ExitCode, Snapshot(output));
+        return new ToolResult(process.ExitCode, ProcessOutput.Snapshot(output));
     }
 
     private static ProcessStartInfo CreateStartInfo(
@@ -101,8 +101,8 @@ internal static class ToolRunner
 
     private static void Start(Process process, StringBuilder output)
     {
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.OutputDataReceived += (_, e) => ProcessOutput.Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => ProcessOutput.Append(output, e.Data);
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
@@ -122,26 +122,5 @@ internal static class ToolRunner
             ? result
             : throw new InvalidOperationException(
                 $"'{Path.GetFileName(fileName)} {string.Join(' ', args)}' failed with exit code {result.ExitCode}:\n{result.Output}");
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private static string Snapshot(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
     }
 }

@@ -51,7 +51,7 @@ public sealed class RedisServer : IAsyncDisposable
         // A port probed free can be taken before the server binds it (another test process starting too): retry.
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreeLoopbackPort();
+            var port = LoopbackPort.Free();
             var output = new StringBuilder();
             var process = Start(binary, port, output);
             var server = new RedisServer(process, output, port);
@@ -59,7 +59,7 @@ public sealed class RedisServer : IAsyncDisposable
                 return server;
 
             await server.DisposeAsync();
-            var log = Snapshot(output);
+            var log = ProcessOutput.Snapshot(output);
             if (attempt >= 3 || !log.Contains("Address already in use", StringComparison.Ordinal))
                 throw new InvalidOperationException($"redis-server did not start on port {port}:\n{log}");
         }
@@ -96,8 +96,8 @@ public sealed class RedisServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
 
         var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.OutputDataReceived += (_, e) => ProcessOutput.Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => ProcessOutput.Append(output, e.Data);
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
@@ -114,7 +114,7 @@ public sealed class RedisServer : IAsyncDisposable
             if (await AnswersPingAsync())
                 return true;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"redis-server on port {Port} did not answer PING within {StartTimeout.TotalSeconds:0} s:\n{Snapshot(_output)}");
+                throw new TimeoutException($"redis-server on port {Port} did not answer PING within {StartTimeout.TotalSeconds:0} s:\n{ProcessOutput.Snapshot(_output)}");
             await Task.Delay(100);
         }
         return false;
@@ -155,26 +155,5 @@ public sealed class RedisServer : IAsyncDisposable
         return onPath ?? throw new InvalidOperationException(
             "redis-server not found on the PATH. Install it with 'apt-get install redis-server' (scripts/test.sh does this " +
             $"when it is absent), or point {Override} at the program.");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-            return;
-        lock (output)
-            output.AppendLine(line);
-    }
-
-    private static string Snapshot(StringBuilder output)
-    {
-        lock (output)
-            return output.ToString();
     }
 }
