@@ -81,6 +81,9 @@ public sealed class LiveWorkoutSession(
     /// <summary>Whether the store keeps a copy that another instance can take over.</summary>
     public LiveSessionSharing Sharing { get; set; }
 
+    /// <summary>Frames this session has in the store.</summary>
+    public int StoredFrames { get; set; }
+
     /// <summary>What a replay starts from.</summary>
     public LiveSessionStart Start => new(Id, UserId, _exerciseId, Model, Reference);
 
@@ -165,6 +168,7 @@ public sealed class LiveWorkoutSession(
         var session = new LiveWorkoutSession(start.Id, start.UserId, exercise, start.Model, now, start.Reference);
         foreach (var batch in record.Batches)
             session.Accept(batch);
+        session.StoredFrames = record.Batches.Sum(b => b.Length);
         return session;
     }
 

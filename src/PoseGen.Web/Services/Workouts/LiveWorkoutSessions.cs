@@ -33,6 +33,11 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
     /// when the owning instance is gone; nobody saves such a session (as when a single instance stops).</summary>
     public static readonly TimeSpan StoreMargin = TimeSpan.FromMinutes(1);
 
+    /// <summary>Frames kept in the store per session: the one-hour limit at a camera's usual 30 fps, about 24 MB
+    /// (<see cref="LiveFrameBatch.FrameBytes"/> each). A session sent more (a 60 fps camera after half an hour, or a script)
+    /// carries on counting where it is but can no longer move to another instance.</summary>
+    public const int MaxStoredFrames = 30 * 3600;
+
     /// <summary>Frames accepted per call: 10 s at 30 fps, far above what a page batches.</summary>
     public const int MaxBatch = 300;
 
@@ -115,7 +120,8 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
         {
             if (held.UserId != userId)
                 return null;
-            var claim = held.Sharing == LiveSessionSharing.Shared
+            // The connection that holds the session needs no check here: its next append is refused if the session moved.
+            var claim = held.Sharing == LiveSessionSharing.Shared && held.ConnectionId != connectionId
                 ? await store.TouchAsync(held.Start, _instance, ConnectedExpiry)
                 : LiveSessionClaim.Owned;
             if (claim == LiveSessionClaim.Missing)
@@ -163,9 +169,6 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
         await session.Writing.WaitAsync();
         try
         {
-            if (session.Sharing == LiveSessionSharing.Withdrawing
-                && await store.EndAsync(session.Start, _instance, ConnectedExpiry) != LiveSessionClaim.Unavailable)
-                session.Sharing = LiveSessionSharing.Local;
             (IReadOnlyList<LiveFrame> Accepted, bool OverLimit) added;
             lock (session.Gate)
             {
@@ -173,21 +176,11 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
                 added = session.Accept(frames);
             }
             if (session.Sharing == LiveSessionSharing.Shared && added.Accepted.Count > 0)
-            {
-                switch (await store.AppendAsync(session.Start, _instance, LiveFrameBatch.Encode(added.Accepted), ConnectedExpiry))
-                {
-                    case LiveSessionClaim.Moved:
-                        Drop(session);
-                        throw Ended();
-                    case LiveSessionClaim.Missing:
-                        session.Sharing = LiveSessionSharing.Local;
-                        break;
-                    case LiveSessionClaim.Unavailable:
-                        // The record now lacks this batch, so a replay would count less: withdraw it when the store is back.
-                        session.Sharing = LiveSessionSharing.Withdrawing;
-                        break;
-                }
-            }
+                await StoreAsync(session, added.Accepted);
+            // A record that lacks frames would replay to a lower count: it goes, and the session stays here.
+            if (session.Sharing == LiveSessionSharing.Withdrawing
+                && await store.EndAsync(session.Start, _instance, ConnectedExpiry) != LiveSessionClaim.Unavailable)
+                session.Sharing = LiveSessionSharing.Local;
             if (added.OverLimit)
                 throw LiveWorkoutSession.OverLimitError();
             lock (session.Gate)
@@ -196,6 +189,30 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
         finally
         {
             session.Writing.Release();
+        }
+    }
+
+    private async Task StoreAsync(LiveWorkoutSession session, IReadOnlyList<LiveFrame> accepted)
+    {
+        if (session.StoredFrames + accepted.Count > MaxStoredFrames)
+        {
+            session.Sharing = LiveSessionSharing.Withdrawing;
+            return;
+        }
+        switch (await store.AppendAsync(session.Start, _instance, LiveFrameBatch.Encode(accepted), ConnectedExpiry))
+        {
+            case LiveSessionClaim.Owned:
+                session.StoredFrames += accepted.Count;
+                break;
+            case LiveSessionClaim.Moved:
+                Drop(session);
+                throw Ended();
+            case LiveSessionClaim.Missing:
+                session.Sharing = LiveSessionSharing.Local;
+                break;
+            default:
+                session.Sharing = LiveSessionSharing.Withdrawing;
+                break;
         }
     }
 
