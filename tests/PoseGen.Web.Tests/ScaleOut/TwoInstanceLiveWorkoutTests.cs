@@ -81,6 +81,37 @@ public sealed class TwoInstanceLiveWorkoutTests(PostgresDatabase database) : ICl
     }
 
     [Fact]
+    public async Task ASessionThatComesBackToItsFirstInstanceReplacesTheStaleCopyThere()
+    {
+        using var a = Instance();
+        using var b = Instance();
+        var userOnA = await LiveWorkoutUser.SignInAsync(a);
+        var stream = new SquatStream(await SquatPoses.DetectAsync(userOnA.Api));
+        Guid sessionId;
+        await using (var first = await userOnA.ConnectAsync())
+        {
+            sessionId = (await first.StartSessionAsync()).SessionId;
+            Assert.Equal(1, (await first.SendAsync(sessionId, stream.SettleAndSquat(reps: 1))).GoodReps);
+        }
+        await using (var onB = await userOnA.On(b).ConnectAsync())
+        {
+            Assert.NotNull(await onB.ResumeAsync(sessionId));
+            Assert.Equal(2, (await onB.SendAsync(sessionId, stream.Squats(reps: 1))).GoodReps);
+        }
+
+        await using var back = await userOnA.ConnectAsync();
+        var resumed = await back.ResumeAsync(sessionId);
+
+        Assert.NotNull(resumed);
+        Assert.Equal(2, resumed.GoodReps);
+        Assert.Equal(3, (await back.SendAsync(sessionId, stream.Squats(reps: 1))).GoodReps);
+        var historyId = await back.StopSessionAsync(sessionId);
+        Assert.NotNull(historyId);
+        using var list = JsonDocument.Parse(await userOnA.Api.GetStringAsync("/api/v1/history?kind=workout"));
+        Assert.Equal(historyId.Value, Assert.Single(list.RootElement.EnumerateArray()).GetProperty("id").GetGuid());
+    }
+
+    [Fact]
     public async Task AnotherUserGetsWhatAnUnknownSessionGetsOnEitherInstance()
     {
         using var a = Instance();
