@@ -29,7 +29,8 @@ public sealed record LiveWorkoutState(
 public sealed record PracticeState(string PoseId, string PoseName, string View, double? Score, double BestScore, string? Correction, float[]? Ghost);
 
 /// <summary>Whether a session's store record can be taken over: not kept (one instance, or the store lost it), kept,
-/// or to be withdrawn (a batch could not be stored, so the record misses frames and must not be replayed).</summary>
+/// or to be withdrawn (a batch could not be stored, or the session outgrew the store's bound, so the record misses frames
+/// and must not be replayed).</summary>
 public enum LiveSessionSharing
 {
     Local,
