@@ -4,8 +4,9 @@ using StackExchange.Redis;
 namespace PoseGen.Web.Hosting;
 
 /// <summary>
-/// Section "Redis": the SignalR backplane for running several instances behind a load balancer. Empty (the default)
-/// means one instance: hub messages stay in this process and no Redis is needed.
+/// Section "Redis": the SignalR backplane and the live workout sessions' store, for running several instances behind a
+/// load balancer. Empty (the default) means one instance: hub messages and live sessions stay in this process and no
+/// Redis is needed.
 /// </summary>
 public sealed class RedisOptions : IValidatableObject
 {
@@ -14,7 +15,8 @@ public sealed class RedisOptions : IValidatableObject
     /// <summary>A StackExchange.Redis connection string, e.g. <c>redis:6379</c> or <c>10.0.0.5:6379,password=...,ssl=true</c>.</summary>
     public string? Configuration { get; set; }
 
-    /// <summary>Prefix of the backplane's channels, so that other applications (or another PoseGen) can share the server.</summary>
+    /// <summary>Prefix of the backplane's channels and of the live sessions' keys, so that other applications (or another
+    /// PoseGen) can share the server.</summary>
     [Required, StringLength(64, MinimumLength = 1)]
     public string ChannelPrefix { get; set; } = "PoseGen";
 

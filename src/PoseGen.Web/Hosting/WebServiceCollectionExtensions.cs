@@ -70,6 +70,8 @@ public static class WebServiceCollectionExtensions
             options.MaximumReceiveMessageSize = 256 * 1024;
             options.AddFilter<Hubs.RefusedCallFilter>();
         });
+        // One instance keeps live sessions in memory only; AddPoseGenScaleOut replaces the store with Redis.
+        services.AddSingleton<Services.Workouts.ILiveSessionStore, Services.Workouts.InProcessLiveSessionStore>();
         services.AddSingleton<Services.Workouts.LiveWorkoutSessions>();
         services.AddHostedService<Services.Workouts.LiveWorkoutSweeper>();
         AddGeneration(services);

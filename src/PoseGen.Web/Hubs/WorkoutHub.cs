@@ -18,7 +18,7 @@ public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService hist
 {
     /// <summary>Starts practising a library pose seen from <paramref name="view"/> (front, three-quarter or side): each frame
     /// is scored against it, and the hold timer runs while the match stays at 80 or more.</summary>
-    public LiveWorkoutState StartPractice(string poseId, string view, string model)
+    public Task<LiveWorkoutState> StartPractice(string poseId, string view, string model)
     {
         var pose = library.Find(poseId ?? "") ?? throw new HubException("Choose a pose from the library to practise.");
         if (string.IsNullOrWhiteSpace(view) || PoseGen.Web.ViewModels.Recommendations.PoseText.View(view) is not { } side)
@@ -36,14 +36,14 @@ public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService hist
         var people = HistoryService.ReadDocument<PoseGen.Web.ViewModels.Poses.PoseDetectionResponse>(activity)?.ToPoses() ?? [];
         if (CompareService.MainSubject(people) is not { } person)
             throw new HubException("Nobody was found in that photo: pick another analysis.");
-        return StartPracticeOf(new PoseReference($"analysis:{analysisId}", activity.Title, "photo", person.Keypoints), model);
+        return await StartPracticeOf(new PoseReference($"analysis:{analysisId}", activity.Title, "photo", person.Keypoints), model);
     }
 
-    private LiveWorkoutState StartPracticeOf(PoseReference reference, string model)
+    private async Task<LiveWorkoutState> StartPracticeOf(PoseReference reference, string model)
     {
         try
         {
-            return sessions.Start(UserId, Context.ConnectionId, null, model, reference).State();
+            return (await sessions.StartAsync(UserId, Context.ConnectionId, null, model, reference)).State();
         }
         catch (UserFacingException ex)
         {
@@ -51,11 +51,11 @@ public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService hist
         }
     }
 
-    public LiveWorkoutState Start(string exercise, string model)
+    public async Task<LiveWorkoutState> Start(string exercise, string model)
     {
         try
         {
-            return sessions.Start(UserId, Context.ConnectionId, exercise, model).State();
+            return (await sessions.StartAsync(UserId, Context.ConnectionId, exercise, model)).State();
         }
         catch (UserFacingException ex)
         {
@@ -63,15 +63,16 @@ public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService hist
         }
     }
 
-    /// <summary>Re-attaches a session after a reconnect or reload; null when it has ended (the page starts afresh).</summary>
-    public LiveWorkoutState? Resume(Guid sessionId)
+    /// <summary>Re-attaches a session after a reconnect or reload, on this instance or taken over from another; null when
+    /// it has ended (the page starts afresh).</summary>
+    public async Task<LiveWorkoutState?> Resume(Guid sessionId)
     {
-        var session = sessions.Attach(UserId, sessionId, Context.ConnectionId);
+        var session = await AttachAsync(sessionId);
         if (session is null) return null;
         lock (session.Gate) return session.State();
     }
 
-    public LiveWorkoutState Frames(Guid sessionId, LiveFrame[] frames)
+    public async Task<LiveWorkoutState> Frames(Guid sessionId, LiveFrame[] frames)
     {
         if (frames is null || frames.Length > LiveWorkoutSessions.MaxBatch)
             throw new HubException($"Send between 0 and {LiveWorkoutSessions.MaxBatch} frames per call.");
@@ -81,35 +82,42 @@ public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService hist
                 || f.K.Any(v => !float.IsFinite(v ?? float.NaN)))
                 throw new HubException("Each frame needs t, w, h > 0 and k: 17 x (x, y, score) finite numbers.");
         }
-        var session = sessions.Attach(UserId, sessionId, Context.ConnectionId)
-            ?? throw new HubException("This session has ended; start a new one.");
-        lock (session.Gate)
+        var session = await AttachAsync(sessionId) ?? throw new HubException("This session has ended; start a new one.");
+        try
         {
-            try
-            {
-                session.Add(frames);
-            }
-            catch (UserFacingException ex)
-            {
-                throw new HubException(ex.Message);
-            }
-            return session.State();
+            return await sessions.AddAsync(session, frames);
+        }
+        catch (UserFacingException ex)
+        {
+            throw new HubException(ex.Message);
         }
     }
 
     /// <summary>Ends the session and saves it to History; answers the History entry's id (null when nothing was recorded).</summary>
     public async Task<Guid?> Stop(Guid sessionId)
     {
-        var session = sessions.Attach(UserId, sessionId, Context.ConnectionId);
-        if (session is null || sessions.End(session) is not { } document) return null;
+        var session = await AttachAsync(sessionId);
+        if (session is null || await sessions.EndAsync(session) is not { } document) return null;
         var activity = await LiveWorkoutSessions.SaveAsync(history, UserId, document, Context.ConnectionAborted);
         return activity.Id;
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        sessions.Detach(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
+        await sessions.DetachAsync(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task<LiveWorkoutSession?> AttachAsync(Guid sessionId)
+    {
+        try
+        {
+            return await sessions.AttachAsync(UserId, sessionId, Context.ConnectionId);
+        }
+        catch (UserFacingException ex)
+        {
+            throw new HubException(ex.Message);
+        }
     }
 
     private string UserId => Context.User?.RequiredUserId() ?? throw new HubException("Log in first.");

@@ -54,19 +54,19 @@ public sealed class LiveWorkoutSessionTests
     }
 
     [Fact]
-    public void CapsRunningSessionsPerUserAndInTotal()
+    public async Task CapsRunningSessionsPerUserAndInTotal()
     {
-        var sessions = new LiveWorkoutSessions(TimeProvider.System);
+        var sessions = new LiveWorkoutSessions(TimeProvider.System, new InProcessLiveSessionStore());
         for (var i = 0; i < LiveWorkoutSessions.MaxPerUser; i++)
-            sessions.Start("busy", $"c{i}", "squat", "lightning");
+            await sessions.StartAsync("busy", $"c{i}", "squat", "lightning");
 
-        var perUser = Assert.Throws<BusyException>(() => sessions.Start("busy", "c-extra", "squat", "lightning"));
+        var perUser = await Assert.ThrowsAsync<BusyException>(() => sessions.StartAsync("busy", "c-extra", "squat", "lightning"));
         Assert.Equal(BusyScope.User, perUser.Scope);
         Assert.True(perUser.RetryAfter > TimeSpan.Zero);
 
         for (var i = LiveWorkoutSessions.MaxPerUser; i < LiveWorkoutSessions.MaxTotal; i++)
-            sessions.Start($"user{i}", $"c{i}", "squat", "lightning");
-        var total = Assert.Throws<BusyException>(() => sessions.Start("newcomer", "c-new", "squat", "lightning"));
+            await sessions.StartAsync($"user{i}", $"c{i}", "squat", "lightning");
+        var total = await Assert.ThrowsAsync<BusyException>(() => sessions.StartAsync("newcomer", "c-new", "squat", "lightning"));
         Assert.Equal(BusyScope.Server, total.Scope);
         Assert.True(total.RetryAfter > TimeSpan.Zero);
     }
@@ -121,17 +121,17 @@ public sealed class LiveWorkoutSessionTests
     }
 
     [Fact]
-    public void ASessionInWhichNobodyWasSeenIsNotSaved()
+    public async Task ASessionInWhichNobodyWasSeenIsNotSaved()
     {
         // An empty live session (camera on an empty room) used to be saved to History.
-        var sessions = new LiveWorkoutSessions(TimeProvider.System);
-        var empty = sessions.Start("user", "c1", "squat", "lightning");
+        var sessions = new LiveWorkoutSessions(TimeProvider.System, new InProcessLiveSessionStore());
+        var empty = await sessions.StartAsync("user", "c1", "squat", "lightning");
         empty.Add([.. Enumerable.Range(0, 50).Select(i => new LiveFrame(i / 10.0, 640, 480, [.. Enumerable.Repeat<float?>(0f, 51)]))]);
         Assert.Equal(50, empty.FrameCount);
-        Assert.Null(sessions.End(empty));
+        Assert.Null(await sessions.EndAsync(empty));
 
-        var seen = sessions.Start("user", "c2", "squat", "lightning");
+        var seen = await sessions.StartAsync("user", "c2", "squat", "lightning");
         seen.Add([Frame(1), Frame(1.1)]);
-        Assert.NotNull(sessions.End(seen));
+        Assert.NotNull(await sessions.EndAsync(seen));
     }
 }

@@ -39,6 +39,14 @@ internal sealed class LiveWorkoutUser
         return new LiveWorkoutUser(factory, api, cookies);
     }
 
+    /// <summary>The same user on another app instance (a load balancer's other backend): the same bearer token and cookie.</summary>
+    public LiveWorkoutUser On(PoseGenWebFactory instance)
+    {
+        var api = instance.CreateClient();
+        api.DefaultRequestHeaders.Authorization = Api.DefaultRequestHeaders.Authorization;
+        return new LiveWorkoutUser(instance, api, _cookies);
+    }
+
     /// <summary>A new hub connection (long polling through the in-memory test server), started.</summary>
     public async Task<HubConnection> ConnectAsync(string hub = "/hubs/workout")
     {

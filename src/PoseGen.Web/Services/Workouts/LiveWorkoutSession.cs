@@ -28,6 +28,16 @@ public sealed record LiveWorkoutState(
 /// compare), the best match, the correction that matters most now and the ghost (17 x (x, y, score) in frame pixels).</summary>
 public sealed record PracticeState(string PoseId, string PoseName, string View, double? Score, double BestScore, string? Correction, float[]? Ghost);
 
+/// <summary>Whether a session's store record can be taken over: not kept (one instance, or the store lost it), kept,
+/// or to be withdrawn (a batch could not be stored, or the session outgrew the store's bound, so the record misses frames
+/// and must not be replayed).</summary>
+public enum LiveSessionSharing
+{
+    Local,
+    Shared,
+    Withdrawing,
+}
+
 /// <summary>
 /// A live session's counter and recorded timeline. Callers hold <see cref="Gate"/> while reading or changing it: a
 /// reconnecting browser can briefly have two connections on the same session.
@@ -48,6 +58,7 @@ public sealed class LiveWorkoutSession(
     private const double RecognitionEverySeconds = 1;
     private const int CyclesToRecognise = 2;
 
+    private readonly string _exerciseId = exercise?.Id ?? Auto;
     private readonly List<PoseFrame> _recent = [];
     private double _lastRecognitionT = double.NegativeInfinity;
 
@@ -63,6 +74,20 @@ public sealed class LiveWorkoutSession(
     private double _bestScore;
 
     public Lock Gate { get; } = new();
+
+    /// <summary>Held (across the store's write) by whoever folds frames in, so batches reach the store in the order they
+    /// were folded.</summary>
+    public SemaphoreSlim Writing { get; } = new(1, 1);
+
+    /// <summary>Whether the store keeps a copy that another instance can take over.</summary>
+    public LiveSessionSharing Sharing { get; set; }
+
+    /// <summary>Frames this session has in the store.</summary>
+    public int StoredFrames { get; set; }
+
+    /// <summary>What a replay starts from.</summary>
+    public LiveSessionStart Start => new(Id, UserId, _exerciseId, Model, Reference);
+
     public Guid Id { get; } = id;
     public string UserId { get; } = userId;
     public string Model { get; } = model;
@@ -89,12 +114,25 @@ public sealed class LiveWorkoutSession(
     /// <exception cref="InvalidInputException">A frame more than <see cref="MaxDurationS"/> after the first.</exception>
     public void Add(IReadOnlyList<LiveFrame> frames)
     {
+        if (Accept(frames).OverLimit)
+            throw OverLimitError();
+    }
+
+    public static InvalidInputException OverLimitError() =>
+        new("This session has reached its one-hour limit; stop it to save it, then start a new one.");
+
+    /// <summary>As <see cref="Add"/>, answering the frames folded in (what a replay must fold) instead of throwing at the
+    /// limit: the frames before the one past <see cref="MaxDurationS"/> are folded in, it and the rest are not.</summary>
+    public (IReadOnlyList<LiveFrame> Accepted, bool OverLimit) Accept(IReadOnlyList<LiveFrame> frames)
+    {
+        var accepted = new List<LiveFrame>(frames.Count);
         foreach (var frame in frames)
         {
             if (_firstT is not null && frame.T <= _lastT)
                 continue;
             if (_firstT is { } first && frame.T - first > MaxDurationS)
-                throw new InvalidInputException("This session has reached its one-hour limit; stop it to save it, then start a new one.");
+                return (accepted, true);
+            accepted.Add(frame);
             var keypoints = new Keypoint[CocoKeypoints.Count];
             for (var i = 0; i < keypoints.Length; i++)
                 keypoints[i] = new Keypoint(frame.Value(i * 3), frame.Value((i * 3) + 1), frame.Value((i * 3) + 2));
@@ -119,6 +157,20 @@ public sealed class LiveWorkoutSession(
                 _timeline.Add(new TimelineFrame(Math.Round(frame.T - _firstT.Value, 3), Normalise(frame)));
             }
         }
+        return (accepted, false);
+    }
+
+    /// <summary>The session as it stood in the instance that stored <paramref name="record"/>: the same fold over the same
+    /// frames in the same batches gives the same counter, timeline and practice scores.</summary>
+    public static LiveWorkoutSession Replay(LiveSessionRecord record, DateTimeOffset now)
+    {
+        var start = record.Start;
+        var exercise = start.Exercise == Auto ? null : ExerciseCatalog.Default.Get(start.Exercise);
+        var session = new LiveWorkoutSession(start.Id, start.UserId, exercise, start.Model, now, start.Reference);
+        foreach (var batch in record.Batches)
+            session.Accept(batch);
+        session.StoredFrames = record.Batches.Sum(b => b.Length);
+        return session;
     }
 
     /// <summary>The pose practised (exercise "hold"); null for exercises.</summary>

@@ -12,12 +12,31 @@ namespace PoseGen.Web.Services.Workouts;
 /// a browser that reconnects (same session id, kept client-side) carries on with its count; after that, or when the
 /// user stops, the session is saved to History once and forgotten.
 /// </summary>
-public sealed class LiveWorkoutSessions(TimeProvider time)
+/// <remarks>
+/// Several instances: the store (<see cref="ILiveSessionStore"/>, Redis) keeps each session's start and accepted frames,
+/// owned by the instance that holds it. A reconnect that lands on another instance takes the session over there: that
+/// instance replays the frames into the same counter and becomes the owner, and the first instance's copy, refused by the
+/// store from then on, is dropped unsaved. Whichever instance owns the session when it ends saves it; the store lets
+/// exactly one do so. <see cref="MaxPerUser"/> is counted across instances through the store; <see cref="MaxTotal"/>
+/// bounds one instance's memory and is per instance; <see cref="LiveWorkoutSession.MaxDurationS"/> and the timeline's
+/// bounds travel with the frames.
+/// </remarks>
+public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore store)
 {
     public static readonly TimeSpan GracePeriod = TimeSpan.FromMinutes(2);
 
     /// <summary>A connected session with no frames for this long is over too (a tab left open).</summary>
     public static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(30);
+
+    /// <summary>How much longer than those limits the store keeps a record: time for the owner's sweeper (every 10 s)
+    /// to end the session and save it while the record still names its owner. A record outlives its limits only by this
+    /// when the owning instance is gone; nobody saves such a session (as when a single instance stops).</summary>
+    public static readonly TimeSpan StoreMargin = TimeSpan.FromMinutes(1);
+
+    /// <summary>Frames kept in the store per session: the one-hour limit at a camera's usual 30 fps, about 24 MB
+    /// (<see cref="LiveFrameBatch.FrameBytes"/> each). A session sent more (a 60 fps camera after half an hour, or a script)
+    /// carries on counting where it is but can no longer move to another instance.</summary>
+    public const int MaxStoredFrames = 30 * 3600;
 
     /// <summary>Frames accepted per call: 10 s at 30 fps, far above what a page batches.</summary>
     public const int MaxBatch = 300;
@@ -34,19 +53,25 @@ public sealed class LiveWorkoutSessions(TimeProvider time)
     private static readonly TimeSpan OwnSessionsRetryAfter = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan FullRetryAfter = TimeSpan.FromMinutes(2);
 
+    private static readonly TimeSpan ConnectedExpiry = IdleLimit + StoreMargin;
+    private static readonly TimeSpan DetachedExpiry = GracePeriod + StoreMargin;
+
     private readonly Lock _starting = new();
 
     private readonly ConcurrentDictionary<Guid, LiveWorkoutSession> _sessions = new();
 
+    /// <summary>This process as an owner in the store.</summary>
+    private readonly string _instance = Guid.NewGuid().ToString("N");
+
     /// <summary>Exercises a live session can count: every rep exercise and the plank; holding a library pose is
-    /// <see cref="PracticeExercise"/>, started with the pose (<see cref="Start"/>'s reference).</summary>
+    /// <see cref="PracticeExercise"/>, started with the pose (<see cref="StartAsync"/>'s reference).</summary>
     public static IEnumerable<ExerciseDefinition> LiveExercises =>
         ExerciseCatalog.Default.Exercises.Where(e => e.Kind == ExerciseKind.Reps || e.Id == "plank");
 
     /// <summary>The catalog's exercise for holding a reference pose (its check is the match with the pose).</summary>
     public const string PracticeExercise = "hold";
 
-    public LiveWorkoutSession Start(string userId, string connectionId, string? exerciseId, string? model, PoseReference? reference = null)
+    public async Task<LiveWorkoutSession> StartAsync(string userId, string connectionId, string? exerciseId, string? model, PoseReference? reference = null)
     {
         if (reference is not null)
             exerciseId = PracticeExercise;
@@ -59,24 +84,66 @@ public sealed class LiveWorkoutSessions(TimeProvider time)
         if (model is not ("lightning" or "thunder"))
             throw new InvalidInputException("Model must be lightning or thunder.");
         var session = new LiveWorkoutSession(Guid.NewGuid(), userId, exercise, model, time.GetUtcNow(), reference) { ConnectionId = connectionId };
+        var created = await store.CreateAsync(session.Start, _instance, MaxPerUser, ConnectedExpiry);
+        if (created == LiveSessionClaim.UserFull)
+            throw UserFull();
+        session.Sharing = store.IsShared && created == LiveSessionClaim.Owned ? LiveSessionSharing.Shared : LiveSessionSharing.Local;
+        BusyException? refused = null;
         lock (_starting)
         {
-            if (_sessions.Values.Count(s => s.UserId == userId && !s.Ended) >= MaxPerUser)
-                throw new BusyException(
-                    $"You already have {MaxPerUser} live sessions running; stop one (or close its tab) before starting another.",
-                    OwnSessionsRetryAfter, BusyScope.User);
-            if (_sessions.Count >= MaxTotal)
-                throw new BusyException("The live coach is full right now; try again in a few minutes.", FullRetryAfter);
-            _sessions[session.Id] = session;
+            // Counted here when the store does not count it (one instance, or the store did not answer).
+            if (session.Sharing == LiveSessionSharing.Local && _sessions.Values.Count(s => s.UserId == userId && !s.Ended) >= MaxPerUser)
+                refused = UserFull();
+            else if (_sessions.Count >= MaxTotal)
+                refused = new BusyException("The live coach is full right now; try again in a few minutes.", FullRetryAfter);
+            else
+                _sessions[session.Id] = session;
         }
-        return session;
+        if (refused is null)
+            return session;
+        if (session.Sharing == LiveSessionSharing.Shared)
+            await store.EndAsync(session.Start, _instance, DetachedExpiry);
+        throw refused;
     }
 
-    /// <summary>The user's running session, attached to <paramref name="connectionId"/>; null when unknown, ended or another user's.</summary>
-    public LiveWorkoutSession? Attach(string userId, Guid id, string connectionId)
+    private static BusyException UserFull() => new(
+        $"You already have {MaxPerUser} live sessions running; stop one (or close its tab) before starting another.",
+        OwnSessionsRetryAfter, BusyScope.User);
+
+    /// <summary>
+    /// The user's running session, attached to <paramref name="connectionId"/>; null when unknown, ended or another user's.
+    /// A session this process does not hold (or holds a stale copy of) is taken over from the store.
+    /// </summary>
+    public async Task<LiveWorkoutSession?> AttachAsync(string userId, Guid id, string connectionId)
     {
-        if (!_sessions.TryGetValue(id, out var session) || session.UserId != userId)
+        if (_sessions.TryGetValue(id, out var held))
+        {
+            if (held.UserId != userId)
+                return null;
+            // The connection that holds the session needs no check here: its next append is refused if the session moved.
+            var claim = held.Sharing == LiveSessionSharing.Shared && held.ConnectionId != connectionId
+                ? await store.TouchAsync(held.Start, _instance, ConnectedExpiry)
+                : LiveSessionClaim.Owned;
+            if (claim == LiveSessionClaim.Missing)
+                held.Sharing = LiveSessionSharing.Local;
+            if (claim != LiveSessionClaim.Moved)
+                return Attached(held, connectionId);
+            Drop(held);
+        }
+        if (!store.IsShared)
             return null;
+        if (_sessions.Count >= MaxTotal)
+            throw new BusyException("The live coach is full right now; try again in a few minutes.", FullRetryAfter);
+        if (await store.TakeOverAsync(id, userId, _instance, ConnectedExpiry) is not { } record)
+            return null;
+        var taken = LiveWorkoutSession.Replay(record, time.GetUtcNow());
+        taken.Sharing = LiveSessionSharing.Shared;
+        // Two connections of one browser can take the same session over at once: both replayed the same record.
+        return Attached(_sessions.GetOrAdd(id, taken), connectionId);
+    }
+
+    private LiveWorkoutSession? Attached(LiveWorkoutSession session, string connectionId)
+    {
         lock (session.Gate)
         {
             if (session.Ended) return null;
@@ -86,7 +153,72 @@ public sealed class LiveWorkoutSessions(TimeProvider time)
         }
     }
 
-    public void Detach(string connectionId)
+    /// <summary>Forgets a copy that another instance owns now, without saving it.</summary>
+    private void Drop(LiveWorkoutSession session)
+    {
+        lock (session.Gate)
+            session.Ended = true;
+        _sessions.TryRemove(new KeyValuePair<Guid, LiveWorkoutSession>(session.Id, session));
+    }
+
+    /// <summary>Folds the frames in and stores the accepted ones; answers the state the page shows.</summary>
+    /// <exception cref="NotFoundException">The session has ended, or another instance has taken it over meanwhile.</exception>
+    /// <exception cref="InvalidInputException">A frame past the one-hour limit (the frames before it still count).</exception>
+    public async Task<LiveWorkoutState> AddAsync(LiveWorkoutSession session, IReadOnlyList<LiveFrame> frames)
+    {
+        await session.Writing.WaitAsync();
+        try
+        {
+            (IReadOnlyList<LiveFrame> Accepted, bool OverLimit) added;
+            lock (session.Gate)
+            {
+                if (session.Ended) throw Ended();
+                added = session.Accept(frames);
+            }
+            if (session.Sharing == LiveSessionSharing.Shared && added.Accepted.Count > 0)
+                await StoreAsync(session, added.Accepted);
+            // A record that lacks frames would replay to a lower count: it goes, and the session stays here.
+            if (session.Sharing == LiveSessionSharing.Withdrawing
+                && await store.EndAsync(session.Start, _instance, ConnectedExpiry) != LiveSessionClaim.Unavailable)
+                session.Sharing = LiveSessionSharing.Local;
+            if (added.OverLimit)
+                throw LiveWorkoutSession.OverLimitError();
+            lock (session.Gate)
+                return session.State();
+        }
+        finally
+        {
+            session.Writing.Release();
+        }
+    }
+
+    private async Task StoreAsync(LiveWorkoutSession session, IReadOnlyList<LiveFrame> accepted)
+    {
+        if (session.StoredFrames + accepted.Count > MaxStoredFrames)
+        {
+            session.Sharing = LiveSessionSharing.Withdrawing;
+            return;
+        }
+        switch (await store.AppendAsync(session.Start, _instance, LiveFrameBatch.Encode(accepted), ConnectedExpiry))
+        {
+            case LiveSessionClaim.Owned:
+                session.StoredFrames += accepted.Count;
+                break;
+            case LiveSessionClaim.Moved:
+                Drop(session);
+                throw Ended();
+            case LiveSessionClaim.Missing:
+                session.Sharing = LiveSessionSharing.Local;
+                break;
+            default:
+                session.Sharing = LiveSessionSharing.Withdrawing;
+                break;
+        }
+    }
+
+    private static NotFoundException Ended() => new("This session has ended; start a new one.");
+
+    public async Task DetachAsync(string connectionId)
     {
         foreach (var session in _sessions.Values)
         {
@@ -96,20 +228,32 @@ public sealed class LiveWorkoutSessions(TimeProvider time)
                 session.ConnectionId = null;
                 session.LastSeen = time.GetUtcNow();
             }
+            // From now on the grace period applies, in the store too.
+            if (session.Sharing == LiveSessionSharing.Shared
+                && await store.TouchAsync(session.Start, _instance, DetachedExpiry) == LiveSessionClaim.Moved)
+                Drop(session);
         }
     }
 
-    /// <summary>Marks the session ended and removes it; the caller saves what it returns (null when already ended).</summary>
-    public LiveWorkoutDocument? End(LiveWorkoutSession session)
+    /// <summary>Marks the session ended and removes it; the caller saves what it returns (null when already ended, when
+    /// nobody was seen, or when another instance owns the session and so saves it).</summary>
+    public async Task<LiveWorkoutDocument?> EndAsync(LiveWorkoutSession session)
     {
+        LiveWorkoutDocument? document;
         lock (session.Gate)
         {
             if (session.Ended) return null;
             session.Ended = true;
             _sessions.TryRemove(session.Id, out _);
             // Nobody in view the whole time (camera on an empty room): nothing to keep.
-            return session.SeenFrames > 0 ? session.Document() : null;
+            document = session.SeenFrames > 0 ? session.Document() : null;
         }
+        // The ended mark lasts as long as any stale copy elsewhere can (connected, idle limit), so none saves it again.
+        // A store that does not answer cannot say who owns the session; saving it is better than losing it.
+        if (session.Sharing != LiveSessionSharing.Local
+            && await store.EndAsync(session.Start, _instance, ConnectedExpiry) == LiveSessionClaim.Moved)
+            return null;
+        return document;
     }
 
     /// <summary>Sessions whose connection is gone for longer than the grace period, or idle too long.</summary>
@@ -135,35 +279,4 @@ public sealed class LiveWorkoutSessions(TimeProvider time)
         return history.AddAsync(userId, ActivityKind.Workout, $"{name} live", summary, document, [], null, ct,
             figures: new ActivityFigures(document.Exercise, document.Reps, document.ImproperReps, Seconds: document.DurationS));
     }
-}
-
-/// <summary>Saves and forgets live sessions whose browser did not come back within the grace period.</summary>
-public sealed partial class LiveWorkoutSweeper(LiveWorkoutSessions sessions, IServiceScopeFactory scopes, TimeProvider time,
-    ILogger<LiveWorkoutSweeper> logger) : BackgroundService
-{
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            foreach (var session in sessions.Expired())
-            {
-                if (sessions.End(session) is not { } document) continue;
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await LiveWorkoutSessions.SaveAsync(scope.ServiceProvider.GetRequiredService<HistoryService>(), session.UserId, document, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogSaveFailed(session.Id, ex);
-                }
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Saving live workout session {Id} failed")]
-    private partial void LogSaveFailed(Guid id, Exception exception);
 }

@@ -1,0 +1,33 @@
+namespace PoseGen.Web.Services.Workouts;
+
+/// <summary>Saves and forgets live sessions whose browser did not come back within the grace period. A session another
+/// instance took over is dropped here unsaved: that instance saves it.</summary>
+public sealed partial class LiveWorkoutSweeper(LiveWorkoutSessions sessions, IServiceScopeFactory scopes, TimeProvider time,
+    ILogger<LiveWorkoutSweeper> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var session in sessions.Expired())
+            {
+                if (await sessions.EndAsync(session) is not { } document) continue;
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await LiveWorkoutSessions.SaveAsync(scope.ServiceProvider.GetRequiredService<HistoryService>(), session.UserId, document, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogSaveFailed(session.Id, ex);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Saving live workout session {Id} failed")]
+    private partial void LogSaveFailed(Guid id, Exception exception);
+}
