@@ -55,6 +55,9 @@ public sealed class ContextApiTests(RecommendationsAppFixture app) : IClassFixtu
         Assert.NotEmpty(Labels(body, "outfit"));
         Assert.False(body.GetProperty("indoor").GetBoolean());
         Assert.False(string.IsNullOrEmpty(body.GetProperty("lighting").GetString()));
+        // Whether the photo's labels are likely enough to act on ("not sure" otherwise).
+        Assert.Contains(body.GetProperty("environmentSure").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
+        Assert.Contains(body.GetProperty("outfitSure").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
     }
 
     [Fact]
@@ -78,6 +81,7 @@ public sealed class ContextApiTests(RecommendationsAppFixture app) : IClassFixtu
         Assert.Equal("beach", Labels(body, "environment")[0]);
         Assert.Equal("swimwear", Labels(body, "outfit")[0]);
         Assert.Equal(JsonValueKind.Null, body.GetProperty("indoor").ValueKind);
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("environmentSure").ValueKind);
     }
 
     [Fact]

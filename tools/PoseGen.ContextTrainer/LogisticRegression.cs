@@ -3,18 +3,18 @@ using PoseGen.Core.Context.Scene;
 namespace PoseGen.ContextTrainer;
 
 /// <summary>
-/// Multinomial logistic regression with an L2 penalty, fitted by full-batch gradient descent on standardised features.
-/// The penalty (<see cref="Lambda"/>) and the step schedule are fixed in advance, not searched: with two to five photos
-/// per label a search would only fit the noise of the leave-one-out estimate itself.
+/// Multinomial logistic regression with an L2 penalty, fitted by full-batch gradient descent on standardised features:
+/// it minimises the mean cross-entropy + lambda / (2n) |w|^2, so lambda 1 is scikit-learn's default (C = 1). The penalty
+/// is chosen from <see cref="PenaltyChoice.Candidates"/> by cross-validation on the training photos; the step schedule
+/// is fixed.
 /// </summary>
 internal static class LogisticRegression
 {
-    public const double Lambda = 1.0;
     private const int Steps = 3000;
     private const double Rate = 0.1;
 
     public static LinearContextModel Fit(string target, string about, IReadOnlyList<double[]> x, IReadOnlyList<string> y,
-        IReadOnlyList<string> featureNames, double minConfidence)
+        IReadOnlyList<string> featureNames, double minConfidence, double lambda)
     {
         var labels = y.Distinct().Order(StringComparer.Ordinal).ToList();
         var d = featureNames.Count;
@@ -52,7 +52,7 @@ internal static class LogisticRegression
             for (var k = 0; k < labels.Count; k++)
             {
                 b[k] -= Rate * gb[k];
-                for (var j = 0; j < d; j++) w[k][j] -= Rate * (gw[k][j] + (Lambda * w[k][j] / n));
+                for (var j = 0; j < d; j++) w[k][j] -= Rate * (gw[k][j] + (lambda * w[k][j] / n));
             }
         }
         return new LinearContextModel(target, about, labels, featureNames, mean, scale, w, b, minConfidence);

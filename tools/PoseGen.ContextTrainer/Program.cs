@@ -9,12 +9,12 @@ using PoseGen.Inference;
 using PoseGen.Inference.Context;
 using PoseGen.TestSupport;
 
-// Trains the environment and outfit models of the scene classifier (multinomial logistic regression over SceneFeatures)
-// on every labelled fixture scene (../shared/fixtures/scenes and scenes/more), reports leave-one-out top-1 and top-2
-// accuracy (each photo predicted by a model trained on all the others) next to the hand-written rules, and writes the
-// models trained on all photos to src/PoseGen.Core/Context/Scene/context-{environment,outfit}.json with --write (the
-// scene classifier uses embedded models instead of the rules). On the 31 fixture scenes the models lose to the rules
-// (bench/RESULTS.md, "Context as a model"), so none is embedded today: write them once more labelled scenes make them win.
+// Trains the environment and outfit models of the scene classifier (multinomial logistic regression over SceneFeatures,
+// the hand-written rules' votes among them) on every labelled photo (LabelledScenes: the fixture scenes and the team's
+// labels of the other fixture photos and clip frames), reports leave-one-group-out top-1 and top-2 accuracy per set (each
+// photo predicted by a model trained on all the others but those of its group) next to the rules alone, and writes the
+// models trained on all photos to src/PoseGen.Core/Context/Scene/context-{environment,outfit}.json with --write (the scene
+// classifier uses embedded models instead of the rules alone). Figures: bench/RESULTS.md, "Context as a model".
 //   dotnet run -c Release --project tools/PoseGen.ContextTrainer [-- --write]
 const double MinConfidence = 0.35;
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = RepoPaths.Root });
@@ -24,71 +24,79 @@ using var host = builder.Build();
 var observer = host.Services.GetRequiredService<OnnxSceneClassifier>();
 var codec = host.Services.GetRequiredService<IImageCodec>();
 
-var samples = new List<Sample>();
-foreach (var (file, env, outfit) in SceneFixtureLabels.Load(RepoPaths.Fixture("scenes", "labels.csv")))
-    samples.Add(new Sample(Path.Combine("scenes", file), env, outfit));
-foreach (var row in File.ReadAllLines(RepoPaths.Fixture("scenes", "more", "labels.csv")).Skip(1).Where(l => l.Length > 0).Select(Csv.Fields))
-{
-    var alternatives = row[3].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(':')).ToList();
-    string[] Accepted(string key, string primary) =>
-        [Outfit(primary), .. alternatives.Where(a => a[0] == key).SelectMany(a => a[1].Split('|')).Select(Outfit)];
-    samples.Add(new Sample(Path.Combine("scenes", "more", row[0]), Accepted("env", row[1]), Accepted("outfit", row[2])));
-}
+var samples = LabelledScenes.Load(Path.Combine(RepoPaths.Root, "tools", "PoseGen.ContextTrainer", "more-labels.csv"));
 
 var features = new List<double[]>();
 var rules = new List<SceneContext>();
 foreach (var sample in samples)
 {
-    var image = codec.DecodeThumbnail(File.ReadAllBytes(RepoPaths.Fixture(sample.File.Split(Path.DirectorySeparatorChar))), 1024, 1024);
+    var image = codec.DecodeThumbnail(LabelledScenes.Read(sample), 1024, 1024);
     var observation = await observer.ObserveAsync(image, CancellationToken.None);
     features.Add(SceneFeatures.Vector(SceneEvidence.Measure(observation), image.Width, image.Height));
     rules.Add(SceneClassifier.ClassifyWithRules(observation));
 }
 
 var about = new Dictionary<string, string>();
+var lambdas = new Dictionary<string, double>();
 foreach (var (target, accepted) in new (string, Func<Sample, string[]>)[] { ("environment", s => s.Environment), ("outfit", s => s.Outfit) })
 {
-    int top1 = 0, top2 = 0, rules1 = 0, rules2 = 0;
+    var labelled = Enumerable.Range(0, samples.Count).Where(i => accepted(samples[i]).Length > 0).ToList();
+    var results = new List<(Sample Sample, bool Model1, bool Model2, bool Rules1, bool Rules2)>();
     var lines = new List<string>();
-    for (var i = 0; i < samples.Count; i++)
+    // Leave the photo's whole group out (frames of one clip or shots of one room would otherwise teach each other); the
+    // penalty is chosen on the rest alone. The rounds are independent, so they run in parallel.
+    var rounds = new (LinearContextModel Model, double Lambda)[samples.Count];
+    Parallel.ForEach(labelled, i =>
     {
-        var rest = Enumerable.Range(0, samples.Count).Where(k => k != i).ToList();
-        var model = LogisticRegression.Fit(target, "", [.. rest.Select(k => features[k])], [.. rest.Select(k => accepted(samples[k])[0])],
-            SceneFeatures.Names, MinConfidence);
+        var rest = labelled.Where(k => samples[k].Group != samples[i].Group).ToList();
+        var lambda = PenaltyChoice.Choose(rest, k => samples[k].Group, features, k => accepted(samples[k]), target, MinConfidence);
+        rounds[i] = (LogisticRegression.Fit(target, "", [.. rest.Select(k => features[k])], [.. rest.Select(k => accepted(samples[k])[0])],
+            SceneFeatures.Names, MinConfidence, lambda), lambda);
+    });
+    foreach (var i in labelled)
+    {
+        var model = rounds[i].Model;
         var p = model.Predict(features[i]);
         var ranked = Enumerable.Range(0, p.Length).OrderByDescending(k => p[k]).Select(k => (Label: model.Labels[k], P: p[k])).ToList();
-        var ok1 = accepted(samples[i]).Contains(ranked[0].Label);
-        var ok2 = ranked.Take(2).Any(r => accepted(samples[i]).Contains(r.Label));
-        top1 += ok1 ? 1 : 0;
-        top2 += ok2 ? 1 : 0;
+        var want = accepted(samples[i]);
         var byRules = (target == "environment" ? rules[i].Environment : rules[i].Outfit).Select(e => e.Label).ToList();
-        rules1 += byRules.Take(1).Any(accepted(samples[i]).Contains) ? 1 : 0;
-        rules2 += byRules.Take(2).Any(accepted(samples[i]).Contains) ? 1 : 0;
+        results.Add((samples[i], want.Contains(ranked[0].Label), ranked.Take(2).Any(r => want.Contains(r.Label)),
+            byRules.Take(1).Any(want.Contains), byRules.Take(2).Any(want.Contains)));
+        var (_, ok1, ok2, _, _) = results[^1];
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"  {samples[i].File,-28} want {string.Join('|', accepted(samples[i])),-22} model {ranked[0].Label} {ranked[0].P:0.00}, {ranked[1].Label} {ranked[1].P:0.00}{(ok1 ? "" : ok2 ? "  (top-2)" : "  MISS")}; rules {string.Join(", ", byRules.Take(2))}"));
+            $"  {samples[i].File,-50} want {string.Join('|', want),-22} model {ranked[0].Label} {ranked[0].P:0.00}, {ranked[1].Label} {ranked[1].P:0.00}{(ok1 ? "" : ok2 ? "  (top-2)" : "  MISS")}; rules {string.Join(", ", byRules.Take(2))}"));
     }
-    var n = samples.Count;
-    var summary = string.Create(CultureInfo.InvariantCulture,
-        $"{target}: leave-one-out top-1 {top1}/{n}, top-2 {top2}/{n}; the hand-written rules on the same photos (tuned on the first 10): top-1 {rules1}/{n}, top-2 {rules2}/{n}");
-    Console.WriteLine(summary);
+    Console.WriteLine($"{target}: leave-one-group-out (model) and the hand-written rules (tuned on scenes' first 10), top-1 / top-2");
+    Console.WriteLine("  penalty chosen per round: " + string.Join(", ", labelled.GroupBy(i => rounds[i].Lambda).OrderBy(g => g.Key)
+        .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} in {g.Count()} rounds"))));
+    foreach (var set in results.GroupBy(r => r.Sample.Set).Append(results.GroupBy(_ => "all").Single()))
+    {
+        int n = set.Count(), m1 = set.Count(r => r.Model1), m2 = set.Count(r => r.Model2), r1 = set.Count(r => r.Rules1), r2 = set.Count(r => r.Rules2);
+        Console.WriteLine($"  {set.Key,-36} model {m1}/{n}, {m2}/{n}; rules {r1}/{n}, {r2}/{n}");
+    }
+    Console.WriteLine($"  per wanted label (first accepted label), all sets:");
+    foreach (var label in results.GroupBy(r => accepted(r.Sample)[0]).OrderBy(g => g.Key, StringComparer.Ordinal))
+    {
+        int n = label.Count(), m1 = label.Count(r => r.Model1), m2 = label.Count(r => r.Model2), r1 = label.Count(r => r.Rules1), r2 = label.Count(r => r.Rules2);
+        Console.WriteLine($"  {label.Key,-36} model {m1}/{n}, {m2}/{n}; rules {r1}/{n}, {r2}/{n}");
+    }
     foreach (var line in lines) Console.WriteLine(line);
+    int all = results.Count, top1 = results.Count(r => r.Model1), top2 = results.Count(r => r.Model2);
+    lambdas[target] = PenaltyChoice.Choose(labelled, k => samples[k].Group, features, k => accepted(samples[k]), target, MinConfidence);
     about[target] = string.Create(CultureInfo.InvariantCulture,
-        $"Multinomial logistic regression (L2 {LogisticRegression.Lambda}) on the {n} labelled fixture scenes (scenes/ and scenes/more/), trained by 'dotnet run -c Release --project tools/PoseGen.ContextTrainer'; leave-one-out top-1 {top1}/{n}, top-2 {top2}/{n}. Below {MinConfidence} top probability the answer is 'not sure'.");
+        $"Multinomial logistic regression (L2 penalty {lambdas[target]}, chosen by grouped 3-fold cross-validation from {string.Join(" and ", PenaltyChoice.Candidates)}) on {all} labelled fixture photos (scenes/, scenes/more/ and the team's labels in tools/PoseGen.ContextTrainer/more-labels.csv), trained by 'dotnet run -c Release --project tools/PoseGen.ContextTrainer'; leave-one-group-out top-1 {top1}/{all}, top-2 {top2}/{all} (the penalty chosen inside each round). Below {MinConfidence} top probability the answer is 'not sure'.");
 }
 
 if (!args.Contains("--write")) return;
 foreach (var (target, accepted) in new (string, Func<Sample, string[]>)[] { ("environment", s => s.Environment), ("outfit", s => s.Outfit) })
 {
-    var model = LogisticRegression.Fit(target, about[target], features, [.. samples.Select(s => accepted(s)[0])], SceneFeatures.Names, MinConfidence);
+    var labelled = Enumerable.Range(0, samples.Count).Where(i => accepted(samples[i]).Length > 0).ToList();
+    var model = LogisticRegression.Fit(target, about[target], [.. labelled.Select(i => features[i])],
+        [.. labelled.Select(i => accepted(samples[i])[0])], SceneFeatures.Names, MinConfidence, lambdas[target]);
     var path = Path.Combine(RepoPaths.Root, "src", "PoseGen.Core", "Context", "Scene", $"context-{target}.json");
     File.WriteAllText(path, model.ToJson() + Environment.NewLine);
     Console.WriteLine($"wrote {path}");
 }
-
-// labels.csv of scenes/more says "business" for what our vocabulary calls business-casual.
-static string Outfit(string label) => label == "business" ? "business-casual" : label;
-
-internal sealed record Sample(string File, string[] Environment, string[] Outfit);
 
 internal static class Csv
 {

@@ -35,7 +35,11 @@ export async function showContextChips(host, file) {
   list.append(...context.outfit.slice(0, 2).map((l) => chip(l, 'outfit')));
   const caption = document.createElement('p');
   caption.className = 'small text-body-secondary mb-1';
-  caption.textContent = `Context from the photo · ${context.indoor ? 'indoors' : 'outdoors'} · ${context.lighting}`;
+  // The classifier says when no label is likely enough: its chips are then guesses, and the caption says so.
+  const unsure = [context.environmentSure === false ? 'the place' : null, context.outfitSure === false && context.outfit.length > 0 ? 'the outfit' : null]
+    .filter(Boolean);
+  caption.textContent = `Context from the photo · ${context.indoor ? 'indoors' : 'outdoors'} · ${context.lighting}`
+    + (unsure.length > 0 ? ` · not sure of ${unsure.join(' or ')}` : '');
   host.append(caption, list);
   host.hidden = false;
 }

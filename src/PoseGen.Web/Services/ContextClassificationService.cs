@@ -32,7 +32,9 @@ public sealed class ContextClassificationService(ISceneClassifier classifier, II
             scene?.Indoor,
             scene?.Lighting,
             scene is null ? [] : [.. scene.Objects.Select(o => new DetectedObjectDto(
-                o.Label, Math.Round(o.Score, 3), Math.Round(o.Box.X, 1), Math.Round(o.Box.Y, 1), Math.Round(o.Box.Width, 1), Math.Round(o.Box.Height, 1)))]);
+                o.Label, Math.Round(o.Score, 3), Math.Round(o.Box.X, 1), Math.Round(o.Box.Y, 1), Math.Round(o.Box.Width, 1), Math.Round(o.Box.Height, 1)))],
+            scene?.EnvironmentSure,
+            scene?.OutfitSure);
     }
 
     /// <summary>Probes first (a bad photo is the caller's to fix whether or not the models are installed), then classifies.</summary>

@@ -9,8 +9,9 @@ namespace PoseGen.Inference.Tests.Context;
 
 /// <summary>
 /// The acceptance floors on ../shared/fixtures/scenes with the real converted models: environment top-2 at least
-/// 80%, outfit top-2 at least 70%, and evidence behind every label. The rules were tuned on these same 10 photos, so
-/// this guards against regressions; it is not an estimate of accuracy on new photos.
+/// 80%, outfit top-2 at least 70%, and evidence behind every label. The rules were tuned on these same 10 photos and the
+/// learned models are trained on them, so this guards against regressions (a broken feature, model file or decode); it
+/// is not an estimate of accuracy on new photos (tools/PoseGen.ContextTrainer's leave-one-out figures are).
 /// </summary>
 public sealed class SceneClassifierFixtureTests(ModelFixture models, ITestOutputHelper output) : IClassFixture<ModelFixture>
 {

@@ -4,8 +4,10 @@ namespace PoseGen.Core.Context.Scene;
 /// The interpretable features a learned context model reads, one value each, in the order of <see cref="Names"/>: colour
 /// and texture statistics of the background bands (top 30 %, bottom 30 %, everything outside the person), COCO object
 /// groups from CenterNet (log of 1 + count, and the share of the photo their boxes cover), the people in the photo, and
-/// the main person's clothing evidence (skin share and brightness per body region). Names read as evidence ("top: sky
-/// colour", "objects: furniture") because the strongest contributions are shown to the user.
+/// the main person's clothing evidence (skin share and brightness per body region), and the hand-written rules' vote for
+/// each label (<see cref="SceneRules"/>, <see cref="OutfitRules"/>; a learned weight says how far to trust each vote).
+/// Names read as evidence ("top: sky colour", "objects: furniture") because the strongest contributions are shown to the
+/// user; a rule vote is shown as the rules' own evidence for that label.
 /// </summary>
 public static class SceneFeatures
 {
@@ -43,7 +45,23 @@ public static class SceneFeatures
         names.AddRange(["people: count", "people: area", "person: found"]);
         foreach (var region in new[] { "torso", "arms", "upper legs", "lower legs" })
             names.AddRange([$"outfit: {region} skin", $"outfit: {region} brightness", $"outfit: {region} saturation"]);
+        names.AddRange(ContextLabels.Environments.Keys.Select(EnvironmentRuleVote));
+        names.AddRange(ContextLabels.Outfits.Keys.Select(OutfitRuleVote));
         return [.. names];
+    }
+
+    /// <summary>The feature that carries the environment rules' vote for <paramref name="label"/> (their confidence).</summary>
+    public static string EnvironmentRuleVote(string label) => $"rules: {label}";
+
+    /// <summary>The feature that carries the outfit rules' vote for <paramref name="label"/>.</summary>
+    public static string OutfitRuleVote(string label) => $"outfit rules: {label}";
+
+    /// <summary>What the hand-written rules say about the photo; the models read their confidences as features, and show
+    /// their evidence when a vote pushed a label up.</summary>
+    public static (IReadOnlyList<ContextEstimate> Environment, IReadOnlyList<ContextEstimate> Outfit) RuleVotes(SceneEvidence evidence)
+    {
+        var (environment, _) = SceneRules.Environment(evidence);
+        return (environment, OutfitRules.Outfit(evidence, environment));
     }
 
     public static double[] Vector(SceneEvidence evidence, int imageWidth, int imageHeight)
@@ -72,6 +90,9 @@ public static class SceneFeatures
         {
             values.AddRange(region.Seen ? [region.Skin, region.Brightness, region.Saturation] : [0, 0, 0]);
         }
+        var (environment, outfits) = RuleVotes(evidence);
+        values.AddRange(ContextLabels.Environments.Keys.Select(label => environment.FirstOrDefault(e => e.Label == label)?.Confidence ?? 0));
+        values.AddRange(ContextLabels.Outfits.Keys.Select(label => outfits.FirstOrDefault(e => e.Label == label)?.Confidence ?? 0));
         return [.. values];
     }
 }

@@ -55,6 +55,25 @@ public class LinearContextModelTests
     }
 
     [Fact]
-    public void NoModelIsEmbeddedSoTheRulesClassify() =>
-        Assert.Null(LinearContextModel.Embedded("environment"));
+    public void TheRulesVoteAsFeatures()
+    {
+        var image = new PoseGen.Core.Imaging.RgbImage(64, 48, [.. Enumerable.Range(0, 64 * 48 * 3).Select(i => (byte)(i % 251))]);
+        var evidence = SceneEvidence.Measure(new SceneObservation(image, [new("couch", 0.9f, new BoundingBox(0, 0, 32, 24))], null, null));
+
+        var features = SceneFeatures.Vector(evidence, 64, 48);
+
+        var (environment, _) = SceneRules.Environment(evidence);
+        var home = environment.Single(e => e.Label == "home").Confidence;
+        Assert.True(home > 0);
+        Assert.Equal(home, features[SceneFeatures.Names.ToList().IndexOf(SceneFeatures.EnvironmentRuleVote("home"))], 9);
+        Assert.Equal(0, features[SceneFeatures.Names.ToList().IndexOf(SceneFeatures.OutfitRuleVote("formal"))]);
+    }
+
+    [Fact]
+    public void BothEmbeddedModelsReadTheFeaturesThisBuildComputes()
+    {
+        Assert.Equal(SceneFeatures.Names, LinearContextModel.Embedded("environment")?.Features);
+        Assert.Equal(SceneFeatures.Names, LinearContextModel.Embedded("outfit")?.Features);
+        Assert.True(SceneClassifier.UsesLearnedModels);
+    }
 }

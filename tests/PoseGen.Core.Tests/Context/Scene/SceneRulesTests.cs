@@ -4,14 +4,14 @@ using static PoseGen.Core.Tests.Context.Scene.SceneImages;
 
 namespace PoseGen.Core.Tests.Context.Scene;
 
-public sealed class SceneClassifierTests
+public sealed class SceneRulesTests
 {
     [Fact]
     public void SkyOverSandIsABeachWithColourEvidence()
     {
         var image = Filled(300, 200, Sky);
         Paint(image, 0, 120, 300, 200, Sand);
-        var context = SceneClassifier.Classify(new SceneObservation(image, [], null, null));
+        var context = SceneClassifier.ClassifyWithRules(new SceneObservation(image, [], null, null));
         Assert.Equal("beach", context.Environment[0].Label);
         Assert.Contains(context.Environment[0].Evidence, e => e.StartsWith("sand-coloured ground", StringComparison.Ordinal));
         Assert.Contains(context.Environment[0].Evidence, e => e.StartsWith("blue top band", StringComparison.Ordinal));
@@ -22,7 +22,7 @@ public sealed class SceneClassifierTests
     [Fact]
     public void APhotoWithoutAPersonGetsAnEnvironmentAndNoOutfit()
     {
-        var context = SceneClassifier.Classify(new SceneObservation(Filled(200, 200, Grass), [], null, null));
+        var context = SceneClassifier.ClassifyWithRules(new SceneObservation(Filled(200, 200, Grass), [], null, null));
         Assert.Equal("park", context.Environment[0].Label);
         Assert.Empty(context.Outfit);
     }
@@ -30,7 +30,7 @@ public sealed class SceneClassifierTests
     [Fact]
     public void AFeaturelessGreyBackgroundIsAStudioInStudioLight()
     {
-        var context = SceneClassifier.Classify(new SceneObservation(Filled(200, 300, Grey), [], null, null));
+        var context = SceneClassifier.ClassifyWithRules(new SceneObservation(Filled(200, 300, Grey), [], null, null));
         Assert.Equal("studio", context.Environment[0].Label);
         Assert.Equal("studio light", context.Lighting);
     }
@@ -40,7 +40,7 @@ public sealed class SceneClassifierTests
     {
         var image = Filled(300, 200, Sky);
         Paint(image, 0, 80, 300, 200, Snow);
-        var context = SceneClassifier.Classify(new SceneObservation(image, [Object("skis")], null, null));
+        var context = SceneClassifier.ClassifyWithRules(new SceneObservation(image, [Object("skis")], null, null));
         Assert.Equal("snow", context.Environment[0].Label);
         Assert.Contains("skis", context.Environment[0].Evidence);
     }
@@ -50,7 +50,7 @@ public sealed class SceneClassifierTests
     {
         var image = Filled(300, 300, Grey);
         Bars(image, 0, 0, 300, 300, 12);
-        var context = SceneClassifier.Classify(new SceneObservation(image, [Object("couch")], null, null));
+        var context = SceneClassifier.ClassifyWithRules(new SceneObservation(image, [Object("couch")], null, null));
         Assert.Equal("home", context.Environment[0].Label);
         Assert.True(context.Indoor);
         Assert.Contains(context.Environment[0].Evidence, e => e.StartsWith("strong straight edges", StringComparison.Ordinal));
@@ -59,7 +59,7 @@ public sealed class SceneClassifierTests
     [Fact]
     public void ObjectsBelowTheScoreFloorAreIgnored()
     {
-        var context = SceneClassifier.Classify(new SceneObservation(Filled(200, 200, Grey), [Object("skis", 0.1f)], null, null));
+        var context = SceneClassifier.ClassifyWithRules(new SceneObservation(Filled(200, 200, Grey), [Object("skis", 0.1f)], null, null));
         Assert.DoesNotContain(context.Environment, e => e.Label == "snow");
     }
 
@@ -69,7 +69,7 @@ public sealed class SceneClassifierTests
         var image = Filled(400, 400, Grass);
         var pose = Standing(200, 20, 360);
         Dress(image, pose, torso: (200, 40, 40), arms: Skin, legs: Navy);
-        var context = SceneClassifier.Classify(new SceneObservation(image, [], null, pose));
+        var context = SceneClassifier.ClassifyWithRules(new SceneObservation(image, [], null, pose));
         Assert.Equal("casual", context.Outfit[0].Label);
         Assert.Contains(context.Outfit[0].Evidence, e => e.StartsWith("bare arms", StringComparison.Ordinal));
     }
@@ -81,7 +81,7 @@ public sealed class SceneClassifierTests
         Bars(image, 0, 0, 400, 400, 20);
         var pose = Standing(200, 20, 360);
         Dress(image, pose, torso: Navy, arms: Navy, legs: Navy);
-        var context = SceneClassifier.Classify(new SceneObservation(image, [Object("tie")], null, pose));
+        var context = SceneClassifier.ClassifyWithRules(new SceneObservation(image, [Object("tie")], null, pose));
         Assert.Equal("formal", context.Outfit[0].Label);
         Assert.Contains("tie", context.Outfit[0].Evidence);
         Assert.Contains(context.Outfit[0].Evidence, e => e.StartsWith("covered arms and legs, dark", StringComparison.Ordinal));
