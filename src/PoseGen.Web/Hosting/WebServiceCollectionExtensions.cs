@@ -61,10 +61,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<RecommendationService>();
         services.AddScoped<ContextClassificationService>();
         services.AddScoped<CompareService>();
-        services.AddSingleton<Services.Workouts.WorkoutJobQueue>();
         services.AddSingleton<Services.Workouts.WorkoutVideoStore>();
         services.AddScoped<Services.Workouts.WorkoutJobService>();
-        services.AddHostedService<Services.Workouts.WorkoutJobWorker>();
         services.AddSignalR(options =>
         {
             options.MaximumReceiveMessageSize = 256 * 1024;

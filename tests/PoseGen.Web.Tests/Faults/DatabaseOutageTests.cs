@@ -72,7 +72,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AClipWhoseResultCannotBeSavedLeavesTheWorkerRunningAndIsFinishedByTheNextStart()
+    public async Task AClipWhoseResultCannotBeSavedLeavesTheHostRunningKeepsItsClipAndIsRetriedToTheEndWhenTheDatabaseIsBack()
     {
         string id;
         await using (await WorkoutFaults.HoldTheInferenceWorkerAsync(_factory.Services))
@@ -83,27 +83,21 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             await _server.StopServerAsync();
         }
 
-        // The analysis ends but nothing can be saved; the worker says so in the log and carries on.
-        await WorkoutFaults.UntilLoggedAsync(_factory.DataRoot, id, "failure could not be recorded");
+        // The analysis ends but nothing can be saved; the job says so in the log and is kept, with its clip, for a retry.
+        await WorkoutFaults.UntilLoggedAsync(_factory.DataRoot, id, "failed");
         Assert.False(_factory.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        var videos = _factory.Services.GetRequiredService<WorkoutVideoStore>();
+        Assert.Single(Directory.GetFiles(videos.Folder));
         await _server.StartAgainAsync();
         await UntilTheDatabaseAnswersAsync();
 
-        // The app's own worker still takes new clips and finishes them.
+        // The job server retries it once the database answers, to the end, and removes its clip.
+        Assert.Equal("done", (await WorkoutFaults.PollUntilFinishedAsync(_client, id)).GetProperty("status").GetString());
+        Assert.Empty(Directory.GetFiles(videos.Folder));
+
+        // The same server still takes new clips and finishes them.
         var next = await WorkoutFaults.UploadShortClipAsync(_client);
         Assert.Equal("done", (await WorkoutFaults.PollUntilFinishedAsync(_client, next)).GetProperty("status").GetString());
-
-        // The interrupted job still reads "running" with its clip kept; the next start runs it to the end.
-        var videos = _factory.Services.GetRequiredService<WorkoutVideoStore>();
-        Assert.Single(Directory.GetFiles(videos.Folder));
-        using (var worker = WorkoutFaults.NextStartsWorker(_factory.Services))
-        {
-            await worker.StartAsync(CancellationToken.None);
-            var status = await WorkoutFaults.PollUntilFinishedAsync(_client, id);
-            await worker.StopAsync(CancellationToken.None);
-            Assert.Equal("done", status.GetProperty("status").GetString());
-        }
-        Assert.Empty(Directory.GetFiles(videos.Folder));
     }
 
     [Fact]

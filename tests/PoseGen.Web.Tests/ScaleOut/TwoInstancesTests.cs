@@ -6,11 +6,14 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PoseGen.Core.Abstractions;
 using PoseGen.Data;
 using PoseGen.TestSupport.Postgres;
 using PoseGen.TestSupport.Redis;
+using PoseGen.Web.Services.Workouts;
+using PoseGen.Web.Tests.Faults;
 using PoseGen.Web.Tests.Generation;
 using PoseGen.Web.Tests.Infrastructure;
 
@@ -77,6 +80,41 @@ public sealed class TwoInstancesTests(PostgresDatabase database) : IClassFixture
         }
         Assert.Equal("queued", statuses[0]);
         Assert.Equal("done", statuses[^1]);
+    }
+
+    [Fact]
+    public async Task ClipsWaitingWhenTwoInstancesStartTogetherAreEachAnalysedOnceByOneOfThem()
+    {
+        // The first instance only accepts jobs, so its clips wait in the job store that every instance shares.
+        using var accepting = Instance();
+        accepting.Settings["Jobs:RunServer"] = "false";
+        using var client = await ApiClient.CreateSignedInAsync(accepting);
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+            ids.Add(await WorkoutFaults.UploadShortClipAsync(client));
+
+        // Two instances that run jobs start together on the same database and data folder (media on a shared volume).
+        using var b = accepting.AnotherInstance();
+        using var c = accepting.AnotherInstance();
+        b.Settings["Jobs:RunServer"] = c.Settings["Jobs:RunServer"] = "true";
+        await Task.WhenAll(Task.Run(() => b.Server), Task.Run(() => c.Server));
+
+        foreach (var id in ids)
+            Assert.Equal("done", (await WorkoutFaults.PollUntilFinishedAsync(client, id)).GetProperty("status").GetString());
+
+        // Each was started once: one "Processing" in its Hangfire history (a second claim would add its own) and one
+        // run counted in its History document.
+        var monitoring = accepting.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var succeeded = monitoring.SucceededJobs(0, 100);
+        await using var scope = accepting.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
+        foreach (var id in ids)
+        {
+            var job = Assert.Single(succeeded, j => j.Value.Job.Args[0] is Guid g && g == Guid.Parse(id));
+            Assert.Single(monitoring.JobDetails(job.Key).History, h => h.StateName == Hangfire.States.ProcessingState.StateName);
+            var document = await db.Activities.Where(a => a.Id == Guid.Parse(id)).Select(a => a.Document).SingleAsync();
+            Assert.Equal(1, WorkoutJobDocument.TryRead(document)!.Attempts);
+        }
     }
 
     private PoseGenWebFactory Instance()
