@@ -31,6 +31,7 @@ public static class JobsServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
+        services.AddSingleton<JobLine>();
         services.AddSingleton<AdministratorsOnlyDashboardFilter>();
         if (options.RunServer)
         {

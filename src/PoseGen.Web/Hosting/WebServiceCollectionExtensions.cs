@@ -86,9 +86,8 @@ public static class WebServiceCollectionExtensions
         services.AddSignalR();
         services.AddOptions<Services.Generation.GenerationQueueOptions>().BindConfiguration(Services.Generation.GenerationQueueOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Services.Generation.GenerationJobQueue>();
+        services.AddSingleton<Services.Generation.GenerationLive>();
         services.AddScoped<Services.Generation.GenerationPoseResolver>();
         services.AddScoped<Services.Generation.GenerationJobService>();
-        services.AddHostedService<Services.Generation.GenerationJobWorker>();
     }
 }
