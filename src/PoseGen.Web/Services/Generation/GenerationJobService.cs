@@ -77,7 +77,7 @@ public sealed class GenerationJobService(
         await history.AddAsync(userId, ActivityKind.Generation, $"Render: {source}", "Queued", document, [map], map.Id, ct, id);
         try
         {
-            // "queued" goes out before the job joins the line, so it reaches the owner before the worker's "running" can.
+            // "queued" goes out before the job joins the line, so it reaches the owner before the job's "running" can.
             await hub.Clients.User(userId).SendAsync("generation", Status(id, document) with { QueuePosition = waiting + 1 }, ct);
             jobs.Enqueue<GenerationJob>(job => job.RunAsync(id, null, CancellationToken.None));
         }
