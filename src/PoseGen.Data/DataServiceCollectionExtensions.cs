@@ -31,6 +31,7 @@ public static class DataServiceCollectionExtensions
                 }
                 services.AddDbContext<SqlitePoseGenDbContext>(o => Configure(o.UseSqlite(sqlite)));
                 services.AddScoped<PoseGenDbContext>(sp => sp.GetRequiredService<SqlitePoseGenDbContext>());
+                services.AddSingleton(new DatabaseConnection(DatabaseProvider.Sqlite, sqlite));
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = configuration.GetConnectionString("Postgres");
@@ -38,6 +39,7 @@ public static class DataServiceCollectionExtensions
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is empty.");
                 services.AddDbContext<PostgresPoseGenDbContext>(o => Configure(o.UseNpgsql(postgres)));
                 services.AddScoped<PoseGenDbContext>(sp => sp.GetRequiredService<PostgresPoseGenDbContext>());
+                services.AddSingleton(new DatabaseConnection(DatabaseProvider.Postgres, postgres));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'.");
@@ -61,7 +63,7 @@ public static class DataServiceCollectionExtensions
 }
 
 /// <summary>
-/// The data folder (absolute) and the one place its sub-folders are named: the SQLite file, users' media and clips
+/// The data folder (absolute) and the one place its sub-folders are named: the SQLite files, users' media and clips
 /// waiting for analysis. (The data-protection keys live in the database; a keys/ folder left by older versions is unused.)
 /// </summary>
 public sealed record DataRoot(string Path)
@@ -71,4 +73,11 @@ public sealed record DataRoot(string Path)
     public string Media => System.IO.Path.Combine(Path, "media");
 
     public string Videos => System.IO.Path.Combine(Path, "videos");
+
+    /// <summary>The background-job store (Hangfire's) when the app's database is the embedded SQLite one.</summary>
+    public string JobsDatabaseFile => System.IO.Path.Combine(Path, "jobs.db");
 }
+
+/// <summary>The provider and connection string the app's database was registered with, for components that keep their
+/// own tables beside it (the background-job store).</summary>
+public sealed record DatabaseConnection(DatabaseProvider Provider, string ConnectionString);

@@ -36,7 +36,7 @@ public static class InferenceServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InferenceScheduler>();
         services.AddSingleton<MoveNetPoseDetector>();
-        // Every model run goes through the scheduler: interactive callers get this detector, the video worker its own
+        // Every model run goes through the scheduler: interactive callers get this detector, the video jobs their own
         // background one (below). Models called inside a scheduled job (the scene classifier's) use MoveNet directly.
         services.AddSingleton<IPoseDetector>(sp => new ScheduledPoseDetector(
             sp.GetRequiredService<MoveNetPoseDetector>(), sp.GetRequiredService<InferenceScheduler>(), InferencePriority.Interactive));

@@ -17,6 +17,7 @@ builder.Services
     .AddPoseGenAccounts()
     .AddPoseGenSecurity(builder.Configuration)
     .AddPoseGenWeb(builder.Configuration)
+    .AddPoseGenJobs(builder.Configuration)
     .AddPoseGenScaleOut(builder.Configuration);
 
 var app = builder.Build();

@@ -46,6 +46,7 @@ public static class PipelineExtensions
                     endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
             });
         app.MapHub<Hubs.GenerationHub>("/hubs/generation").RequireAuthorization();
+        app.MapPoseGenJobsDashboard();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {

@@ -61,10 +61,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<RecommendationService>();
         services.AddScoped<ContextClassificationService>();
         services.AddScoped<CompareService>();
-        services.AddSingleton<Services.Workouts.WorkoutJobQueue>();
         services.AddSingleton<Services.Workouts.WorkoutVideoStore>();
         services.AddScoped<Services.Workouts.WorkoutJobService>();
-        services.AddHostedService<Services.Workouts.WorkoutJobWorker>();
         services.AddSignalR(options =>
         {
             options.MaximumReceiveMessageSize = 256 * 1024;
@@ -88,9 +86,8 @@ public static class WebServiceCollectionExtensions
         services.AddSignalR();
         services.AddOptions<Services.Generation.GenerationQueueOptions>().BindConfiguration(Services.Generation.GenerationQueueOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Services.Generation.GenerationJobQueue>();
+        services.AddSingleton<Services.Generation.GenerationLive>();
         services.AddScoped<Services.Generation.GenerationPoseResolver>();
         services.AddScoped<Services.Generation.GenerationJobService>();
-        services.AddHostedService<Services.Generation.GenerationJobWorker>();
     }
 }

@@ -2,15 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using PoseGen.Core.Abstractions;
 using PoseGen.Data;
-using PoseGen.Imaging;
 using PoseGen.Inference.Scheduling;
 using PoseGen.TestSupport.Postgres;
-using PoseGen.Web.Hubs;
-using PoseGen.Web.Services.Generation;
 using PoseGen.Web.Services.Workouts;
 using PoseGen.Web.Tests.Generation;
 using PoseGen.Web.Tests.Infrastructure;
@@ -72,7 +67,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AClipWhoseResultCannotBeSavedLeavesTheWorkerRunningAndIsFinishedByTheNextStart()
+    public async Task AClipWhoseResultCannotBeSavedLeavesTheHostRunningKeepsItsClipAndIsRetriedToTheEndWhenTheDatabaseIsBack()
     {
         string id;
         await using (await WorkoutFaults.HoldTheInferenceWorkerAsync(_factory.Services))
@@ -83,31 +78,25 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             await _server.StopServerAsync();
         }
 
-        // The analysis ends but nothing can be saved; the worker says so in the log and carries on.
-        await WorkoutFaults.UntilLoggedAsync(_factory.DataRoot, id, "failure could not be recorded");
+        // The analysis ends but nothing can be saved; the job says so in the log and is kept, with its clip, for a retry.
+        await WorkoutFaults.UntilLoggedAsync(_factory.DataRoot, id, "failed");
         Assert.False(_factory.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        var videos = _factory.Services.GetRequiredService<WorkoutVideoStore>();
+        Assert.Single(Directory.GetFiles(videos.Folder));
         await _server.StartAgainAsync();
         await UntilTheDatabaseAnswersAsync();
 
-        // The app's own worker still takes new clips and finishes them.
+        // The job server retries it once the database answers, to the end, and removes its clip.
+        Assert.Equal("done", (await WorkoutFaults.PollUntilFinishedAsync(_client, id)).GetProperty("status").GetString());
+        Assert.Empty(Directory.GetFiles(videos.Folder));
+
+        // The same server still takes new clips and finishes them.
         var next = await WorkoutFaults.UploadShortClipAsync(_client);
         Assert.Equal("done", (await WorkoutFaults.PollUntilFinishedAsync(_client, next)).GetProperty("status").GetString());
-
-        // The interrupted job still reads "running" with its clip kept; the next start runs it to the end.
-        var videos = _factory.Services.GetRequiredService<WorkoutVideoStore>();
-        Assert.Single(Directory.GetFiles(videos.Folder));
-        using (var worker = WorkoutFaults.NextStartsWorker(_factory.Services))
-        {
-            await worker.StartAsync(CancellationToken.None);
-            var status = await WorkoutFaults.PollUntilFinishedAsync(_client, id);
-            await worker.StopAsync(CancellationToken.None);
-            Assert.Equal("done", status.GetProperty("status").GetString());
-        }
-        Assert.Empty(Directory.GetFiles(videos.Folder));
     }
 
     [Fact]
-    public async Task ARenderWhoseEndCannotBeSavedLeavesTheHostRunningKeepsNoPictureAndIsFinishedByTheNextStart()
+    public async Task ARenderWhoseEndCannotBeSavedLeavesTheHostRunningKeepsNoPictureAndIsRetriedToTheEndWhenTheDatabaseIsBack()
     {
         var id = await GenerationClient.PostAsync(_client, GenerationClient.Request());
         await GenerationClient.PollUntilAsync(_client, id, "running");
@@ -116,11 +105,10 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         await _server.StopServerAsync();
 
         // The render finishes while the database is down: its picture cannot be recorded, so it is not kept either, and
-        // the worker says so in the log and carries on.
+        // the job says so in the log and is kept for a retry.
         _generator.Gate!.Release(3);
         await WorkoutFaults.UntilLoggedAsync(_factory.DataRoot, id, "failed");
         Assert.Equal(mapOnly, Directory.GetFiles(media, "*", SearchOption.AllDirectories));
-        await WorkoutFaults.UntilLoggedAsync(_factory.DataRoot, id, "its end could not be recorded");
         Assert.False(_factory.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
         (await _client.GetAsync($"/api/v1/generations/{id}")).AssertProblem(HttpStatusCode.ServiceUnavailable);
 
@@ -128,22 +116,14 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         await UntilTheDatabaseAnswersAsync();
         _generator.Gate.Release(100);
 
-        // The app's own worker still renders new requests.
-        var next = await GenerationClient.PostAsync(_client, GenerationClient.Request());
-        Assert.Equal("done", (await GenerationClient.PollUntilAsync(_client, next, "done", "failed")).GetProperty("status").GetString());
-
-        // The interrupted render still reads "running"; the next start renders it to the end.
-        Assert.Equal("running", (await GenerationClient.JsonAsync(await _client.GetAsync($"/api/v1/generations/{id}"))).GetProperty("status").GetString());
-        var services = _factory.Services;
-        using var worker = new GenerationJobWorker(services.GetRequiredService<IServiceScopeFactory>(),
-            new GenerationJobQueue(services.GetRequiredService<IOptions<GenerationQueueOptions>>()), services,
-            services.GetRequiredService<Microsoft.AspNetCore.SignalR.IHubContext<GenerationHub>>(), services.GetRequiredService<IImageCodec>(),
-            services.GetRequiredService<ILogger<GenerationJobWorker>>());
-        await worker.StartAsync(CancellationToken.None);
+        // The job server retries it once the database answers, to the end.
         var status = await GenerationClient.PollUntilAsync(_client, id, "done", "failed");
-        await worker.StopAsync(CancellationToken.None);
         Assert.Equal("done", status.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(status.GetProperty("resultUrl").GetString())).StatusCode);
+
+        // The same server still renders new requests.
+        var next = await GenerationClient.PostAsync(_client, GenerationClient.Request());
+        Assert.Equal("done", (await GenerationClient.PollUntilAsync(_client, next, "done", "failed")).GetProperty("status").GetString());
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ public sealed class ProcessRestartTests : IDisposable
         var status = await GenerationClient.PollUntilAsync(client3, id, "done", "failed", "cancelled");
 
         Assert.Equal("failed", status.GetProperty("status").GetString());
-        Assert.Equal(GenerationJobWorker.InterruptedMessage, status.GetProperty("error").GetString());
+        Assert.Equal(GenerationJob.InterruptedMessage, status.GetProperty("error").GetString());
         Assert.Equal(mapOnly, Directory.GetFiles(media, "*", SearchOption.AllDirectories));
     }
 

@@ -3,11 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PoseGen.Inference.Scheduling;
-using PoseGen.Inference.Video;
 using PoseGen.TestSupport;
-using PoseGen.Web.Services.Workouts;
 
 namespace PoseGen.Web.Tests.Faults;
 
@@ -59,11 +56,6 @@ internal static class WorkoutFaults
         await started.Task;
         return new Release(open, hold);
     }
-
-    /// <summary>The worker the next process would start: its own queue, the same database and clips.</summary>
-    public static WorkoutJobWorker NextStartsWorker(IServiceProvider services) =>
-        new(services.GetRequiredService<IServiceScopeFactory>(), new WorkoutJobQueue(), services.GetRequiredService<VideoWorkoutAnalyzer>(),
-            services.GetRequiredService<WorkoutVideoStore>(), services.GetRequiredService<ILogger<WorkoutJobWorker>>());
 
     public static async Task UntilAsync(Func<bool> state)
     {

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Generation;
 using PoseGen.Core.History;
@@ -10,7 +10,6 @@ using PoseGen.Core.Library;
 using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
 using PoseGen.Imaging;
-using PoseGen.Web.Hubs;
 using PoseGen.Web.Services;
 using PoseGen.Web.Services.Generation;
 using PoseGen.Web.Tests.Infrastructure;
@@ -133,19 +132,14 @@ public sealed class GenerationApiTests(GeneratorAppFixture app) : IClassFixture<
                 [map], map.Id, CancellationToken.None, id);
         }
 
-        // A second worker with its own queue stands in for the next process's worker.
-        var queue = new GenerationJobQueue(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GenerationQueueOptions>>());
-        using var worker = new GenerationJobWorker(services.GetRequiredService<IServiceScopeFactory>(), queue, services,
-            services.GetRequiredService<Microsoft.AspNetCore.SignalR.IHubContext<GenerationHub>>(), Codec,
-            services.GetRequiredService<ILogger<GenerationJobWorker>>());
-        await worker.StartAsync(CancellationToken.None);
+        // Its job, still in the job store, is fetched again (as after the restart) by the app's own job server.
+        services.GetRequiredService<IBackgroundJobClient>().Enqueue<GenerationJob>(job => job.RunAsync(id, null, CancellationToken.None));
         var status = await PollUntilAsync(client, id.ToString(), "done", "failed", "cancelled");
-        await worker.StopAsync(CancellationToken.None);
 
         Assert.Equal(expected, status.GetProperty("status").GetString());
         if (expected == "failed")
         {
-            Assert.Equal(GenerationJobWorker.InterruptedMessage, status.GetProperty("error").GetString());
+            Assert.Equal(GenerationJob.InterruptedMessage, status.GetProperty("error").GetString());
             return;
         }
         var result = Codec.Decode(await client.GetByteArrayAsync(status.GetProperty("resultUrl").GetString()));

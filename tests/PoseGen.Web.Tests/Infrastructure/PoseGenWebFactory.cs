@@ -36,6 +36,12 @@ public sealed class PoseGenWebFactory : WebApplicationFactory<Program>
         return next;
     }
 
+    /// <summary>
+    /// Another instance beside this one, as behind a load balancer: the same database, data folder (a shared volume),
+    /// settings and test doubles. This one keeps the folder, so it is disposed last.
+    /// </summary>
+    public PoseGenWebFactory AnotherInstance() => new(this) { _ownsDataRoot = false, TestServices = TestServices };
+
     private PoseGenWebFactory(PoseGenWebFactory previous)
     {
         _provider = previous._provider;

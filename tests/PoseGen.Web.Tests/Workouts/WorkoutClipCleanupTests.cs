@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using PoseGen.TestSupport;
 using PoseGen.Web.Services;
 using PoseGen.Web.Services.Workouts;
@@ -12,7 +10,7 @@ using PoseGen.Web.Tests.Infrastructure;
 namespace PoseGen.Web.Tests.Workouts;
 
 /// <summary>
-/// Clips left behind: an uploaded clip lives only as long as its job. Here no worker runs, so every job stays
+/// Clips left behind: an uploaded clip lives only as long as its job. Here no job server runs, so every job stays
 /// queued and its clip stays on disk until something removes it: a refused upload, deleting the History entry, deleting
 /// the account.
 /// </summary>
@@ -23,17 +21,12 @@ public sealed class WorkoutClipCleanupTests : IDisposable
     private readonly ShiftedTime _clock = new();
     private readonly PoseGenWebFactory _factory;
 
-    public WorkoutClipCleanupTests() => _factory = new()
+    public WorkoutClipCleanupTests()
     {
-        TestServices = services =>
-        {
-            services.AddSingleton<TimeProvider>(_clock);
-            services.RemoveAll<WorkoutJobQueue>();
-            services.AddSingleton(new WorkoutJobQueue(capacity: 1));
-            var worker = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(WorkoutJobWorker));
-            services.Remove(worker);
-        },
-    };
+        _factory = new() { TestServices = services => services.AddSingleton<TimeProvider>(_clock) };
+        _factory.Settings["Jobs:RunServer"] = "false";
+        _factory.Settings["Jobs:MaxQueuedVideos"] = "1";
+    }
 
     public void Dispose() => _factory.Dispose();
 
@@ -52,9 +45,31 @@ public sealed class WorkoutClipCleanupTests : IDisposable
         var refused = await UploadAsync(client);
 
         refused.AssertProblem(HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Single(ClipsOnDisk());
         using var history = JsonDocument.Parse(await client.GetStringAsync("/api/v1/history?kind=workout"));
         Assert.Equal(1, history.RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AnUploadOverTheUsersShareIs429AndKeepsNeitherTheClipNorAHistoryEntry()
+    {
+        using var factory = new PoseGenWebFactory();
+        factory.Settings["Jobs:RunServer"] = "false";
+        factory.Settings["Jobs:MaxPendingVideosPerUser"] = "1";
+        using var client = await ApiClient.CreateSignedInAsync(factory);
+        using var other = await ApiClient.CreateSignedInAsync(factory);
+        Assert.Equal(HttpStatusCode.Accepted, (await UploadAsync(client)).StatusCode);
+
+        var refused = await UploadAsync(client);
+
+        refused.AssertProblem(HttpStatusCode.TooManyRequests);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        using (var history = JsonDocument.Parse(await client.GetStringAsync("/api/v1/history?kind=workout")))
+            Assert.Equal(1, history.RootElement.GetArrayLength());
+        Assert.Single(Directory.GetFiles(factory.Services.GetRequiredService<WorkoutVideoStore>().Folder));
+        // The share is each user's own: another user's clip is still taken.
+        Assert.Equal(HttpStatusCode.Accepted, (await UploadAsync(other)).StatusCode);
     }
 
     [Fact]

@@ -11,8 +11,8 @@ public sealed record GenerationParameters(
 /// <summary>
 /// The History document of a generation (ActivityKind.Generation), rewritten as the job moves on so it survives a restart.
 /// <see cref="Keypoints"/> is the OpenPose BODY_18 pose as 54 numbers (x, y, score per joint) in output pixels.
-/// <see cref="Attempts"/> counts the runs started; a job found running at start-up after <see cref="MaxAttempts"/> of
-/// them was interrupted by the process ending each time, and is failed rather than tried again.
+/// <see cref="Attempts"/> counts the runs started; those that Hangfire did not retry after an exception were ended by the
+/// process, and after <see cref="MaxAttempts"/> such runs the job is failed rather than tried again.
 /// </summary>
 public sealed record GenerationJobDocument(
     string Status, double Progress, int Step, GenerationParameters Parameters, float[] Keypoints,

@@ -1,21 +1,28 @@
+using Hangfire;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Generation;
 using PoseGen.Core.History;
 using PoseGen.Data;
 using PoseGen.Data.Storage;
 using PoseGen.Imaging;
-using PoseGen.Web.Hosting;
 using PoseGen.Web.Hubs;
 using PoseGen.Core.Errors;
+using PoseGen.Web.Services.Jobs;
 
 namespace PoseGen.Web.Services.Generation;
 
-/// <summary>Accepts generation requests as queued jobs, reads and cancels them, always scoped to the owner.</summary>
+/// <summary>
+/// Accepts generation requests as queued jobs (Hangfire's <see cref="JobQueues.Generation"/> queue), reads and cancels
+/// them, always scoped to the owner. The line is bounded by <c>Generation:MaxQueue</c>, and each user's share of it by
+/// <c>Generation:MaxQueuedPerUser</c> so that one account cannot fill the line for everyone.
+/// </summary>
 public sealed class GenerationJobService(
     IServiceProvider services, GenerationPoseResolver poses, HistoryService history, MediaStore media, PoseGenDbContext db,
-    GenerationJobQueue queue, IImageCodec codec, IHubContext<GenerationHub> hub)
+    JobLine line, GenerationLive live, IBackgroundJobClient jobs, IOptions<GenerationQueueOptions> options, IImageCodec codec,
+    IHubContext<GenerationHub> hub)
 {
     public const string NotInstalledMessage =
         "Image generation is not installed: the Stable Diffusion 1.5 and ControlNet OpenPose ONNX models are missing. " +
@@ -24,6 +31,9 @@ public sealed class GenerationJobService(
 
     // A guess, not a measurement: about one render's time on a GPU (models/README.md's expectations).
     private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(30);
+
+    /// <summary>Entries read past the line's bound: cancelled jobs' entries stay in the queue until a server skips them.</summary>
+    private const int WaitingScanSlack = 64;
 
     /// <summary>The generator's state; a missing registration means the pipeline is not part of this build or not installed.</summary>
     public GeneratorStatus GeneratorStatus() =>
@@ -53,6 +63,7 @@ public sealed class GenerationJobService(
         var parameters = await ValidateAsync(userId, r, ct);
         if (UnavailableMessage() is { } unavailable)
             throw new UnavailableException(unavailable);
+        var waiting = await EnsureRoomAsync(userId, ct);
         var (joints, source) = await poses.ResolveAsync(userId, r, parameters.Width, parameters.Height, ct);
         parameters = parameters with { Source = source };
 
@@ -64,22 +75,45 @@ public sealed class GenerationJobService(
         var document = new GenerationJobDocument(GenerationJobDocument.Queued, 0, 0, parameters,
             GenerationPoseResolver.ToFlat(joints), map.Id, null, null);
         await history.AddAsync(userId, ActivityKind.Generation, $"Render: {source}", "Queued", document, [map], map.Id, ct, id);
-        // "queued" goes out before the job joins the line, so it reaches the owner before the worker's "running" can.
-        // A job the line then refuses never had its id answered, so no page is following it.
-        var announced = Status(id, document) with { QueuePosition = queue.Waiting().Count + 1 };
-        await hub.Clients.User(userId).SendAsync("generation", announced, ct);
-        var outcome = queue.TryEnqueue(id, userId);
-        if (outcome != EnqueueOutcome.Queued)
+        try
         {
-            await history.DeleteAsync(userId, id, ct);
-            throw outcome == EnqueueOutcome.Full
-                ? new BusyException("The generator is busy; try again later.", BusyRetryAfter)
-                : new BusyException(
-                    $"You already have {queue.PerUser} renders waiting; wait for one to start (or cancel one) before adding another.",
-                    BusyRetryAfter, BusyScope.User);
+            // "queued" goes out before the job joins the line, so it reaches the owner before the job's "running" can.
+            await hub.Clients.User(userId).SendAsync("generation", Status(id, document) with { QueuePosition = waiting + 1 }, ct);
+            jobs.Enqueue<GenerationJob>(job => job.RunAsync(id, null, CancellationToken.None));
+        }
+        catch
+        {
+            // Not queued means not kept: no History entry (nor its map) that no job would ever finish.
+            await history.DeleteAsync(userId, id, CancellationToken.None);
+            throw;
         }
         return id;
     }
+
+    /// <summary>
+    /// Refuses a request before anything is kept: 503 when the line is full, 429 when this user already has their share
+    /// waiting. Answers how many wait. Two requests at the same moment may both pass; the bounds keep the line short,
+    /// they are not exact quotas.
+    /// </summary>
+    private async Task<int> EnsureRoomAsync(string userId, CancellationToken ct)
+    {
+        var limits = options.Value;
+        var waiting = Waiting();
+        if (waiting.Count >= limits.MaxQueue)
+            throw new BusyException("The generator is busy; try again later.", BusyRetryAfter);
+        // Only the user's entries still pending are read (their summary says so; the document decides).
+        var pending = await db.Activities.AsNoTracking()
+            .Where(a => a.UserId == userId && a.Kind == ActivityKind.Generation && (a.Summary == "Queued" || a.Summary == "Running"))
+            .Select(a => a.Document).ToListAsync(ct);
+        if (pending.Count(d => GenerationJobDocument.TryRead(d) is { Status: GenerationJobDocument.Queued }) >= limits.MaxQueuedPerUser)
+            throw new BusyException(
+                $"You already have {limits.MaxQueuedPerUser} renders waiting; wait for one to start (or cancel one) before adding another.",
+                BusyRetryAfter, BusyScope.User);
+        return waiting.Count;
+    }
+
+    /// <summary>Renders waiting on all instances, the next first (read past the line's bound, where cancelled entries linger).</summary>
+    private IReadOnlyList<Guid> Waiting() => line.Waiting(JobQueues.Generation, options.Value.MaxQueue + WaitingScanSlack);
 
     public async Task<GenerationJobStatus?> GetAsync(string userId, Guid id, CancellationToken ct)
     {
@@ -88,20 +122,22 @@ public sealed class GenerationJobService(
         return activity is not null && GenerationJobDocument.TryRead(activity.Document) is { } d ? Status(id, d) : null;
     }
 
+    /// <summary>A job's status; a running job's live step and preview are known on the instance running it.</summary>
     public GenerationJobStatus Status(Guid id, GenerationJobDocument d)
     {
-        var live = d.Status == GenerationJobDocument.Running ? queue.Live(id) : null;
-        var total = live?.Total ?? d.Parameters.Steps;
-        var step = live?.Step ?? d.Step;
-        var progress = live is { } l && l.Total > 0 ? Math.Round((double)l.Step / l.Total, 3) : d.Progress;
-        return new GenerationJobStatus(id, d.Status, progress, step, total, d.Status == GenerationJobDocument.Queued ? queue.Position(id) : 0,
+        var running = d.Status == GenerationJobDocument.Running ? live.Live(id) : null;
+        var total = running?.Total ?? d.Parameters.Steps;
+        var step = running?.Step ?? d.Step;
+        var progress = running is { } l && l.Total > 0 ? Math.Round((double)l.Step / l.Total, 3) : d.Progress;
+        var position = d.Status == GenerationJobDocument.Queued ? Waiting().ToList().IndexOf(id) + 1 : 0;
+        return new GenerationJobStatus(id, d.Status, progress, step, total, position,
             $"/media/{d.MapMediaId}", d.ResultMediaId is { } r ? $"/media/{r}" : null,
-            live?.Preview is not null ? $"/api/v1/generations/{id}/preview.png" : null, d.Error, d.Parameters);
+            running?.Preview is not null ? $"/api/v1/generations/{id}/preview.png" : null, d.Error, d.Parameters);
     }
 
-    /// <summary>The running job's latest preview PNG, owner only.</summary>
+    /// <summary>The running job's latest preview PNG, owner only, when it runs on this instance.</summary>
     public async Task<byte[]?> PreviewAsync(string userId, Guid id, CancellationToken ct) =>
-        await GetAsync(userId, id, ct) is not null ? queue.Live(id)?.Preview : null;
+        await GetAsync(userId, id, ct) is not null ? live.Live(id)?.Preview : null;
 
     /// <summary>Cancels a queued or running job; false when the id is not the user's. A finished job stays as it is.</summary>
     public async Task<GenerationJobStatus?> CancelAsync(string userId, Guid id, CancellationToken ct)
@@ -111,23 +147,14 @@ public sealed class GenerationJobService(
             return null;
         if (!d.IsPending)
             return Status(id, d);
-        // A running job is marked cancelled by the worker once the generator has stopped.
-        var cancelledIn = queue.TryCancel(id);
-        if (cancelledIn is GenerationJobDocument.Running)
-            return Status(id, d);
-        if (cancelledIn is null)
-        {
-            // Neither waiting nor running: the job may have just finished after the read above. Only a job still pending
-            // in the database (lost from the line by a restart) is marked cancelled; a finished one is answered as it is.
-            await db.Entry(activity).ReloadAsync(ct);
-            if (GenerationJobDocument.TryRead(activity.Document) is not { IsPending: true } current)
-                return GenerationJobDocument.TryRead(activity.Document) is { } finished ? Status(id, finished) : null;
-            d = current;
-        }
         var cancelled = d with { Status = GenerationJobDocument.Cancelled };
         activity.Document = System.Text.Json.JsonSerializer.Serialize(cancelled, HistoryService.DocumentJson);
         activity.Summary = "Cancelled";
         await db.SaveChangesAsync(ct);
+        // Running here, it stops at once; waiting, it is never run; running on another instance, that instance's job
+        // server sees the job deleted at its next check and stops it. A render that ends meanwhile keeps no picture.
+        if (!live.TryCancel(id))
+            line.Delete(JobQueues.Generation, id, options.Value.MaxQueue + WaitingScanSlack);
         return Status(id, cancelled);
     }
 

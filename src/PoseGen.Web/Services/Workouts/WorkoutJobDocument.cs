@@ -6,9 +6,9 @@ namespace PoseGen.Web.Services.Workouts;
 /// <summary>
 /// The History document of a video analysis (ActivityKind.Workout), rewritten as the job progresses so the record
 /// survives a restart. <see cref="Progress"/> is in [0, 1]; <see cref="VideoFile"/> is the upload's file name under the
-/// data folder's videos/, removed once the job ends. <see cref="Attempts"/> counts the runs started: a job found running
-/// at start-up was interrupted by the process ending, and after <see cref="MaxAttempts"/> such runs it is failed instead
-/// of tried again (a clip that crashes the app must not crash it at every start).
+/// data folder's videos/, removed once the job ends. <see cref="Attempts"/> counts the runs started; those that Hangfire
+/// did not retry after an exception were ended by the process, and after <see cref="MaxAttempts"/> such runs the job is
+/// failed instead of tried again (a clip that crashes the app must not crash it at every start).
 /// </summary>
 public sealed record WorkoutJobDocument(
     string Source,

@@ -1,16 +1,20 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PoseGen.Core.History;
 using PoseGen.Core.Workouts;
 using PoseGen.Data;
 using PoseGen.Inference.Video;
-using PoseGen.Web.Hosting;
 using PoseGen.Core.Errors;
+using PoseGen.Web.Services.Jobs;
 
 namespace PoseGen.Web.Services.Workouts;
 
-/// <summary>Accepts uploaded clips as queued jobs and reads their state, scoped to the owner.</summary>
+/// <summary>Accepts uploaded clips as queued jobs (Hangfire's <see cref="JobQueues.Video"/> queue) and reads their state,
+/// scoped to the owner.</summary>
 public sealed class WorkoutJobService(
-    HistoryService history, PoseGenDbContext db, FfmpegFrameSource frames, WorkoutJobQueue queue, WorkoutVideoStore videos)
+    HistoryService history, PoseGenDbContext db, FfmpegFrameSource frames, WorkoutVideoStore videos, IBackgroundJobClient jobs,
+    JobStorage storage, IOptions<JobOptions> options)
 {
     /// <summary>The exercise value that asks for the exercise to be recognised from the motion (also the default).</summary>
     public const string Auto = "auto";
@@ -32,6 +36,7 @@ public sealed class WorkoutJobService(
         var extension = Path.GetExtension(video.FileName).ToLowerInvariant();
         if (!Extensions.Contains(extension))
             extension = ".bin";
+        await EnsureRoomAsync(userId, ct);
 
         var id = Guid.NewGuid();
         Directory.CreateDirectory(videos.Folder);
@@ -49,18 +54,37 @@ public sealed class WorkoutJobService(
             await history.AddAsync(userId, ActivityKind.Workout, exercise is null ? "Workout video" : $"{exercise.Name} video", $"{info.DurationSeconds:F0} s clip, queued",
                 document, [], null, ct, id);
             saved = true;
-            if (!queue.TryEnqueue(id))
-                throw new BusyException("Too many videos are waiting; try again in a few minutes.", QueueFullRetryAfter);
+            jobs.Enqueue<WorkoutAnalysisJob>(job => job.RunAsync(id, null, CancellationToken.None));
             return id;
         }
         catch
         {
-            // Refused means not kept: neither the clip nor a History entry that would run after the next restart.
+            // Refused means not kept: neither the clip nor a History entry that no job would ever finish.
             if (saved)
                 await history.DeleteAsync(userId, id, CancellationToken.None);
             File.Delete(path);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Refuses an upload before its clip is copied: 503 when <see cref="JobOptions.MaxQueuedVideos"/> clips wait on all
+    /// instances, 429 when this user already has <see cref="JobOptions.MaxPendingVideosPerUser"/> waiting or running.
+    /// Two uploads at the same moment may both pass; the bounds keep the line short, they are not exact quotas.
+    /// </summary>
+    private async Task EnsureRoomAsync(string userId, CancellationToken ct)
+    {
+        var limits = options.Value;
+        if (storage.GetMonitoringApi().EnqueuedCount(JobQueues.Video) >= limits.MaxQueuedVideos)
+            throw new BusyException("Too many videos are waiting; try again in a few minutes.", QueueFullRetryAfter);
+        // A finished analysis has its seconds in a column; only the rest (pending, failed, live sessions) are read.
+        var unfinished = await db.Activities.AsNoTracking()
+            .Where(a => a.UserId == userId && a.Kind == ActivityKind.Workout && a.Seconds == null)
+            .Select(a => a.Document).ToListAsync(ct);
+        if (unfinished.Count(d => WorkoutJobDocument.TryRead(d) is { IsPending: true }) >= limits.MaxPendingVideosPerUser)
+            throw new BusyException(
+                $"You already have {limits.MaxPendingVideosPerUser} videos waiting or being analysed; wait for one to finish before adding another.",
+                QueueFullRetryAfter, BusyScope.User);
     }
 
     public async Task<WorkoutJobStatus?> GetAsync(string userId, Guid id, CancellationToken ct)

@@ -1,91 +1,70 @@
 using System.Text.Json;
+using Hangfire;
+using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.History;
 using PoseGen.Core.Workouts;
 using PoseGen.Data;
 using PoseGen.Inference.Video;
+using PoseGen.Web.Services.Jobs;
 
 namespace PoseGen.Web.Services.Workouts;
 
 /// <summary>
-/// Runs queued video analyses one at a time (each uses the whole detector), writing status and progress into the job's
-/// History document. At start-up, jobs left queued or running by a previous process are queued again.
+/// One clip's analysis as a Hangfire job, run by whichever instance's server fetched it (the fetch claims the job, so one
+/// instance runs it), writing status and progress into the job's History document. A run the process ended is queued
+/// again by Hangfire and taken up by the next server; a run that threw is retried <see cref="JobQueues.Retries"/> times.
 /// </summary>
-public sealed partial class WorkoutJobWorker(
-    IServiceScopeFactory scopes, WorkoutJobQueue queue, VideoWorkoutAnalyzer analyzer, WorkoutVideoStore videos,
-    ILogger<WorkoutJobWorker> logger) : BackgroundService
+public sealed partial class WorkoutAnalysisJob(
+    IServiceScopeFactory scopes, VideoWorkoutAnalyzer analyzer, WorkoutVideoStore videos, ILogger<WorkoutAnalysisJob> logger)
 {
+    public const string InterruptedMessage =
+        "The app stopped twice while analysing this clip, so it was not tried again. Try a shorter clip or another file.";
+
     /// <summary>Progress is saved at most this often (fraction of the clip), to keep database writes few.</summary>
     private const double ProgressStep = 0.05;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <param name="context">Hangfire's, passed in by the server (null when enqueued).</param>
+    /// <param name="ct">Fires when this instance stops; the job is then queued again, not failed.</param>
+    [Queue(JobQueues.Video)]
+    [AutomaticRetry(Attempts = JobQueues.Retries, OnAttemptsExceeded = AttemptsExceededAction.Fail,
+        DelaysInSeconds = [JobQueues.FirstRetryDelaySeconds, JobQueues.SecondRetryDelaySeconds])]
+    public async Task RunAsync(Guid id, PerformContext? context, CancellationToken ct)
     {
+        var retries = context?.GetJobParameter<int>("RetryCount") ?? 0;
         try
         {
-            await RequeuePendingAsync(stoppingToken);
+            await AnalyseAsync(id, retries, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            // The database may be down at start-up; new uploads still queue, and the next start picks the rest up.
-            LogRequeueFailed(ex);
-        }
-        await foreach (var id in queue.ReadAllAsync(stoppingToken))
-        {
-            try
+            LogJobFailed(id, retries, ex);
+            if (ex is VideoDecodeException)
             {
-                await RunAsync(id, stoppingToken);
+                // The file itself is unreadable: another try would read the same bytes.
+                await MarkFailedAsync(id, ex.Message);
+                return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogJobFailed(id, ex);
-                await MarkFailedAsync(id, ex is VideoDecodeException ? ex.Message : "The analysis failed.");
-            }
+            if (retries >= JobQueues.Retries)
+                await MarkFailedAsync(id, "The analysis failed.");
+            throw;
         }
     }
 
-    /// <summary>Records the failure and deletes the clip; a failure to record (database down) is logged, never thrown, so
-    /// the worker keeps running for the next job.</summary>
-    private async Task MarkFailedAsync(Guid id, string message)
+    private async Task AnalyseAsync(Guid id, int retries, CancellationToken ct)
     {
-        try
+        var stored = await ReadAsync(id, ct);
+        if (stored is not { IsPending: true })
+            return;
+        // Attempts counts the runs started and Hangfire's RetryCount those that ended by throwing, so the difference is
+        // the runs that the process ended: a clip that crashes the app must not crash it at every start.
+        if (stored is { Status: WorkoutJobDocument.Running } && stored.Attempts - retries >= WorkoutJobDocument.MaxAttempts)
         {
-            string? video = null;
-            await UpdateAsync(id, d =>
-            {
-                video = d.VideoFile;
-                return d with { Status = WorkoutJobDocument.Failed, Error = message, VideoFile = null };
-            }, "Analysis failed", CancellationToken.None);
-            videos.Delete(video);
+            LogGaveUp(id, stored.Attempts);
+            await MarkFailedAsync(id, InterruptedMessage);
+            return;
         }
-        catch (Exception ex)
-        {
-            LogFailureNotRecorded(id, ex);
-        }
-    }
-
-    private async Task RequeuePendingAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
-        var workouts = await db.Activities.AsNoTracking().Where(a => a.Kind == ActivityKind.Workout)
-            .OrderBy(a => a.CreatedAtUtc).Select(a => new { a.Id, a.Document }).ToListAsync(ct);
-        foreach (var job in workouts)
-        {
-            if (WorkoutJobDocument.TryRead(job.Document) is not { IsPending: true } document) continue;
-            if (document is { Status: WorkoutJobDocument.Running, Attempts: >= WorkoutJobDocument.MaxAttempts })
-            {
-                LogGaveUp(job.Id, document.Attempts);
-                await MarkFailedAsync(job.Id,
-                    "The app stopped twice while analysing this clip, so it was not tried again. Try a shorter clip or another file.");
-            }
-            else
-                queue.TryEnqueue(job.Id, force: true);
-        }
-    }
-
-    private async Task RunAsync(Guid id, CancellationToken ct)
-    {
         var document = await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Running, Progress = 0, Attempts = d.Attempts + 1 }, null, ct);
         if (document?.VideoFile is null)
             return;
@@ -120,6 +99,33 @@ public sealed partial class WorkoutJobWorker(
         File.Delete(path);
     }
 
+    /// <summary>Records the failure and deletes the clip; a failure to record (database down) is logged, never thrown.</summary>
+    private async Task MarkFailedAsync(Guid id, string message)
+    {
+        try
+        {
+            string? video = null;
+            await UpdateAsync(id, d =>
+            {
+                video = d.VideoFile;
+                return d with { Status = WorkoutJobDocument.Failed, Error = message, VideoFile = null };
+            }, "Analysis failed", CancellationToken.None);
+            videos.Delete(video);
+        }
+        catch (Exception ex)
+        {
+            LogFailureNotRecorded(id, ex);
+        }
+    }
+
+    private async Task<WorkoutJobDocument?> ReadAsync(Guid id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
+        var json = await db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => a.Document).FirstOrDefaultAsync(ct);
+        return json is null ? null : WorkoutJobDocument.TryRead(json);
+    }
+
     private async Task<WorkoutJobDocument?> UpdateAsync(
         Guid id, Func<WorkoutJobDocument, WorkoutJobDocument> change, string? summary, CancellationToken ct, ActivityFigures? figures = null)
     {
@@ -143,15 +149,12 @@ public sealed partial class WorkoutJobWorker(
         public void Report(double value) => report(value);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Workout video analysis {Id} failed")]
-    private partial void LogJobFailed(Guid id, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workout video analysis {Id} failed (after {Retries} retries)")]
+    private partial void LogJobFailed(Guid id, int retries, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Workout video analysis {Id} failed and the failure could not be recorded")]
     private partial void LogFailureNotRecorded(Guid id, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workout video analysis {Id} was interrupted {Attempts} times by the process ending; failed, not retried")]
     private partial void LogGaveUp(Guid id, int attempts);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Pending workout videos could not be queued again at start-up")]
-    private partial void LogRequeueFailed(Exception exception);
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Hangfire;
+using Hangfire.Server;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using PoseGen.Core.Abstractions;
@@ -7,90 +9,66 @@ using PoseGen.Data;
 using PoseGen.Data.Storage;
 using PoseGen.Imaging;
 using PoseGen.Web.Hubs;
+using PoseGen.Web.Services.Jobs;
 
 namespace PoseGen.Web.Services.Generation;
 
 /// <summary>
-/// Runs queued generations one at a time (one pipeline owns the GPU), saving results to the owner's media and pushing
-/// progress to the owner over SignalR. At start-up, jobs left queued or running by a previous process are queued again.
+/// One render as a Hangfire job, run by whichever instance's server fetched it, saving the result to the owner's media and
+/// pushing progress to the owner over SignalR. A run the process ended is queued again by Hangfire; a run that threw is
+/// retried <see cref="JobQueues.Retries"/> times; a cancel (the row marked cancelled, the job deleted in Hangfire) stops
+/// it between steps.
 /// </summary>
-public sealed partial class GenerationJobWorker(
-    IServiceScopeFactory scopes, GenerationJobQueue queue, IServiceProvider services, IHubContext<GenerationHub> hub,
-    IImageCodec codec, ILogger<GenerationJobWorker> logger) : BackgroundService
+public sealed partial class GenerationJob(
+    IServiceScopeFactory scopes, GenerationLive live, IServiceProvider services, IHubContext<GenerationHub> hub,
+    IImageCodec codec, IHostApplicationLifetime lifetime, ILogger<GenerationJob> logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const string InterruptedMessage = "The app stopped twice while rendering this, so it was not tried again. Try fewer steps or a smaller size.";
+
+    /// <param name="context">Hangfire's, passed in by the server (null when enqueued).</param>
+    /// <param name="ct">Fires when this instance stops (the job is then queued again) or the job is deleted (cancelled).</param>
+    [Queue(JobQueues.Generation)]
+    [AutomaticRetry(Attempts = JobQueues.Retries, OnAttemptsExceeded = AttemptsExceededAction.Fail,
+        DelaysInSeconds = [JobQueues.FirstRetryDelaySeconds, JobQueues.SecondRetryDelaySeconds])]
+    public async Task RunAsync(Guid id, PerformContext? context, CancellationToken ct)
     {
+        var retries = context?.GetJobParameter<int>("RetryCount") ?? 0;
+        var cancel = live.Start(id, ct);
         try
         {
-            await RequeuePendingAsync(stoppingToken);
+            await RenderAsync(id, retries, cancel);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            // The database may be down at start-up; new requests still queue, and the next start picks the rest up.
-            LogRequeueFailed(ex);
+            // Cancelled by its owner (the row already says so) or deleted on the dashboard (it says so now).
+            await UpdateAsync(id, d => d.IsPending ? d with { Status = GenerationJobDocument.Cancelled } : d, "Cancelled", CancellationToken.None);
         }
-        while (!stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancel.IsCancellationRequested)
         {
-            var (id, cancel) = await queue.DequeueAsync(stoppingToken);
-            using var both = CancellationTokenSource.CreateLinkedTokenSource(cancel, stoppingToken);
-            try
-            {
-                await RunAsync(id, both.Token);
-            }
-            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-            {
-                await RecordEndAsync(id, d => d with { Status = GenerationJobDocument.Cancelled }, "Cancelled");
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogJobFailed(id, ex);
-                await RecordEndAsync(id, d => d with { Status = GenerationJobDocument.Failed, Error = "The generation failed." }, "Failed");
-            }
-            finally
-            {
-                queue.Finish(id);
-            }
+            LogJobFailed(id, retries, ex);
+            if (retries >= JobQueues.Retries)
+                await RecordFailureAsync(id, d => d with { Status = GenerationJobDocument.Failed, Error = "The generation failed." });
+            throw;
+        }
+        finally
+        {
+            live.Finish(id);
         }
     }
 
-    /// <summary>
-    /// Records how a job ended. A failure to record (the database down) is logged, never thrown: the worker keeps running
-    /// for the next job, and this one, still pending in the database, is taken up again by the next start.
-    /// </summary>
-    private async Task RecordEndAsync(Guid id, Func<GenerationJobDocument, GenerationJobDocument> change, string summary)
+    private async Task RenderAsync(Guid id, int retries, CancellationToken ct)
     {
-        try
+        var stored = await UpdateAsync(id, d => d, "", ct);
+        if (stored is not { Job.IsPending: true })
+            return;
+        // Attempts counts the runs started and Hangfire's RetryCount those that ended by throwing, so the difference is
+        // the runs that the process ended: a render that crashes the app must not crash it at every start.
+        if (stored.Value.Job is { Status: GenerationJobDocument.Running } j && j.Attempts - retries >= GenerationJobDocument.MaxAttempts)
         {
-            await UpdateAsync(id, change, summary, CancellationToken.None);
+            LogGaveUp(id, j.Attempts);
+            await UpdateAsync(id, d => d with { Status = GenerationJobDocument.Failed, Error = InterruptedMessage }, "Failed", ct);
+            return;
         }
-        catch (Exception ex)
-        {
-            LogEndNotRecorded(id, ex);
-        }
-    }
-
-    private async Task RequeuePendingAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
-        var jobs = await db.Activities.AsNoTracking().Where(a => a.Kind == ActivityKind.Generation)
-            .OrderBy(a => a.CreatedAtUtc).Select(a => new { a.Id, a.Document }).ToListAsync(ct);
-        var waiting = queue.Waiting();
-        foreach (var job in jobs)
-        {
-            if (GenerationJobDocument.TryRead(job.Document) is not { IsPending: true } document || waiting.Contains(job.Id)) continue;
-            if (document is { Status: GenerationJobDocument.Running, Attempts: >= GenerationJobDocument.MaxAttempts })
-            {
-                LogGaveUp(job.Id, document.Attempts);
-                await UpdateAsync(job.Id, d => d with { Status = GenerationJobDocument.Failed, Error = InterruptedMessage }, "Failed", ct);
-            }
-            else
-                queue.TryEnqueue(job.Id, force: true);
-        }
-    }
-
-    private async Task RunAsync(Guid id, CancellationToken ct)
-    {
         var document = await UpdateAsync(id, d => d.IsPending
             ? d with { Status = GenerationJobDocument.Running, Step = 0, Progress = 0, Attempts = d.Attempts + 1 } : d, "Running", ct);
         if (document is not { Job.Status: GenerationJobDocument.Running, Owner: { } owner })
@@ -109,11 +87,16 @@ public sealed partial class GenerationJobWorker(
         var progress = new InlineProgress(step =>
         {
             var preview = step.Preview is { } image ? codec.Encode(image, EncodeFormat.Png) : null;
-            queue.ReportStep(id, step.Step, step.TotalSteps, preview);
+            live.ReportStep(id, step.Step, step.TotalSteps, preview);
             _ = PushAsync(owner, id, d with { Status = GenerationJobDocument.Running });
         });
         var result = await generator.GenerateAsync(request, progress, ct);
+        await SaveResultAsync(id, owner, d, result);
+    }
 
+    private async Task SaveResultAsync(Guid id, string owner, GenerationJobDocument d, GenerationResult result)
+    {
+        var p = d.Parameters;
         await using var scope = scopes.CreateAsyncScope();
         var media = scope.ServiceProvider.GetRequiredService<MediaStore>();
         var file = await media.SaveAsync(owner, codec.Encode(result.Image, EncodeFormat.Png), "image/png", CancellationToken.None);
@@ -124,8 +107,14 @@ public sealed partial class GenerationJobWorker(
         try
         {
             var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
-            db.MediaFiles.Add(file);
             var activity = await db.Activities.FirstAsync(a => a.Id == id, CancellationToken.None);
+            if (GenerationJobDocument.TryRead(activity.Document) is not { Status: GenerationJobDocument.Running })
+            {
+                // Cancelled (on another instance, say) while the last step ran: the cancel stands and the picture goes.
+                media.Delete(file);
+                return;
+            }
+            db.MediaFiles.Add(file);
             activity.Document = JsonSerializer.Serialize(done, HistoryService.DocumentJson);
             activity.Summary = $"{p.Steps} steps, {p.Scheduler}, seed {result.Seed}, {result.Elapsed.TotalSeconds:F1} s";
             activity.ThumbnailId = file.Id;
@@ -138,6 +127,19 @@ public sealed partial class GenerationJobWorker(
             throw;
         }
         await PushAsync(owner, id, done);
+    }
+
+    /// <summary>Records how a job ended; a failure to record (the database down) is logged, never thrown.</summary>
+    private async Task RecordFailureAsync(Guid id, Func<GenerationJobDocument, GenerationJobDocument> change)
+    {
+        try
+        {
+            await UpdateAsync(id, change, "Failed", CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogEndNotRecorded(id, ex);
+        }
     }
 
     private async Task<(PoseGen.Core.Imaging.RgbImage Control, PoseGen.Core.Imaging.RgbImage? Init)> LoadImagesAsync(
@@ -165,6 +167,7 @@ public sealed partial class GenerationJobWorker(
         await hub.Clients.User(owner).SendAsync("generation", status);
     }
 
+    /// <summary>Applies <paramref name="change"/> to the row's document; writes and pushes only when it changed it.</summary>
     private async Task<(GenerationJobDocument Job, string? Owner)?> UpdateAsync(
         Guid id, Func<GenerationJobDocument, GenerationJobDocument> change, string summary, CancellationToken ct)
     {
@@ -189,17 +192,12 @@ public sealed partial class GenerationJobWorker(
         public void Report(GenerationProgress value) => report(value);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} failed")]
-    private partial void LogJobFailed(Guid id, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} failed (after {Retries} retries)")]
+    private partial void LogJobFailed(Guid id, int retries, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Generation {Id} ended but its end could not be recorded")]
     private partial void LogEndNotRecorded(Guid id, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Pending generations could not be queued again at start-up")]
-    private partial void LogRequeueFailed(Exception exception);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} was interrupted {Attempts} times by the process ending; failed, not retried")]
     private partial void LogGaveUp(Guid id, int attempts);
-
-    public const string InterruptedMessage = "The app stopped twice while rendering this, so it was not tried again. Try fewer steps or a smaller size.";
 }
