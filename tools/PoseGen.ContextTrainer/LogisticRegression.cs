@@ -4,7 +4,8 @@ namespace PoseGen.ContextTrainer;
 
 /// <summary>
 /// Multinomial logistic regression with an L2 penalty, fitted by full-batch gradient descent on standardised features:
-/// it minimises the mean cross-entropy + lambda / (2n) |w|^2, so lambda 1 is scikit-learn's default (C = 1). The penalty
+/// it minimises the class-balanced mean cross-entropy (each photo weighted by n / (labels x photos of its label), as
+/// scikit-learn's class_weight="balanced") + lambda / (2n) |w|^2, so lambda 1 is scikit-learn's default (C = 1). The penalty
 /// is chosen from <see cref="PenaltyChoice.Candidates"/> by cross-validation on the training photos; the step schedule
 /// is fixed.
 /// </summary>
@@ -29,6 +30,10 @@ internal static class LogisticRegression
         var w = labels.Select(_ => new double[d]).ToArray();
         var b = new double[labels.Count];
         var n = z.Count;
+        // Each label weighs as much as any other, whatever its number of photos: the team's labels are mostly homes,
+        // streets and studios, while the photos it must work on (and the fixture scenes) spread over all labels.
+        var perLabel = target1.GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        var weight = target1.Select(t => (double)n / (labels.Count * perLabel[t])).ToArray();
         for (var step = 0; step < Steps; step++)
         {
             var gw = labels.Select(_ => new double[d]).ToArray();
@@ -44,7 +49,7 @@ internal static class LogisticRegression
                 var p = LinearContextModel.Softmax(scores);
                 for (var k = 0; k < p.Length; k++)
                 {
-                    var err = p[k] - (target1[i] == k ? 1 : 0);
+                    var err = (p[k] - (target1[i] == k ? 1 : 0)) * weight[i];
                     gb[k] += err / n;
                     for (var j = 0; j < d; j++) gw[k][j] += err * z[i][j] / n;
                 }
