@@ -16,6 +16,7 @@ using PoseGen.TestSupport;
 // models trained on all photos to src/PoseGen.Core/Context/Scene/context-{environment,outfit}.json with --write (the scene
 // classifier uses embedded models instead of the rules alone). Figures: bench/RESULTS.md, "Context as a model".
 //   dotnet run -c Release --project tools/PoseGen.ContextTrainer [-- --write]
+// Below this top probability a label is a guess ("not sure"): hand-set before any training, not fitted to the photos.
 const double MinConfidence = 0.35;
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = RepoPaths.Root });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Inference:Device"] = "Cpu" });
@@ -82,9 +83,11 @@ foreach (var (target, accepted) in new (string, Func<Sample, string[]>)[] { ("en
     }
     foreach (var line in lines) Console.WriteLine(line);
     int all = results.Count, top1 = results.Count(r => r.Model1), top2 = results.Count(r => r.Model2);
+    var onMore = results.Where(r => r.Sample.Set == LabelledScenes.ScenesMore).ToList();
+    int more = onMore.Count, more1 = onMore.Count(r => r.Model1), more2 = onMore.Count(r => r.Model2);
     lambdas[target] = PenaltyChoice.Choose(labelled, k => samples[k].Group, features, k => accepted(samples[k]), target, MinConfidence);
     about[target] = string.Create(CultureInfo.InvariantCulture,
-        $"Multinomial logistic regression (L2 penalty {lambdas[target]}, chosen by grouped 3-fold cross-validation from {string.Join(" and ", PenaltyChoice.Candidates)}) on {all} labelled fixture photos (scenes/, scenes/more/ and the team's labels in tools/PoseGen.ContextTrainer/more-labels.csv), trained by 'dotnet run -c Release --project tools/PoseGen.ContextTrainer'; leave-one-group-out top-1 {top1}/{all}, top-2 {top2}/{all} (the penalty chosen inside each round). Below {MinConfidence} top probability the answer is 'not sure'.");
+        $"Class-balanced multinomial logistic regression (L2 penalty {lambdas[target]}, chosen by grouped 3-fold cross-validation from {string.Join(" and ", PenaltyChoice.Candidates)}); every weight fitted to {all} labelled fixture photos (scenes/, scenes/more/ and the team's labels in tools/PoseGen.ContextTrainer/more-labels.csv), trained by 'dotnet run -c Release --project tools/PoseGen.ContextTrainer'. Leave-one-group-out (the penalty chosen inside each round): top-1 {top1}/{all}, top-2 {top2}/{all}; on scenes/more top-1 {more1}/{more}, top-2 {more2}/{more}. Below {MinConfidence} top probability (hand-set, not fitted) the answer is 'not sure'.");
 }
 
 if (!args.Contains("--write")) return;
