@@ -22,9 +22,9 @@ public static class SceneClassifier
         if (EnvironmentModel.Value is not { } environmentModel || OutfitModel.Value is not { } outfitModel)
             return ClassifyWithRules(observation);
         var evidence = SceneEvidence.Measure(observation);
-        var (_, indoor) = SceneRules.Environment(evidence);
-        var (ruleEnvironment, ruleOutfit) = SceneFeatures.RuleVotes(evidence);
-        var features = SceneFeatures.Vector(evidence, observation.Image.Width, observation.Image.Height);
+        var (ruleEnvironment, indoor) = SceneRules.Environment(evidence);
+        var ruleOutfit = OutfitRules.Outfit(evidence, ruleEnvironment);
+        var features = SceneFeatures.Vector(evidence, observation.Image.Width, observation.Image.Height, (ruleEnvironment, ruleOutfit));
         // A rules' vote of the other dimension (the outfit rules' "winter" behind a snowy place) is left out of the
         // evidence: "street, because: covered arms and legs" reads as nonsense even where the weight is real.
         IReadOnlyList<string>? EnvironmentEvidence(string feature) =>

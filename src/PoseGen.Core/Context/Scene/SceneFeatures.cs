@@ -64,7 +64,12 @@ public static class SceneFeatures
         return (environment, OutfitRules.Outfit(evidence, environment));
     }
 
-    public static double[] Vector(SceneEvidence evidence, int imageWidth, int imageHeight)
+    public static double[] Vector(SceneEvidence evidence, int imageWidth, int imageHeight) =>
+        Vector(evidence, imageWidth, imageHeight, RuleVotes(evidence));
+
+    /// <summary>The features, with the rules' votes already computed by the caller (<see cref="RuleVotes"/>).</summary>
+    public static double[] Vector(SceneEvidence evidence, int imageWidth, int imageHeight,
+        (IReadOnlyList<ContextEstimate> Environment, IReadOnlyList<ContextEstimate> Outfit) votes)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         var values = new List<double>(Names.Count);
@@ -90,7 +95,7 @@ public static class SceneFeatures
         {
             values.AddRange(region.Seen ? [region.Skin, region.Brightness, region.Saturation] : [0, 0, 0]);
         }
-        var (environment, outfits) = RuleVotes(evidence);
+        var (environment, outfits) = votes;
         values.AddRange(ContextLabels.Environments.Keys.Select(label => environment.FirstOrDefault(e => e.Label == label)?.Confidence ?? 0));
         values.AddRange(ContextLabels.Outfits.Keys.Select(label => outfits.FirstOrDefault(e => e.Label == label)?.Confidence ?? 0));
         return [.. values];
