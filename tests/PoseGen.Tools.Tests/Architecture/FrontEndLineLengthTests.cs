@@ -12,7 +12,8 @@ public sealed class FrontEndLineLengthTests
     private static readonly string[] Extensions = [".js", ".css", ".cshtml"];
 
     // Build outputs, restored packages and the build's copy of the front-end libraries.
-    private static readonly string[] SkippedFolders = [".git", "bin", "obj", "node_modules", "TestResults", "artifacts"];
+    private static readonly string[] SkippedFolders =
+        [".git", "bin", "obj", "node_modules", "TestResults", "artifacts"];
 
     private static readonly string WwwrootLib = Path.Combine(TestPaths.Root, "wwwroot", "lib");
 
