@@ -49,7 +49,8 @@ async function analyze(file) {
   }
 }
 
-// Names the photo's pose: the closest library pose (with two runners-up), how alike it is and a link to practise it live.
+// Names the photo's pose: the closest library pose (with two runners-up), how alike it is and a link to practise it
+// live.
 async function showNearest(detection) {
   const host = document.getElementById('result-nearest');
   host.hidden = true;
@@ -62,7 +63,11 @@ async function showNearest(detection) {
   line.className = 'mb-1';
   const name = Object.assign(document.createElement('a'), { href: best.pageUrl, textContent: best.name });
   line.append('Closest in the library: ', name, ` (${best.alike}% alike). `);
-  const practise = Object.assign(document.createElement('a'), { href: best.practiceUrl, className: 'btn btn-sm btn-primary ms-1', textContent: 'Practise it live' });
+  const practise = Object.assign(document.createElement('a'), {
+    href: best.practiceUrl,
+    className: 'btn btn-sm btn-primary ms-1',
+    textContent: 'Practise it live',
+  });
   practise.id = 'nearest-practice';
   line.append(practise);
   host.replaceChildren(line);
@@ -72,7 +77,8 @@ async function showNearest(detection) {
     more.append('Also close: ');
     others.forEach((pose, i) => {
       if (i) more.append(', ');
-      more.append(Object.assign(document.createElement('a'), { href: pose.pageUrl, textContent: pose.name }), ` (${pose.alike}%)`);
+      const link = Object.assign(document.createElement('a'), { href: pose.pageUrl, textContent: pose.name });
+      more.append(link, ` (${pose.alike}%)`);
     });
     host.append(more);
   }
@@ -89,7 +95,8 @@ async function showReading(detection) {
   const reading = await response.json();
   drawAngles(overlay, detection, reading.angles);
   const list = document.getElementById('result-observations');
-  list.replaceChildren(...reading.observations.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+  list.replaceChildren(
+    ...reading.observations.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
   host.hidden = reading.observations.length === 0;
 }
 
@@ -99,7 +106,8 @@ function render(detection, imageUrl) {
   const n = detection.people.length;
   const t = detection.timingsMs;
   summary.textContent = n === 0
-    ? 'No person found. Try a photo where the whole body is in view, in good light, filling at least a third of the picture.'
+    ? 'No person found. Try a photo where the whole body is in view, in good light, '
+      + 'filling at least a third of the picture.'
     : n === 1 ? '1 person found.' : `${n} people found.`;
   // The figures behind the result, for the curious, in small print.
   const facts = document.getElementById('result-facts');

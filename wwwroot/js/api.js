@@ -1,4 +1,5 @@
-// The pages' one API client: fetch() for cookie-authenticated calls, with the antiforgery token from the layout's meta tag.
+// The pages' one API client: fetch() for cookie-authenticated calls, with the antiforgery token from the layout's meta
+// tag.
 const token = () => document.querySelector('meta[name="request-verification-token"]')?.content ?? '';
 
 export function postForm(url, formData, init = {}) {

@@ -31,7 +31,9 @@ function listInto(list, items) {
 function render(r, referenceSource, candidateFile) {
   $('compare-score').textContent = `${Math.round(r.score)}`;
   $('compare-meaning').textContent = meaning(r.score);
-  $('compare-details').textContent = `OKS ${(r.oks * 100).toFixed(0)}% · angles ${(r.angleSimilarity * 100).toFixed(0)}% · ${r.model} alignment${r.mirrored ? ' · mirrored photo' : ''}`;
+  $('compare-details').textContent = `OKS ${(r.oks * 100).toFixed(0)}%`
+    + ` · angles ${(r.angleSimilarity * 100).toFixed(0)}%`
+    + ` · ${r.model} alignment${r.mirrored ? ' · mirrored photo' : ''}`;
   listInto($('compare-feedback'), r.feedback.length ? r.feedback : ['Nothing to correct.']);
   listInto($('compare-good'), r.good.length ? r.good : ['Nothing matches closely yet.']);
   $('compare-note').textContent = r.note ?? '';
@@ -43,10 +45,17 @@ function render(r, referenceSource, candidateFile) {
   const distance = Object.fromEntries(r.joints.map((j) => [j.name, j.distance]));
   drawOn($('overlay-svg'), r.referenceWidth, r.referenceHeight, (unit) => {
     drawPose($('overlay-svg'), r.reference, { colour: '#0d6efd', unit, label: 'reference ' });
-    drawPose($('overlay-svg'), r.alignedCandidate, { colour: '#fd7e14', unit, label: 'you ', jointColour: (k) => errorColour(distance[k.name]) });
+    drawPose($('overlay-svg'), r.alignedCandidate, {
+      colour: '#fd7e14',
+      unit,
+      label: 'you ',
+      jointColour: (k) => errorColour(distance[k.name]),
+    });
   });
-  drawOn($('reference-svg'), r.referenceWidth, r.referenceHeight, (unit) => drawPose($('reference-svg'), r.reference, { colour: '#0d6efd', unit }));
-  drawOn($('candidate-svg'), r.candidateWidth, r.candidateHeight, (unit) => drawPose($('candidate-svg'), r.candidate, { colour: '#fd7e14', unit }));
+  drawOn($('reference-svg'), r.referenceWidth, r.referenceHeight,
+    (unit) => drawPose($('reference-svg'), r.reference, { colour: '#0d6efd', unit }));
+  drawOn($('candidate-svg'), r.candidateWidth, r.candidateHeight,
+    (unit) => drawPose($('candidate-svg'), r.candidate, { colour: '#fd7e14', unit }));
   const body = $('compare-joints').tBodies[0];
   body.replaceChildren();
   for (const j of r.joints) {
@@ -54,7 +63,9 @@ function render(r, referenceSource, candidateFile) {
     row.insertCell().textContent = j.name.replaceAll('_', ' ');
     const d = row.insertCell();
     d.className = 'text-end';
-    d.innerHTML = j.distance == null ? '–' : `<span class="badge" style="background:${errorColour(j.distance)}">${j.distance.toFixed(2)}</span>`;
+    d.innerHTML = j.distance == null
+      ? '–'
+      : `<span class="badge" style="background:${errorColour(j.distance)}">${j.distance.toFixed(2)}</span>`;
     const a = row.insertCell();
     a.className = 'text-end';
     a.textContent = j.angleDeltaDeg == null ? '–' : j.angleDeltaDeg.toFixed(0);
@@ -75,7 +86,9 @@ form.addEventListener('submit', async (event) => {
   const saved = form.elements.referenceAnalysisId?.value;
   const libraryPose = form.elements.referencePoseId?.value;
   const candidate = form.elements.candidate.files[0];
-  if ((!reference && !saved && !libraryPose) || !candidate) return showStatus('warning', 'Choose a reference (photo or saved analysis) and your photo first.');
+  if ((!reference && !saved && !libraryPose) || !candidate) {
+    return showStatus('warning', 'Choose a reference (photo or saved analysis) and your photo first.');
+  }
   const refused = tooLarge([reference, candidate], maxBytes);
   if (refused) return showStatus('danger', refused);
   const data = new FormData();
@@ -90,7 +103,8 @@ form.addEventListener('submit', async (event) => {
   try {
     const response = await postForm(`/api/v1/poses/compare?${query}`, data);
     if (!response.ok) return showStatus('danger', await problemText(response));
-    const referencePicture = reference ?? (libraryPose ? document.getElementById('library-reference').src : await savedPicture(saved));
+    const referencePicture = reference
+      ?? (libraryPose ? document.getElementById('library-reference').src : await savedPicture(saved));
     render(await response.json(), referencePicture, candidate);
   } catch (error) {
     showStatus('danger', `The request failed: ${error.message}.`);

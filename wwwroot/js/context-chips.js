@@ -36,8 +36,10 @@ export async function showContextChips(host, file) {
   const caption = document.createElement('p');
   caption.className = 'small text-body-secondary mb-1';
   // The classifier says when no label is likely enough: its chips are then guesses, and the caption says so.
-  const unsure = [context.environmentSure === false ? 'the place' : null, context.outfitSure === false && context.outfit.length > 0 ? 'the outfit' : null]
-    .filter(Boolean);
+  const unsure = [
+    context.environmentSure === false ? 'the place' : null,
+    context.outfitSure === false && context.outfit.length > 0 ? 'the outfit' : null,
+  ].filter(Boolean);
   caption.textContent = `Context from the photo · ${context.indoor ? 'indoors' : 'outdoors'} · ${context.lighting}`
     + (unsure.length > 0 ? ` · not sure of ${unsure.join(' or ')}` : '');
   host.append(caption, list);

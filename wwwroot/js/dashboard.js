@@ -7,11 +7,16 @@ if (data && canvas && window.Chart) {
   new window.Chart(canvas, {
     type: 'bar',
     data: {
-      labels: days.map((d) => new Date(`${d}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric' })),
+      labels: days.map((d) =>
+        new Date(`${d}T12:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric' })),
       datasets: series.map((s, i) => ({ label: s.name, data: s.values, backgroundColor: colours[i % colours.length] })),
     },
     // No animation: the figures are there at once (and a screenshot or a reduced-motion reader sees the final bars).
-    options: { animation: false, maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+    },
   });
   canvas.dataset.drawn = 'true';
 }

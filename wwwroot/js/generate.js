@@ -1,4 +1,5 @@
-// The Generate page: edit an OpenPose pose by dragging joints, preview its conditioning map, queue a render and follow it.
+// The Generate page: edit an OpenPose pose by dragging joints, preview its conditioning map, queue a render and follow
+// it.
 import { sendJson } from './api.js';
 
 const form = document.getElementById('gen-form');
@@ -12,8 +13,14 @@ const cancel = document.getElementById('gen-cancel');
 const $ = id => document.getElementById(id);
 const svgNs = 'http://www.w3.org/2000/svg';
 // OpenPose BODY_18 limbs and colours, as the ControlNet annotator draws them.
-const limbs = [[1, 2], [1, 5], [2, 3], [3, 4], [5, 6], [6, 7], [1, 8], [8, 9], [9, 10], [1, 11], [11, 12], [12, 13], [1, 0], [0, 14], [14, 16], [0, 15], [15, 17]];
-const colors = ['#ff0000', '#ff5500', '#ffaa00', '#ffff00', '#aaff00', '#55ff00', '#00ff00', '#00ff55', '#00ffaa', '#00ffff', '#00aaff', '#0055ff', '#0000ff', '#5500ff', '#aa00ff', '#ff00ff', '#ff00aa', '#ff0055'];
+const limbs = [
+  [1, 2], [1, 5], [2, 3], [3, 4], [5, 6], [6, 7], [1, 8], [8, 9], [9, 10],
+  [1, 11], [11, 12], [12, 13], [1, 0], [0, 14], [14, 16], [0, 15], [15, 17],
+];
+const colors = [
+  '#ff0000', '#ff5500', '#ffaa00', '#ffff00', '#aaff00', '#55ff00', '#00ff00', '#00ff55', '#00ffaa',
+  '#00ffff', '#00aaff', '#0055ff', '#0000ff', '#5500ff', '#aa00ff', '#ff00ff', '#ff00aa', '#ff0055',
+];
 let points = []; // 54 numbers: x, y, score per joint, in output pixels
 let size = { width: 512, height: 512 };
 let job = null;
@@ -21,7 +28,11 @@ let job = null;
 const canvasSize = () => ({ width: 512, height: Number($('gen-size').value) });
 
 function exportJson() {
-  json.value = JSON.stringify({ canvas_width: size.width, canvas_height: size.height, people: [{ pose_keypoints_2d: points }] });
+  json.value = JSON.stringify({
+    canvas_width: size.width,
+    canvas_height: size.height,
+    people: [{ pose_keypoints_2d: points }],
+  });
 }
 
 function draw() {
@@ -30,14 +41,17 @@ function draw() {
   limbs.forEach(([a, b], i) => {
     if (!(points[3 * a + 2] > 0 && points[3 * b + 2] > 0)) return;
     const line = document.createElementNS(svgNs, 'line');
-    Object.entries({ x1: points[3 * a], y1: points[3 * a + 1], x2: points[3 * b], y2: points[3 * b + 1], stroke: colors[i], 'stroke-width': 8, 'stroke-opacity': 0.6 })
-      .forEach(([k, v]) => line.setAttribute(k, v));
+    Object.entries({
+      x1: points[3 * a], y1: points[3 * a + 1], x2: points[3 * b], y2: points[3 * b + 1],
+      stroke: colors[i], 'stroke-width': 8, 'stroke-opacity': 0.6,
+    }).forEach(([k, v]) => line.setAttribute(k, v));
     editor.append(line);
   });
   for (let j = 0; j < 18; j++) {
     if (!(points[3 * j + 2] > 0)) continue;
     const c = document.createElementNS(svgNs, 'circle');
-    Object.entries({ cx: points[3 * j], cy: points[3 * j + 1], r: 8, fill: colors[j], 'data-joint': j, class: 'joint' }).forEach(([k, v]) => c.setAttribute(k, v));
+    Object.entries({ cx: points[3 * j], cy: points[3 * j + 1], r: 8, fill: colors[j], 'data-joint': j, class: 'joint' })
+      .forEach(([k, v]) => c.setAttribute(k, v));
     c.style.cursor = 'grab';
     editor.append(c);
   }
@@ -57,7 +71,12 @@ function refresh() {
 async function loadPose() {
   size = canvasSize();
   const q = new URLSearchParams({ ...size, heightM: $('gen-height-m').value });
-  if (form.dataset.analysis) q.set('analysisId', form.dataset.analysis); else { q.set('poseId', $('gen-pose').value); q.set('view', $('gen-view').value); }
+  if (form.dataset.analysis) {
+    q.set('analysisId', form.dataset.analysis);
+  } else {
+    q.set('poseId', $('gen-pose').value);
+    q.set('view', $('gen-view').value);
+  }
   const response = await fetch(`/api/v1/generations/pose?${q}`, { credentials: 'same-origin' });
   if (!response.ok) { statusText.textContent = 'Could not load the pose.'; return; }
   points = (await response.json()).keypoints;
@@ -126,9 +145,12 @@ form.addEventListener('submit', async e => {
   const seed = $('gen-seed').value;
   const body = {
     keypoints: points, ...size, prompt: $('gen-prompt').value, negativePrompt: $('gen-negative').value,
-    steps: Number($('gen-steps').value), scheduler: $('gen-scheduler').value, controlNetStrength: Number($('gen-control').value),
+    steps: Number($('gen-steps').value), scheduler: $('gen-scheduler').value,
+    controlNetStrength: Number($('gen-control').value),
     ...(seed ? { seed: Number(seed) } : {}),
-    ...(form.dataset.analysis ? { initAnalysisId: form.dataset.analysis, strength: Number($('gen-strength').value) } : {}),
+    ...(form.dataset.analysis
+      ? { initAnalysisId: form.dataset.analysis, strength: Number($('gen-strength').value) }
+      : {}),
   };
   const response = await sendJson('/api/v1/generations', 'POST', body);
   const answer = await response.json();

@@ -19,7 +19,8 @@ export function wireFeedback(group, poseId, current, onSaved) {
     if (!button) return;
     button.disabled = true;
     try {
-      const response = await sendJson('/api/v1/recommendations/feedback', 'POST', { poseId, kind: button.dataset.kind });
+      const response = await sendJson(
+        '/api/v1/recommendations/feedback', 'POST', { poseId, kind: button.dataset.kind });
       if (response.ok) {
         mark(group, button.dataset.kind);
         onSaved?.(button.dataset.kind);

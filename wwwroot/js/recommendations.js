@@ -114,8 +114,10 @@ function card(pose) {
   link.textContent = pose.name;
   node.querySelector('.category').textContent = pose.category;
   node.querySelector('.difficulty').textContent = pose.difficulty;
-  node.querySelector('.reasons').append(...pose.reasons.map(r => Object.assign(document.createElement('li'), { textContent: r })));
-  node.querySelector('.cues').append(...pose.cues.map(c => Object.assign(document.createElement('li'), { textContent: c })));
+  node.querySelector('.reasons')
+    .append(...pose.reasons.map(r => Object.assign(document.createElement('li'), { textContent: r })));
+  node.querySelector('.cues')
+    .append(...pose.cues.map(c => Object.assign(document.createElement('li'), { textContent: c })));
   node.querySelector('.try-workout').href = `/Workout?exercise=hold&pose=${id}`;
   node.querySelector('.try-compare').href = `/Compare?referencePose=${id}`;
   node.querySelector('.try-render').href = `/Generate?pose=${id}`;
@@ -134,7 +136,9 @@ function render(result) {
     showStatus('warning', `No pose fits this situation and your limitations. Try removing a chip.${photoNote}`);
   } else {
     showStatus(result.promptNote ? 'warning' : 'success',
-      `${result.promptNote ? `${result.promptNote} ` : ''}${result.poses.length} poses, chosen from ${result.considered} (${result.filtered} ruled out for you or this place).${photoNote}`);
+      `${result.promptNote ? `${result.promptNote} ` : ''}`
+        + `${result.poses.length} poses, chosen from ${result.considered}`
+        + ` (${result.filtered} ruled out for you or this place).${photoNote}`);
   }
 }
 

@@ -1,4 +1,5 @@
-// Small behaviours every page may use, without inline handlers (the Content-Security-Policy runs scripts from files only).
+// Small behaviours every page may use, without inline handlers (the Content-Security-Policy runs scripts from files
+// only).
 
 // <time data-local datetime="...Z">: shown in the reader's own time zone, with "2 hours ago" for the last week.
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });

@@ -27,8 +27,13 @@ export function drawPeople(svg, result, { threshold = result.keypointThreshold ?
     const group = el('g', { class: 'person', 'data-person': index }, svg);
     if (boxes) {
       const b = person.box;
-      el('rect', { x: b.x, y: b.y, width: b.width, height: b.height, fill: 'none', stroke: '#0dcaf0', 'stroke-width': unit, 'stroke-dasharray': `${unit * 4} ${unit * 2}` }, group);
-      const label = el('text', { x: b.x + unit, y: Math.max(b.y - unit, unit * 6), fill: '#0dcaf0', 'font-size': unit * 6, 'font-weight': 'bold' }, group);
+      el('rect', {
+        x: b.x, y: b.y, width: b.width, height: b.height, fill: 'none', stroke: '#0dcaf0', 'stroke-width': unit,
+        'stroke-dasharray': `${unit * 4} ${unit * 2}`,
+      }, group);
+      const label = el('text', {
+        x: b.x + unit, y: Math.max(b.y - unit, unit * 6), fill: '#0dcaf0', 'font-size': unit * 6, 'font-weight': 'bold',
+      }, group);
       label.textContent = `#${index + 1} ${(person.score * 100).toFixed(0)}%`;
     }
     for (const [a, b] of COCO_EDGES) {
@@ -36,15 +41,21 @@ export function drawPeople(svg, result, { threshold = result.keypointThreshold ?
       const q = person.keypoints[b];
       if (p.score < threshold || q.score < threshold) continue;
       // A dark edge under a light core: the bone stays visible on white clothes and on dark backgrounds alike.
-      el('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, stroke: '#111111', 'stroke-opacity': 0.8, 'stroke-width': unit * 2.6, 'stroke-linecap': 'round' }, group);
-      el('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, stroke: '#ffffff', 'stroke-width': unit * 1.4, 'stroke-linecap': 'round' }, group);
+      el('line', {
+        x1: p.x, y1: p.y, x2: q.x, y2: q.y,
+        stroke: '#111111', 'stroke-opacity': 0.8, 'stroke-width': unit * 2.6, 'stroke-linecap': 'round',
+      }, group);
+      el('line', {
+        x1: p.x, y1: p.y, x2: q.x, y2: q.y, stroke: '#ffffff', 'stroke-width': unit * 1.4, 'stroke-linecap': 'round',
+      }, group);
     }
     person.keypoints.forEach((k) => {
       const dot = el('circle', {
         cx: k.x, cy: k.y, r: unit * 2.2, fill: confidenceColour(k.score), stroke: '#000', 'stroke-width': unit * 0.4,
         opacity: k.score < threshold ? 0.35 : 1, class: 'keypoint', tabindex: 0,
       }, group);
-      el('title', {}, dot).textContent = `${k.name}: ${(k.score * 100).toFixed(0)}% (${k.x.toFixed(0)}, ${k.y.toFixed(0)})`;
+      el('title', {}, dot).textContent =
+        `${k.name}: ${(k.score * 100).toFixed(0)}% (${k.x.toFixed(0)}, ${k.y.toFixed(0)})`;
     });
   });
 }
@@ -66,7 +77,8 @@ export function drawAngles(svg, result, angles) {
 export function keypointTable(result) {
   const table = document.createElement('table');
   table.className = 'table table-sm table-striped align-middle small';
-  table.innerHTML = '<thead><tr><th>Person</th><th>Keypoint</th><th class="text-end">x</th><th class="text-end">y</th><th class="text-end">Score</th></tr></thead>';
+  table.innerHTML = '<thead><tr><th>Person</th><th>Keypoint</th>'
+    + '<th class="text-end">x</th><th class="text-end">y</th><th class="text-end">Score</th></tr></thead>';
   const body = table.createTBody();
   result.people.forEach((person, index) => {
     person.keypoints.forEach((k) => {
@@ -80,24 +92,35 @@ export function keypointTable(result) {
       }
       const score = row.insertCell();
       score.className = 'text-end';
-      score.innerHTML = `<span class="badge" style="background:${confidenceColour(k.score)}">${(k.score * 100).toFixed(0)}%</span>`;
+      score.innerHTML =
+        `<span class="badge" style="background:${confidenceColour(k.score)}">${(k.score * 100).toFixed(0)}%</span>`;
     });
   });
   return table;
 }
 
 // One pose as a single-colour skeleton; jointColour(k, i) may colour each joint (e.g. by error).
-export function drawPose(svg, keypoints, { colour = '#0d6efd', threshold = 0.3, jointColour = null, unit = 1, label = '' } = {}) {
+export function drawPose(
+  svg,
+  keypoints,
+  { colour = '#0d6efd', threshold = 0.3, jointColour = null, unit = 1, label = '' } = {},
+) {
   const group = el('g', { class: 'pose' }, svg);
   for (const [a, b] of COCO_EDGES) {
     const p = keypoints[a];
     const q = keypoints[b];
     if (p.score < threshold || q.score < threshold) continue;
-    el('line', { x1: p.x, y1: p.y, x2: q.x, y2: q.y, stroke: colour, 'stroke-width': unit * 1.8, 'stroke-linecap': 'round', 'stroke-opacity': 0.9 }, group);
+    el('line', {
+      x1: p.x, y1: p.y, x2: q.x, y2: q.y,
+      stroke: colour, 'stroke-width': unit * 1.8, 'stroke-linecap': 'round', 'stroke-opacity': 0.9,
+    }, group);
   }
   keypoints.forEach((k, i) => {
     if (k.score < threshold) return;
-    const dot = el('circle', { cx: k.x, cy: k.y, r: unit * 2.4, fill: jointColour ? jointColour(k, i) : colour, stroke: '#000', 'stroke-width': unit * 0.4, class: 'keypoint', tabindex: 0 }, group);
+    const dot = el('circle', {
+      cx: k.x, cy: k.y, r: unit * 2.4, fill: jointColour ? jointColour(k, i) : colour, stroke: '#000',
+      'stroke-width': unit * 0.4, class: 'keypoint', tabindex: 0,
+    }, group);
     el('title', {}, dot).textContent = `${label}${k.name.replaceAll('_', ' ')}`;
   });
   return group;

@@ -1,5 +1,6 @@
 // The SignalR link to /hubs/workout: keypoints go up in small batches, the server's counts come back. The session id
-// (and the client clock origin its timestamps use) live in sessionStorage, so a reconnect or a reload resumes the count.
+// (and the client clock origin its timestamps use) live in sessionStorage, so a reconnect or a reload resumes the
+// count.
 const STORE = 'posegen.workout.session';
 const MAX_BUFFER = 300;
 

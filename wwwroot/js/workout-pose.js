@@ -60,9 +60,13 @@ export class PoseTracker {
     if (!response.ok) throw new Error(`The ${model} model is not installed on the server (HTTP ${response.status}).`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     const providers = backend === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'];
-    const session = await ort.InferenceSession.create(bytes, { executionProviders: providers, graphOptimizationLevel: 'all' });
+    const session = await ort.InferenceSession.create(bytes, {
+      executionProviders: providers,
+      graphOptimizationLevel: 'all',
+    });
     const threads = ort.env.wasm.numThreads;
-    return new PoseTracker(ort, session, INPUT_SIZE[model], `${backend}${backend === 'wasm' ? `, ${threads} thread${threads > 1 ? 's' : ''}` : ''}`);
+    const described = backend === 'wasm' ? `${backend}, ${threads} thread${threads > 1 ? 's' : ''}` : backend;
+    return new PoseTracker(ort, session, INPUT_SIZE[model], described);
   }
 
   constructor(ort, session, size, backend) {

@@ -1,7 +1,8 @@
-// History detail: replays a workout's saved keypoint timeline as an animated SVG skeleton with play/pause and a seek bar,
-// and marks every cycle (good, improper, not counted) with its explanation: a list to jump to, the skeleton coloured and
-// a caption while a cycle plays.
-// Timeline points are 17 COCO keypoints x (x, y, score), x and y as fractions of the frame; the SVG's viewBox is the frame.
+// History detail: replays a workout's saved keypoint timeline as an animated SVG skeleton with play/pause and a seek
+// bar, and marks every cycle (good, improper, not counted) with its explanation: a list to jump to, the skeleton
+// coloured and a caption while a cycle plays.
+// Timeline points are 17 COCO keypoints x (x, y, score), x and y as fractions of the frame; the SVG's viewBox is the
+// frame.
 import { COCO_EDGES, confidenceColour } from './skeleton.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -28,7 +29,9 @@ function el(name, attrs) {
 }
 
 // One line per limb and one circle per keypoint, created once and moved every frame.
-const limbs = COCO_EDGES.map(() => el('line', { stroke: '#ffffff', 'stroke-opacity': 0.85, 'stroke-width': unit * 1.6, 'stroke-linecap': 'round', class: 'limb' }));
+const limbs = COCO_EDGES.map(() => el('line', {
+  stroke: '#ffffff', 'stroke-opacity': 0.85, 'stroke-width': unit * 1.6, 'stroke-linecap': 'round', class: 'limb',
+}));
 const joints = Array.from({ length: 17 }, () => el('circle', { r: unit * 2.2, class: 'keypoint' }));
 
 let index = 0;
@@ -66,7 +69,8 @@ function show(i) {
   player.dataset.frame = String(i);
 }
 
-// Frames carry their own times (live sessions drop frames when nobody is seen), so playback follows timeS, not the index.
+// Frames carry their own times (live sessions drop frames when nobody is seen), so playback follows timeS, not the
+// index.
 function tick(now) {
   if (!playing) return;
   const elapsed = (now - startedAt) / 1000 + frames[0].timeS;
@@ -102,8 +106,13 @@ document.getElementById('replay-cycles').replaceChildren(...cycles.map((c) => {
   const item = document.createElement('li');
   const button = document.createElement('button');
   button.type = 'button';
-  button.className = `btn btn-sm ${c.verdict === 'good' ? 'btn-outline-success' : c.verdict === 'improper' ? 'btn-outline-warning' : 'btn-outline-secondary'}`;
-  button.textContent = c.verdict === 'not counted' ? `Not counted (${c.peakS.toFixed(1)} s)` : `Rep ${++repNumber}: ${c.verdict}`;
+  const outline = c.verdict === 'good' ? 'btn-outline-success'
+    : c.verdict === 'improper' ? 'btn-outline-warning'
+    : 'btn-outline-secondary';
+  button.className = `btn btn-sm ${outline}`;
+  button.textContent = c.verdict === 'not counted'
+    ? `Not counted (${c.peakS.toFixed(1)} s)`
+    : `Rep ${++repNumber}: ${c.verdict}`;
   button.title = c.explanation;
   button.addEventListener('click', () => {
     setPlaying(false);

@@ -98,7 +98,8 @@ async function poll(id) {
       showStatus('danger', `The analysis failed: ${job.error ?? 'unknown error'}`);
       return;
     }
-    showStatus('info', job.status === 'queued' ? 'Waiting for the analyser…' : 'Finding keypoints and counting reps…');
+    showStatus('info',
+      job.status === 'queued' ? 'Waiting for the analyser…' : 'Finding keypoints and counting reps…');
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
@@ -166,13 +167,36 @@ function drawChart(r) {
     type: 'line',
     data: {
       datasets: [
-        { label: `Signal (${signal.unit})`, data: curve, borderColor: '#0d6efd', pointRadius: 0, borderWidth: 1.5, spanGaps: false },
-        { type: 'scatter', label: 'Good rep', data: marks(true), backgroundColor: '#198754', pointRadius: 7, pointStyle: 'triangle' },
-        { type: 'scatter', label: 'Improper rep', data: marks(false), backgroundColor: '#fd7e14', pointRadius: 7, pointStyle: 'rectRot' },
+        {
+          label: `Signal (${signal.unit})`,
+          data: curve,
+          borderColor: '#0d6efd',
+          pointRadius: 0,
+          borderWidth: 1.5,
+          spanGaps: false,
+        },
+        {
+          type: 'scatter',
+          label: 'Good rep',
+          data: marks(true),
+          backgroundColor: '#198754',
+          pointRadius: 7,
+          pointStyle: 'triangle',
+        },
+        {
+          type: 'scatter',
+          label: 'Improper rep',
+          data: marks(false),
+          backgroundColor: '#fd7e14',
+          pointRadius: 7,
+          pointStyle: 'rectRot',
+        },
         {
           type: 'scatter',
           label: 'Not counted',
-          data: (r.cycles ?? []).filter((c) => c.verdict === 'not counted').map((c) => ({ x: c.peakS, y: valueAt(signal, c.peakS) })),
+          data: (r.cycles ?? [])
+            .filter((c) => c.verdict === 'not counted')
+            .map((c) => ({ x: c.peakS, y: valueAt(signal, c.peakS) })),
           backgroundColor: '#6c757d',
           borderColor: '#6c757d',
           borderWidth: 2,
@@ -184,7 +208,10 @@ function drawChart(r) {
     options: {
       animation: false,
       parsing: true,
-      scales: { x: { type: 'linear', title: { display: true, text: 'time (s)' } }, y: { title: { display: true, text: signal.unit } } },
+      scales: {
+        x: { type: 'linear', title: { display: true, text: 'time (s)' } },
+        y: { title: { display: true, text: signal.unit } },
+      },
     },
   });
   canvas.dataset.points = String(curve.length);

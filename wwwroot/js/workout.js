@@ -13,8 +13,8 @@ const startButton = $('workout-start');
 const stopButton = $('workout-stop');
 const speech = $('workout-speech');
 const PHASES = {
-  SettingUp: 'Getting ready', AtStart: 'Ready', TowardPeak: 'Into the rep', AtPeak: 'Turning point', Returning: 'Coming back',
-  Holding: 'Holding', OutOfForm: 'Check your form',
+  SettingUp: 'Getting ready', AtStart: 'Ready', TowardPeak: 'Into the rep', AtPeak: 'Turning point',
+  Returning: 'Coming back', Holding: 'Holding', OutOfForm: 'Check your form',
 };
 
 let tracker = null;
@@ -33,11 +33,14 @@ const practising = () => $('workout-exercise').value === 'practice';
 const link = new WorkoutLink({
   onState: showState,
   onConnection: (state) => {
-    if (state === 'reconnecting') showStatus(status, 'warning', 'Lost the connection to the server: reconnecting. Your count is kept.');
-    else if (state === 'connected') showStatus(status, 'success', 'Reconnected: counting continues.');
-    else if (running) {
+    if (state === 'reconnecting') {
+      showStatus(status, 'warning', 'Lost the connection to the server: reconnecting. Your count is kept.');
+    } else if (state === 'connected') {
+      showStatus(status, 'success', 'Reconnected: counting continues.');
+    } else if (running) {
       stopLoop();
-      showStatus(status, 'danger', 'The connection to the server is gone. Check your network and press Start to carry on with the same count.');
+      showStatus(status, 'danger',
+        'The connection to the server is gone. Check your network and press Start to carry on with the same count.');
     }
   },
 });
@@ -74,7 +77,8 @@ function showState(state) {
   $('big-count').textContent = state.practice ? (state.practice.score == null ? '' : state.practice.score.toFixed(0))
     : state.exercise === 'plank' ? `${state.holdSeconds.toFixed(0)} s` : String(state.goodReps);
   $('big-phase').textContent = state.visible ? (PHASES[state.phase] ?? state.phase) : 'Step into view';
-  $('cues').replaceChildren(...state.cues.map((cue) => Object.assign(document.createElement('li'), { textContent: cue })));
+  $('cues').replaceChildren(
+    ...state.cues.map((cue) => Object.assign(document.createElement('li'), { textContent: cue })));
   $('workout-counts').dataset.frames = state.frames;
   if (lastExercise === 'auto' && state.exercise !== 'auto') {
     showStatus(status, 'success', `Recognised: ${state.exerciseName}. Counting.`);
@@ -84,7 +88,9 @@ function showState(state) {
   if (state.goodReps > lastCounts.good) say(String(state.goodReps));
   else if (state.improperReps > lastCounts.improper) {
     say(`Not counted: ${state.lastRep?.issues?.[0] ?? 'check your form'}`);
-    if (state.lastRep?.explanation) $('cues').append(Object.assign(document.createElement('li'), { textContent: state.lastRep.explanation }));
+    if (state.lastRep?.explanation) {
+      $('cues').append(Object.assign(document.createElement('li'), { textContent: state.lastRep.explanation }));
+    }
   }
   lastCounts = { good: state.goodReps, improper: state.improperReps };
   tickPlan();
@@ -94,7 +100,8 @@ function cameraProblem(error) {
   switch (error?.name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return 'Camera access was denied. Allow the camera for this site in the browser (the icon in the address bar) and press Start again.';
+      return 'Camera access was denied. Allow the camera for this site in the browser (the icon in the address bar) '
+        + 'and press Start again.';
     case 'NotFoundError':
     case 'OverconstrainedError':
       return 'No camera was found. Connect a camera, or upload a video of your workout below.';
@@ -106,13 +113,20 @@ function cameraProblem(error) {
 }
 
 async function openCamera() {
-  if (!navigator.mediaDevices?.getUserMedia) throw Object.assign(new Error('This page needs HTTPS (or localhost) for the camera.'), { name: 'SecurityError' });
-  stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
+  if (!navigator.mediaDevices?.getUserMedia) {
+    throw Object.assign(new Error('This page needs HTTPS (or localhost) for the camera.'), { name: 'SecurityError' });
+  }
+  stream = await navigator.mediaDevices.getUserMedia({
+    video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } },
+    audio: false,
+  });
   video.srcObject = stream;
   await video.play();
 }
 
-const nextFrame = () => new Promise((resolve) => (video.requestVideoFrameCallback ? video.requestVideoFrameCallback(() => resolve()) : requestAnimationFrame(() => resolve())));
+const nextFrame = () => new Promise((resolve) => (video.requestVideoFrameCallback
+  ? video.requestVideoFrameCallback(() => resolve())
+  : requestAnimationFrame(() => resolve())));
 
 function tickFps(inferenceMs) {
   const now = performance.now();
@@ -135,7 +149,12 @@ async function loop() {
     tickFps(performance.now() - started);
     drawSkeleton(overlay, points, video.videoWidth, video.videoHeight);
     if (practising()) drawGhost(overlay, ghost);
-    link.push({ t: link.now(), w: video.videoWidth, h: video.videoHeight, k: Array.from(points, (v) => Math.round(v * 1000) / 1000) });
+    link.push({
+      t: link.now(),
+      w: video.videoWidth,
+      h: video.videoHeight,
+      k: Array.from(points, (v) => Math.round(v * 1000) / 1000),
+    });
   }
 }
 
@@ -154,7 +173,9 @@ function stopLoop() {
 function tickPlan() {
   if (!plan) return;
   const now = plan.update(lastCounts.good, link.now());
-  $('set-progress').textContent = now.done ? `All ${plan.sets} done` : `${now.set} of ${plan.sets} · ${now.inSet}/${plan.reps}`;
+  $('set-progress').textContent = now.done
+    ? `All ${plan.sets} done`
+    : `${now.set} of ${plan.sets} · ${now.inSet}/${plan.reps}`;
   $('rest-timer').hidden = now.restLeft === 0;
   $('rest-timer').textContent = now.restLeft ? `Rest ${clock(now.restLeft)}` : '';
   if (now.say) {
@@ -193,7 +214,8 @@ async function start() {
     const resumed = await link.begin(exercise, model, practice);
     showStatus(status, 'success', resumed ? 'Resumed your session: the count carries on.'
       : practice ? 'Match the blue outline: the timer runs while your match stays at 80 or more.'
-      : exercise === 'auto' ? 'Start your exercise: it is recognised after a few reps.' : 'Counting: start whenever you are ready.');
+      : exercise === 'auto' ? 'Start your exercise: it is recognised after a few reps.'
+      : 'Counting: start whenever you are ready.');
   } catch (error) {
     stopLoop();
     showStatus(status, 'danger', `Could not start: ${error?.message ?? error}`);
@@ -207,7 +229,8 @@ async function start() {
     $('timer').textContent = clock(s);
     tickPlan();
   }, 500);
-  const sender = setInterval(() => link.flush().catch((error) => showStatus(status, 'danger', error?.message ?? String(error))), 250);
+  const sender = setInterval(
+    () => link.flush().catch((error) => showStatus(status, 'danger', error?.message ?? String(error))), 250);
   stopLoop.timers = [timer, sender];
   loop().catch((error) => {
     stopLoop();
@@ -235,13 +258,17 @@ async function stop() {
 document.addEventListener('visibilitychange', () => {
   if (!running) return;
   paused = document.hidden;
-  if (paused) showStatus(status, 'warning', 'Paused: the tab is in the background. Counting carries on when you come back.');
-  else showStatus(status, 'success', 'Counting again.');
+  if (paused) {
+    showStatus(status, 'warning', 'Paused: the tab is in the background. Counting carries on when you come back.');
+  } else {
+    showStatus(status, 'success', 'Counting again.');
+  }
 });
 
 speech.checked = localStorage.getItem('posegen.workout.speech') === 'on';
 speech.addEventListener('change', () => localStorage.setItem('posegen.workout.speech', speech.checked ? 'on' : 'off'));
-// A library pose shows its mannequin from the chosen side; a saved analysis shows its own photo (and has no side to pick).
+// A library pose shows its mannequin from the chosen side; a saved analysis shows its own photo (and has no side to
+// pick).
 function showPracticeChoice() {
   $('practice-choice').hidden = !practising();
   const chosen = $('practice-pose').selectedOptions[0];
@@ -259,4 +286,6 @@ showPracticeChoice();
 window.addEventListener('pageshow', showPracticeChoice);
 startButton.addEventListener('click', start);
 stopButton.addEventListener('click', stop);
-if (WorkoutLink.stored()) showStatus(status, 'info', 'You have a session in progress: press Start to carry on with its count.');
+if (WorkoutLink.stored()) {
+  showStatus(status, 'info', 'You have a session in progress: press Start to carry on with its count.');
+}

@@ -2,9 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using PoseGen.Core.Workouts;
-using PoseGen.Data;
 using PoseGen.TestSupport.Postgres;
-using PoseGen.TestSupport.Redis;
 using PoseGen.Web.Services.Workouts;
 using PoseGen.Web.Tests.Infrastructure;
 using PoseGen.Web.Tests.Workouts;
@@ -18,15 +16,11 @@ namespace PoseGen.Web.Tests.ScaleOut;
 public sealed class TwoInstanceLiveWorkoutTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
 {
     private const string Ended = "This session has ended; start a new one.";
-    private RedisServer? _redis;
+    private readonly SharedBackends _backends = new(database);
 
-    public async Task InitializeAsync() => _redis = await RedisServer.StartAsync();
+    public Task InitializeAsync() => _backends.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_redis is not null)
-            await _redis.DisposeAsync();
-    }
+    public Task DisposeAsync() => _backends.DisposeAsync();
 
     [Fact]
     public async Task ASessionResumedOnTheOtherInstanceCountsOnFromWhereItWasAndIsSavedOnce()
@@ -159,12 +153,6 @@ public sealed class TwoInstanceLiveWorkoutTests(PostgresDatabase database) : ICl
         Assert.Equal(0, (await hubOnA.StartSessionAsync()).Frames);
     }
 
-    private PoseGenWebFactory Instance(TimeProvider? clock = null)
-    {
-        var factory = new PoseGenWebFactory(DatabaseProvider.Postgres, database.ConnectionString);
-        if (clock is not null)
-            factory.TestServices = s => s.AddSingleton(clock);
-        factory.Settings["Redis:Configuration"] = _redis!.Configuration;
-        return factory;
-    }
+    private PoseGenWebFactory Instance(TimeProvider? clock = null) =>
+        _backends.Instance(clock is null ? null : s => s.AddSingleton(clock));
 }

@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PoseGen.Core.Abstractions;
 using PoseGen.Data;
 using PoseGen.TestSupport.Postgres;
-using PoseGen.TestSupport.Redis;
 using PoseGen.Web.Services.Workouts;
 using PoseGen.Web.Tests.Faults;
 using PoseGen.Web.Tests.Generation;
@@ -26,15 +25,11 @@ namespace PoseGen.Web.Tests.ScaleOut;
 public sealed class TwoInstancesTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
 {
     private static readonly TimeSpan MessageWait = TimeSpan.FromSeconds(30);
-    private RedisServer? _redis;
+    private readonly SharedBackends _backends = new(database);
 
-    public async Task InitializeAsync() => _redis = await RedisServer.StartAsync();
+    public Task InitializeAsync() => _backends.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_redis is not null)
-            await _redis.DisposeAsync();
-    }
+    public Task DisposeAsync() => _backends.DisposeAsync();
 
     [Fact]
     public async Task AUserSignedInOnOneInstanceIsSignedInOnTheOther()
@@ -155,15 +150,8 @@ public sealed class TwoInstancesTests(PostgresDatabase database) : IClassFixture
 
     private static bool IsJobOf(Hangfire.Common.Job? job, string id) => job?.Args[0] is Guid g && g == Guid.Parse(id);
 
-    private PoseGenWebFactory Instance()
-    {
-        var factory = new PoseGenWebFactory(DatabaseProvider.Postgres, database.ConnectionString)
-        {
-            TestServices = s => s.AddSingleton<IPoseImageGenerator>(new ControlMapGenerator()),
-        };
-        factory.Settings["Redis:Configuration"] = _redis!.Configuration;
-        return factory;
-    }
+    private PoseGenWebFactory Instance() =>
+        _backends.Instance(s => s.AddSingleton<IPoseImageGenerator>(new ControlMapGenerator()));
 
     /// <summary>The auth cookie a browser gets from signing in on <paramref name="instance"/>.</summary>
     private static async Task<CookieContainer> CookieSignInAsync(PoseGenWebFactory instance, string email)
