@@ -28,13 +28,21 @@ public static class InferenceServiceCollectionExtensions
         services.AddSingleton<ExecutionProviderSelector>();
         services.AddSingleton<OnnxSessionFactory>();
         services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
+        // What the use cases read of these settings, as Core's type (the photo working size, the keypoint threshold).
+        services.AddOptions<PoseDetectionSettings>().Configure<IOptions<InferenceOptions>>((settings, inference) =>
+        {
+            settings.DetectionMaxSide = inference.Value.DetectionMaxSide;
+            settings.KeypointThreshold = inference.Value.KeypointThreshold;
+        });
         services.AddSingleton<OnnxModelHost>();
+        services.AddSingleton<IPoseModelFiles, PoseModelFiles>();
         services.AddOptions<InferenceSchedulerOptions>()
             .BindConfiguration(InferenceSchedulerOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InferenceScheduler>();
+        services.AddSingleton<IInferenceScheduler>(sp => sp.GetRequiredService<InferenceScheduler>());
         services.AddSingleton<MoveNetPoseDetector>();
         // Every model run goes through the scheduler: interactive callers get this detector, the video jobs their own
         // background one (below). Models called inside a scheduled job (the scene classifier's) use MoveNet directly.
@@ -50,13 +58,15 @@ public static class InferenceServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<FfmpegFrameSource>();
+        services.AddSingleton<IVideoFrameSource>(sp => sp.GetRequiredService<FfmpegFrameSource>());
         services.AddOptions<GenerationOptions>().BindConfiguration(GenerationOptions.SectionName);
         services.AddSingleton<StableDiffusionPipeline>();
         services.AddSingleton<IPoseImageGenerator>(sp => sp.GetRequiredService<StableDiffusionPipeline>());
+        // The video jobs' detector: the same models, queued behind interactive work.
+        services.AddKeyedSingleton<IPoseDetector>(InferencePriority.Background, (sp, _) => new ScheduledPoseDetector(
+            sp.GetRequiredService<MoveNetPoseDetector>(), sp.GetRequiredService<InferenceScheduler>(), InferencePriority.Background));
         services.AddSingleton(sp => new VideoWorkoutAnalyzer(
-            sp.GetRequiredService<FfmpegFrameSource>(),
-            new ScheduledPoseDetector(sp.GetRequiredService<MoveNetPoseDetector>(), sp.GetRequiredService<InferenceScheduler>(), InferencePriority.Background),
-            sp.GetRequiredService<IOptions<VideoOptions>>()));
+            sp.GetRequiredService<IVideoFrameSource>(), sp.GetRequiredKeyedService<IPoseDetector>(InferencePriority.Background)));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using PoseGen.Core.Abstractions;
+using PoseGen.Core.Imaging;
 using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
 using PoseGen.Imaging;
