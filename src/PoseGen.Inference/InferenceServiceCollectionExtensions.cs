@@ -15,9 +15,10 @@ public static class InferenceServiceCollectionExtensions
 {
     /// <summary>
     /// ONNX Runtime with options from configuration section <c>Inference</c> (validated at start-up, including whether
-    /// the configured execution device can be served), the shared model sessions, <see cref="IPoseDetector"/> and
-    /// <see cref="PhotoPoseDetector"/> (which needs the imaging services: AddPoseGenImaging), all running their models on
-    /// one <see cref="InferenceScheduler"/> (section <c>Inference:Scheduler</c>).
+    /// the configured execution device can be served), the shared model sessions, and the ports' adapters: <see cref="IPoseDetector"/> (also one keyed
+    /// <see cref="InferencePriority.Background"/> for the video jobs), <see cref="IVideoFrameSource"/>,
+    /// <see cref="ISceneClassifier"/>, <see cref="IPoseImageGenerator"/>, <see cref="IPoseModelFiles"/>, all running their
+    /// models on one <see cref="InferenceScheduler"/> (section <c>Inference:Scheduler</c>).
     /// </summary>
     public static IServiceCollection AddPoseGenInference(this IServiceCollection services)
     {
@@ -48,7 +49,6 @@ public static class InferenceServiceCollectionExtensions
         // background one (below). Models called inside a scheduled job (the scene classifier's) use MoveNet directly.
         services.AddSingleton<IPoseDetector>(sp => new ScheduledPoseDetector(
             sp.GetRequiredService<MoveNetPoseDetector>(), sp.GetRequiredService<InferenceScheduler>(), InferencePriority.Interactive));
-        services.AddSingleton<PhotoPoseDetector>();
         services.AddSingleton<CenterNetObjectDetector>();
         services.AddSingleton<SelfieSegmenter>();
         services.AddSingleton<OnnxSceneClassifier>();
@@ -65,8 +65,6 @@ public static class InferenceServiceCollectionExtensions
         // The video jobs' detector: the same models, queued behind interactive work.
         services.AddKeyedSingleton<IPoseDetector>(InferencePriority.Background, (sp, _) => new ScheduledPoseDetector(
             sp.GetRequiredService<MoveNetPoseDetector>(), sp.GetRequiredService<InferenceScheduler>(), InferencePriority.Background));
-        services.AddSingleton(sp => new VideoWorkoutAnalyzer(
-            sp.GetRequiredService<IVideoFrameSource>(), sp.GetRequiredKeyedService<IPoseDetector>(InferencePriority.Background)));
         return services;
     }
 }

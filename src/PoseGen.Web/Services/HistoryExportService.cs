@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.History;
 using PoseGen.Core.Poses;
 using PoseGen.Data.Entities;

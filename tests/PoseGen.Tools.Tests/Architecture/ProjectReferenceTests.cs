@@ -11,11 +11,12 @@ public sealed class ProjectReferenceTests
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
         ["PoseGen.Core"] = [],
+        ["PoseGen.Application"] = ["PoseGen.Core"],
         ["PoseGen.Native"] = [],
         ["PoseGen.Imaging"] = ["PoseGen.Core"],
         ["PoseGen.Data"] = ["PoseGen.Core"],
         ["PoseGen.Inference"] = ["PoseGen.Core", "PoseGen.Imaging", "PoseGen.Native"],
-        ["PoseGen.Web"] = ["PoseGen.Core", "PoseGen.Data", "PoseGen.Imaging", "PoseGen.Inference"],
+        ["PoseGen.Web"] = ["PoseGen.Application", "PoseGen.Core", "PoseGen.Data", "PoseGen.Imaging", "PoseGen.Inference"],
     };
 
     private static string[] References(string project) =>
@@ -33,6 +34,7 @@ public sealed class ProjectReferenceTests
 
     [Theory]
     [InlineData("PoseGen.Core")]
+    [InlineData("PoseGen.Application")]
     [InlineData("PoseGen.Native")]
     [InlineData("PoseGen.Imaging")]
     [InlineData("PoseGen.Data")]

@@ -1,3 +1,4 @@
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Poses;
 using PoseGen.Core.Workouts;
 using PoseGen.Inference.Video;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Errors;
 using PoseGen.Core.History;

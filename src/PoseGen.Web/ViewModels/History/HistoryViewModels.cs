@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.History;
 using PoseGen.Inference.Video;
 using PoseGen.Web.Services;

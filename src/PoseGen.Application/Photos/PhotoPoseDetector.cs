@@ -4,7 +4,7 @@ using PoseGen.Core.Abstractions;
 using PoseGen.Core.Imaging;
 using PoseGen.Core.Poses;
 
-namespace PoseGen.Inference;
+namespace PoseGen.Application.Photos;
 
 /// <summary>
 /// Encoded photo (JPEG, PNG, WebP, GIF, AVIF) to keypoints in pixels of the upright photo: decodes with EXIF orientation

@@ -3,7 +3,7 @@ using PoseGen.Core.Abstractions;
 using PoseGen.Core.Poses;
 using PoseGen.Core.Workouts;
 
-namespace PoseGen.Inference.Video;
+namespace PoseGen.Application.Workouts;
 
 /// <summary>
 /// Decodes a clip, detects the main person in every sampled frame, recognises the exercise when none was named, folds the
