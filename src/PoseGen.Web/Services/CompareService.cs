@@ -9,7 +9,6 @@ using PoseGen.Core.Poses.Similarity;
 using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
 using PoseGen.Imaging;
-using PoseGen.Inference;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.ViewModels.Poses;
 using PoseGen.Core.Errors;

@@ -4,11 +4,10 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PoseGen.Application.Workouts;
+using PoseGen.Core.Abstractions;
 using PoseGen.Core.History;
 using PoseGen.Core.Poses;
 using PoseGen.Data.Entities;
-using PoseGen.Inference;
-using PoseGen.Inference.Video;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services.Workouts;
 using PoseGen.Web.ViewModels.Poses;
@@ -40,7 +39,7 @@ public sealed record OpenPoseFrame(
 /// Downloads of History: one entry as JSON, the (filtered) list as CSV, keypoints as COCO results or OpenPose JSON (photo
 /// analyses and workouts), and a workout's reps as CSV. Every read is the owner's only; null is "no such entry".
 /// </summary>
-public sealed class HistoryExportService(HistoryService history, IOptions<InferenceOptions> inference)
+public sealed class HistoryExportService(HistoryService history, IOptions<PoseDetectionSettings> detection)
 {
     public async Task<HistoryEntryExport?> EntryAsync(string userId, Guid id, CancellationToken ct)
     {
@@ -80,7 +79,7 @@ public sealed class HistoryExportService(HistoryService history, IOptions<Infere
             return format switch
             {
                 PoseOutputFormat.Coco => TimelineCoco(timeline),
-                PoseOutputFormat.Openpose => TimelineOpenPose(timeline, inference.Value.KeypointThreshold),
+                PoseOutputFormat.Openpose => TimelineOpenPose(timeline, detection.Value.KeypointThreshold),
                 _ => timeline,
             };
         throw new InvalidInputException($"A {HistoryText.KindName(activity.Kind).ToLowerInvariant()} entry holds no keypoints to export: photo analyses and workouts do.");

@@ -4,7 +4,6 @@ using PoseGen.Core.Imaging;
 using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
 using PoseGen.Imaging;
-using PoseGen.Inference;
 using PoseGen.Web.ViewModels.Poses;
 
 namespace PoseGen.Web.Services;

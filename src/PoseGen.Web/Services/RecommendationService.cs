@@ -9,7 +9,6 @@ using PoseGen.Core.Recommendations;
 using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
 using PoseGen.Imaging;
-using PoseGen.Inference;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.ViewModels.Recommendations;
 using PoseGen.Core.Errors;

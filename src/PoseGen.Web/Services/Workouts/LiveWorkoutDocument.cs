@@ -1,6 +1,5 @@
 using System.Text.Json;
 using PoseGen.Application.Workouts;
-using PoseGen.Inference.Video;
 
 namespace PoseGen.Web.Services.Workouts;
 

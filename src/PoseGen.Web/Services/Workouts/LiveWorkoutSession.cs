@@ -1,7 +1,6 @@
 using PoseGen.Application.Workouts;
 using PoseGen.Core.Poses;
 using PoseGen.Core.Workouts;
-using PoseGen.Inference.Video;
 using PoseGen.Web.Hosting;
 using PoseGen.Core.Errors;
 

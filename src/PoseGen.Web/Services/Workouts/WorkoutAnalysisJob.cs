@@ -8,7 +8,6 @@ using PoseGen.Core.Errors;
 using PoseGen.Core.History;
 using PoseGen.Core.Workouts;
 using PoseGen.Data;
-using PoseGen.Inference.Video;
 using PoseGen.Web.Services.Jobs;
 
 namespace PoseGen.Web.Services.Workouts;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using PoseGen.Application.Workouts;
 using PoseGen.Core.History;
-using PoseGen.Inference.Video;
 using PoseGen.Web.Services;
 using PoseGen.Web.Services.Workouts;
 
