@@ -18,7 +18,7 @@ public sealed partial class LiveWorkoutSweeper(LiveWorkoutSessions sessions, ISe
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await LiveWorkoutSessions.SaveAsync(scope.ServiceProvider.GetRequiredService<HistoryService>(), session.UserId, document, stoppingToken);
+                    await LiveWorkoutHistory.SaveAsync(scope.ServiceProvider.GetRequiredService<HistoryService>(), session.UserId, document, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
