@@ -13,14 +13,16 @@ public static class LiveWorkoutHistory
         if (document.PoseName is { } pose)
         {
             var practice = string.Create(CultureInfo.InvariantCulture,
-                $"Best match {document.BestScore ?? 0:F0}/100, {document.HoldSeconds:F0} s held in {document.DurationS:F0} s");
+                $"Best match {document.BestScore ?? 0:F0}/100, "
+                + $"{document.HoldSeconds:F0} s held in {document.DurationS:F0} s");
             return history.AddAsync(
                 userId, ActivityKind.Workout, $"{pose}: pose practice", practice, document, [], null, ct,
                 figures: new ActivityFigures(document.PoseId, Score: document.BestScore, Seconds: document.DurationS));
         }
         var name = ExerciseCatalog.Default.Find(document.Exercise)?.Name ?? "Workout";
         var summary = document.Reps + document.ImproperReps == 0 && document.HoldSeconds > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{document.HoldSeconds:F0} s held in {document.DurationS:F0} s")
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{document.HoldSeconds:F0} s held in {document.DurationS:F0} s")
             : string.Create(CultureInfo.InvariantCulture,
                 $"{document.Reps} good, {document.ImproperReps} improper reps in {document.DurationS:F0} s");
         return history.AddAsync(userId, ActivityKind.Workout, $"{name} live", summary, document, [], null, ct,
