@@ -93,7 +93,7 @@ public sealed class HistoryExportService(HistoryService history, IOptions<PoseDe
         if (activity.Kind != ActivityKind.Workout)
             throw new InvalidInputException("Only workouts have reps to export.");
         var video = WorkoutJobDocument.TryRead(activity.Document);
-        IReadOnlyList<RepDetail> reps = video?.Result?.RepDetails ?? LiveWorkoutDocument.TryRead(activity.Document)?.RepDetails ?? [];
+        IReadOnlyList<RepDetail> reps = video?.Result?.RepDetails ?? LiveWorkoutHistory.TryRead(activity.Document)?.RepDetails ?? [];
         var lines = new List<string> { HistoryCsv.RepHeader };
         if (video?.Result?.Cycles is { } cycles)
             lines.AddRange(cycles.Select((c, i) => HistoryCsv.Line((i + 1).ToString(CultureInfo.InvariantCulture),
@@ -106,7 +106,7 @@ public sealed class HistoryExportService(HistoryService history, IOptions<PoseDe
     }
 
     private static KeypointTimeline? Timeline(Activity activity) => activity.Kind != ActivityKind.Workout ? null
-        : WorkoutJobDocument.TryRead(activity.Document)?.Result?.Timeline ?? LiveWorkoutDocument.TryRead(activity.Document)?.Timeline;
+        : WorkoutJobDocument.TryRead(activity.Document)?.Result?.Timeline ?? LiveWorkoutHistory.TryRead(activity.Document)?.Timeline;
 
     /// <summary>The frame's 17 COCO keypoints in pixels (the timeline keeps fractions of the frame); none for an empty frame.</summary>
     private static Keypoint[]? Pixels(TimelineFrame frame, KeypointTimeline timeline) =>

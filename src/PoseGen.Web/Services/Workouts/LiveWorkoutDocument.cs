@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PoseGen.Application.Workouts;
 
 namespace PoseGen.Web.Services.Workouts;
@@ -23,19 +22,4 @@ public sealed record LiveWorkoutDocument(
     double? BestScore = null)
 {
     public const string LiveSource = "live";
-
-    /// <summary>The document of a live session; null for other Workout documents (video jobs).</summary>
-    public static LiveWorkoutDocument? TryRead(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<LiveWorkoutDocument>(json, HistoryService.DocumentJson) is { Source: LiveSource } document
-                ? document
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Text.Json;
 using PoseGen.Core.History;
 using PoseGen.Core.Workouts;
 
 namespace PoseGen.Web.Services.Workouts;
 
-/// <summary>A finished live session as a History entry (the hub on stop, the sweeper on expiry).</summary>
+/// <summary>A live session's History entry: saved when it ends (the hub on stop, the sweeper on expiry), read back
+/// for the History pages and exports.</summary>
 public static class LiveWorkoutHistory
 {
     public static Task<PoseGen.Data.Entities.Activity> SaveAsync(
@@ -28,5 +30,21 @@ public static class LiveWorkoutHistory
         return history.AddAsync(userId, ActivityKind.Workout, $"{name} live", summary, document, [], null, ct,
             figures: new ActivityFigures(
                 document.Exercise, document.Reps, document.ImproperReps, Seconds: document.DurationS));
+    }
+
+    /// <summary>The document of a live session; null for other Workout documents (video jobs).</summary>
+    public static LiveWorkoutDocument? TryRead(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<LiveWorkoutDocument>(json, HistoryService.DocumentJson)
+                is { Source: LiveWorkoutDocument.LiveSource } document
+                ? document
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
