@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Poses;
 using PoseGen.Web.Controllers;
 using PoseGen.Web.Hosting;

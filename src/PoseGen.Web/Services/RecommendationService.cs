@@ -1,3 +1,4 @@
+using PoseGen.Application;
 using PoseGen.Application.Photos;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Context;

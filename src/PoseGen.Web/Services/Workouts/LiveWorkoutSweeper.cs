@@ -1,3 +1,5 @@
+using PoseGen.Application.Workouts;
+
 namespace PoseGen.Web.Services.Workouts;
 
 /// <summary>Saves and forgets live sessions whose browser did not come back within the grace period. A session another

@@ -1,3 +1,4 @@
+using PoseGen.Application.Workouts;
 using PoseGen.Core.History;
 using PoseGen.Web.Services;
 using PoseGen.Web.Services.Workouts;

@@ -2,10 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using PoseGen.Core.History;
 using PoseGen.Core.Workouts;
-using PoseGen.Web.Hosting;
 using PoseGen.Core.Errors;
 
-namespace PoseGen.Web.Services.Workouts;
+namespace PoseGen.Application.Workouts;
 
 /// <summary>
 /// The live sessions of the process, by session id. A session outlives its connection for <see cref="GracePeriod"/>, so

@@ -1,6 +1,5 @@
-using PoseGen.Application.Workouts;
 
-namespace PoseGen.Web.Services.Workouts;
+namespace PoseGen.Application.Workouts;
 
 /// <summary>
 /// The History document of a live webcam session (ActivityKind.Workout, <see cref="Source"/> "live"). Times are seconds
