@@ -15,10 +15,11 @@ public static class InferenceServiceCollectionExtensions
 {
     /// <summary>
     /// ONNX Runtime with options from configuration section <c>Inference</c> (validated at start-up, including whether
-    /// the configured execution device can be served), the shared model sessions, and the ports' adapters: <see cref="IPoseDetector"/> (also one keyed
-    /// <see cref="InferencePriority.Background"/> for the video jobs), <see cref="IVideoFrameSource"/>,
-    /// <see cref="ISceneClassifier"/>, <see cref="IPoseImageGenerator"/>, <see cref="IPoseModelFiles"/>, all running their
-    /// models on one <see cref="InferenceScheduler"/> (section <c>Inference:Scheduler</c>).
+    /// the configured execution device can be served), the shared model sessions, and the adapters of Core's ports:
+    /// <see cref="IPoseDetector"/> (also one keyed <see cref="InferencePriority.Background"/> for the video jobs),
+    /// <see cref="IInferenceScheduler"/>, <see cref="IVideoFrameSource"/>, <see cref="ISceneClassifier"/>,
+    /// <see cref="IPoseImageGenerator"/>, <see cref="IPoseModelFiles"/>, all running their models on one
+    /// <see cref="InferenceScheduler"/> (section <c>Inference:Scheduler</c>).
     /// </summary>
     public static IServiceCollection AddPoseGenInference(this IServiceCollection services)
     {
@@ -64,7 +65,8 @@ public static class InferenceServiceCollectionExtensions
         services.AddSingleton<IPoseImageGenerator>(sp => sp.GetRequiredService<StableDiffusionPipeline>());
         // The video jobs' detector: the same models, queued behind interactive work.
         services.AddKeyedSingleton<IPoseDetector>(InferencePriority.Background, (sp, _) => new ScheduledPoseDetector(
-            sp.GetRequiredService<MoveNetPoseDetector>(), sp.GetRequiredService<InferenceScheduler>(), InferencePriority.Background));
+            sp.GetRequiredService<MoveNetPoseDetector>(), sp.GetRequiredService<InferenceScheduler>(),
+            InferencePriority.Background));
         return services;
     }
 }

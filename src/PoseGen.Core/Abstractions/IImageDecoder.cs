@@ -19,5 +19,6 @@ public interface IImageDecoder
 }
 
 /// <param name="Image">The upright working image, at most the requested size on its long side.</param>
-/// <param name="Source">The encoded photo's format, upright size and page count (as <see cref="IImageDecoder.Probe"/>).</param>
+/// <param name="Source">The encoded photo's format, upright size and page count (as
+/// <see cref="IImageDecoder.Probe"/>).</param>
 public sealed record AnalysisImage(RgbImage Image, ImageProbe Source);

@@ -22,7 +22,8 @@ public interface IVideoFrameSource
     IAsyncEnumerable<VideoFrame> ReadFramesAsync(string path, VideoInfo info, CancellationToken cancellationToken);
 }
 
-/// <summary>A video stream's display size in pixels (after its rotation tag is applied) and its duration in seconds.</summary>
+/// <summary>A video stream's display size in pixels (after its rotation tag is applied) and its duration in
+/// seconds.</summary>
 public sealed record VideoInfo(int Width, int Height, double DurationSeconds);
 
 /// <summary>One decoded frame: its time in seconds from the start of the clip and its upright RGB pixels.</summary>

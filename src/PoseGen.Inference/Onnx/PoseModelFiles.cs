@@ -2,7 +2,8 @@ using PoseGen.Core.Abstractions;
 
 namespace PoseGen.Inference.Onnx;
 
-/// <summary>The single-person MoveNet graphs in the models folder, for the live workout page (onnxruntime-web).</summary>
+/// <summary>The single-person MoveNet graphs in the models folder, for the live workout page
+/// (onnxruntime-web).</summary>
 public sealed class PoseModelFiles(OnnxModelHost host) : IPoseModelFiles
 {
     public string? PathOf(PoseModelKind model)
