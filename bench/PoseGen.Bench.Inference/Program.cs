@@ -12,6 +12,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.ML.OnnxRuntime;
+using PoseGen.Application;
+using PoseGen.Application.Photos;
 using PoseGen.Bench.Inference;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Imaging;
@@ -31,7 +33,7 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings {
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Inference:Device"] = "Cpu" });
 builder.Configuration.AddInMemoryCollection(args.Select((a, i) => (a, i)).Where(x => x.a == "--set" && x.i + 1 < args.Length)
     .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[^1]));
-builder.Services.AddLogging().AddPoseGenImaging().AddPoseGenInference();
+builder.Services.AddLogging().AddPoseGenImaging().AddPoseGenInference().AddPoseGenApplication();
 using var host = builder.Build();
 await host.StartAsync();
 var codec = host.Services.GetRequiredService<IImageCodec>();

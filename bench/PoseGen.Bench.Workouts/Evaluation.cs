@@ -18,7 +18,7 @@ internal static class Evaluation
         if (label.IsNegative)
         {
             // As the product answers it: exercise=auto, which must recognise nothing and count nothing.
-            var auto = PoseGen.Inference.Video.VideoWorkoutAnalyzer.Count([.. keypoints.PoseFrames()], null, keypoints.FramesPerSecond);
+            var auto = PoseGen.Application.Workouts.VideoWorkoutAnalyzer.Count([.. keypoints.PoseFrames()], null, keypoints.FramesPerSecond);
             return new ClipScore(label, auto.Reps + auto.ImproperReps, auto.Reps, null, null, $"auto: {auto.Exercise}");
         }
         var exerciseId = label.Exercise;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PoseGen.Application;
 using PoseGen.Bench.Workouts;
 using PoseGen.Core.Abstractions;
 using PoseGen.Imaging;
@@ -57,7 +58,7 @@ if (mode == "eval")
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = repoRoot });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Inference:Device"] = "Cpu" });
-builder.Services.AddLogging().AddPoseGenImaging().AddPoseGenInference();
+builder.Services.AddLogging().AddPoseGenImaging().AddPoseGenInference().AddPoseGenApplication();
 using var host = builder.Build();
 
 if (mode == "dump")

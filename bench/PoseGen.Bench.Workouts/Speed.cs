@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Workouts;
 using PoseGen.Inference.Video;

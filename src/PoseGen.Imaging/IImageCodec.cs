@@ -1,3 +1,4 @@
+using PoseGen.Core.Abstractions;
 using PoseGen.Core.Imaging;
 
 namespace PoseGen.Imaging;
@@ -7,13 +8,11 @@ namespace PoseGen.Imaging;
 /// throw <see cref="ImageDecodeException"/> (with a <see cref="ImageErrorKind"/>) when the bytes cannot become pixels;
 /// methods on decoded pixels throw <see cref="LibvipsException"/> only on unexpected libvips failures.
 /// Decoded images are upright (EXIF orientation applied), 8-bit RGB, alpha flattened onto white.
+/// <see cref="IImageDecoder.Probe"/> and <see cref="IImageDecoder.DecodeForAnalysis"/> are the use cases' port.
 /// </summary>
-public interface IImageCodec
+public interface IImageCodec : IImageDecoder
 {
     LibvipsInfo Info { get; }
-
-    /// <summary>Format, oriented size and page count from the header alone; does not apply the pixel limit.</summary>
-    ImageProbe Probe(ReadOnlySpan<byte> encoded);
 
     /// <summary>Full-resolution decode (first frame of animations), refused before decoding when over the pixel limit.</summary>
     RgbImage Decode(ReadOnlySpan<byte> encoded);
@@ -23,16 +22,6 @@ public interface IImageCodec
     /// shrink while decoding, so this is much cheaper than Decode + Resize for large photos.
     /// </summary>
     RgbImage DecodeThumbnail(ReadOnlySpan<byte> encoded, int maxWidth, int maxHeight, ThumbnailFit fit = ThumbnailFit.Inside);
-
-    /// <summary>
-    /// Decode for analysis (pose detection, scene statistics) to at most <paramref name="maxSide"/> on the long side, upright,
-    /// never enlarging, together with what the header says about the full photo (so callers need no separate Probe).
-    /// JPEG's shrink-on-load (DCT scaling by 2, 4 or 8) does all the reduction it can while the long side stays at or above
-    /// <paramref name="maxSide"/>; a resample does the rest. <see cref="DecodeThumbnail"/> instead leaves
-    /// at least a factor of two to its resampler (libvips' rule, for smoother thumbnails), so for a 12 MP JPEG to 1000 px
-    /// it decodes at 2000 px: about 2.5x the time measured here (bench/RESULTS.md, "Keypoints").
-    /// </summary>
-    AnalysisImage DecodeForAnalysis(ReadOnlySpan<byte> encoded, int maxSide);
 
     /// <summary>Exact resize to <paramref name="width"/> x <paramref name="height"/> (aspect ratio not kept), up or down.</summary>
     RgbImage Resize(RgbImage image, int width, int height);
@@ -55,7 +44,3 @@ public interface IImageCodec
     /// </summary>
     RgbImage RenderSvg(string svg, RgbColor background);
 }
-
-/// <param name="Image">The upright working image, at most the requested size on its long side.</param>
-/// <param name="Source">The encoded photo's format, upright size and page count (as <see cref="IImageCodec.Probe"/>).</param>
-public sealed record AnalysisImage(RgbImage Image, ImageProbe Source);

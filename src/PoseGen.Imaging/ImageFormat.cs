@@ -1,15 +1,5 @@
 namespace PoseGen.Imaging;
 
-/// <summary>The encoded formats PoseGen accepts as input.</summary>
-public enum ImageFormat
-{
-    Jpeg,
-    Png,
-    WebP,
-    Gif,
-    Avif,
-}
-
 /// <summary>The formats PoseGen writes.</summary>
 public enum EncodeFormat
 {

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using NetVips;
+using PoseGen.Core.Imaging;
 
 namespace PoseGen.Imaging;
 

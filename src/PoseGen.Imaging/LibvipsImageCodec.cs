@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NetVips;
+using PoseGen.Core.Abstractions;
 using PoseGen.Core.Imaging;
 
 namespace PoseGen.Imaging;
@@ -65,6 +66,14 @@ public sealed class LibvipsImageCodec(IOptions<ImagingOptions> options, ILogger<
         return VipsPipeline.ToRgbImage(thumbnail, RgbColor.White);
     }
 
+    /// <summary>
+    /// Decode for analysis (pose detection, scene statistics) to at most <paramref name="maxSide"/> on the long side, upright,
+    /// never enlarging, together with what the header says about the full photo (so callers need no separate Probe).
+    /// JPEG's shrink-on-load (DCT scaling by 2, 4 or 8) does all the reduction it can while the long side stays at or above
+    /// <paramref name="maxSide"/>; a resample does the rest. <see cref="DecodeThumbnail"/> instead leaves
+    /// at least a factor of two to its resampler (libvips' rule, for smoother thumbnails), so for a 12 MP JPEG to 1000 px
+    /// it decodes at 2000 px: about 2.5x the time measured here (bench/RESULTS.md, "Keypoints").
+    /// </summary>
     public AnalysisImage DecodeForAnalysis(ReadOnlySpan<byte> encoded, int maxSide)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSide);

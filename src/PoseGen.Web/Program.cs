@@ -1,3 +1,4 @@
+using PoseGen.Application;
 using PoseGen.Data;
 using PoseGen.Imaging;
 using PoseGen.Inference;
@@ -14,6 +15,7 @@ builder.Services
     .AddPoseGenData(builder.Configuration, AppPaths.DataRoot(builder.Configuration))
     .AddPoseGenImaging()
     .AddPoseGenInference()
+    .AddPoseGenApplication()
     .AddPoseGenAccounts()
     .AddPoseGenSecurity(builder.Configuration)
     .AddPoseGenWeb(builder.Configuration)

@@ -1,3 +1,4 @@
+using PoseGen.Core.Imaging;
 using PoseGen.Imaging.Tests.TestData;
 
 namespace PoseGen.Imaging.Tests;

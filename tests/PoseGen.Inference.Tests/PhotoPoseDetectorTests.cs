@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PoseGen.Application.Photos;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Imaging;
 using PoseGen.Imaging;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using PoseGen.Core.Abstractions;
 using PoseGen.Inference.Scheduling;
 using PoseGen.TestSupport;
 using PoseGen.Web.Tests.Infrastructure;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.History;
 using PoseGen.Core.Poses;
 using PoseGen.Data;

@@ -5,6 +5,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.History;
 using PoseGen.Data.Entities;
 using PoseGen.TestSupport;

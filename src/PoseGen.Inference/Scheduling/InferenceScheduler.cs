@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PoseGen.Core.Abstractions;
 
 namespace PoseGen.Inference.Scheduling;
 
@@ -10,7 +11,7 @@ namespace PoseGen.Inference.Scheduling;
 /// cancelled (the client went away) leaves the queue at once and never runs. Background work has no deadline and never
 /// takes the last free worker, so a photo arriving during a video analysis waits for at most the frames in flight.
 /// </summary>
-public sealed partial class InferenceScheduler : IDisposable
+public sealed partial class InferenceScheduler : IInferenceScheduler, IDisposable
 {
     private readonly object _gate = new();
     private readonly LinkedList<WorkItem> _interactive = new();

@@ -1,3 +1,5 @@
+using PoseGen.Core.Abstractions;
+
 namespace PoseGen.Inference.Scheduling;
 
 public sealed partial class InferenceScheduler

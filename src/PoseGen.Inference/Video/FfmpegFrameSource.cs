@@ -2,22 +2,23 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using PoseGen.Core.Abstractions;
+using PoseGen.Core.Errors;
 using PoseGen.Core.Imaging;
 
 namespace PoseGen.Inference.Video;
-
-/// <summary>One decoded frame: its time in seconds from the start of the clip and its upright RGB pixels.</summary>
-public sealed record VideoFrame(int Index, double TimeSeconds, RgbImage Image);
 
 /// <summary>
 /// Decodes a video file into RGB frames at <see cref="VideoOptions.FramesPerSecond"/> with an ffmpeg child process
 /// (raw rgb24 on stdout). Frame i is at i / fps seconds: ffmpeg's fps filter resamples to that grid.
 /// </summary>
-public sealed class FfmpegFrameSource(IOptions<VideoOptions> options)
+public sealed class FfmpegFrameSource(IOptions<VideoOptions> options) : IVideoFrameSource
 {
     private readonly VideoOptions _settings = options.Value;
 
     public double FramesPerSecond => _settings.FramesPerSecond;
+
+    public VideoLimits Limits => new(_settings.MaxBytes, _settings.MaxDurationSeconds);
 
     /// <summary>Size and duration of the file's video, checked against the limits.</summary>
     public async Task<VideoInfo> ProbeAsync(string path, CancellationToken cancellationToken)
@@ -93,7 +94,7 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options)
         var maxFrames = (int)Math.Floor(_settings.MaxDurationSeconds * _settings.FramesPerSecond) + 1;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_settings.MaxAnalysisSeconds));
-        using var process = VideoDecodeException.Start(start);
+        using var process = FfmpegProcess.Start(start);
         // Drained concurrently so a chatty stderr cannot fill its pipe and stall the frames on stdout.
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         var stdout = process.StandardOutput.BaseStream;

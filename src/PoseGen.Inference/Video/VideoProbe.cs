@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using PoseGen.Core.Abstractions;
+using PoseGen.Core.Errors;
 
 namespace PoseGen.Inference.Video;
-
-/// <summary>A video stream's display size in pixels (after its rotation tag is applied) and its duration in seconds.</summary>
-public sealed record VideoInfo(int Width, int Height, double DurationSeconds);
 
 /// <summary>Reads a file's first video stream with ffprobe.</summary>
 internal static class VideoProbe
@@ -27,7 +26,7 @@ internal static class VideoProbe
         foreach (var arg in (string[])["-v", "error", .. InputRestrictions, "-select_streams", "v:0", "-show_entries",
                      "stream=width,height:stream_side_data=rotation:stream_tags=rotate:format=duration", "-of", "json", path])
             start.ArgumentList.Add(arg);
-        using var process = VideoDecodeException.Start(start);
+        using var process = FfmpegProcess.Start(start);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limit);
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using PoseGen.Inference.Onnx;
-using PoseGen.Inference.Video;
+using PoseGen.Application.Workouts;
+using PoseGen.Core.Abstractions;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services;
 using PoseGen.Web.Services.Workouts;
@@ -17,7 +16,8 @@ namespace PoseGen.Web.Controllers;
 /// </summary>
 [Authorize]
 public sealed class WorkoutController(
-    OnnxModelHost models, IOptions<VideoOptions> video, PoseGen.Core.Library.PoseLibrary library, HistoryService history) : Controller
+    IPoseModelFiles models, IVideoFrameSource video, PoseGen.Core.Library.PoseLibrary library, HistoryService history)
+    : Controller
 {
     /// <summary>How many of the user's latest analyses the practice list offers next to the library poses.</summary>
     private const int PractisableAnalyses = 20;
@@ -41,8 +41,9 @@ public sealed class WorkoutController(
             : exercises.Any(e => string.Equals(e.Id, exercise, StringComparison.OrdinalIgnoreCase)) ? exercise!.ToLowerInvariant() : "squat";
         var poses = library.All.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Select(p => new WorkoutPoseOption(p.Id, p.Name)).ToList();
         var side = PoseText.View(view) is { } v ? PoseText.Id(v) : "front";
-        return View(new WorkoutPageViewModel(exercises, selected, models.IsInstalled(ModelCatalog.MoveNetLightning),
-            models.IsInstalled(ModelCatalog.MoveNetThunder), video.Value.MaxBytes, video.Value.MaxDurationSeconds,
+        var limits = video.Limits;
+        return View(new WorkoutPageViewModel(exercises, selected, models.PathOf(PoseModelKind.Lightning) is not null,
+            models.PathOf(PoseModelKind.Thunder) is not null, limits.MaxBytes, limits.MaxDurationSeconds,
             poses, practisedAnalysis ?? practised?.Id, side, analyses));
     }
 
@@ -51,15 +52,15 @@ public sealed class WorkoutController(
     [ResponseCache(Duration = 86400, Location = ResponseCacheLocation.Client)]
     public IActionResult Model(string name)
     {
-        var model = name switch
+        var path = name switch
         {
-            "lightning" => ModelCatalog.MoveNetLightning,
-            "thunder" => ModelCatalog.MoveNetThunder,
+            "lightning" => models.PathOf(PoseModelKind.Lightning),
+            "thunder" => models.PathOf(PoseModelKind.Thunder),
             _ => null,
         };
-        if (model is null || !models.IsInstalled(model))
+        if (path is null)
             return NotFound();
-        return PhysicalFile(models.PathOf(model), "application/octet-stream", enableRangeProcessing: true);
+        return PhysicalFile(path, "application/octet-stream", enableRangeProcessing: true);
     }
 }
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using PoseGen.Core.Errors;
 using PoseGen.Data;
 using PoseGen.Imaging;
-using PoseGen.Inference.Video;
 
 namespace PoseGen.Web.Hosting;
 

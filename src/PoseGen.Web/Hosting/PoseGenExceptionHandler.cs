@@ -32,8 +32,8 @@ public sealed partial class PoseGenExceptionHandler(IProblemDetailsService probl
         // one says when to come back); a missing video tool is a 503 whose message says what still works.
         var detail = ExceptionStatus.FaultDetail(exception) ?? (exception is UserFacingException
             || (status < 500 && exception is BadHttpRequestException or InvalidDataException or PoseGen.Imaging.ImageDecodeException
-                or PoseGen.Inference.Video.VideoDecodeException)
-            || exception is PoseGen.Inference.Video.VideoDecodeException { Kind: PoseGen.Inference.Video.VideoErrorKind.ToolsMissing }
+                or VideoDecodeException)
+            || exception is VideoDecodeException { Kind: VideoErrorKind.ToolsMissing }
             ? exception.Message
             : null);
         return await problems.TryWriteAsync(new ProblemDetailsContext

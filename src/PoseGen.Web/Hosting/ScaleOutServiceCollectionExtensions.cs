@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PoseGen.Application.Workouts;
 using PoseGen.Web.Services.Workouts;
 
 namespace PoseGen.Web.Hosting;

@@ -69,8 +69,8 @@ public static class WebServiceCollectionExtensions
             options.AddFilter<Hubs.RefusedCallFilter>();
         });
         // One instance keeps live sessions in memory only; AddPoseGenScaleOut replaces the store with Redis.
-        services.AddSingleton<Services.Workouts.ILiveSessionStore, Services.Workouts.InProcessLiveSessionStore>();
-        services.AddSingleton<Services.Workouts.LiveWorkoutSessions>();
+        services.AddSingleton<Application.Workouts.ILiveSessionStore, Application.Workouts.InProcessLiveSessionStore>();
+        services.AddSingleton<Application.Workouts.LiveWorkoutSessions>();
         services.AddHostedService<Services.Workouts.LiveWorkoutSweeper>();
         AddGeneration(services);
         return services;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Poses;
 using PoseGen.Web.Controllers;
 using PoseGen.Web.Hosting;
@@ -98,7 +99,7 @@ public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService hist
     {
         var session = await AttachAsync(sessionId);
         if (session is null || await sessions.EndAsync(session) is not { } document) return null;
-        var activity = await LiveWorkoutSessions.SaveAsync(history, UserId, document, Context.ConnectionAborted);
+        var activity = await LiveWorkoutHistory.SaveAsync(history, UserId, document, Context.ConnectionAborted);
         return activity.Id;
     }
 

@@ -1,3 +1,4 @@
+using PoseGen.Application;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Context;
 using PoseGen.Core.Context.Scene;

@@ -3,11 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PoseGen.Application.Workouts;
+using PoseGen.Core.Abstractions;
 using PoseGen.Core.History;
 using PoseGen.Core.Poses;
 using PoseGen.Data.Entities;
-using PoseGen.Inference;
-using PoseGen.Inference.Video;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services.Workouts;
 using PoseGen.Web.ViewModels.Poses;
@@ -39,7 +39,7 @@ public sealed record OpenPoseFrame(
 /// Downloads of History: one entry as JSON, the (filtered) list as CSV, keypoints as COCO results or OpenPose JSON (photo
 /// analyses and workouts), and a workout's reps as CSV. Every read is the owner's only; null is "no such entry".
 /// </summary>
-public sealed class HistoryExportService(HistoryService history, IOptions<InferenceOptions> inference)
+public sealed class HistoryExportService(HistoryService history, IOptions<PoseDetectionSettings> detection)
 {
     public async Task<HistoryEntryExport?> EntryAsync(string userId, Guid id, CancellationToken ct)
     {
@@ -79,7 +79,7 @@ public sealed class HistoryExportService(HistoryService history, IOptions<Infere
             return format switch
             {
                 PoseOutputFormat.Coco => TimelineCoco(timeline),
-                PoseOutputFormat.Openpose => TimelineOpenPose(timeline, inference.Value.KeypointThreshold),
+                PoseOutputFormat.Openpose => TimelineOpenPose(timeline, detection.Value.KeypointThreshold),
                 _ => timeline,
             };
         throw new InvalidInputException($"A {HistoryText.KindName(activity.Kind).ToLowerInvariant()} entry holds no keypoints to export: photo analyses and workouts do.");
@@ -93,7 +93,7 @@ public sealed class HistoryExportService(HistoryService history, IOptions<Infere
         if (activity.Kind != ActivityKind.Workout)
             throw new InvalidInputException("Only workouts have reps to export.");
         var video = WorkoutJobDocument.TryRead(activity.Document);
-        IReadOnlyList<RepDetail> reps = video?.Result?.RepDetails ?? LiveWorkoutDocument.TryRead(activity.Document)?.RepDetails ?? [];
+        IReadOnlyList<RepDetail> reps = video?.Result?.RepDetails ?? LiveWorkoutHistory.TryRead(activity.Document)?.RepDetails ?? [];
         var lines = new List<string> { HistoryCsv.RepHeader };
         if (video?.Result?.Cycles is { } cycles)
             lines.AddRange(cycles.Select((c, i) => HistoryCsv.Line((i + 1).ToString(CultureInfo.InvariantCulture),
@@ -106,7 +106,7 @@ public sealed class HistoryExportService(HistoryService history, IOptions<Infere
     }
 
     private static KeypointTimeline? Timeline(Activity activity) => activity.Kind != ActivityKind.Workout ? null
-        : WorkoutJobDocument.TryRead(activity.Document)?.Result?.Timeline ?? LiveWorkoutDocument.TryRead(activity.Document)?.Timeline;
+        : WorkoutJobDocument.TryRead(activity.Document)?.Result?.Timeline ?? LiveWorkoutHistory.TryRead(activity.Document)?.Timeline;
 
     /// <summary>The frame's 17 COCO keypoints in pixels (the timeline keeps fractions of the frame); none for an empty frame.</summary>
     private static Keypoint[]? Pixels(TimelineFrame frame, KeypointTimeline timeline) =>

@@ -1,8 +1,10 @@
+using PoseGen.Application;
+using PoseGen.Application.Photos;
 using PoseGen.Core.Abstractions;
+using PoseGen.Core.Imaging;
 using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
 using PoseGen.Imaging;
-using PoseGen.Inference;
 using PoseGen.Web.ViewModels.Poses;
 
 namespace PoseGen.Web.Services;

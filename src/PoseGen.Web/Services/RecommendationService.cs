@@ -1,3 +1,5 @@
+using PoseGen.Application;
+using PoseGen.Application.Photos;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Context;
 using PoseGen.Core.History;
@@ -8,7 +10,6 @@ using PoseGen.Core.Recommendations;
 using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
 using PoseGen.Imaging;
-using PoseGen.Inference;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.ViewModels.Recommendations;
 using PoseGen.Core.Errors;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PoseGen.Application.Photos;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Imaging;
 using PoseGen.Imaging;
@@ -102,7 +103,7 @@ public sealed class MoveNetPoseDetectorTests(ModelFixture models) : IClassFixtur
         var large = models.Codec.Resize(photo, photo.Width * 2, photo.Height * 2);
         var jpeg = models.Codec.Encode(large, EncodeFormat.Jpeg, 92);
         var detector = new PhotoPoseDetector(models.Codec, models.Detector, models.Services.GetRequiredService<PoseGen.Inference.Scheduling.InferenceScheduler>(),
-            Microsoft.Extensions.Options.Options.Create(new InferenceOptions { DetectionMaxSide = Math.Max(photo.Width, photo.Height) }));
+            Microsoft.Extensions.Options.Options.Create(new PoseDetectionSettings { DetectionMaxSide = Math.Max(photo.Width, photo.Height) }));
 
         var direct = Assert.Single((await models.Detector.DetectAsync(photo, PoseModelKind.Thunder, CancellationToken.None)).People);
         var result = await detector.DetectAsync(jpeg, PoseModelKind.Thunder, CancellationToken.None);

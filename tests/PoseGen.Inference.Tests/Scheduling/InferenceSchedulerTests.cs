@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using PoseGen.Core.Abstractions;
 using PoseGen.Inference.Scheduling;
 
 namespace PoseGen.Inference.Tests.Scheduling;

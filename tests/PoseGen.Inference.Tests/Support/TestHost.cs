@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PoseGen.Application;
 
 namespace PoseGen.Inference.Tests.Support;
 
@@ -41,7 +42,7 @@ internal static class TestHost
         builder.Configuration.AddInMemoryCollection(settings);
         var sink = new LogSink();
         builder.Logging.AddProvider(sink);
-        builder.Services.AddPoseGenInference();
+        builder.Services.AddPoseGenInference().AddPoseGenApplication();
         configure?.Invoke(builder.Services);
         return (builder.Build(), sink);
     }

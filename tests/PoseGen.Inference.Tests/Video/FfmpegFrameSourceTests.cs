@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using PoseGen.Core.Abstractions;
+using PoseGen.Core.Errors;
 using PoseGen.Inference.Tests.Support;
 using PoseGen.Inference.Video;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PoseGen.Application.Photos;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Poses;
 using PoseGen.Core.Workouts;

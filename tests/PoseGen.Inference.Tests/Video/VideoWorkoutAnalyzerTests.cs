@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Workouts;
 using PoseGen.Inference.Tests.Support;

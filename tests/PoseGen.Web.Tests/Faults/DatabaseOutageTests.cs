@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Abstractions;
 using PoseGen.Data;
 using PoseGen.Inference.Scheduling;

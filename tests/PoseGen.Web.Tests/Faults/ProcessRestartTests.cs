@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Abstractions;
 using PoseGen.Data;
 using PoseGen.Inference.Scheduling;

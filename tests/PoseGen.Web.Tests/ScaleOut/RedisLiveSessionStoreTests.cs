@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using PoseGen.Application.Workouts;
 using PoseGen.TestSupport.Redis;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services.Workouts;

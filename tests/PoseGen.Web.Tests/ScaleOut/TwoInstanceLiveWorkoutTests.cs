@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Workouts;
 using PoseGen.TestSupport.Postgres;
 using PoseGen.Web.Services.Workouts;

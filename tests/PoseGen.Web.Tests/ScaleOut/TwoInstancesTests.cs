@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Abstractions;
 using PoseGen.Data;
 using PoseGen.TestSupport.Postgres;

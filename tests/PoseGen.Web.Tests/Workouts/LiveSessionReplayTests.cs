@@ -1,3 +1,4 @@
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Workouts;
 using PoseGen.Web.Services;
 using PoseGen.Web.Services.Workouts;

@@ -1,3 +1,4 @@
+using PoseGen.Application.Workouts;
 using PoseGen.Web.Services.Workouts;
 using PoseGen.Web.Tests.Infrastructure;
 

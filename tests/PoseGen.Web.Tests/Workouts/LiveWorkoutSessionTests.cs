@@ -1,3 +1,4 @@
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Workouts;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services.Workouts;

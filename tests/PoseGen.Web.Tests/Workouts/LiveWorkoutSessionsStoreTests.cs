@@ -1,3 +1,4 @@
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Errors;
 using PoseGen.Web.Services.Workouts;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR.Client;
+using PoseGen.Application.Workouts;
 using PoseGen.Web.Services.Workouts;
 using PoseGen.Web.Tests.Infrastructure;
 

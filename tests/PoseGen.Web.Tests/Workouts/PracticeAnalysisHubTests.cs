@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using PoseGen.Application.Workouts;
 using PoseGen.TestSupport;
 using PoseGen.Web.Services.Workouts;
 

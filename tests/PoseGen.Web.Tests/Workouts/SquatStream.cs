@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Poses;
 using PoseGen.TestSupport;
 using PoseGen.Web.Services.Workouts;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using PoseGen.Application.Workouts;
 using PoseGen.TestSupport;
 using PoseGen.Web.Services;
 using PoseGen.Web.Services.Workouts;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using PoseGen.Application.Workouts;
 using PoseGen.Web.Services.Workouts;
 using PoseGen.Web.Tests.Infrastructure;
 

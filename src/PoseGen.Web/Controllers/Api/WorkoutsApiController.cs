@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using PoseGen.Application.Workouts;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services.Workouts;
 

@@ -1,3 +1,5 @@
+using PoseGen.Application.Workouts;
+
 namespace PoseGen.Web.Services.Workouts;
 
 /// <summary>Saves and forgets live sessions whose browser did not come back within the grace period. A session another
@@ -18,7 +20,7 @@ public sealed partial class LiveWorkoutSweeper(LiveWorkoutSessions sessions, ISe
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await LiveWorkoutSessions.SaveAsync(scope.ServiceProvider.GetRequiredService<HistoryService>(), session.UserId, document, stoppingToken);
+                    await LiveWorkoutHistory.SaveAsync(scope.ServiceProvider.GetRequiredService<HistoryService>(), session.UserId, document, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

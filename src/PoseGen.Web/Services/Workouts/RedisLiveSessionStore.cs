@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PoseGen.Application.Workouts;
 using PoseGen.Web.Hosting;
 using StackExchange.Redis;
 

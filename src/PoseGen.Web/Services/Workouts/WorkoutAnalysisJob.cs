@@ -2,11 +2,12 @@ using System.Text.Json;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Abstractions;
+using PoseGen.Core.Errors;
 using PoseGen.Core.History;
 using PoseGen.Core.Workouts;
 using PoseGen.Data;
-using PoseGen.Inference.Video;
 using PoseGen.Web.Services.Jobs;
 
 namespace PoseGen.Web.Services.Workouts;

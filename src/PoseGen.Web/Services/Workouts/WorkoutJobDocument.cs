@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PoseGen.Inference.Video;
+using PoseGen.Application.Workouts;
 
 namespace PoseGen.Web.Services.Workouts;
 

@@ -1,10 +1,11 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PoseGen.Application.Workouts;
+using PoseGen.Core.Abstractions;
 using PoseGen.Core.History;
 using PoseGen.Core.Workouts;
 using PoseGen.Data;
-using PoseGen.Inference.Video;
 using PoseGen.Core.Errors;
 using PoseGen.Web.Services.Jobs;
 
@@ -13,7 +14,7 @@ namespace PoseGen.Web.Services.Workouts;
 /// <summary>Accepts uploaded clips as queued jobs (Hangfire's <see cref="JobQueues.Video"/> queue) and reads their state,
 /// scoped to the owner.</summary>
 public sealed class WorkoutJobService(
-    HistoryService history, PoseGenDbContext db, FfmpegFrameSource frames, WorkoutVideoStore videos, IBackgroundJobClient jobs,
+    HistoryService history, PoseGenDbContext db, IVideoFrameSource frames, WorkoutVideoStore videos, IBackgroundJobClient jobs,
     JobStorage storage, IOptions<JobOptions> options)
 {
     /// <summary>The exercise value that asks for the exercise to be recognised from the motion (also the default).</summary>

@@ -1,3 +1,4 @@
+using PoseGen.Application.Workouts;
 using PoseGen.Data;
 
 namespace PoseGen.Web.Services.Workouts;

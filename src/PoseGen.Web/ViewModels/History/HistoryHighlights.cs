@@ -1,3 +1,4 @@
+using PoseGen.Application.Workouts;
 using PoseGen.Core.History;
 using PoseGen.Web.Services;
 using PoseGen.Web.Services.Workouts;
@@ -21,7 +22,7 @@ public sealed record HistoryHighlights(IReadOnlyList<(string Label, string Value
             ? new([("Exercise", w.Result?.Exercise ?? w.Exercise), ("Status", w.Status), ("Good reps", w.Result?.Reps.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"),
                     ("Improper reps", w.Result?.ImproperReps.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–")],
                 w.Error is null ? [] : [w.Error])
-            : LiveWorkoutDocument.TryRead(document) is { } l
+            : LiveWorkoutHistory.TryRead(document) is { } l
                 ? new([("Exercise", l.Exercise), ("Model", l.Model), ("Duration", $"{l.DurationS:0} s"),
                         ("Good reps", l.Reps.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                         ("Improper reps", l.ImproperReps.ToString(System.Globalization.CultureInfo.InvariantCulture))],

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.History;
-using PoseGen.Inference.Video;
 using PoseGen.Web.Services;
 using PoseGen.Web.Services.Workouts;
 
@@ -41,7 +41,7 @@ public sealed record HistoryDetailsViewModel(ActivitySummary Summary, string Doc
     /// <summary>The saved keypoint timeline of a live session or a finished video analysis; null when there is none to replay.</summary>
     public KeypointTimeline? Timeline => Summary.Kind != ActivityKind.Workout
         ? null
-        : (WorkoutJobDocument.TryRead(DocumentJson)?.Result?.Timeline ?? LiveWorkoutDocument.TryRead(DocumentJson)?.Timeline)
+        : (WorkoutJobDocument.TryRead(DocumentJson)?.Result?.Timeline ?? LiveWorkoutHistory.TryRead(DocumentJson)?.Timeline)
             is { Frames.Count: > 0 } timeline ? timeline : null;
 
     /// <summary>Every cycle of the workout with its verdict and explanation, for marking them on the replay: a video
@@ -49,7 +49,7 @@ public sealed record HistoryDetailsViewModel(ActivitySummary Summary, string Doc
     public IReadOnlyList<CycleDetail> Cycles => Summary.Kind != ActivityKind.Workout ? []
         : WorkoutJobDocument.TryRead(DocumentJson)?.Result is { } result
             ? result.Cycles ?? [.. result.RepDetails.Select(Cycle)]
-            : LiveWorkoutDocument.TryRead(DocumentJson) is { } live ? [.. live.RepDetails.Select(Cycle)] : [];
+            : LiveWorkoutHistory.TryRead(DocumentJson) is { } live ? [.. live.RepDetails.Select(Cycle)] : [];
 
     /// <summary>The timeline and its cycles as JSON for the replay script, with '&lt;' escaped so no string can close the
     /// script element.</summary>

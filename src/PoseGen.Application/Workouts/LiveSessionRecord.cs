@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using PoseGen.Core.Poses;
 
-namespace PoseGen.Web.Services.Workouts;
+namespace PoseGen.Application.Workouts;
 
 /// <summary>What a live session was started with: with its accepted frames in order, all that is needed to rebuild it.
 /// <see cref="Exercise"/> is an exercise id, <see cref="LiveWorkoutSession.Auto"/> or the practice exercise.</summary>

@@ -1,4 +1,4 @@
-namespace PoseGen.Inference.Video;
+namespace PoseGen.Application.Workouts;
 
 /// <summary>
 /// A whole clip counted. <see cref="Exercise"/> is the exercise counted: the one asked for, or the one recognised from

@@ -1,10 +1,8 @@
 using PoseGen.Core.Poses;
 using PoseGen.Core.Workouts;
-using PoseGen.Inference.Video;
-using PoseGen.Web.Hosting;
 using PoseGen.Core.Errors;
 
-namespace PoseGen.Web.Services.Workouts;
+namespace PoseGen.Application.Workouts;
 
 /// <summary>
 /// One frame of keypoints from the browser: <see cref="T"/> seconds since the session started (client clock,

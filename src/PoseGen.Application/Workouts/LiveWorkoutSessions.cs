@@ -2,10 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using PoseGen.Core.History;
 using PoseGen.Core.Workouts;
-using PoseGen.Web.Hosting;
 using PoseGen.Core.Errors;
 
-namespace PoseGen.Web.Services.Workouts;
+namespace PoseGen.Application.Workouts;
 
 /// <summary>
 /// The live sessions of the process, by session id. A session outlives its connection for <see cref="GracePeriod"/>, so
@@ -261,22 +260,5 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
     {
         var now = time.GetUtcNow();
         return [.. _sessions.Values.Where(s => now - s.LastSeen > (s.ConnectionId is null ? GracePeriod : IdleLimit))];
-    }
-
-    public static Task<PoseGen.Data.Entities.Activity> SaveAsync(HistoryService history, string userId, LiveWorkoutDocument document, CancellationToken ct)
-    {
-        if (document.PoseName is { } pose)
-        {
-            var practice = string.Create(CultureInfo.InvariantCulture,
-                $"Best match {document.BestScore ?? 0:F0}/100, {document.HoldSeconds:F0} s held in {document.DurationS:F0} s");
-            return history.AddAsync(userId, ActivityKind.Workout, $"{pose}: pose practice", practice, document, [], null, ct,
-                figures: new ActivityFigures(document.PoseId, Score: document.BestScore, Seconds: document.DurationS));
-        }
-        var name = ExerciseCatalog.Default.Find(document.Exercise)?.Name ?? "Workout";
-        var summary = document.Reps + document.ImproperReps == 0 && document.HoldSeconds > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{document.HoldSeconds:F0} s held in {document.DurationS:F0} s")
-            : string.Create(CultureInfo.InvariantCulture, $"{document.Reps} good, {document.ImproperReps} improper reps in {document.DurationS:F0} s");
-        return history.AddAsync(userId, ActivityKind.Workout, $"{name} live", summary, document, [], null, ct,
-            figures: new ActivityFigures(document.Exercise, document.Reps, document.ImproperReps, Seconds: document.DurationS));
     }
 }

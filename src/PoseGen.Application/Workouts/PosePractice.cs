@@ -3,7 +3,7 @@ using PoseGen.Core.Poses.Alignment;
 using PoseGen.Core.Poses.Feedback;
 using PoseGen.Core.Poses.Similarity;
 
-namespace PoseGen.Web.Services.Workouts;
+namespace PoseGen.Application.Workouts;
 
 /// <summary>The pose a practice session holds: a library pose seen from one side, as 17 COCO keypoints.</summary>
 public sealed record PoseReference(string PoseId, string Name, string View, IReadOnlyList<Keypoint> Keypoints);

@@ -1,4 +1,4 @@
-namespace PoseGen.Inference.Scheduling;
+namespace PoseGen.Core.Abstractions;
 
 /// <summary>Who waits for a model run.</summary>
 public enum InferencePriority

@@ -1,4 +1,4 @@
-namespace PoseGen.Web.Services.Workouts;
+namespace PoseGen.Application.Workouts;
 
 /// <summary>What the store says about a session an instance holds.</summary>
 public enum LiveSessionClaim

@@ -1,22 +1,21 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using PoseGen.Core.Abstractions;
+using PoseGen.Core.Imaging;
 using PoseGen.Core.Poses;
-using PoseGen.Imaging;
-using PoseGen.Inference.Scheduling;
 
-namespace PoseGen.Inference;
+namespace PoseGen.Application.Photos;
 
 /// <summary>
 /// Encoded photo (JPEG, PNG, WebP, GIF, AVIF) to keypoints in pixels of the upright photo: decodes with EXIF orientation
-/// at a bounded working size (<see cref="InferenceOptions.DetectionMaxSide"/>), detects, and scales the result back.
-/// Decode failures surface as the codec's <see cref="ImageDecodeException"/>. The decode, like the model runs, is work
-/// for the <see cref="InferenceScheduler"/>'s workers: a 12 MP JPEG costs tens of ms of CPU, and decoded on the request
+/// at a bounded working size (<see cref="PoseDetectionSettings.DetectionMaxSide"/>), detects, and scales the result back.
+/// Decode failures surface as the decoder's exception. The decode, like the model runs, is work
+/// for the <see cref="IInferenceScheduler"/>'s workers: a 12 MP JPEG costs tens of ms of CPU, and decoded on the request
 /// thread pool many uploads at once filled it, so that light requests (/health, pages) waited behind them for seconds,
 /// and a photo the models were too busy for was decoded before it was refused.
 /// </summary>
 public sealed class PhotoPoseDetector(
-    IImageCodec codec, IPoseDetector detector, InferenceScheduler scheduler, IOptions<InferenceOptions> options)
+    IImageDecoder codec, IPoseDetector detector, IInferenceScheduler scheduler, IOptions<PoseDetectionSettings> options)
 {
     private readonly int _maxSide = options.Value.DetectionMaxSide;
 

@@ -1,17 +1,16 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Poses;
 using PoseGen.Core.Workouts;
 
-namespace PoseGen.Inference.Video;
+namespace PoseGen.Application.Workouts;
 
 /// <summary>
 /// Decodes a clip, detects the main person in every sampled frame, recognises the exercise when none was named, folds the
 /// frames through <see cref="RepCounter"/> (the same counter as the live page) and cross-checks its cycles against the
 /// whole-body repetition period (<see cref="Periodicity"/>).
 /// </summary>
-public sealed class VideoWorkoutAnalyzer(FfmpegFrameSource frames, IPoseDetector detector, IOptions<VideoOptions> options)
+public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector detector)
 {
     /// <summary>Replay rate of the saved keypoint timeline: enough for a smooth skeleton, small enough to store.</summary>
     private const double TimelineFramesPerSecond = 5;
@@ -24,7 +23,7 @@ public sealed class VideoWorkoutAnalyzer(FfmpegFrameSource frames, IPoseDetector
         var info = await frames.ProbeAsync(path, cancellationToken);
         var poses = new List<PoseFrame>();
         var timeline = new List<TimelineFrame>();
-        var timelineEvery = Math.Max(1, (int)Math.Round(options.Value.FramesPerSecond / TimelineFramesPerSecond));
+        var timelineEvery = Math.Max(1, (int)Math.Round(frames.FramesPerSecond / TimelineFramesPerSecond));
         var (width, height) = frames.OutputSize(info);
         var lastTime = 0.0;
         await foreach (var frame in frames.ReadFramesAsync(path, info, cancellationToken))
@@ -44,7 +43,7 @@ public sealed class VideoWorkoutAnalyzer(FfmpegFrameSource frames, IPoseDetector
         return result with
         {
             DurationS = Math.Round(duration, 2),
-            Timeline = new KeypointTimeline(options.Value.FramesPerSecond / timelineEvery, width, height, timeline),
+            Timeline = new KeypointTimeline(frames.FramesPerSecond / timelineEvery, width, height, timeline),
         };
     }
 

@@ -1,8 +1,7 @@
 using PoseGen.Core.Abstractions;
-using PoseGen.Web.Hosting;
 using PoseGen.Core.Errors;
 
-namespace PoseGen.Web.Services;
+namespace PoseGen.Application;
 
 public static class ModelAvailability
 {

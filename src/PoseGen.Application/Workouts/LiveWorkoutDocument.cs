@@ -1,7 +1,5 @@
-using System.Text.Json;
-using PoseGen.Inference.Video;
 
-namespace PoseGen.Web.Services.Workouts;
+namespace PoseGen.Application.Workouts;
 
 /// <summary>
 /// The History document of a live webcam session (ActivityKind.Workout, <see cref="Source"/> "live"). Times are seconds
@@ -23,19 +21,4 @@ public sealed record LiveWorkoutDocument(
     double? BestScore = null)
 {
     public const string LiveSource = "live";
-
-    /// <summary>The document of a live session; null for other Workout documents (video jobs).</summary>
-    public static LiveWorkoutDocument? TryRead(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<LiveWorkoutDocument>(json, HistoryService.DocumentJson) is { Source: LiveSource } document
-                ? document
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }
