@@ -12,7 +12,9 @@ var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 
 var test = DistortionProtocol.TestSplit(PoseDataFile.Parse(File.ReadAllText(path)));
 Console.WriteLine($"{test.Count} test poses, {repetitions} repetitions, seed {seed}");
 Console.WriteLine();
-Console.WriteLine("| global distortion | corruption | model | torso MSE before | all-joint MSE before | torso MSE after | torso: seed 0.00057 / ours | all-joint MSE after | all-joint floor (limbs) | failures |");
+Console.WriteLine(
+    "| global distortion | corruption | model | torso MSE before | all-joint MSE before | torso MSE after | torso: " +
+    "seed 0.00057 / ours | all-joint MSE after | all-joint floor (limbs) | failures |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
 var clock = Stopwatch.StartNew();
 var rows = new (GlobalDistortion, CorruptionKind, AlignmentModel)[]
@@ -33,7 +35,9 @@ foreach (var (distortion, corruption, model) in rows)
 {
     var row = AlignmentBenchmark.Run(test, distortion, corruption, model, repetitions, seed);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {row.Distortion} | {row.Corruption} | {row.Model} | {row.TorsoMseBefore:0.00000} | {row.AllJointMseBefore:0.00000} | {row.TorsoMseAfter:0.0e+00} | {0.00057 / row.TorsoMseAfter:0.#}x | {row.AllJointMseAfter:0.00000} | {row.AllJointFloor:0.00000} | {row.Failures} |"));
+        $"| {row.Distortion} | {row.Corruption} | {row.Model} | {row.TorsoMseBefore:0.00000} | " +
+        $"{row.AllJointMseBefore:0.00000} | {row.TorsoMseAfter:0.0e+00} | {0.00057 / row.TorsoMseAfter:0.#}x | " +
+        $"{row.AllJointMseAfter:0.00000} | {row.AllJointFloor:0.00000} | {row.Failures} |"));
 }
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:0.0} s"));

@@ -15,7 +15,8 @@ using PoseGen.TestSupport;
 var iterations = args.Length == 2 && args[0] == "--iterations" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 var repoRoot = RepoPaths.Root;
 var dir = RepoPaths.Fixture("scenes");
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = repoRoot });
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true,
+    ContentRootPath = repoRoot });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Inference:Device"] = "Cpu" });
 builder.Services.AddLogging().AddPoseGenImaging().AddPoseGenInference();
 using var host = builder.Build();
@@ -45,10 +46,13 @@ foreach (var (file, environment, outfit) in labels)
     env2 += envTop.Take(2).Any(environment.Contains) ? 1 : 0;
     out1 += outTop.Take(1).Any(outfit.Contains) ? 1 : 0;
     out2 += outTop.Take(2).Any(outfit.Contains) ? 1 : 0;
-    if (!envTop.Take(1).Any(environment.Contains)) confusions.Add($"environment {string.Join('|', environment)} -> {envTop.FirstOrDefault() ?? "none"} ({file})");
-    if (!outTop.Take(1).Any(outfit.Contains)) confusions.Add($"outfit {string.Join('|', outfit)} -> {outTop.FirstOrDefault() ?? "none"} ({file})");
+    if (!envTop.Take(1).Any(environment.Contains)) confusions.Add(
+        $"environment {string.Join('|', environment)} -> {envTop.FirstOrDefault() ?? "none"} ({file})");
+    if (!outTop.Take(1).Any(outfit.Contains)) confusions.Add(
+        $"outfit {string.Join('|', outfit)} -> {outTop.FirstOrDefault() ?? "none"} ({file})");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{file,-20} env [{string.Join(", ", envTop.Take(3))}] outfit [{string.Join(", ", outTop.Take(3))}] {context.Lighting}, median {runs[runs.Count / 2]:F0} ms"));
+        $"{file,-20} env [{string.Join(", ", envTop.Take(3))}] outfit [{string.Join(", ", outTop.Take(3))}] " +
+        $"{context.Lighting}, median {runs[runs.Count / 2]:F0} ms"));
 }
 var n = labels.Count;
 Console.WriteLine($"environment top-1 {env1}/{n}, top-2 {env2}/{n}; outfit top-1 {out1}/{n}, top-2 {out2}/{n}");
@@ -56,4 +60,5 @@ Console.WriteLine("confusions (wanted -> top-1):");
 foreach (var c in confusions) Console.WriteLine("  " + c);
 times.Sort();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"time per photo (median over photos of each photo's median): {times[times.Count / 2]:F0} ms, min {times[0]:F0}, max {times[^1]:F0}"));
+    $"time per photo (median over photos of each photo's median): {times[times.Count / 2]:F0} ms, min {times[0]:F0}, " +
+    $"max {times[^1]:F0}"));

@@ -19,7 +19,9 @@ const int Users = 100, MainSessions = 10_000, OtherSessions = 100;
 string[] exercises = ["squat", "push-up", "lunge", "bicep-curl", "shoulder-press", "sit-up"];
 string[] poses = ["warrior-2", "tree", "mountain", "downward-dog"];
 
-Console.WriteLine($"| database | seed (s) | dashboard, 7 days: median / p90 ms | dashboard, 365 days: median / p90 ms | History first page: median / p90 ms |");
+Console.WriteLine(
+    $"| database | seed (s) | dashboard, 7 days: median / p90 ms | dashboard, 365 days: median / p90 ms | History " +
+    $"first page: median / p90 ms |");
 Console.WriteLine("|---|---|---|---|---|");
 await using var postgres = await PostgresServer.StartAsync();
 foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
@@ -28,15 +30,18 @@ foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postg
     var settings = new Dictionary<string, string?>
     {
         ["Database:Provider"] = provider.ToString(),
-        ["ConnectionStrings:Postgres"] = provider == DatabaseProvider.Postgres ? postgres.ConnectionStringFor(await postgres.CreateDatabaseAsync("dashboard")) : "",
+        ["ConnectionStrings:Postgres"] = provider == DatabaseProvider.Postgres
+            ? postgres.ConnectionStringFor(await postgres.CreateDatabaseAsync("dashboard")) : "",
         ["Storage:DataRoot"] = folder,
     };
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-    var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSingleton(TimeProvider.System)
+    var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
+        .AddSingleton(TimeProvider.System)
         .AddPoseGenData(configuration, new DataRoot(folder));
     services.AddSingleton<WorkoutVideoStore>().AddScoped<HistoryService>().AddScoped<DashboardService>()
         .AddScoped<ProfileService>().AddScoped<PoseFeedbackService>().AddScoped<NextPoseService>()
-        .AddSingleton(PoseGen.Core.Library.PoseLibrary.Default).AddSingleton<PoseGen.Core.Recommendations.PoseRecommender>();
+        .AddSingleton(PoseGen.Core.Library.PoseLibrary.Default)
+        .AddSingleton<PoseGen.Core.Recommendations.PoseRecommender>();
     await using var provider1 = services.BuildServiceProvider();
     await provider1.MigratePoseGenDatabaseAsync();
 
@@ -48,13 +53,15 @@ foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postg
     {
         await using var scope = provider1.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
-        var user = new PoseGenUser { Id = Guid.NewGuid().ToString(), UserName = $"user{u}@example.test", Email = $"user{u}@example.test" };
+        var user = new PoseGenUser { Id = Guid.NewGuid().ToString(), UserName = $"user{u}@example.test",
+            Email = $"user{u}@example.test" };
         db.Users.Add(user);
         if (u == 0)
         {
             main = user.Id;
             // The main user has a weekly goal, so the dashboard measures its progress too (and suggests the next pose).
-            db.Profiles.Add(new ProfileEntity { UserId = user.Id, WeeklyGoalKind = PoseGen.Core.Profiles.WeeklyGoalKind.Reps, WeeklyGoalTarget = 150 });
+            db.Profiles.Add(new ProfileEntity { UserId = user.Id, WeeklyGoalKind =
+                PoseGen.Core.Profiles.WeeklyGoalKind.Reps, WeeklyGoalTarget = 150 });
         }
         var count = u == 0 ? MainSessions : OtherSessions;
         for (var i = 0; i < count; i++)
@@ -62,14 +69,17 @@ foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postg
             var kind = (ActivityKind)random.Next(0, 5);
             var activity = new Activity
             {
-                Id = Guid.NewGuid(), UserId = user.Id, Kind = kind, CreatedAtUtc = now.AddMinutes(-random.Next(0, 365 * 24 * 60)),
+                Id = Guid.NewGuid(), UserId = user.Id, Kind = kind, CreatedAtUtc =
+                now.AddMinutes(-random.Next(0, 365 * 24 * 60)),
                 Title = $"{kind} {i}", Summary = "seeded", Document = "{\"seeded\":true}",
             };
             if (kind == ActivityKind.Workout)
             {
                 activity.SetFigures(random.Next(4) == 0
-                    ? new ActivityFigures(poses[random.Next(poses.Length)], Score: random.Next(40, 100), Seconds: random.Next(20, 300))
-                    : new ActivityFigures(exercises[random.Next(exercises.Length)], random.Next(0, 30), random.Next(0, 5), Seconds: random.Next(60, 1800)));
+                    ? new ActivityFigures(poses[random.Next(poses.Length)], Score: random.Next(40, 100),
+                        Seconds: random.Next(20, 300))
+                    : new ActivityFigures(exercises[random.Next(exercises.Length)], random.Next(0, 30),
+                        random.Next(0, 5), Seconds: random.Next(60, 1800)));
             }
             else if (kind == ActivityKind.Comparison)
             {
@@ -96,10 +106,14 @@ foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postg
         return (times[times.Count / 2], times[(int)(times.Count * 0.9)]);
     }
     var today = DateOnly.FromDateTime(now);
-    var week = await Time(sp => sp.GetRequiredService<DashboardService>().GetAsync(main, null, null, CancellationToken.None));
-    var year = await Time(sp => sp.GetRequiredService<DashboardService>().GetAsync(main, today.AddDays(-364), today, CancellationToken.None));
-    var page = await Time(sp => sp.GetRequiredService<HistoryService>().ListAsync(main, new HistoryFilter(), 0, 24, CancellationToken.None));
+    var week = await Time(sp => sp.GetRequiredService<DashboardService>()
+        .GetAsync(main, null, null, CancellationToken.None));
+    var year = await Time(sp => sp.GetRequiredService<DashboardService>()
+        .GetAsync(main, today.AddDays(-364), today, CancellationToken.None));
+    var page = await Time(sp => sp.GetRequiredService<HistoryService>()
+        .ListAsync(main, new HistoryFilter(), 0, 24, CancellationToken.None));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {provider} | {seed.Elapsed.TotalSeconds:0} | {week.Median:0.0} / {week.P90:0.0} | {year.Median:0.0} / {year.P90:0.0} | {page.Median:0.0} / {page.P90:0.0} |"));
+        $"| {provider} | {seed.Elapsed.TotalSeconds:0} | {week.Median:0.0} / {week.P90:0.0} | {year.Median:0.0} / " +
+        $"{year.P90:0.0} | {page.Median:0.0} / {page.P90:0.0} |"));
     Directory.Delete(folder, recursive: true);
 }

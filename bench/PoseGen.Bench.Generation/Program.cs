@@ -21,7 +21,8 @@ var folder = TinyStableDiffusion.Create();
 try
 {
     var tokenizer = ClipTokenizer.Load(Path.Combine(folder, "tokenizer"));
-    Report("tokenize a 12-word prompt", 200, () => tokenizer.Tokenize("a yoga dancer in warrior pose on a beach at sunset, photo, sharp"));
+    Report("tokenize a 12-word prompt", 200, () => tokenizer.Tokenize(
+        "a yoga dancer in warrior pose on a beach at sunset, photo, sharp"));
 
     var latent = new float[4 * 64 * 96];
     new GaussianNoise(1).Fill(latent);
@@ -39,7 +40,8 @@ try
     Report("latent preview (512x768)", 200, () => LatentImages.Preview(latent, 64, 96));
 
     using var services = new ServiceCollection().AddLogging()
-        .AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
+        .AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
         .AddPoseGenImaging().BuildServiceProvider();
     var codec = services.GetRequiredService<IImageCodec>();
     var image = new RgbImage(512, 768, new byte[512 * 768 * 3]);
@@ -49,7 +51,8 @@ try
 
     var inference = Options.Create(new InferenceOptions { Device = ExecutionDevice.Cpu });
     var selector = new ExecutionProviderSelector(NullLogger<ExecutionProviderSelector>.Instance);
-    using var pipeline = new StableDiffusionPipeline(inference, Options.Create(new GenerationOptions { ModelsPath = folder }),
+    using var pipeline = new StableDiffusionPipeline(inference,
+        Options.Create(new GenerationOptions { ModelsPath = folder }),
         selector, new OnnxSessionFactory(inference, selector, NullLogger<OnnxSessionFactory>.Instance));
     foreach (var (w, h) in new[] { (512, 512), (512, 768) })
     {
@@ -84,5 +87,6 @@ void Report(string name, int runs, Action action, int perDivisor = 1)
 int Arg(string name, int fallback)
 {
     var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture)
+        : fallback;
 }

@@ -9,7 +9,8 @@ internal sealed record AccuracyScore(int Correct, int Labelled, double MeanOks, 
     public double Pck => (double)Correct / Labelled;
 
     /// <param name="predictions">Poses per image file name, in pixels of the upright photo.</param>
-    public static AccuracyScore Of(IReadOnlyList<LabelledImage> truth, IReadOnlyDictionary<string, IReadOnlyList<Pose>> predictions)
+    public static AccuracyScore Of(IReadOnlyList<LabelledImage> truth,
+        IReadOnlyDictionary<string, IReadOnlyList<Pose>> predictions)
     {
         int correct = 0, labelled = 0, found = 0, annotated = 0;
         double oksSum = 0;

@@ -7,7 +7,9 @@ using PoseGen.Inference.Onnx;
 
 namespace PoseGen.Bench.Inference;
 
-/// <summary>(a) session.Run alone: a letterboxed photo already in a preallocated int32 input, a preallocated output.</summary>
+/// <summary>
+/// (a) session.Run alone: a letterboxed photo already in a preallocated int32 input, a preallocated output.
+/// </summary>
 internal static class RawInference
 {
     public static Timing Measure(OnnxModelHost host, ModelDescriptor model, RgbImage photo, int warmup, int iterations)
@@ -29,11 +31,13 @@ internal static class RawInference
         string[] outputNames = [output.Key];
         OrtValue[] inputs = [inputValue];
         OrtValue[] outputs = [outputValue];
-        return Timing.Measure(warmup, iterations, () => session.Run(runOptions, inputNames, inputs, outputNames, outputs));
+        return Timing.Measure(warmup, iterations, () => session.Run(runOptions, inputNames, inputs, outputNames,
+            outputs));
     }
 
     /// <summary>A separate container per configuration so each gets its own sessions.</summary>
-    public static ServiceProvider Services(int intraOpThreads, GraphOptimizationLevel level = GraphOptimizationLevel.ORT_ENABLE_ALL)
+    public static ServiceProvider Services(int intraOpThreads,
+        GraphOptimizationLevel level = GraphOptimizationLevel.ORT_ENABLE_ALL)
     {
         var services = new ServiceCollection();
         services.AddLogging();

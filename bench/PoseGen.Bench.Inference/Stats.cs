@@ -26,9 +26,11 @@ internal sealed record Timing(double MedianMs, double MeanMs, double P90Ms, doub
         return Of(samples);
     }
 
-    private static double At(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
+    private static double At(double[] sorted, double q) => sorted[
+        Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
 
-    public override string ToString() => F(MedianMs) + " (mean " + F(MeanMs) + ", p90 " + F(P90Ms) + ", min " + F(MinMs) + ")";
+    public override string ToString() => F(MedianMs) + " (mean " + F(MeanMs) + ", p90 " + F(P90Ms) + ", min " + F(MinMs)
+        + ")";
 
     public static string F(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
 }

@@ -12,7 +12,8 @@ internal sealed record TfjsResults(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<Pose>>> Predictions,
     IReadOnlyDictionary<string, double> MedianPipelineMs)
 {
-    public static TfjsResults Run(string repoRoot, IReadOnlyDictionary<string, RgbImage> photos, int warmup, int iterations)
+    public static TfjsResults Run(string repoRoot, IReadOnlyDictionary<string, RgbImage> photos, int warmup,
+        int iterations)
     {
         var frames = Directory.CreateTempSubdirectory("posegen-bench-frames-");
         try
@@ -29,7 +30,8 @@ internal sealed record TfjsResults(
             {
                 WorkingDirectory = repoRoot,
                 RedirectStandardOutput = true,
-                ArgumentList = { "bench/tfjs/movenet-bench.mjs", frames.FullName, iterations.ToString(), warmup.ToString() },
+                ArgumentList = { "bench/tfjs/movenet-bench.mjs", frames.FullName, iterations.ToString(),
+                    warmup.ToString() },
             };
             using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
             var json = node.StandardOutput.ReadToEnd();
@@ -52,7 +54,8 @@ internal sealed record TfjsResults(
             $"(SIMD {root.GetProperty("simd").GetBoolean()}, threads {root.GetProperty("multithread").GetBoolean()})";
         var raw = root.GetProperty("raw").EnumerateObject().ToDictionary(m => m.Name, m => new Timing(
             m.Value.GetProperty("medianMs").GetDouble(), m.Value.GetProperty("meanMs").GetDouble(),
-            m.Value.GetProperty("p90Ms").GetDouble(), m.Value.GetProperty("minMs").GetDouble(), m.Value.GetProperty("n").GetInt32()));
+            m.Value.GetProperty("p90Ms").GetDouble(), m.Value.GetProperty("minMs").GetDouble(),
+            m.Value.GetProperty("n").GetInt32()));
         var predictions = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<Pose>>>();
         var pipelineMs = new Dictionary<string, double>();
         foreach (var model in root.GetProperty("predictions").EnumerateObject())

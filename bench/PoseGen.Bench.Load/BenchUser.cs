@@ -8,8 +8,8 @@ namespace PoseGen.Bench.Load;
 
 /// <summary>
 /// One simulated person: an account of its own and an HttpClient whose connections all leave from its own loopback
-/// address (127.0.x.y), so the app's per-address limits (registration, sign-in) see a different client for each user, as
-/// they would for people on different machines. Linux answers every 127.0.0.0/8 address, so an app listening on
+/// address (127.0.x.y), so the app's per-address limits (registration, sign-in) see a different client for each user,
+/// as they would for people on different machines. Linux answers every 127.0.0.0/8 address, so an app listening on
 /// 127.0.0.1 accepts connections bound to any of them.
 /// </summary>
 public sealed class BenchUser : IDisposable
@@ -26,11 +26,15 @@ public sealed class BenchUser : IDisposable
 
     public IPAddress Source { get; }
 
-    /// <summary>The loopback source address of user number <paramref name="index"/> (0-based): 127.0.0.2, 127.0.0.3, ...</summary>
+    /// <summary>
+    /// The loopback source address of user number <paramref name="index"/> (0-based): 127.0.0.2, 127.0.0.3, ...
+    /// </summary>
     public static IPAddress SourceAddress(int index) =>
         new(new byte[] { 127, 0, (byte)(index / 250), (byte)(index % 250 + 2) });
 
-    /// <summary>A client bound to <paramref name="source"/> (null: the system's choice, for a non-loopback app).</summary>
+    /// <summary>
+    /// A client bound to <paramref name="source"/> (null: the system's choice, for a non-loopback app).
+    /// </summary>
     public static HttpClient CreateClient(Uri baseAddress, IPAddress? source) =>
         new(new SocketsHttpHandler
         {
@@ -44,16 +48,20 @@ public sealed class BenchUser : IDisposable
             Timeout = TimeSpan.FromSeconds(60),
         };
 
-    /// <summary>Registers and signs in a fresh account from the user's own address; the bearer token goes on every request.</summary>
+    /// <summary>
+    /// Registers and signs in a fresh account from the user's own address; the bearer token goes on every request.
+    /// </summary>
     public static async Task<BenchUser> SignUpAsync(Uri baseAddress, int index, string runTag, CancellationToken ct)
     {
-        var source = IPAddress.TryParse(baseAddress.Host, out var host) && host.AddressFamily == AddressFamily.InterNetwork
+        var source = IPAddress.TryParse(baseAddress.Host, out var host)
+            && host.AddressFamily == AddressFamily.InterNetwork
             && IPAddress.IsLoopback(host) ? SourceAddress(index) : null;
         var http = CreateClient(baseAddress, source);
         try
         {
             var email = $"load-{runTag}-{index}@example.com";
-            using (var register = await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Password }, ct))
+            using (var register = await http.PostAsJsonAsync("/api/v1/auth/register",
+                new { email, password = Password }, ct))
                 await EnsureAsync(register, "register", ct);
             using var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password }, ct);
             await EnsureAsync(login, "login", ct);
@@ -69,8 +77,11 @@ public sealed class BenchUser : IDisposable
         }
     }
 
-    /// <summary>Signs up <paramref name="count"/> users, a few at a time (password hashing is the app's CPU too).</summary>
-    public static async Task<List<BenchUser>> SignUpManyAsync(Uri baseAddress, int first, int count, string runTag, CancellationToken ct)
+    /// <summary>
+    /// Signs up <paramref name="count"/> users, a few at a time (password hashing is the app's CPU too).
+    /// </summary>
+    public static async Task<List<BenchUser>> SignUpManyAsync(Uri baseAddress, int first, int count, string runTag,
+        CancellationToken ct)
     {
         var users = new BenchUser[count];
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
@@ -102,6 +113,7 @@ public sealed class BenchUser : IDisposable
     private static async Task EnsureAsync(HttpResponseMessage response, string step, CancellationToken ct)
     {
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"{step} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+            throw new InvalidOperationException(
+                $"{step} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
     }
 }

@@ -3,13 +3,17 @@ using System.Net.Http.Headers;
 
 namespace PoseGen.Bench.Load;
 
-/// <summary>One answer (or failure) seen by a client: when it ended (seconds into the run), how long it took, what it was.</summary>
-/// <param name="Status">HTTP status, or 0 for no answer (timeout, connection failure: <paramref name="Failure"/> says which).</param>
+/// <summary>
+/// One answer (or failure) seen by a client: when it ended (seconds into the run), how long it took, what it was.
+/// </summary>
+/// <param name="Status">HTTP status, or 0 for no answer (timeout, connection failure: <paramref name="Failure"/> says
+/// which).</param>
 /// <param name="RetryAfter">The Retry-After the answer carried, or null.</param>
 public sealed record Sample(double EndedAtS, double LatencyMs, int Status, TimeSpan? RetryAfter, string? Failure);
 
 /// <summary>What one run of closed-loop clients saw, with /health sampled beside it.</summary>
-/// <param name="AppCpuS">CPU time the app used during the run (user + system, all threads), when its process id is known.</param>
+/// <param name="AppCpuS">CPU time the app used during the run (user + system, all threads), when its process id is
+/// known.</param>
 public sealed record RunResult(
     string Label, int Clients, double DurationS, IReadOnlyList<Sample> Samples, IReadOnlyList<Sample> Health,
     string LoadBefore, string LoadAfter, double? AppCpuS);
@@ -37,7 +41,8 @@ public static class LoadRun
         var samples = (await Task.WhenAll(loops)).SelectMany(s => s).ToList();
         await probe;
         return new RunResult(
-            label, users.Count, clock.Elapsed.TotalSeconds, samples, healthSamples, loadBefore, LoadAverage(), AppCpu(serverPid) - cpuBefore);
+            label, users.Count, clock.Elapsed.TotalSeconds, samples, healthSamples, loadBefore, LoadAverage(),
+            AppCpu(serverPid) - cpuBefore);
     }
 
     /// <summary>
@@ -57,7 +62,8 @@ public static class LoadRun
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "-";
 
     private static async Task<List<Sample>> LoopAsync(
-        BenchUser user, int index, Func<int, int, byte[]> photoFor, string model, Stopwatch clock, CancellationToken stop)
+        BenchUser user, int index, Func<int, int, byte[]> photoFor, string model, Stopwatch clock,
+        CancellationToken stop)
     {
         var samples = new List<Sample>();
         for (var n = 0; !stop.IsCancellationRequested; n++)
@@ -97,7 +103,8 @@ public static class LoadRun
             using var response = await http.PostAsync($"/api/v1/poses/detect?model={model}", content);
             await response.Content.ReadAsByteArrayAsync();
             var ended = clock.Elapsed;
-            return new Sample(ended.TotalSeconds, (ended - started).TotalMilliseconds, (int)response.StatusCode, RetryAfter(response), null);
+            return new Sample(ended.TotalSeconds, (ended - started).TotalMilliseconds, (int)response.StatusCode,
+                RetryAfter(response), null);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
@@ -126,12 +133,14 @@ public static class LoadRun
                 using var response = await http.GetAsync(new Uri("/health", UriKind.Relative), CancellationToken.None);
                 await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
                 var ended = clock.Elapsed;
-                samples.Add(new Sample(ended.TotalSeconds, (ended - started).TotalMilliseconds, (int)response.StatusCode, null, null));
+                samples.Add(new Sample(ended.TotalSeconds, (ended - started).TotalMilliseconds,
+                    (int)response.StatusCode, null, null));
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 var ended = clock.Elapsed;
-                samples.Add(new Sample(ended.TotalSeconds, (ended - started).TotalMilliseconds, 0, null, e.GetType().Name));
+                samples.Add(new Sample(ended.TotalSeconds, (ended - started).TotalMilliseconds, 0, null,
+                    e.GetType().Name));
             }
         }
         while (await WaitAsync(timer, stop));

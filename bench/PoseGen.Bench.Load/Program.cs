@@ -8,8 +8,8 @@
 //     [--server-pid PID]   (also the app's CPU time per 200 answer: steadier than wall time on a shared machine)
 //   ... -- --url http://127.0.0.1:5097 --soak --server-pid PID [--soak-minutes 5] [--soak-clients 16]
 //     (photos alternating 640x480 and 12 MP; the app's RSS before, every 30 s and after)
-// The app must listen on 127.0.0.1 (not "localhost") for the per-user addresses to apply. Every sweep's level gets fresh
-// accounts, so no level starts with limits spent by the one before.
+// The app must listen on 127.0.0.1 (not "localhost") for the per-user addresses to apply. Every sweep's level gets
+// fresh accounts, so no level starts with limits spent by the one before.
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,15 +35,18 @@ using (var warm = await BenchUser.SignUpAsync(url, nextUser++, runTag, Cancellat
         for (var i = 0; i < warmup; i++)
         {
             if (await LoadRun.SendAsync(warm.Http, bytes, model, clock) is { Status: not 200 } refused)
-                throw new InvalidOperationException($"warm-up request for {label} answered {refused.Status} {refused.Failure}");
+                throw new InvalidOperationException(
+                    $"warm-up request for {label} answered {refused.Status} {refused.Failure}");
         }
     }
 }
 
 Console.WriteLine($"Command: `dotnet run -c Release --project bench/PoseGen.Bench.Load -- {string.Join(' ', args)}`");
 Console.WriteLine();
-Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, .NET {Environment.Version}, load average at the start " +
-    $"{LoadRun.LoadAverage()}; app at {url}; model={model}; each user its own account and client address; closed loops " +
+Console.WriteLine(
+    $"Machine: {Environment.ProcessorCount} logical cores, .NET {Environment.Version}, load average at the start " +
+    $"{LoadRun.LoadAverage()}; app at {url}; model={model}; each user its own account and client address; closed " +
+    $"loops " +
     "(a busy answer is followed by the wait its Retry-After names); latency percentiles over 200 answers.");
 Console.WriteLine();
 if (args.Contains("--soak"))
@@ -55,7 +58,8 @@ return 0;
 async Task SweepAsync()
 {
     var duration = TimeSpan.FromSeconds(IntOption("--duration", 20));
-    var levels = (StringOption("--clients") ?? "1,4,16,32,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
+    var levels = (StringOption("--clients") ?? "1,4,16,32,64").Split(',')
+        .Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
     var wanted = (StringOption("--photos") ?? "640x480,12mp").Split(',');
     var runs = new List<RunResult>();
     Console.WriteLine($"{duration.TotalSeconds:F0} s per row.");
@@ -63,10 +67,12 @@ async Task SweepAsync()
     Console.WriteLine(Report.Header);
     Console.WriteLine(Report.Rule);
     // /health with nobody sending photos: what the machine itself allows (on a shared machine, not nothing).
-    var idle = await LoadRun.RunAsync("none (baseline)", [], (_, _) => [], model, TimeSpan.FromSeconds(10), health, serverPid);
+    var idle = await LoadRun.RunAsync("none (baseline)", [], (_, _) => [], model, TimeSpan.FromSeconds(10), health,
+        serverPid);
     Console.WriteLine(Report.Row(idle));
     Console.Error.WriteLine(Report.Row(idle));
-    foreach (var (label, bytes) in photos.Where(p => wanted.Any(w => p.Label.Replace(" ", "", StringComparison.Ordinal).StartsWith(w, StringComparison.OrdinalIgnoreCase))))
+    foreach (var (label, bytes) in photos.Where(p => wanted.Any(w =>
+        p.Label.Replace(" ", "", StringComparison.Ordinal).StartsWith(w, StringComparison.OrdinalIgnoreCase))))
     {
         foreach (var clients in levels)
         {
@@ -74,7 +80,8 @@ async Task SweepAsync()
             nextUser += clients;
             // The sign-ups' password hashing is over before the clock starts.
             await Task.Delay(TimeSpan.FromSeconds(2));
-            var run = await LoadRun.RunAsync($"{label}, {bytes.Length / 1024} KiB", users, (_, _) => bytes, model, duration, health, serverPid);
+            var run = await LoadRun.RunAsync($"{label}, {bytes.Length / 1024} KiB", users, (_, _) => bytes, model,
+                duration, health, serverPid);
             users.ForEach(u => u.Dispose());
             runs.Add(run);
             Console.WriteLine(Report.Row(run));
@@ -101,7 +108,8 @@ async Task SoakAsync()
     using var stop = new CancellationTokenSource();
     var sampler = soak.SampleAsync(clock, stop.Token);
     // Each user alternates the two photos, half of them starting with the small one.
-    var run = await LoadRun.RunAsync("640x480 and 12 MP alternating", users, (user, n) => photos[(user + n) % 2].Bytes, model, duration, health, pid);
+    var run = await LoadRun.RunAsync("640x480 and 12 MP alternating", users, (user, n) => photos[(user + n) % 2].Bytes,
+        model, duration, health, pid);
     await stop.CancelAsync();
     await sampler;
     soak.Read(clock.Elapsed.TotalSeconds);
@@ -115,7 +123,8 @@ async Task SoakAsync()
     Console.WriteLine();
     Console.WriteLine(soak.Table());
     Console.WriteLine();
-    Console.WriteLine($"Memory: before {Soak.Mib(soak.Readings[0].Kib)}, after {Soak.Mib(soak.Readings[^1].Kib)}; {verdict}.");
+    Console.WriteLine(
+        $"Memory: before {Soak.Mib(soak.Readings[0].Kib)}, after {Soak.Mib(soak.Readings[^1].Kib)}; {verdict}.");
     Console.WriteLine();
     Console.WriteLine("Acceptance (soak):");
     foreach (var line in Report.Acceptance([run], 32))
@@ -126,7 +135,8 @@ async Task SoakAsync()
 static List<(string Label, byte[] Bytes)> MakePhotos(string name)
 {
     var repoRoot = Ancestors(Directory.GetCurrentDirectory()).First(d => File.Exists(Path.Combine(d, "PoseGen.sln")));
-    var fixture = Path.Combine(Ancestors(repoRoot).Skip(1).Select(d => Path.Combine(d, "shared", "fixtures")).First(Directory.Exists), "people", name);
+    var fixture = Path.Combine(Ancestors(repoRoot).Skip(1).Select(d => Path.Combine(d, "shared", "fixtures"))
+        .First(Directory.Exists), "people", name);
     using var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
         .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddPoseGenImaging().BuildServiceProvider();
     var codec = services.GetRequiredService<IImageCodec>();
@@ -136,7 +146,8 @@ static List<(string Label, byte[] Bytes)> MakePhotos(string name)
     return
     [
         ("640x480", codec.Encode(codec.Resize(middle, 640, 480), EncodeFormat.Jpeg, 90, ChromaSubsampling.Chroma420)),
-        ("12 MP (4000x3000)", codec.Encode(codec.Resize(middle, 4000, 3000), EncodeFormat.Jpeg, 90, ChromaSubsampling.Chroma420)),
+        ("12 MP (4000x3000)", codec.Encode(codec.Resize(middle, 4000, 3000), EncodeFormat.Jpeg, 90,
+            ChromaSubsampling.Chroma420)),
     ];
 }
 

@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace PoseGen.Bench.Load;
 
-/// <summary>The app's resident memory (VmRSS from /proc/PID/status) read before, every 30 s during, and after a long run.</summary>
+/// <summary>
+/// The app's resident memory (VmRSS from /proc/PID/status) read before, every 30 s during, and after a long run.
+/// </summary>
 public sealed class Soak(int serverPid)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
@@ -14,13 +16,16 @@ public sealed class Soak(int serverPid)
     /// <summary>VmRSS of the app in KiB.</summary>
     public long ResidentKib()
     {
-        var line = File.ReadLines($"/proc/{serverPid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{serverPid}/status").First(l =>
+            l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
     public void Read(double atS) => _readings.Add((atS, ResidentKib()));
 
-    /// <summary>Reads every <see cref="Interval"/> until <paramref name="stop"/>, timed from <paramref name="clock"/>'s start.</summary>
+    /// <summary>
+    /// Reads every <see cref="Interval"/> until <paramref name="stop"/>, timed from <paramref name="clock"/>'s start.
+    /// </summary>
     public async Task SampleAsync(System.Diagnostics.Stopwatch clock, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(Interval);
@@ -49,7 +54,8 @@ public sealed class Soak(int serverPid)
         var change = (double)secondHalf / firstHalf - 1;
         var grew = change > 0.05;
         return (grew, string.Create(CultureInfo.InvariantCulture,
-            $"highest in the first half {Mib(firstHalf)}, in the second half {Mib(secondHalf)} ({change:+0.0%;-0.0%}): {(grew ? "GREW" : "no growth")}"));
+            $"highest in the first half {Mib(firstHalf)}, in the second half {Mib(secondHalf)} " +
+            $"({change:+0.0%;-0.0%}): {(grew ? "GREW" : "no growth")}"));
     }
 
     public string Table()

@@ -2,9 +2,11 @@
 // TF.js pose-detection on the same photo already decoded (bench/tfjs/movenet-bench.mjs), in one run. The photos are a
 // 4:3 crop of a fixture photo upscaled to 4000x3000 and encoded by libvips at Q90, 4:2:0 (as phone cameras write) and
 // 4:4:4. Writes a Markdown section for bench/RESULTS.md to stdout.
-//   dotnet run -c Release --project bench/PoseGen.Bench.PhotoPath -- --url http://localhost:5080 [--requests 25] [--warmup 3] [--model thunder]
+//   dotnet run -c Release --project bench/PoseGen.Bench.PhotoPath -- --url http://localhost:5080 [--requests 25]
+//   [--warmup 3] [--model thunder]
 //     [--photo mpii_004645041.jpg]   (a photo of ../shared/fixtures/people; its 4:3 middle is used)
-//     [--server-pid PID]   (also the app process's CPU time per timed request: steadier than wall time on a busy machine)
+//     [--server-pid PID]   (also the app process's CPU time per timed request: steadier than wall time on a busy
+//     machine)
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -31,7 +33,8 @@ var side = Math.Min(source.Width, source.Height * 4 / 3);
 var photo = codec.Resize(codec.Crop(source, (source.Width - side) / 2, 0, side, side * 3 / 4), 4000, 3000);
 var files = new (string Label, byte[] Bytes)[]
 {
-    ("4000x3000 (12 MP), 4:2:0 Q90 (phone camera)", codec.Encode(photo, EncodeFormat.Jpeg, 90, ChromaSubsampling.Chroma420)),
+    ("4000x3000 (12 MP), 4:2:0 Q90 (phone camera)", codec.Encode(photo, EncodeFormat.Jpeg, 90,
+        ChromaSubsampling.Chroma420)),
     ("4000x3000 (12 MP), 4:4:4 Q90", codec.Encode(photo, EncodeFormat.Jpeg, 90, ChromaSubsampling.Chroma444)),
 };
 
@@ -77,18 +80,26 @@ foreach (var (label, bytes) in files)
     var cpu = ServerCpu() - cpuBefore;
     var cpuPerRequest = cpu is { } used ? F(used.TotalMilliseconds / requests) : "-";
     var budget = Median(inference) + 25;
-    rows.Add($"| {label}, {bytes.Length / 1024} KiB | {Summary(wall)} | {F(Median(inference))} | {F(budget)} ({(Median(wall) <= budget ? "met" : "missed")}) | {F(Median(overhead))} | {F(Median(decode))} | {F(Median(outside))} | {cpuPerRequest} |");
+    rows.Add(
+        $"| {label}, {bytes.Length / 1024} KiB | {Summary(wall)} | {F(Median(inference))} | {F(budget)} " +
+        $"({(Median(wall) <= budget ? "met" : "missed")}) | {F(Median(overhead))} | {F(Median(decode))} | " +
+        $"{F(Median(outside))} | {cpuPerRequest} |");
 }
 
 var tfjs = RunTfjs(repoRoot, codec.Decode(files[0].Bytes), Capitalised(model), warmup, requests);
-Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores (shared with other jobs), .NET {Environment.Version}; app at {url}; photo {Path.GetFileName(fixture)}; " +
+Console.WriteLine(
+    $"Machine: {Environment.ProcessorCount} logical cores (shared with other jobs), .NET {Environment.Version}; app " +
+    $"at {url}; photo {Path.GetFileName(fixture)}; " +
     $"{warmup} warm-up + {requests} timed requests per file, model={model}; medians in ms (mean, p90, min).");
 Console.WriteLine();
-Console.WriteLine("| JPEG | HTTP round trip (client) | server's own inference | inference + 25 ms | round trip - own inference | decode | round trip - detector total | app CPU per request |");
+Console.WriteLine(
+    "| JPEG | HTTP round trip (client) | server's own inference | inference + 25 ms | round trip - own inference | " +
+    "decode | round trip - detector total | app CPU per request |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|");
 rows.ForEach(Console.WriteLine);
 Console.WriteLine();
-Console.WriteLine($"TF.js pose-detection {Capitalised(model)} on the 4:2:0 photo already decoded (4000x3000 RGB tensor handed to " +
+Console.WriteLine(
+    $"TF.js pose-detection {Capitalised(model)} on the 4:2:0 photo already decoded (4000x3000 RGB tensor handed to " +
     $"estimatePoses), {tfjs.Description}: {Summary(tfjs.Samples)}.");
 Console.WriteLine();
 Console.WriteLine("| JPEG | speed-up over TF.js (TF.js median / HTTP median) |");
@@ -96,7 +107,9 @@ Console.WriteLine("|---|---|");
 foreach (var row in rows)
 {
     var median = double.Parse(row.Split('|')[2].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-    Console.WriteLine($"| {row.Split('|')[1].Trim()} | {(Median(tfjs.Samples) / median).ToString("F2", CultureInfo.InvariantCulture)}x |");
+    Console.WriteLine(
+        $"| {row.Split('|')[1].Trim()} | " +
+        $"{(Median(tfjs.Samples) / median).ToString("F2", CultureInfo.InvariantCulture)}x |");
 }
 return 0;
 
@@ -117,11 +130,13 @@ async Task SignInAsync(HttpClient http)
     using var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
     login.EnsureSuccessStatusCode();
     using var body = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
-    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+        body.RootElement.GetProperty("accessToken").GetString());
 }
 
 // The same decoded pixels handed to TF.js once per request; the first `skip` calls warm it up.
-static (string Description, List<double> Samples) RunTfjs(string repoRoot, PoseGen.Core.Imaging.RgbImage image, string pipeline, int skip, int count)
+static (string Description, List<double> Samples) RunTfjs(string repoRoot, PoseGen.Core.Imaging.RgbImage image,
+    string pipeline, int skip, int count)
 {
     var frames = Directory.CreateTempSubdirectory("posegen-photopath-frames-");
     try
@@ -146,7 +161,8 @@ static (string Description, List<double> Samples) RunTfjs(string repoRoot, PoseG
         var description = $"TF.js {root.GetProperty("tfjs").GetString()} {root.GetProperty("backend").GetString()} " +
             $"(SIMD {root.GetProperty("simd").GetBoolean()}, threads {root.GetProperty("multithread").GetBoolean()})";
         var samples = root.GetProperty("predictions").GetProperty(pipeline).EnumerateObject()
-            .OrderBy(p => p.Name, StringComparer.Ordinal).Skip(skip).Select(p => p.Value.GetProperty("ms").GetDouble()).ToList();
+            .OrderBy(p => p.Name, StringComparer.Ordinal).Skip(skip).Select(p => p.Value.GetProperty("ms").GetDouble())
+            .ToList();
         return (description, samples);
     }
     finally
@@ -164,7 +180,8 @@ static double Median(List<double> samples)
 static string Summary(List<double> samples)
 {
     var sorted = samples.Order().ToArray();
-    return $"{F(Median(samples))} (mean {F(samples.Average())}, p90 {F(sorted[Math.Min(sorted.Length - 1, (int)(0.9 * sorted.Length))])}, min {F(sorted[0])}, n {sorted.Length})";
+    return $"{F(Median(samples))} (mean {F(samples.Average())}, p90 " +
+        $"{F(sorted[Math.Min(sorted.Length - 1, (int)(0.9 * sorted.Length))])}, min {F(sorted[0])}, n {sorted.Length})";
 }
 
 static string F(double value) => value.ToString("F1", CultureInfo.InvariantCulture);

@@ -3,7 +3,8 @@
 // squat fixture clip (converted by ffmpeg to 360x640 y4m at 30 fps, so the camera never caps the rate below 30), starts
 // a session per model and reads the page's own counters: inferences done and the last inference time.
 //
-//   dotnet build src/PoseGen.Web -c Release && dotnet run -c Release --project bench/PoseGen.Bench.Workouts.Browser -- [seconds]
+//   dotnet build src/PoseGen.Web -c Release && dotnet run -c Release --project bench/PoseGen.Bench.Workouts.Browser --
+//   [seconds]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -22,7 +23,8 @@ var port = FreePort();
 var url = $"http://127.0.0.1:{port}";
 using var app = Process.Start(new ProcessStartInfo("dotnet")
 {
-    ArgumentList = { "run", "--project", Path.Combine(root, "src", "PoseGen.Web"), "-c", "Release", "--no-build", "--", "--urls", url,
+    ArgumentList = { "run", "--project", Path.Combine(root, "src", "PoseGen.Web"), "-c", "Release", "--no-build", "--",
+        "--urls", url,
         "--Storage:DataRoot", Path.Combine(temp, "data") },
     RedirectStandardOutput = true,
 }) ?? throw new InvalidOperationException("The app did not start.");
@@ -35,7 +37,8 @@ try
     await using var browser = await playwright.Chromium.LaunchAsync(new()
     {
         ExecutablePath = "/usr/bin/chromium", Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", $"--use-file-for-fake-video-capture={clip}"],
+        Args = ["--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+            $"--use-file-for-fake-video-capture={clip}"],
     });
     var page = await browser.NewPageAsync(new() { BaseURL = url });
     page.SetDefaultTimeout(120_000);
@@ -45,7 +48,9 @@ try
     await page.FillAsync("input[name='ConfirmPassword']", "Pose-Gen-2026!");
     await page.ClickAsync("form[action='/Account/Register'] [type='submit']");
     await page.WaitForSelectorAsync("#profile-form");
-    Console.WriteLine($"Load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores; {seconds} s per model");
+    Console.WriteLine(
+        $"Load average at start: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores; " +
+        $"{seconds} s per model");
     Console.WriteLine("| model | backend | fps (page, mean over the window) | last inference ms |");
     Console.WriteLine("|---|---|---|---|");
     foreach (var model in new[] { "lightning", "thunder" })
@@ -60,7 +65,8 @@ try
         var (n1, t1) = await ReadAsync(page);
         var backend = await page.Locator("#backend").TextContentAsync();
         var ms = await page.Locator("#fps").GetAttributeAsync("data-inference-ms");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {model} | {backend} | {(n1 - n0) / ((t1 - t0) / 1000):F1} | {ms} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {model} | {backend} | {(n1 - n0) / ((t1 - t0) / 1000):F1} | {ms} |"));
         await page.ClickAsync("#workout-stop");
         await page.WaitForSelectorAsync("#workout-saved:not([hidden]), #workout-status.alert-info");
     }
@@ -75,7 +81,9 @@ finally
 
 static async Task<(double Inferences, double Time)> ReadAsync(IPage page)
 {
-    var values = await page.EvaluateAsync<double[]>("() => [Number(document.getElementById('fps').dataset.inferences), performance.now()]");
+    var values =
+        await page.EvaluateAsync<double[]>(
+            "() => [Number(document.getElementById('fps').dataset.inferences), performance.now()]");
     return (values[0], values[1]);
 }
 

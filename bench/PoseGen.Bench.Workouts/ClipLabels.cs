@@ -2,11 +2,15 @@ using System.Text.Json;
 
 namespace PoseGen.Bench.Workouts;
 
-/// <summary>One clip's ground truth from the fixtures' videos/labels.json (counted by eye, no pose model involved).</summary>
+/// <summary>
+/// One clip's ground truth from the fixtures' videos/labels.json (counted by eye, no pose model involved).
+/// </summary>
 internal sealed record ClipLabel(string Clip, string Exercise, int? CompleteReps, int? IncompleteReps,
     IReadOnlyList<double> RepBottoms, IReadOnlyList<double> RepTops, double? HoldSeconds, string View)
 {
-    /// <summary>The times each rep's peak is judged against: tops for curls, presses and bridges, bottoms otherwise.</summary>
+    /// <summary>
+    /// The times each rep's peak is judged against: tops for curls, presses and bridges, bottoms otherwise.
+    /// </summary>
     public IReadOnlyList<double> PeakTimes => RepTops.Count > 0 ? RepTops : RepBottoms;
 
     public bool IsNegative => Exercise == "none";
@@ -21,7 +25,8 @@ internal sealed record ClipLabel(string Clip, string Exercise, int? CompleteReps
             var v = clip.Value;
             labels.Add(new ClipLabel(clip.Name, v.GetProperty("exercise").GetString()!,
                 Int(v, "complete_reps"), Int(v, "incomplete_reps"), Times(v, "rep_bottoms_s"), Times(v, "rep_tops_s"),
-                v.TryGetProperty("hold_seconds", out var h) && h.ValueKind == JsonValueKind.Number ? h.GetDouble() : null,
+                v.TryGetProperty("hold_seconds", out var h) && h.ValueKind == JsonValueKind.Number ? h.GetDouble()
+                    : null,
                 v.TryGetProperty("view", out var view) ? view.GetString() ?? "" : ""));
         }
         return labels;
@@ -31,5 +36,6 @@ internal sealed record ClipLabel(string Clip, string Exercise, int? CompleteReps
         e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : null;
 
     private static double[] Times(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Array ? [.. p.EnumerateArray().Select(x => x.GetDouble())] : [];
+        e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Array
+            ? [.. p.EnumerateArray().Select(x => x.GetDouble())] : [];
 }

@@ -11,7 +11,8 @@ namespace PoseGen.Bench.Workouts;
 /// the counter can be evaluated (and its settings searched, leave-one-clip-out) in milliseconds instead of re-running
 /// MoveNet. Points are pixels of the decoded frame; an empty array is a frame where nobody was found.
 /// </summary>
-internal sealed record ClipKeypoints(string Clip, string Model, double FramesPerSecond, int Width, int Height, List<float[]> Frames)
+internal sealed record ClipKeypoints(string Clip, string Model, double FramesPerSecond, int Width, int Height,
+    List<float[]> Frames)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -21,8 +22,10 @@ internal sealed record ClipKeypoints(string Clip, string Model, double FramesPer
         {
             var f = Frames[i];
             var keypoints = f.Length == 0 ? null
-                : Enumerable.Range(0, CocoKeypoints.Count).Select(k => new Keypoint(f[k * 3], f[(k * 3) + 1], f[(k * 3) + 2])).ToArray();
-            yield return new PoseFrame(i / FramesPerSecond, keypoints ?? PoseFrame.FromPose(0, null, 1, 1).Keypoints, Width, Height);
+                : Enumerable.Range(0, CocoKeypoints.Count).Select(k =>
+                    new Keypoint(f[k * 3], f[(k * 3) + 1], f[(k * 3) + 2])).ToArray();
+            yield return new PoseFrame(i / FramesPerSecond, keypoints ?? PoseFrame.FromPose(0, null, 1, 1).Keypoints,
+                Width, Height);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,7 +31,9 @@ if (mode == "trace")
     foreach (var f in ClipKeypoints.Load(ClipKeypoints.FileFor(cache, label.Clip, model))!.PoseFrames())
     {
         counter = counter.Next(f);
-        Console.WriteLine(System.FormattableString.Invariant($"{f.TimeSeconds:0.0} {counter.View} {counter.Phase} vis={counter.IsVisible} s={counter.Signal:0.00} p={counter.Progress:0.00} reps={counter.Reps.Count} {string.Join("|", counter.Cues)}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{f.TimeSeconds:0.0} {counter.View} {counter.Phase} vis={counter.IsVisible} s={counter.Signal:0.00} " +
+            $"p={counter.Progress:0.00} reps={counter.Reps.Count} {string.Join("|", counter.Cues)}"));
     }
     foreach (var r in counter.Finish().Reps) Console.WriteLine(r.Explanation);
     return;
@@ -42,8 +45,15 @@ if (mode == "recognize")
     {
         var kp = ClipKeypoints.Load(ClipKeypoints.FileFor(cache, label.Clip, model))!;
         var r = PoseGen.Core.Workouts.ExerciseRecognizer.Recognize([.. kp.PoseFrames()], kp.FramesPerSecond);
-        Console.WriteLine(System.FormattableString.Invariant($"{label.Clip} want {label.Exercise} got {r.ExerciseId ?? "none"} ({r.Confidence}) period {r.Period?.PeriodSeconds:0.00}s str {r.Period?.Strength:0.00} cycles {r.Period?.Cycles:0.0}"));
-        foreach (var f in r.Candidates.Take(4)) Console.WriteLine(System.FormattableString.Invariant($"    {f.ExerciseId} {f.View} usable {f.Usable:0.00} cover {f.Coverage:0.00} good {f.GoodShare:0.00} n {f.Cycles} score {f.Score:0.000}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label.Clip} want {label.Exercise} got {r.ExerciseId ?? "none"} ({r.Confidence}) " +
+            $"period {r.Period?.PeriodSeconds:0.00}s str {r.Period?.Strength:0.00} cycles {r.Period?.Cycles:0.0}"));
+        foreach (var f in r.Candidates.Take(4))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    {f.ExerciseId} {f.View} usable {f.Usable:0.00} cover {f.Coverage:0.00} good {f.GoodShare:0.00} " +
+                $"n {f.Cycles} score {f.Score:0.000}"));
+        }
     }
     return;
 }
@@ -56,7 +66,8 @@ if (mode == "eval")
     return;
 }
 
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = repoRoot });
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true,
+    ContentRootPath = repoRoot });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Inference:Device"] = "Cpu" });
 builder.Services.AddLogging().AddPoseGenImaging().AddPoseGenInference().AddPoseGenApplication();
 using var host = builder.Build();
@@ -70,10 +81,13 @@ if (mode == "dump")
         var sw = Stopwatch.StartNew();
         var clip = await ClipKeypoints.DetectAsync(frames, detector, Path.Combine(videos, label.Clip), model);
         await clip.SaveAsync(ClipKeypoints.FileFor(cache, label.Clip, model));
-        Console.WriteLine($"{label.Clip}: {clip.Frames.Count} frames, {clip.Frames.Count(f => f.Length == 0)} without a person, {sw.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine(
+            $"{label.Clip}: {clip.Frames.Count} frames, {clip.Frames.Count(f => f.Length == 0)} without a person, " +
+            $"{sw.Elapsed.TotalSeconds:0.0} s");
     }
     return;
 }
 
-await Speed.RunAsync(host.Services, videos, labels, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+await Speed.RunAsync(host.Services, videos, labels, args.Length > 1
+    ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
 

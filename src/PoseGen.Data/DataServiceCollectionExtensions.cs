@@ -14,7 +14,8 @@ public static class DataServiceCollectionExtensions
     /// Registers the provider-specific <see cref="PoseGenDbContext"/>, the media store and the database health check.
     /// <paramref name="dataRoot"/> is the resolved data folder (SQLite file and media live below it).
     /// </summary>
-    public static IServiceCollection AddPoseGenData(this IServiceCollection services, IConfiguration configuration, DataRoot dataRoot)
+    public static IServiceCollection AddPoseGenData(this IServiceCollection services, IConfiguration configuration,
+        DataRoot dataRoot)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
@@ -36,7 +37,8 @@ public static class DataServiceCollectionExtensions
             case DatabaseProvider.Postgres:
                 var postgres = configuration.GetConnectionString("Postgres");
                 if (string.IsNullOrWhiteSpace(postgres))
-                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is empty.");
+                    throw new InvalidOperationException(
+                        "Database:Provider is Postgres but ConnectionStrings:Postgres is empty.");
                 services.AddDbContext<PostgresPoseGenDbContext>(o => Configure(o.UseNpgsql(postgres)));
                 services.AddScoped<PoseGenDbContext>(sp => sp.GetRequiredService<PostgresPoseGenDbContext>());
                 services.AddSingleton(new DatabaseConnection(DatabaseProvider.Postgres, postgres));
@@ -64,7 +66,8 @@ public static class DataServiceCollectionExtensions
 
 /// <summary>
 /// The data folder (absolute) and the one place its sub-folders are named: the SQLite files, users' media and clips
-/// waiting for analysis. (The data-protection keys live in the database; a keys/ folder left by older versions is unused.)
+/// waiting for analysis. (The data-protection keys live in the database; a keys/ folder left by older versions is
+/// unused.)
 /// </summary>
 public sealed record DataRoot(string Path)
 {

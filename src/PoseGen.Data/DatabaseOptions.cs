@@ -4,14 +4,18 @@ namespace PoseGen.Data;
 
 public enum DatabaseProvider { Sqlite, Postgres }
 
-/// <summary>Section "Database". The connection strings come from "ConnectionStrings:Sqlite" / "ConnectionStrings:Postgres".</summary>
+/// <summary>
+/// Section "Database". The connection strings come from "ConnectionStrings:Sqlite" / "ConnectionStrings:Postgres".
+/// </summary>
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Apply pending migrations at start-up (on by default; off where a deployment migrates separately).</summary>
+    /// <summary>
+    /// Apply pending migrations at start-up (on by default; off where a deployment migrates separately).
+    /// </summary>
     public bool MigrateOnStartup { get; set; } = true;
 }
 

@@ -10,7 +10,8 @@ namespace PoseGen.Data;
 /// data-protection key ring (in the database so that every instance behind a load balancer reads sign-in cookies and
 /// tokens issued by any other). Each provider has its own subclass so that each keeps its own migrations set.
 /// </summary>
-public abstract class PoseGenDbContext(DbContextOptions options) : IdentityDbContext<PoseGenUser>(options), IDataProtectionKeyContext
+public abstract class PoseGenDbContext(DbContextOptions options) : IdentityDbContext<PoseGenUser>(options),
+    IDataProtectionKeyContext
 {
     public DbSet<ProfileEntity> Profiles => Set<ProfileEntity>();
     public DbSet<Activity> Activities => Set<Activity>();
@@ -36,7 +37,8 @@ public sealed class SqlitePoseGenDbContext(DbContextOptions<SqlitePoseGenDbConte
     protected override string JsonColumnType => "TEXT";
 }
 
-public sealed class PostgresPoseGenDbContext(DbContextOptions<PostgresPoseGenDbContext> options) : PoseGenDbContext(options)
+public sealed class PostgresPoseGenDbContext(DbContextOptions<PostgresPoseGenDbContext> options) : PoseGenDbContext(
+    options)
 {
     protected override string JsonColumnType => "jsonb";
 }

@@ -14,16 +14,21 @@ public interface IImageCodec : IImageDecoder
 {
     LibvipsInfo Info { get; }
 
-    /// <summary>Full-resolution decode (first frame of animations), refused before decoding when over the pixel limit.</summary>
+    /// <summary>
+    /// Full-resolution decode (first frame of animations), refused before decoding when over the pixel limit.
+    /// </summary>
     RgbImage Decode(ReadOnlySpan<byte> encoded);
 
     /// <summary>
-    /// Decode straight to at most <paramref name="maxWidth"/> x <paramref name="maxHeight"/>, never enlarging. JPEG and WebP
-    /// shrink while decoding, so this is much cheaper than Decode + Resize for large photos.
+    /// Decode straight to at most <paramref name="maxWidth"/> x <paramref name="maxHeight"/>, never enlarging. JPEG and
+    /// WebP shrink while decoding, so this is much cheaper than Decode + Resize for large photos.
     /// </summary>
-    RgbImage DecodeThumbnail(ReadOnlySpan<byte> encoded, int maxWidth, int maxHeight, ThumbnailFit fit = ThumbnailFit.Inside);
+    RgbImage DecodeThumbnail(ReadOnlySpan<byte> encoded, int maxWidth, int maxHeight,
+        ThumbnailFit fit = ThumbnailFit.Inside);
 
-    /// <summary>Exact resize to <paramref name="width"/> x <paramref name="height"/> (aspect ratio not kept), up or down.</summary>
+    /// <summary>
+    /// Exact resize to <paramref name="width"/> x <paramref name="height"/> (aspect ratio not kept), up or down.
+    /// </summary>
     RgbImage Resize(RgbImage image, int width, int height);
 
     /// <summary>Scale to fit inside the box (or cover it and crop the centre), never enlarging.</summary>
@@ -36,7 +41,8 @@ public interface IImageCodec : IImageDecoder
     /// Encodes; <paramref name="quality"/> (1-100) applies to JPEG, WebP and AVIF and is ignored for PNG;
     /// <paramref name="chroma"/> applies to JPEG only.
     /// </summary>
-    byte[] Encode(RgbImage image, EncodeFormat format, int quality = 85, ChromaSubsampling chroma = ChromaSubsampling.Auto);
+    byte[] Encode(RgbImage image, EncodeFormat format, int quality = 85,
+        ChromaSubsampling chroma = ChromaSubsampling.Auto);
 
     /// <summary>
     /// Renders an SVG document at its own width/height (user units = pixels, 72 dpi) onto an opaque background.

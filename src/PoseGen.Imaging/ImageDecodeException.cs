@@ -12,16 +12,18 @@ public enum ImageErrorKind
     /// <summary>The header announces more pixels than <see cref="ImagingOptions.MaxPixels"/> (413).</summary>
     TooLarge,
 
-    /// <summary>Recognised format, but the header or pixel data cannot be decoded, including truncated files (422).</summary>
+    /// <summary>
+    /// Recognised format, but the header or pixel data cannot be decoded, including truncated files (422).
+    /// </summary>
     Corrupt,
 }
 
 /// <summary>
-/// Encoded bytes (an upload or an SVG) could not become pixels. <see cref="Exception.Message"/> is PoseGen's own sentence,
-/// safe to show the user who sent the bytes. <see cref="LibvipsMessage"/> is libvips' error text (through NetVips) when
-/// libvips reported the failure, null when PoseGen refused the input before calling the decoder; it is for logs, not
-/// responses. libvips keeps one error buffer per process, so under concurrent failures the text may also carry a
-/// neighbouring request's message, or miss its own.
+/// Encoded bytes (an upload or an SVG) could not become pixels. <see cref="Exception.Message"/> is PoseGen's own
+/// sentence, safe to show the user who sent the bytes. <see cref="LibvipsMessage"/> is libvips' error text (through
+/// NetVips) when libvips reported the failure, null when PoseGen refused the input before calling the decoder; it is
+/// for logs, not responses. libvips keeps one error buffer per process, so under concurrent failures the text may also
+/// carry a neighbouring request's message, or miss its own.
 /// </summary>
 public sealed class ImageDecodeException : Exception
 {
@@ -54,7 +56,8 @@ public sealed class ImageDecodeException : Exception
 public sealed class LibvipsException : Exception
 {
     public LibvipsException(string message, string? libvipsMessage)
-        : base(string.IsNullOrEmpty(libvipsMessage) ? message : $"{message}: {libvipsMessage}") => LibvipsMessage = libvipsMessage;
+        : base(string.IsNullOrEmpty(libvipsMessage) ? message : $"{message}: {libvipsMessage}") =>
+        LibvipsMessage = libvipsMessage;
 
     public LibvipsException()
     {

@@ -8,15 +8,15 @@ public enum EncodeFormat
     WebP,
 
     /// <summary>
-    /// AV1 in HEIF via libaom, encoded at low effort (see LibvipsImageCodec.HeifEffort). Still the slowest encoder here (a few
-    /// hundred ms for a 320 px thumbnail on this machine), so keep it to thumbnails or background work.
+    /// AV1 in HEIF via libaom, encoded at low effort (see LibvipsImageCodec.HeifEffort). Still the slowest encoder here
+    /// (a few hundred ms for a 320 px thumbnail on this machine), so keep it to thumbnails or background work.
     /// </summary>
     Avif,
 }
 
 /// <summary>
-/// JPEG chroma subsampling (libvips' VipsForeignSubsample values). Phone cameras write 4:2:0; libvips' own default turns
-/// subsampling off at quality 90 and above, which doubles the blocks a decoder has to entropy-decode.
+/// JPEG chroma subsampling (libvips' VipsForeignSubsample values). Phone cameras write 4:2:0; libvips' own default
+/// turns subsampling off at quality 90 and above, which doubles the blocks a decoder has to entropy-decode.
 /// </summary>
 public enum ChromaSubsampling
 {

@@ -5,9 +5,10 @@ using PoseGen.Core.Imaging;
 namespace PoseGen.Imaging;
 
 /// <summary>
-/// Decides from magic bytes (libvips' own loader sniffing) whether bytes are a format PoseGen accepts, before any loader
-/// runs. <see cref="LibvipsRuntime"/> also blocks every other loader inside libvips; this check is what names the format
-/// in the refusal and keeps uploads away from the SVG loader, which stays enabled for <see cref="IImageCodec.RenderSvg"/>.
+/// Decides from magic bytes (libvips' own loader sniffing) whether bytes are a format PoseGen accepts, before any
+/// loader runs. <see cref="LibvipsRuntime"/> also blocks every other loader inside libvips; this check is what names
+/// the format in the refusal and keeps uploads away from the SVG loader, which stays enabled for
+/// <see cref="IImageCodec.RenderSvg"/>.
 /// </summary>
 internal static class ImageSniffer
 {
@@ -15,10 +16,12 @@ internal static class ImageSniffer
     {
         if (bytes.IsEmpty)
             throw new ImageDecodeException(ImageErrorKind.Empty, "No image bytes were given");
-        // Buffer loader class names; blocked loaders are skipped by libvips' sniffing, so their formats land here as null.
+        // Buffer loader class names; blocked loaders are skipped by libvips' sniffing, so their formats land here as
+        // null.
         var loaderType = Image.FindLoadBuffer(bytes);
         if (loaderType is null)
-            throw new ImageDecodeException(ImageErrorKind.UnsupportedFormat, "The bytes are not a recognised image", LibvipsErrors.Take());
+            throw new ImageDecodeException(ImageErrorKind.UnsupportedFormat, "The bytes are not a recognised image",
+                LibvipsErrors.Take());
 
         // Uhdr is libvips' loader for Ultra HDR JPEGs (a JPEG with a gain map, common from Android cameras).
         return loaderType switch
@@ -35,11 +38,13 @@ internal static class ImageSniffer
     }
 
     private static string Describe(string loaderType) =>
-        loaderType.Replace("VipsForeignLoad", "", StringComparison.Ordinal).Replace("Buffer", "", StringComparison.Ordinal).ToUpperInvariant();
+        loaderType.Replace("VipsForeignLoad", "", StringComparison.Ordinal)
+            .Replace("Buffer", "", StringComparison.Ordinal).ToUpperInvariant();
 
     /// <summary>
-    /// heifload also takes HEIC, whose HEVC codec this libvips build lacks. An ISO-BMFF file is AVIF when its leading "ftyp"
-    /// box (ISO/IEC 14496-12 4.3: size, "ftyp", major brand, minor version, compatible brands) lists "avif" or "avis".
+    /// heifload also takes HEIC, whose HEVC codec this libvips build lacks. An ISO-BMFF file is AVIF when its leading
+    /// "ftyp" box (ISO/IEC 14496-12 4.3: size, "ftyp", major brand, minor version, compatible brands) lists "avif" or
+    /// "avis".
     /// </summary>
     internal static bool IsAvif(ReadOnlySpan<byte> bytes)
     {

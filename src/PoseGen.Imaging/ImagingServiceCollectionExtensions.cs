@@ -5,8 +5,12 @@ namespace PoseGen.Imaging;
 
 public static class ImagingServiceCollectionExtensions
 {
-    /// <summary>Binds <see cref="ImagingOptions"/> to the "Imaging" section and registers the libvips codec as a singleton (also as the use cases' <see cref="IImageDecoder"/>).</summary>
-    public static IServiceCollection AddPoseGenImaging(this IServiceCollection services, Action<ImagingOptions>? configure = null)
+    /// <summary>
+    /// Binds <see cref="ImagingOptions"/> to the "Imaging" section and registers the libvips codec as a singleton (also
+    /// as the use cases' <see cref="IImageDecoder"/>).
+    /// </summary>
+    public static IServiceCollection AddPoseGenImaging(this IServiceCollection services,
+        Action<ImagingOptions>? configure = null)
     {
         var options = services.AddOptions<ImagingOptions>()
             .BindConfiguration(ImagingOptions.SectionName)

@@ -6,14 +6,14 @@ namespace PoseGen.Imaging;
 internal static class LibvipsErrors
 {
     /// <summary>
-    /// Takes libvips' error text and clears the buffer. NetVips reads that (process-wide) buffer only in VipsException's
-    /// constructor, which also clears it; a failed sniff raises no exception, and its text would otherwise be prepended to
-    /// the next failure's message.
+    /// Takes libvips' error text and clears the buffer. NetVips reads that (process-wide) buffer only in
+    /// VipsException's constructor, which also clears it; a failed sniff raises no exception, and its text would
+    /// otherwise be prepended to the next failure's message.
     /// </summary>
     public static string Take() => NonEmpty(new VipsException(string.Empty).Message.Trim());
 
-    /// <summary>A step on an upload's pixels (or its header) failed: the bytes are damaged. Pixels are read lazily, so a
-    /// corrupt body surfaces in whichever step first pulls them.</summary>
+    /// <summary>A step on an upload's pixels (or its header) failed: the bytes are damaged. Pixels are read lazily, so
+    /// a corrupt body surfaces in whichever step first pulls them.</summary>
     public static T Decoding<T>(Func<T> step, string what)
     {
         try

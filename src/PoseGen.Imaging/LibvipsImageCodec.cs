@@ -9,24 +9,28 @@ namespace PoseGen.Imaging;
 
 /// <summary>
 /// <see cref="IImageCodec"/> over libvips through NetVips. Encoded input is copied once per call into a libvips-owned
-/// <see cref="Source"/> (NetVips cannot keep a caller's span pinned while libvips decodes lazily), and every loader of the
-/// call reads that one source. Every Image is disposed before the call returns: libvips frees pixel buffers on the last
-/// unref, not when the GC gets round to a finalizer.
+/// <see cref="Source"/> (NetVips cannot keep a caller's span pinned while libvips decodes lazily), and every loader of
+/// the call reads that one source. Every Image is disposed before the call returns: libvips frees pixel buffers on the
+/// last unref, not when the GC gets round to a finalizer.
 /// </summary>
-public sealed class LibvipsImageCodec(IOptions<ImagingOptions> options, ILogger<LibvipsImageCodec>? logger = null) : IImageCodec
+public sealed class LibvipsImageCodec(IOptions<ImagingOptions> options,
+    ILogger<LibvipsImageCodec>? logger = null) : IImageCodec
 {
     /// <summary>
-    /// Loader options for thumbnail_source. thumbnail passes its option_string, not its own fail_on, to the loader it opens
-    /// (libvips resample/thumbnail.c), so this is how a truncated upload fails there too.
+    /// Loader options for thumbnail_source. thumbnail passes its option_string, not its own fail_on, to the loader it
+    /// opens (libvips resample/thumbnail.c), so this is how a truncated upload fails there too.
     /// </summary>
     private const string FailOnTruncatedOptions = "fail_on=truncated";
 
-    /// <summary>heifsave "effort" 0 (fastest) to 9; libvips' default 4 takes seconds per small photo with libaom here.</summary>
+    /// <summary>
+    /// heifsave "effort" 0 (fastest) to 9; libvips' default 4 takes seconds per small photo with libaom here.
+    /// </summary>
     private const int HeifEffort = 1;
 
     private readonly long _maxPixels = options.Value.MaxPixels;
 
-    public LibvipsInfo Info { get; } = LibvipsRuntime.EnsureStarted(options.Value, logger) with { MaxPixels = options.Value.MaxPixels };
+    public LibvipsInfo Info { get; } = LibvipsRuntime.EnsureStarted(options.Value,
+        logger) with { MaxPixels = options.Value.MaxPixels };
 
     public ImageProbe Probe(ReadOnlySpan<byte> encoded)
     {
@@ -41,8 +45,8 @@ public sealed class LibvipsImageCodec(IOptions<ImagingOptions> options, ILogger<
         var format = ImageSniffer.Detect(encoded);
         using var source = Source.NewFromMemory(encoded);
         // Sequential access streams the decoder straight into the output; random access would first decode the whole
-        // image into an intermediate buffer (about 4x the CPU on a 1920x1080 JPEG here). Rotating needs random access, so
-        // images whose EXIF orientation is not "upright" are opened again that way.
+        // image into an intermediate buffer (about 4x the CPU on a 1920x1080 JPEG here). Rotating needs random access,
+        // so images whose EXIF orientation is not "upright" are opened again that way.
         using var sequential = OpenWithinLimit(source, format, sequential: true);
         if (Orientation(sequential) == 1)
             return VipsPipeline.ToRgbImage(sequential, RgbColor.White);
@@ -51,7 +55,8 @@ public sealed class LibvipsImageCodec(IOptions<ImagingOptions> options, ILogger<
         return VipsPipeline.ToRgbImage(upright, RgbColor.White);
     }
 
-    public RgbImage DecodeThumbnail(ReadOnlySpan<byte> encoded, int maxWidth, int maxHeight, ThumbnailFit fit = ThumbnailFit.Inside)
+    public RgbImage DecodeThumbnail(ReadOnlySpan<byte> encoded, int maxWidth, int maxHeight,
+        ThumbnailFit fit = ThumbnailFit.Inside)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxWidth);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxHeight);
@@ -61,18 +66,19 @@ public sealed class LibvipsImageCodec(IOptions<ImagingOptions> options, ILogger<
         OpenWithinLimit(source, format, sequential: true).Dispose();
         using var thumbnail = LibvipsErrors.Decoding(
             () => Image.ThumbnailSource(
-                source, maxWidth, optionString: FailOnTruncatedOptions, height: maxHeight, size: Enums.Size.Down, crop: CropOf(fit)),
+                source, maxWidth, optionString: FailOnTruncatedOptions, height: maxHeight, size: Enums.Size.Down,
+                crop: CropOf(fit)),
             "libvips thumbnail failed");
         return VipsPipeline.ToRgbImage(thumbnail, RgbColor.White);
     }
 
     /// <summary>
-    /// Decode for analysis (pose detection, scene statistics) to at most <paramref name="maxSide"/> on the long side, upright,
-    /// never enlarging, together with what the header says about the full photo (so callers need no separate Probe).
-    /// JPEG's shrink-on-load (DCT scaling by 2, 4 or 8) does all the reduction it can while the long side stays at or above
-    /// <paramref name="maxSide"/>; a resample does the rest. <see cref="DecodeThumbnail"/> instead leaves
-    /// at least a factor of two to its resampler (libvips' rule, for smoother thumbnails), so for a 12 MP JPEG to 1000 px
-    /// it decodes at 2000 px: about 2.5x the time measured here (bench/RESULTS.md, "Keypoints").
+    /// Decode for analysis (pose detection, scene statistics) to at most <paramref name="maxSide"/> on the long side,
+    /// upright, never enlarging, together with what the header says about the full photo (so callers need no separate
+    /// Probe). JPEG's shrink-on-load (DCT scaling by 2, 4 or 8) does all the reduction it can while the long side stays
+    /// at or above <paramref name="maxSide"/>; a resample does the rest. <see cref="DecodeThumbnail"/> instead leaves
+    /// at least a factor of two to its resampler (libvips' rule, for smoother thumbnails), so for a 12 MP JPEG to 1000
+    /// px it decodes at 2000 px: about 2.5x the time measured here (bench/RESULTS.md, "Keypoints").
     /// </summary>
     public AnalysisImage DecodeForAnalysis(ReadOnlySpan<byte> encoded, int maxSide)
     {
@@ -94,7 +100,8 @@ public sealed class LibvipsImageCodec(IOptions<ImagingOptions> options, ILogger<
         using var reduced = Math.Max(current.Width, current.Height) <= maxSide
             ? null
             : LibvipsErrors.Operating(
-                () => current.ThumbnailImage(maxSide, height: maxSide, size: Enums.Size.Down, crop: Enums.Interesting.None),
+                () => current.ThumbnailImage(maxSide, height: maxSide, size: Enums.Size.Down,
+                    crop: Enums.Interesting.None),
                 "libvips thumbnail_image failed");
         return new AnalysisImage(VipsPipeline.ToRgbImage(reduced ?? current, RgbColor.White), probe);
     }
@@ -123,13 +130,16 @@ public sealed class LibvipsImageCodec(IOptions<ImagingOptions> options, ILogger<
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         if (left + width > image.Width || top + height > image.Height)
-            throw new ArgumentOutOfRangeException(nameof(width), $"Crop {left},{top} {width}x{height} leaves the {image.Width}x{image.Height} image");
+            throw new ArgumentOutOfRangeException(nameof(width),
+                $"Crop {left},{top} {width}x{height} leaves the {image.Width}x{image.Height} image");
         using var source = VipsPipeline.Wrap(image);
-        using var cropped = LibvipsErrors.Operating(() => source.ExtractArea(left, top, width, height), "libvips extract_area failed");
+        using var cropped = LibvipsErrors.Operating(() => source.ExtractArea(left, top, width, height),
+            "libvips extract_area failed");
         return VipsPipeline.ReadRgb(cropped);
     }
 
-    public byte[] Encode(RgbImage image, EncodeFormat format, int quality = 85, ChromaSubsampling chroma = ChromaSubsampling.Auto)
+    public byte[] Encode(RgbImage image, EncodeFormat format, int quality = 85,
+        ChromaSubsampling chroma = ChromaSubsampling.Auto)
     {
         ArgumentNullException.ThrowIfNull(image);
         var subsample = chroma switch
@@ -149,7 +159,8 @@ public sealed class LibvipsImageCodec(IOptions<ImagingOptions> options, ILogger<
             {
                 EncodeFormat.Jpeg => source.JpegsaveBuffer(q: quality, keep: keep, subsampleMode: subsample),
                 EncodeFormat.WebP => source.WebpsaveBuffer(q: quality, keep: keep),
-                EncodeFormat.Avif => source.HeifsaveBuffer(q: quality, compression: Enums.ForeignHeifCompression.Av1, effort: HeifEffort, keep: keep),
+                EncodeFormat.Avif => source.HeifsaveBuffer(q: quality, compression: Enums.ForeignHeifCompression.Av1,
+                    effort: HeifEffort, keep: keep),
                 EncodeFormat.Png => source.PngsaveBuffer(keep: keep),
                 _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
             },
@@ -170,7 +181,8 @@ public sealed class LibvipsImageCodec(IOptions<ImagingOptions> options, ILogger<
     {
         using var source = VipsPipeline.Wrap(image);
         using var resized = LibvipsErrors.Operating(
-            () => source.ThumbnailImage(width, height: height, size: size, crop: crop), "libvips thumbnail_image failed");
+            () => source.ThumbnailImage(width, height: height, size: size, crop: crop),
+            "libvips thumbnail_image failed");
         return VipsPipeline.ReadRgb(resized);
     }
 
@@ -193,10 +205,13 @@ public sealed class LibvipsImageCodec(IOptions<ImagingOptions> options, ILogger<
     {
         var pixels = (long)width * height;
         if (pixels > _maxPixels)
-            throw new ImageDecodeException(ImageErrorKind.TooLarge, $"{width}x{height} is {pixels} pixels, over the limit of {_maxPixels}");
+            throw new ImageDecodeException(ImageErrorKind.TooLarge,
+                $"{width}x{height} is {pixels} pixels, over the limit of {_maxPixels}");
     }
 
-    /// <summary>Reads the header only (libvips loads lazily); truncated bodies then fail when pixels are read.</summary>
+    /// <summary>
+    /// Reads the header only (libvips loads lazily); truncated bodies then fail when pixels are read.
+    /// </summary>
     /// <param name="jpegShrink">1, or the JPEG loader's DCT scaling factor (2, 4 or 8); only for JPEG input.</param>
     private static Image OpenHeader(Source source, ImageFormat format, bool sequential, int jpegShrink = 1) =>
         LibvipsErrors.Decoding(
@@ -220,13 +235,15 @@ public sealed class LibvipsImageCodec(IOptions<ImagingOptions> options, ILogger<
 
     private static int Orientation(Image image) => Metadata(image, "orientation") ?? 1;
 
-    /// <summary>An integer metadata field, or null when absent (asking Get for a missing field is an error in libvips).</summary>
+    /// <summary>
+    /// An integer metadata field, or null when absent (asking Get for a missing field is an error in libvips).
+    /// </summary>
     private static int? Metadata(Image image, string name) =>
         image.GetTypeOf(name) != IntPtr.Zero && image.Get(name) is int value ? value : null;
 
     /// <summary>
-    /// The largest JPEG DCT scaling factor that keeps the long side at or above <paramref name="maxSide"/> (libjpeg's scaled
-    /// output is ceil(side / factor)).
+    /// The largest JPEG DCT scaling factor that keeps the long side at or above <paramref name="maxSide"/> (libjpeg's
+    /// scaled output is ceil(side / factor)).
     /// </summary>
     internal static int JpegShrink(int longSide, int maxSide)
     {
@@ -238,5 +255,6 @@ public sealed class LibvipsImageCodec(IOptions<ImagingOptions> options, ILogger<
         return 1;
     }
 
-    private static Enums.Interesting CropOf(ThumbnailFit fit) => fit == ThumbnailFit.CoverCentre ? Enums.Interesting.Centre : Enums.Interesting.None;
+    private static Enums.Interesting CropOf(ThumbnailFit fit) => fit == ThumbnailFit.CoverCentre
+        ? Enums.Interesting.Centre : Enums.Interesting.None;
 }

@@ -4,13 +4,14 @@ using NetVips;
 namespace PoseGen.Imaging;
 
 /// <summary>
-/// Routes libvips' GLib log messages (domain "VIPS") to an ILogger instead of raw stderr. The handler is process-wide and
-/// is called on libvips worker threads; the most recent logger given wins.
+/// Routes libvips' GLib log messages (domain "VIPS") to an ILogger instead of raw stderr. The handler is process-wide
+/// and is called on libvips worker threads; the most recent logger given wins.
 /// </summary>
 internal static partial class LibvipsLog
 {
     private const Enums.LogLevelFlags Levels =
-        Enums.LogLevelFlags.Critical | Enums.LogLevelFlags.Warning | Enums.LogLevelFlags.Message | Enums.LogLevelFlags.Info;
+        Enums.LogLevelFlags.Critical | Enums.LogLevelFlags.Warning | Enums.LogLevelFlags.Message
+            | Enums.LogLevelFlags.Info;
 
     private static readonly Lock Gate = new();
     private static ILogger? CurrentLogger;
@@ -33,8 +34,8 @@ internal static partial class LibvipsLog
         var logger = Volatile.Read(ref CurrentLogger);
         if (logger is null)
             return;
-        // Warnings are mostly about the bytes a user uploaded (a truncated JPEG logs "error in tile"); the failure itself
-        // reaches the caller as an ImageDecodeException, so they are debug detail, not operator warnings.
+        // Warnings are mostly about the bytes a user uploaded (a truncated JPEG logs "error in tile"); the failure
+        // itself reaches the caller as an ImageDecodeException, so they are debug detail, not operator warnings.
         var logLevel = level.HasFlag(Enums.LogLevelFlags.Critical) ? LogLevel.Error : LogLevel.Debug;
         if (logger.IsEnabled(logLevel))
             LogLibvips(logger, logLevel, message);

@@ -11,14 +11,15 @@ namespace PoseGen.Imaging;
 internal static class LibvipsRuntime
 {
     /// <summary>
-    /// Loader classes left runnable, each with its file, buffer and source variants. Every other loader (TIFF, PPM, CSV,
-    /// libvips' own format, ...) is blocked inside libvips, so nothing can reach it even by a path that skips
-    /// <see cref="ImageSniffer"/> (thumbnail_source picks its own loader). SVG is on libvips' untrusted list (librsvg) and
-    /// is unblocked for RenderSvg, which only renders SVG that PoseGen wrote; the sniffer refuses SVG uploads.
+    /// Loader classes left runnable, each with its file, buffer and source variants. Every other loader (TIFF, PPM,
+    /// CSV, libvips' own format, ...) is blocked inside libvips, so nothing can reach it even by a path that skips
+    /// <see cref="ImageSniffer"/> (thumbnail_source picks its own loader). SVG is on libvips' untrusted list (librsvg)
+    /// and is unblocked for RenderSvg, which only renders SVG that PoseGen wrote; the sniffer refuses SVG uploads.
     /// </summary>
     private static readonly string[] AllowedLoaders =
     [
-        "VipsForeignLoadJpeg", "VipsForeignLoadUhdr", "VipsForeignLoadPng", "VipsForeignLoadWebp", "VipsForeignLoadNsgif",
+        "VipsForeignLoadJpeg", "VipsForeignLoadUhdr", "VipsForeignLoadPng", "VipsForeignLoadWebp",
+        "VipsForeignLoadNsgif",
         "VipsForeignLoadHeif", "VipsForeignLoadSvg",
     ];
 
@@ -46,8 +47,8 @@ internal static class LibvipsRuntime
         foreach (var loader in AllowedLoaders)
             Operation.Block(loader, false);
 
-        // The operation cache replays results for identical arguments. Uploads never repeat, and cached images would hold
-        // memory (and wrapped RgbImage arrays pinned) after the call: switch it off.
+        // The operation cache replays results for identical arguments. Uploads never repeat, and cached images would
+        // hold memory (and wrapped RgbImage arrays pinned) after the call: switch it off.
         Cache.Max = 0;
         Cache.MaxMem = 0;
         Cache.MaxFiles = 0;

@@ -49,7 +49,8 @@ public static class InferenceServiceCollectionExtensions
         // Every model run goes through the scheduler: interactive callers get this detector, the video jobs their own
         // background one (below). Models called inside a scheduled job (the scene classifier's) use MoveNet directly.
         services.AddSingleton<IPoseDetector>(sp => new ScheduledPoseDetector(
-            sp.GetRequiredService<MoveNetPoseDetector>(), sp.GetRequiredService<InferenceScheduler>(), InferencePriority.Interactive));
+            sp.GetRequiredService<MoveNetPoseDetector>(), sp.GetRequiredService<InferenceScheduler>(),
+            InferencePriority.Interactive));
         services.AddSingleton<CenterNetObjectDetector>();
         services.AddSingleton<SelfieSegmenter>();
         services.AddSingleton<OnnxSceneClassifier>();

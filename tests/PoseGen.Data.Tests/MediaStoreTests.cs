@@ -27,12 +27,14 @@ public sealed class MediaStoreTests : IDisposable
     [InlineData("a/b")]
     [InlineData("")]
     public async Task RefusesUserIdsThatAreNotSafeFolderNames(string userId) =>
-        await Assert.ThrowsAsync<ArgumentException>(() => Store().SaveAsync(userId, new byte[] { 1 }, "image/png", CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store()
+            .SaveAsync(userId, new byte[] { 1 }, "image/png", CancellationToken.None));
 
     [Fact]
     public void RefusesStoredPathsThatEscapeTheMediaFolder()
     {
-        var forged = new MediaFile { UserId = "u", RelativePath = "media/../../etc/passwd", ContentType = "text/plain" };
+        var forged = new MediaFile { UserId = "u", RelativePath = "media/../../etc/passwd",
+            ContentType = "text/plain" };
         Assert.Throws<InvalidOperationException>(() => Store().FullPath(forged));
     }
 

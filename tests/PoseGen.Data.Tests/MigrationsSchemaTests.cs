@@ -47,7 +47,8 @@ public sealed class MigrationsSchemaTests(PostgresDatabase postgres) : IClassFix
     }
 
     private SqlitePoseGenDbContext Sqlite(string file) =>
-        new(new DbContextOptionsBuilder<SqlitePoseGenDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, file)};Pooling=False").Options);
+        new(new DbContextOptionsBuilder<SqlitePoseGenDbContext>().UseSqlite(
+            $"Data Source={Path.Combine(_folder, file)};Pooling=False").Options);
 
     private static PostgresPoseGenDbContext Postgres(string connectionString) =>
         new(new DbContextOptionsBuilder<PostgresPoseGenDbContext>().UseNpgsql(connectionString).Options);
@@ -59,19 +60,22 @@ public sealed class MigrationsSchemaTests(PostgresDatabase postgres) : IClassFix
          WHERE m.type = 'table' AND m.name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock', 'sqlite_sequence')
         UNION ALL
         SELECT 'fk ' || m.name || '.' || f."from" || ' -> ' || f."table" || '.' || f."to" || ' ' || f.on_delete
-          FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND m.name <> '__EFMigrationsLock'
+          FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
+         WHERE m.type = 'table' AND m.name <> '__EFMigrationsLock'
         UNION ALL
         SELECT 'idx ' || m.tbl_name || ' ' || m.name || ' ' || coalesce(m.sql, '')
           FROM sqlite_master m WHERE m.type = 'index' AND m.tbl_name NOT LIKE '__EFMigrations%'
         """;
 
     private const string PostgresSchemaSql = """
-        SELECT 'col ' || table_name || '.' || column_name || ' ' || data_type || ' ' || coalesce(character_maximum_length::text, '')
+        SELECT 'col ' || table_name || '.' || column_name || ' ' || data_type || ' '
+               || coalesce(character_maximum_length::text, '')
                || ' nullable=' || is_nullable || ' identity=' || is_identity
           FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'
         UNION ALL
         SELECT 'con ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
-          FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '"__EFMigrationsHistory"'
+          FROM pg_constraint
+         WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '"__EFMigrationsHistory"'
         UNION ALL
         SELECT 'idx ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory'
         """;

@@ -31,7 +31,8 @@ public sealed class LibvipsImageCodecAnalysisDecodeTests
 
         Assert.Equal((1000, 750), (fast.Width, fast.Height));
         Assert.Equal((smooth.Width, smooth.Height), (fast.Width, fast.Height));
-        Assert.True(TestCodec.MeanAbsDifference(smooth, fast) < 3, "block shrink-on-load should differ from the smooth resample only in fine detail");
+        Assert.True(TestCodec.MeanAbsDifference(smooth, fast) < 3,
+            "block shrink-on-load should differ from the smooth resample only in fine detail");
     }
 
     [Fact]
@@ -50,13 +51,15 @@ public sealed class LibvipsImageCodecAnalysisDecodeTests
     public void OrientedJpegComesOutUpright()
     {
         var upright = _codec.Resize(_codec.Decode(Fixtures.Read("mpii_004645041.jpg")), 2400, 1800);
-        var tagged = JpegFile.WithExifOrientation(_codec.Encode(TestCodec.RotateCounterClockwise(upright), EncodeFormat.Jpeg, 90), 6);
+        var tagged = JpegFile.WithExifOrientation(_codec.Encode(TestCodec.RotateCounterClockwise(upright),
+            EncodeFormat.Jpeg, 90), 6);
 
         var (image, source) = _codec.DecodeForAnalysis(tagged, 600);
 
         Assert.Equal((600, 450), (image.Width, image.Height));
         Assert.Equal(new ImageProbe(ImageFormat.Jpeg, 2400, 1800, 1), source);
-        Assert.True(TestCodec.MeanAbsDifference(_codec.Resize(upright, 600, 450), image) < 4, "pixels should match the upright original");
+        Assert.True(TestCodec.MeanAbsDifference(_codec.Resize(upright, 600, 450), image) < 4,
+            "pixels should match the upright original");
     }
 
     [Fact]

@@ -12,7 +12,8 @@ public sealed class LibvipsImageCodecBadInputTests
     {
         Assert.Equal(ImageErrorKind.Empty, Assert.Throws<ImageDecodeException>(() => _codec.Decode([])).Kind);
         Assert.Equal(ImageErrorKind.Empty, Assert.Throws<ImageDecodeException>(() => _codec.Probe([])).Kind);
-        Assert.Equal(ImageErrorKind.Empty, Assert.Throws<ImageDecodeException>(() => _codec.DecodeThumbnail([], 64, 64)).Kind);
+        Assert.Equal(ImageErrorKind.Empty, Assert.Throws<ImageDecodeException>(() => _codec.DecodeThumbnail([], 64, 64))
+            .Kind);
     }
 
     [Fact]
@@ -37,7 +38,8 @@ public sealed class LibvipsImageCodecBadInputTests
 
         var decode = Assert.Throws<ImageDecodeException>(() => _codec.Decode(truncated));
         var thumbnail = Assert.Throws<ImageDecodeException>(() => _codec.DecodeThumbnail(truncated, 64, 64));
-        Assert.Equal(ImageErrorKind.Corrupt, Assert.Throws<ImageDecodeException>(() => _codec.DecodeForAnalysis(truncated, 64)).Kind);
+        Assert.Equal(ImageErrorKind.Corrupt, Assert.Throws<ImageDecodeException>(() =>
+            _codec.DecodeForAnalysis(truncated, 64)).Kind);
 
         Assert.Equal(ImageErrorKind.Corrupt, decode.Kind);
         Assert.Equal(ImageErrorKind.Corrupt, thumbnail.Kind);
@@ -52,7 +54,8 @@ public sealed class LibvipsImageCodecBadInputTests
 
         var error = Assert.Throws<ImageDecodeException>(() => _codec.Decode(truncated));
 
-        // libvips names its classes in its errors ("VipsJpeg: premature end of JPEG image"); the web layer shows Message.
+        // libvips names its classes in its errors ("VipsJpeg: premature end of JPEG image"); the web layer shows
+        // Message.
         Assert.Contains("Vips", error.LibvipsMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("Vips", error.Message, StringComparison.Ordinal);
     }
@@ -60,7 +63,8 @@ public sealed class LibvipsImageCodecBadInputTests
     [Fact]
     public void JpegCutInsideItsHeaderIsCorrupt()
     {
-        var error = Assert.Throws<ImageDecodeException>(() => _codec.Decode(Fixtures.Read("ochuman_003896.jpg")[..200]));
+        var error = Assert.Throws<ImageDecodeException>(() => _codec.Decode(
+            Fixtures.Read("ochuman_003896.jpg")[..200]));
 
         Assert.Equal(ImageErrorKind.Corrupt, error.Kind);
     }
@@ -82,13 +86,15 @@ public sealed class LibvipsImageCodecBadInputTests
     [Fact]
     public void ProbeReportsTheAnnouncedSizeOfAnOversizedHeader()
     {
-        Assert.Equal(new ImageProbe(ImageFormat.Png, 100_000, 100_000, 1), _codec.Probe(PngBuilder.BombHeader(100_000, 100_000)));
+        Assert.Equal(new ImageProbe(ImageFormat.Png, 100_000, 100_000, 1),
+            _codec.Probe(PngBuilder.BombHeader(100_000, 100_000)));
     }
 
     [Fact]
     public void BombHeaderUnderTheLimitReachesTheDecoderAndIsCorrupt()
     {
-        Assert.Equal(ImageErrorKind.Corrupt, Assert.Throws<ImageDecodeException>(() => _codec.Decode(PngBuilder.BombHeader(2000, 2000))).Kind);
+        Assert.Equal(ImageErrorKind.Corrupt, Assert.Throws<ImageDecodeException>(() =>
+            _codec.Decode(PngBuilder.BombHeader(2000, 2000))).Kind);
     }
 
     [Fact]
@@ -100,15 +106,19 @@ public sealed class LibvipsImageCodecBadInputTests
         var error = Assert.Throws<ImageDecodeException>(() => strict.Decode(bytes));
 
         Assert.Equal(ImageErrorKind.TooLarge, error.Kind);
-        Assert.Equal(ImageErrorKind.TooLarge, Assert.Throws<ImageDecodeException>(() => strict.DecodeThumbnail(bytes, 32, 32)).Kind);
-        Assert.Equal(ImageErrorKind.TooLarge, Assert.Throws<ImageDecodeException>(() => strict.DecodeForAnalysis(bytes, 32)).Kind);
+        Assert.Equal(ImageErrorKind.TooLarge, Assert.Throws<ImageDecodeException>(() =>
+            strict.DecodeThumbnail(bytes, 32, 32)).Kind);
+        Assert.Equal(ImageErrorKind.TooLarge, Assert.Throws<ImageDecodeException>(() =>
+            strict.DecodeForAnalysis(bytes, 32)).Kind);
         Assert.Equal(100_000, strict.Info.MaxPixels);
     }
 
     [Fact]
     public void SvgUploadsAreNotAccepted()
     {
-        var svg = """<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"""u8.ToArray();
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>
+            """u8.ToArray();
 
         var error = Assert.Throws<ImageDecodeException>(() => _codec.Decode(svg));
 
@@ -122,8 +132,10 @@ public sealed class LibvipsImageCodecBadInputTests
         using var black = NetVips.Image.Black(4, 4);
         var tiff = black.TiffsaveBuffer();
 
-        Assert.Equal(ImageErrorKind.UnsupportedFormat, Assert.Throws<ImageDecodeException>(() => _codec.Decode(tiff)).Kind);
-        // Loaders outside the accepted formats are blocked inside libvips, so no path that skips the sniffer reaches them.
+        Assert.Equal(ImageErrorKind.UnsupportedFormat, Assert.Throws<ImageDecodeException>(() => _codec.Decode(tiff))
+            .Kind);
+        // Loaders outside the accepted formats are blocked inside libvips, so no path that skips the sniffer reaches
+        // them.
         Assert.Throws<NetVips.VipsException>(() => NetVips.Image.NewFromBuffer(tiff));
     }
 

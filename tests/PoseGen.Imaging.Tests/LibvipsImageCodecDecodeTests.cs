@@ -56,14 +56,16 @@ public sealed class LibvipsImageCodecDecodeTests
         Assert.Equal((upright.Width, upright.Height), (probe.Width, probe.Height));
         Assert.Equal((upright.Width, upright.Height), (decoded.Width, decoded.Height));
         Assert.Equal((turned.Width, turned.Height), (untagged.Width, untagged.Height));
-        Assert.True(TestCodec.MeanAbsDifference(upright, decoded) < 4, "decoded pixels should match the upright original");
+        Assert.True(TestCodec.MeanAbsDifference(upright, decoded) < 4,
+            "decoded pixels should match the upright original");
     }
 
     [Fact]
     public void ThumbnailOfOrientedJpegIsUprightToo()
     {
         var upright = _codec.Thumbnail(_codec.Decode(Fixtures.Read("mpii_004645041.jpg")), 200, 200);
-        var tagged = JpegFile.WithExifOrientation(_codec.Encode(TestCodec.RotateCounterClockwise(upright), EncodeFormat.Jpeg, 95), 6);
+        var tagged = JpegFile.WithExifOrientation(_codec.Encode(TestCodec.RotateCounterClockwise(upright),
+            EncodeFormat.Jpeg, 95), 6);
 
         var thumbnail = _codec.DecodeThumbnail(tagged, 100, 100);
 
@@ -83,7 +85,8 @@ public sealed class LibvipsImageCodecDecodeTests
         Assert.Equal(192, Math.Max(thumbnail.Width, thumbnail.Height));
         // Rounding one side to whole pixels moves the ratio by at most one pixel's worth.
         var tolerance = 1.0 / Math.Min(thumbnail.Width, thumbnail.Height);
-        Assert.InRange((double)thumbnail.Width / thumbnail.Height, ((double)width / height) - tolerance, ((double)width / height) + tolerance);
+        Assert.InRange((double)thumbnail.Width / thumbnail.Height, ((double)width / height) - tolerance,
+            ((double)width / height) + tolerance);
     }
 
     [Fact]

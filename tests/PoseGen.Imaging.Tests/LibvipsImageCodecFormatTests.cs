@@ -79,7 +79,8 @@ public sealed class LibvipsImageCodecFormatTests
     [InlineData(ChromaSubsampling.Chroma444, 50, 1, 1)]
     [InlineData(ChromaSubsampling.Auto, 90, 1, 1)] // libvips turns subsampling off from Q90 up
     [InlineData(ChromaSubsampling.Auto, 75, 2, 2)]
-    public void JpegChromaSubsamplingIsWrittenIntoTheFrameHeader(ChromaSubsampling chroma, int quality, int lumaH, int lumaV)
+    public void JpegChromaSubsamplingIsWrittenIntoTheFrameHeader(ChromaSubsampling chroma, int quality, int lumaH,
+        int lumaV)
     {
         var bytes = _codec.Encode(Gradient(64, 48), EncodeFormat.Jpeg, quality, chroma);
 
@@ -91,7 +92,8 @@ public sealed class LibvipsImageCodecFormatTests
     [Fact]
     public void UnknownChromaSubsamplingIsAnArgumentError()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => _codec.Encode(Gradient(8, 8), EncodeFormat.Jpeg, 90, (ChromaSubsampling)7));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _codec.Encode(Gradient(8, 8), EncodeFormat.Jpeg, 90,
+            (ChromaSubsampling)7));
     }
 
     [Fact]
@@ -129,7 +131,8 @@ public sealed class LibvipsImageCodecFormatTests
 
         Assert.Equal((20, 15), (crop.Width, crop.Height));
         for (var y = 0; y < 15; y++)
-            Assert.Equal(image.Pixels.AsSpan((((y + 5) * 50) + 10) * 3, 20 * 3).ToArray(), crop.Pixels.AsSpan(y * 20 * 3, 20 * 3).ToArray());
+            Assert.Equal(image.Pixels.AsSpan((((y + 5) * 50) + 10) * 3, 20 * 3).ToArray(),
+                crop.Pixels.AsSpan(y * 20 * 3, 20 * 3).ToArray());
     }
 
     [Fact]

@@ -68,8 +68,11 @@ public sealed class LibvipsImageCodecSvgTests
     [Fact]
     public void CanvasOverThePixelLimitIsRefusedBeforeRendering()
     {
-        const string huge = """<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="20000"><rect width="10" height="10"/></svg>""";
+        const string huge = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="20000" height="20000"><rect width="10" height="10"/></svg>
+            """;
 
-        Assert.Equal(ImageErrorKind.TooLarge, Assert.Throws<ImageDecodeException>(() => _codec.RenderSvg(huge, RgbColor.White)).Kind);
+        Assert.Equal(ImageErrorKind.TooLarge, Assert.Throws<ImageDecodeException>(() =>
+            _codec.RenderSvg(huge, RgbColor.White)).Kind);
     }
 }

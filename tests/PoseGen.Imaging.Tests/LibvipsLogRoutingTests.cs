@@ -19,7 +19,8 @@ public sealed class LibvipsLogRoutingTests
         // Shrink-on-load of a truncated JPEG logs a GLib warning per failed tile before the call fails.
         Assert.Throws<ImageDecodeException>(() => codec.DecodeThumbnail(photo[..(photo.Length / 2)], 64, 64));
 
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Debug && e.Message.StartsWith("libvips: ", StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Debug
+            && e.Message.StartsWith("libvips: ", StringComparison.Ordinal));
     }
 
     private sealed class CapturingLogger : ILogger<LibvipsImageCodec>
@@ -31,7 +32,8 @@ public sealed class LibvipsLogRoutingTests
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) =>
             Entries.Enqueue((logLevel, formatter(state, exception)));
     }
 }

@@ -18,10 +18,12 @@ public sealed class PhotoPoseDetectorTests
     public async Task DecodesThePhotoOnAnInferenceWorkerNotOnTheCallersThread()
     {
         ThreadRecordingCodec? codec = null;
-        var (host, _) = TestHost.Build(new Dictionary<string, string?> { ["Inference:Device"] = "Cpu" }, configure: services =>
+        var (host, _) = TestHost.Build(new Dictionary<string, string?> { ["Inference:Device"] = "Cpu" },
+            configure: services =>
         {
             services.AddPoseGenImaging();
-            services.AddSingleton<IImageCodec>(sp => codec = new ThreadRecordingCodec(ActivatorUtilities.CreateInstance<LibvipsImageCodec>(sp)));
+            services.AddSingleton<IImageCodec>(sp => codec = new ThreadRecordingCodec(
+                ActivatorUtilities.CreateInstance<LibvipsImageCodec>(sp)));
         });
         using (host)
         {
@@ -55,17 +57,21 @@ public sealed class PhotoPoseDetectorTests
 
         public RgbImage Decode(ReadOnlySpan<byte> encoded) => inner.Decode(encoded);
 
-        public RgbImage DecodeThumbnail(ReadOnlySpan<byte> encoded, int maxWidth, int maxHeight, ThumbnailFit fit = ThumbnailFit.Inside) =>
+        public RgbImage DecodeThumbnail(ReadOnlySpan<byte> encoded, int maxWidth, int maxHeight,
+            ThumbnailFit fit = ThumbnailFit.Inside) =>
             inner.DecodeThumbnail(encoded, maxWidth, maxHeight, fit);
 
         public RgbImage Resize(RgbImage image, int width, int height) => inner.Resize(image, width, height);
 
-        public RgbImage Thumbnail(RgbImage image, int maxWidth, int maxHeight, ThumbnailFit fit = ThumbnailFit.Inside) =>
+        public RgbImage Thumbnail(RgbImage image, int maxWidth, int maxHeight,
+            ThumbnailFit fit = ThumbnailFit.Inside) =>
             inner.Thumbnail(image, maxWidth, maxHeight, fit);
 
-        public RgbImage Crop(RgbImage image, int left, int top, int width, int height) => inner.Crop(image, left, top, width, height);
+        public RgbImage Crop(RgbImage image, int left, int top, int width, int height) =>
+            inner.Crop(image, left, top, width, height);
 
-        public byte[] Encode(RgbImage image, EncodeFormat format, int quality = 85, ChromaSubsampling chroma = ChromaSubsampling.Auto) =>
+        public byte[] Encode(RgbImage image, EncodeFormat format, int quality = 85,
+            ChromaSubsampling chroma = ChromaSubsampling.Auto) =>
             inner.Encode(image, format, quality, chroma);
 
         public RgbImage RenderSvg(string svg, RgbColor background) => inner.RenderSvg(svg, background);

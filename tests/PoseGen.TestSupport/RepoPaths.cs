@@ -17,7 +17,9 @@ public static class RepoPaths
     /// <summary>The repository root (the folder holding PoseGen.sln), without a trailing separator.</summary>
     public static string Root => RootPath.Value;
 
-    /// <summary><c>&lt;root&gt;/../shared/fixtures</c>: photos, clips and pose data kept outside the repository.</summary>
+    /// <summary>
+    /// <c>&lt;root&gt;/../shared/fixtures</c>: photos, clips and pose data kept outside the repository.
+    /// </summary>
     public static string Fixtures => FixturesPath.Value;
 
     /// <summary>The model folder the build fills (<c>&lt;root&gt;/models</c>).</summary>
@@ -68,7 +70,8 @@ public static class RepoPaths
         }
 
         throw new DirectoryNotFoundException(
-            $"No shared/fixtures folder beside or above {Root}; expected {Path.GetFullPath(Path.Combine(Root, "..", "shared", "fixtures"))} " +
+            $"No shared/fixtures folder beside or above {Root}; " +
+            $"expected {Path.GetFullPath(Path.Combine(Root, "..", "shared", "fixtures"))} " +
             $"(or set {FixturesOverride}).");
     }
 }

@@ -10,7 +10,8 @@ public static class SceneFixtureLabels
     {
         ["beach"] = ["beach"], ["gym (weight room)"] = ["gym"], ["office (meeting room)"] = ["office"],
         ["city street (crowd)"] = ["street"], ["park / grass"] = ["park"], ["home (living room)"] = ["home"],
-        ["studio (grey backdrop)"] = ["studio"], ["ski slope (snow)"] = ["snow"], ["indoor room (mirror selfie)"] = ["home"],
+        ["studio (grey backdrop)"] = ["studio"], ["ski slope (snow)"] = ["snow"],
+        ["indoor room (mirror selfie)"] = ["home"],
         ["plain studio backdrop (fashion shot)"] = ["studio"],
     };
 
@@ -24,7 +25,8 @@ public static class SceneFixtureLabels
     };
 
     public static IReadOnlyList<(string File, string[] Environment, string[] Outfit)> Load(string csv) =>
-        [.. File.ReadAllLines(csv).Skip(1).Where(l => l.Length > 0).Select(Fields).Select(f => (f[0], Environments[f[1]], Outfits[f[2]]))];
+        [.. File.ReadAllLines(csv).Skip(1).Where(l => l.Length > 0).Select(Fields)
+            .Select(f => (f[0], Environments[f[1]], Outfits[f[2]]))];
 
     /// <summary>Splits one CSV line with optional double-quoted fields (no escaped quotes in this file).</summary>
     private static string[] Fields(string line)

@@ -6,9 +6,9 @@ namespace PoseGen.TestSupport;
 /// <summary>
 /// A real filesystem small enough to fill: a tmpfs of a few hundred KiB mounted in the private user and mount namespace
 /// of a helper process (<c>unshare --user --map-root-user --mount</c>, which needs no privileges), reached from this
-/// process through <c>/proc/{pid}/root</c>. A write past its size fails in the kernel exactly as on a full disk (ENOSPC,
-/// "No space left on device"); nothing in the app under test is replaced. The mount disappears with the helper, which
-/// ends when this is disposed or when the test process ends.
+/// process through <c>/proc/{pid}/root</c>. A write past its size fails in the kernel exactly as on a full disk
+/// (ENOSPC, "No space left on device"); nothing in the app under test is replaced. The mount disappears with the
+/// helper, which ends when this is disposed or when the test process ends.
 /// </summary>
 public sealed class SmallDisk : IDisposable
 {
@@ -37,7 +37,9 @@ public sealed class SmallDisk : IDisposable
         Path = $"/proc/{helper.Id}/root{mountPoint}";
     }
 
-    /// <summary>The mounted filesystem as this process sees it (a folder that can be the target of a symbolic link).</summary>
+    /// <summary>
+    /// The mounted filesystem as this process sees it (a folder that can be the target of a symbolic link).
+    /// </summary>
     public string Path { get; }
 
     private string Filler => System.IO.Path.Combine(Path, "filler");
@@ -76,8 +78,8 @@ public sealed class SmallDisk : IDisposable
     }
 
     /// <summary>
-    /// Writes a filler file until the disk is full, then gives back <paramref name="leaveFree"/> bytes (rounded up to whole
-    /// pages), so exactly that much room is left for what comes next.
+    /// Writes a filler file until the disk is full, then gives back <paramref name="leaveFree"/> bytes (rounded up to
+    /// whole pages), so exactly that much room is left for what comes next.
     /// </summary>
     public void FillUp(long leaveFree = 0)
     {

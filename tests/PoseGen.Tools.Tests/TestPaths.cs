@@ -6,7 +6,8 @@ namespace PoseGen.Tools.Tests;
 internal static class TestPaths
 {
     public static string Root { get; } = Path.GetFullPath(
-        typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PoseGenRoot").Value!);
+        typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PoseGenRoot")
+            .Value!);
 
     public static string Models => Path.Combine(Root, "models");
 
@@ -16,8 +17,8 @@ internal static class TestPaths
 
     public static string PeoplePhotos => Path.Combine(Fixtures, "people");
 
-    /// <summary>&lt;root&gt;/../shared/fixtures; from a git worktree nested one level deeper (/work/wt/NAME) the nearest
-    /// ancestor that has shared/fixtures.</summary>
+    /// <summary>&lt;root&gt;/../shared/fixtures; from a git worktree nested one level deeper (/work/wt/NAME) the
+    /// nearest ancestor that has shared/fixtures.</summary>
     public static string Fixtures { get; } = FindFixtures();
 
     private static string FindFixtures()

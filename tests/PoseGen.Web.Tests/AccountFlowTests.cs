@@ -4,7 +4,9 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests;
 
-/// <summary>The account life cycle through the MVC pages, on SQLite (PostgreSQL: see PostgresAccountFlowTests).</summary>
+/// <summary>
+/// The account life cycle through the MVC pages, on SQLite (PostgreSQL: see PostgresAccountFlowTests).
+/// </summary>
 public sealed class AccountFlowTests : IDisposable
 {
     private readonly PoseGenWebFactory _factory = new(DatabaseProvider.Sqlite);

@@ -45,7 +45,8 @@ internal static class AccountScenarios
             var store = scope.ServiceProvider.GetRequiredService<MediaStore>();
             var file = await store.SaveAsync(userId, new byte[] { 1, 2, 3 }, "image/png", CancellationToken.None);
             var history = scope.ServiceProvider.GetRequiredService<HistoryService>();
-            await history.AddAsync(userId, ActivityKind.Analysis, "Test", null, new { people = 0 }, [file], file.Id, CancellationToken.None);
+            await history.AddAsync(userId, ActivityKind.Analysis, "Test", null, new { people = 0 }, [file], file.Id,
+                CancellationToken.None);
             mediaPath = store.FullPath(file);
         }
         Assert.True(File.Exists(mediaPath));
@@ -58,7 +59,8 @@ internal static class AccountScenarios
         Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(email)).StatusCode);
         Assert.Contains("Intermediate", await client.GetPageAsync("/Profile"), StringComparison.Ordinal);
 
-        var deleted = await client.SubmitAsync("/Account/Manage", "/Account/Delete", [new("Delete.Password", BrowserLikeClient.Password)]);
+        var deleted = await client.SubmitAsync("/Account/Manage", "/Account/Delete",
+            [new("Delete.Password", BrowserLikeClient.Password)]);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.False(File.Exists(mediaPath));
         await using (var scope = factory.Services.CreateAsyncScope())

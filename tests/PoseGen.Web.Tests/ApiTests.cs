@@ -30,7 +30,8 @@ public sealed class ApiTests : IDisposable
         using var body = JsonDocument.Parse(await client.GetStringAsync("/api/v1/profile"));
         var root = body.RootElement;
         Assert.Equal("advanced", root.GetProperty("level").GetString());
-        Assert.Equal(["lowerBack", "wrists"], root.GetProperty("limitations").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["lowerBack", "wrists"], root.GetProperty("limitations").EnumerateArray()
+            .Select(e => e.GetString()));
         Assert.Equal(["morning", "gym"], root.GetProperty("preferences").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(181, root.GetProperty("heightCm").GetInt32());
     }
@@ -62,7 +63,8 @@ public sealed class ApiTests : IDisposable
     public async Task MalformedJsonGets400Problem()
     {
         var client = await ApiClient.CreateSignedInAsync(_factory);
-        var response = await client.PutAsync("/api/v1/profile", new StringContent("{\"level\": ", Encoding.UTF8, "application/json"));
+        var response = await client.PutAsync("/api/v1/profile", new StringContent("{\"level\": ", Encoding.UTF8,
+            "application/json"));
         response.AssertProblem(HttpStatusCode.BadRequest);
     }
 
@@ -70,7 +72,9 @@ public sealed class ApiTests : IDisposable
     public async Task OutOfRangeFieldGets400ValidationProblem()
     {
         var client = await ApiClient.CreateSignedInAsync(_factory);
-        var response = await client.PutAsJsonAsync("/api/v1/profile", new { goals = Array.Empty<string>(), level = "beginner", limitations = Array.Empty<string>(), preferences = Array.Empty<string>(), heightCm = 20 });
+        var response = await client.PutAsJsonAsync("/api/v1/profile",
+            new { goals = Array.Empty<string>(), level = "beginner", limitations = Array.Empty<string>(),
+                preferences = Array.Empty<string>(), heightCm = 20 });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("HeightCm", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -108,7 +112,8 @@ public sealed class ApiTests : IDisposable
     public async Task AnotherUsersHistoryEntryAndMediaAreNotFound()
     {
         var owner = await ApiClient.CreateSignedInAsync(_factory);
-        var ownerId = JsonDocument.Parse(await owner.GetStringAsync("/api/v1/auth/manage/info")).RootElement.GetProperty("email").GetString()!;
+        var ownerId = JsonDocument.Parse(await owner.GetStringAsync("/api/v1/auth/manage/info"))
+            .RootElement.GetProperty("email").GetString()!;
         Guid entryId;
         Guid mediaId;
         await using (var scope = _factory.Services.CreateAsyncScope())
@@ -118,7 +123,8 @@ public sealed class ApiTests : IDisposable
             var file = await scope.ServiceProvider.GetRequiredService<PoseGen.Data.Storage.MediaStore>()
                 .SaveAsync(userId, new byte[] { 137, 80, 78, 71 }, "image/png", CancellationToken.None);
             var entry = await scope.ServiceProvider.GetRequiredService<HistoryService>()
-                .AddAsync(userId, ActivityKind.Analysis, "Mine", null, new { secret = 42 }, [file], file.Id, CancellationToken.None);
+                .AddAsync(userId, ActivityKind.Analysis, "Mine", null, new { secret = 42 }, [file], file.Id,
+                    CancellationToken.None);
             entryId = entry.Id;
             mediaId = file.Id;
         }
@@ -141,7 +147,8 @@ public sealed class ApiTests : IDisposable
     {
         using var anonymous = JsonDocument.Parse(await _factory.CreateClient().GetStringAsync("/health"));
         Assert.Equal("Healthy", anonymous.RootElement.GetProperty("status").GetString());
-        Assert.Equal(JsonValueKind.Null, anonymous.RootElement.GetProperty("checks").GetProperty("models").GetProperty("data").ValueKind);
+        Assert.Equal(JsonValueKind.Null, anonymous.RootElement.GetProperty("checks").GetProperty("models")
+            .GetProperty("data").ValueKind);
         using var signedIn = await ApiClient.CreateSignedInAsync(_factory);
         var text = await signedIn.GetStringAsync("/health");
         Assert.DoesNotContain(PoseGen.TestSupport.RepoPaths.Root, text, StringComparison.Ordinal);
@@ -152,9 +159,11 @@ public sealed class ApiTests : IDisposable
             Assert.Equal("Healthy", checks.GetProperty(name).GetProperty("status").GetString());
         // One instance without Redis:Configuration has no backplane to check.
         Assert.False(checks.TryGetProperty("redis", out _));
-        Assert.StartsWith("8.18", checks.GetProperty("libvips").GetProperty("data").GetProperty("version").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("8.18", checks.GetProperty("libvips").GetProperty("data").GetProperty("version").GetString(),
+            StringComparison.Ordinal);
         Assert.Equal("Cpu", checks.GetProperty("onnxruntime").GetProperty("data").GetProperty("provider").GetString());
-        Assert.Equal("installed", checks.GetProperty("models").GetProperty("data").GetProperty("movenet-thunder").GetString());
+        Assert.Equal("installed", checks.GetProperty("models").GetProperty("data").GetProperty("movenet-thunder")
+            .GetString());
     }
 
     [Fact]

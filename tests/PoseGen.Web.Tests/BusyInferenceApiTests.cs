@@ -9,7 +9,9 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests;
 
-/// <summary>The app with one inference worker and the given waiting room; a test holds that worker with a gate.</summary>
+/// <summary>
+/// The app with one inference worker and the given waiting room; a test holds that worker with a gate.
+/// </summary>
 public abstract class OneWorkerAppFixture(int queueLength, double queueTimeoutSeconds) : IAsyncLifetime
 {
     public PoseGenWebFactory Factory { get; } = new();
@@ -21,13 +23,17 @@ public abstract class OneWorkerAppFixture(int queueLength, double queueTimeoutSe
     public async Task InitializeAsync()
     {
         Factory.Settings["Inference:Scheduler:Workers"] = "1";
-        Factory.Settings["Inference:Scheduler:QueueLength"] = queueLength.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Factory.Settings["Inference:Scheduler:QueueTimeoutSeconds"] = queueTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Factory.Settings["Inference:Scheduler:QueueLength"] = queueLength.ToString(
+            System.Globalization.CultureInfo.InvariantCulture);
+        Factory.Settings["Inference:Scheduler:QueueTimeoutSeconds"] =
+            queueTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Factory.Settings["Inference:Scheduler:RetryAfterSeconds"] = "7";
         Client = await ApiClient.CreateSignedInAsync(Factory);
     }
 
-    /// <summary>Occupies the only worker until the returned gate is opened (then waits for the hold to finish).</summary>
+    /// <summary>
+    /// Occupies the only worker until the returned gate is opened (then waits for the hold to finish).
+    /// </summary>
     public async Task<IAsyncDisposable> HoldTheWorkerAsync()
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -137,7 +143,8 @@ public sealed class BusyInferenceApiTests(NoQueueAppFixture app) : IClassFixture
         await using (await app.HoldTheWorkerAsync())
             refused = await SendAsync(app.Client, "detect");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
-        using var before = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/history?kind=analysis&take=200"));
+        using var before = JsonDocument.Parse(await app.Client.GetStringAsync(
+            "/api/v1/history?kind=analysis&take=200"));
 
         var answered = await SendAsync(app.Client, "detect");
 
@@ -161,7 +168,8 @@ public sealed class InferenceDeadlineApiTests(ShortDeadlineAppFixture app) : ICl
         await using (await app.HoldTheWorkerAsync())
         {
             using var content = new MultipartFormDataContent();
-            var file = new ByteArrayContent(await File.ReadAllBytesAsync(RepoPaths.Fixture("people", "mpii_004645041.jpg")));
+            var file = new ByteArrayContent(await File.ReadAllBytesAsync(
+                RepoPaths.Fixture("people", "mpii_004645041.jpg")));
             file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
             content.Add(file, "image", "photo.jpg");
             response = await app.Client.PostAsync("/api/v1/poses/detect?model=lightning", content);
@@ -180,12 +188,14 @@ public sealed class AbandonedRequestApiTests(LongDeadlineAppFixture app) : IClas
     [Fact]
     public async Task APhotoWhoseClientWentAwayLeavesTheQueueAndIsNeverAnalysed()
     {
-        var before = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/history?kind=analysis&take=200")).RootElement.GetArrayLength();
+        var before = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/history?kind=analysis&take=200"))
+            .RootElement.GetArrayLength();
         await using (await app.HoldTheWorkerAsync())
         {
             using var client = new CancellationTokenSource();
             using var content = new MultipartFormDataContent();
-            var file = new ByteArrayContent(await File.ReadAllBytesAsync(RepoPaths.Fixture("people", "mpii_004645041.jpg")));
+            var file = new ByteArrayContent(await File.ReadAllBytesAsync(
+                RepoPaths.Fixture("people", "mpii_004645041.jpg")));
             file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
             content.Add(file, "image", "photo.jpg");
             var sent = app.Client.PostAsync("/api/v1/poses/detect?model=lightning", content, client.Token);
@@ -197,7 +207,8 @@ public sealed class AbandonedRequestApiTests(LongDeadlineAppFixture app) : IClas
             await app.UntilAsync(s => s.QueuedInteractive == 0);
         }
         // The worker is free again and nothing ran the photo: no analysis was added.
-        var after = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/history?kind=analysis&take=200")).RootElement.GetArrayLength();
+        var after = JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/history?kind=analysis&take=200"))
+            .RootElement.GetArrayLength();
         Assert.Equal(before, after);
     }
 }
@@ -211,7 +222,8 @@ public sealed class VideoPriorityApiTests(LongDeadlineAppFixture app) : IClassFi
         await using (await app.HoldTheWorkerAsync())
         {
             using var content = new MultipartFormDataContent();
-            var file = new ByteArrayContent(await File.ReadAllBytesAsync(RepoPaths.Fixture("videos", "squat_studio_pexels4838220.mp4")));
+            var file = new ByteArrayContent(await File.ReadAllBytesAsync(
+                RepoPaths.Fixture("videos", "squat_studio_pexels4838220.mp4")));
             file.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
             content.Add(file, "video", "squat.mp4");
             content.Add(new StringContent("squat"), "exercise");

@@ -27,12 +27,14 @@ public sealed class CompareApiTests(DetectionAppFixture app) : IClassFixture<Det
     [Fact]
     public async Task SamePoseScoresHigherThanADifferentPoseAndIsSaved()
     {
-        using var same = await PairAsync(RepoPaths.Fixture("pairs", "tree_chest_a.jpg"), RepoPaths.Fixture("pairs", "tree_chest_b.jpg"));
+        using var same = await PairAsync(RepoPaths.Fixture("pairs", "tree_chest_a.jpg"),
+            RepoPaths.Fixture("pairs", "tree_chest_b.jpg"));
         var sameResponse = await app.Client.PostAsync("/api/v1/poses/compare", same);
         Assert.Equal(HttpStatusCode.OK, sameResponse.StatusCode);
         var sameBody = await JsonAsync(sameResponse);
 
-        using var different = await PairAsync(RepoPaths.Fixture("pairs", "tree_chest_a.jpg"), RepoPaths.Fixture("pairs", "squat_bottom_a.jpg"));
+        using var different = await PairAsync(RepoPaths.Fixture("pairs", "tree_chest_a.jpg"),
+            RepoPaths.Fixture("pairs", "squat_bottom_a.jpg"));
         var differentBody = await JsonAsync(await app.Client.PostAsync("/api/v1/poses/compare", different));
 
         Assert.True(sameBody.GetProperty("score").GetDouble() > differentBody.GetProperty("score").GetDouble() + 20,
@@ -41,7 +43,8 @@ public sealed class CompareApiTests(DetectionAppFixture app) : IClassFixture<Det
         Assert.Equal("similarity", sameBody.GetProperty("model").GetString());
         Assert.NotEmpty(differentBody.GetProperty("feedback").EnumerateArray());
 
-        var saved = await JsonAsync(await app.Client.GetAsync($"/api/v1/history/{sameBody.GetProperty("id").GetGuid()}"));
+        var saved =
+            await JsonAsync(await app.Client.GetAsync($"/api/v1/history/{sameBody.GetProperty("id").GetGuid()}"));
         Assert.Equal("comparison", saved.GetProperty("kind").GetString());
         Assert.Equal(2, saved.GetProperty("media").GetArrayLength());
     }
@@ -56,7 +59,8 @@ public sealed class CompareApiTests(DetectionAppFixture app) : IClassFixture<Det
         var detected = await JsonAsync(await app.Client.PostAsync("/api/v1/poses/detect?model=thunder", detect));
         var keypoints = detected.GetProperty("people")[0].GetProperty("keypoints");
 
-        var response = await app.Client.PostAsJsonAsync("/api/v1/poses/compare", new { reference = keypoints, candidate = keypoints, model = "affine" });
+        var response = await app.Client.PostAsJsonAsync("/api/v1/poses/compare",
+            new { reference = keypoints, candidate = keypoints, model = "affine" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await JsonAsync(response);
         Assert.True(body.GetProperty("score").GetDouble() >= 95, body.GetProperty("score").ToString());
@@ -68,14 +72,17 @@ public sealed class CompareApiTests(DetectionAppFixture app) : IClassFixture<Det
     public async Task ASavedAnalysisServesAsReferenceButOnlyForItsOwner()
     {
         var detect = new MultipartFormDataContent();
-        var photo = new ByteArrayContent(await File.ReadAllBytesAsync(RepoPaths.Fixture("pairs", "tree_overhead_a.jpg")));
+        var photo = new ByteArrayContent(await File.ReadAllBytesAsync(
+            RepoPaths.Fixture("pairs", "tree_overhead_a.jpg")));
         photo.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         detect.Add(photo, "image", "tree.jpg");
-        var analysisId = (await JsonAsync(await app.Client.PostAsync("/api/v1/poses/detect", detect))).GetProperty("id").GetGuid();
+        var analysisId = (await JsonAsync(await app.Client.PostAsync("/api/v1/poses/detect", detect))).GetProperty("id")
+            .GetGuid();
 
         MultipartFormDataContent CandidateWithSavedReference()
         {
-            var content = new MultipartFormDataContent { { new StringContent(analysisId.ToString()), "referenceAnalysisId" } };
+            var content = new MultipartFormDataContent { { new StringContent(analysisId.ToString()),
+                "referenceAnalysisId" } };
             var file = new ByteArrayContent(File.ReadAllBytes(RepoPaths.Fixture("pairs", "tree_overhead_b.jpg")));
             file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
             content.Add(file, "candidate", "b.jpg");
@@ -120,21 +127,25 @@ public sealed class CompareApiTests(DetectionAppFixture app) : IClassFixture<Det
             Assert.Equal(512, body.GetProperty("referenceWidth").GetInt32());
         }
         using (var unknown = Request("no-such-pose", "front"))
-            Assert.Equal(HttpStatusCode.NotFound, (await app.Client.PostAsync("/api/v1/poses/compare", unknown)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await app.Client.PostAsync("/api/v1/poses/compare",
+                unknown)).StatusCode);
         using (var badView = Request(poseId, "from-above"))
-            Assert.Equal(HttpStatusCode.BadRequest, (await app.Client.PostAsync("/api/v1/poses/compare", badView)).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await app.Client.PostAsync("/api/v1/poses/compare",
+                badView)).StatusCode);
     }
 
     [Fact]
     public async Task PhotoWithoutAPersonIs422WithAClearMessage()
     {
         var blank = Path.Combine(app.Factory.DataRoot, "blank.jpg");
-        using (var ffmpeg = Process.Start(new ProcessStartInfo("ffmpeg", $"-y -loglevel error -f lavfi -i color=c=white:s=320x240 -frames:v 1 \"{blank}\""))!)
+        using (var ffmpeg = Process.Start(new ProcessStartInfo("ffmpeg",
+            $"-y -loglevel error -f lavfi -i color=c=white:s=320x240 -frames:v 1 \"{blank}\""))!)
             await ffmpeg.WaitForExitAsync();
         using var pair = await PairAsync(RepoPaths.Fixture("pairs", "tree_chest_a.jpg"), blank);
         var response = await app.Client.PostAsync("/api/v1/poses/compare", pair);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("candidate", (await JsonAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("candidate", (await JsonAsync(response)).GetProperty("detail").GetString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -144,10 +155,12 @@ public sealed class CompareApiTests(DetectionAppFixture app) : IClassFixture<Det
         var file = new ByteArrayContent(await File.ReadAllBytesAsync(RepoPaths.Fixture("pairs", "tree_chest_a.jpg")));
         file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         content.Add(file, "reference", "a.jpg");
-        Assert.Equal(HttpStatusCode.BadRequest, (await app.Client.PostAsync("/api/v1/poses/compare", content)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.Client.PostAsync("/api/v1/poses/compare",
+            content)).StatusCode);
 
         var tooShort = new[] { new { name = "nose", x = 1, y = 1, score = 1 } };
-        var json = await app.Client.PostAsJsonAsync("/api/v1/poses/compare", new { reference = tooShort, candidate = tooShort });
+        var json = await app.Client.PostAsJsonAsync("/api/v1/poses/compare",
+            new { reference = tooShort, candidate = tooShort });
         Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
     }
 }

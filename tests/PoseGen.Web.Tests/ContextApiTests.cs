@@ -10,12 +10,15 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests;
 
-/// <summary>POST /api/v1/context/classify and the photo context in recommendations, with the real converted models.</summary>
+/// <summary>
+/// POST /api/v1/context/classify and the photo context in recommendations, with the real converted models.
+/// </summary>
 public sealed class ContextApiTests(RecommendationsAppFixture app) : IClassFixture<RecommendationsAppFixture>
 {
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.IsSuccessStatusCode,
+            $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 
@@ -46,7 +49,8 @@ public sealed class ContextApiTests(RecommendationsAppFixture app) : IClassFixtu
         var body = await JsonAsync(await client.PostAsync("/api/v1/context/classify", form));
 
         Assert.Contains("beach", Labels(body, "environment").Take(2));
-        foreach (var label in body.GetProperty("environment").EnumerateArray().Concat(body.GetProperty("outfit").EnumerateArray()))
+        foreach (var label in body.GetProperty("environment").EnumerateArray()
+            .Concat(body.GetProperty("outfit").EnumerateArray()))
         {
             Assert.Equal("image", label.GetProperty("source").GetString());
             Assert.NotEmpty(label.GetProperty("evidence").EnumerateArray());
@@ -56,7 +60,8 @@ public sealed class ContextApiTests(RecommendationsAppFixture app) : IClassFixtu
         Assert.False(body.GetProperty("indoor").GetBoolean());
         Assert.False(string.IsNullOrEmpty(body.GetProperty("lighting").GetString()));
         // Whether the photo's labels are likely enough to act on ("not sure" otherwise).
-        Assert.Contains(body.GetProperty("environmentSure").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
+        Assert.Contains(body.GetProperty("environmentSure").ValueKind,
+            new[] { JsonValueKind.True, JsonValueKind.False });
         Assert.Contains(body.GetProperty("outfitSure").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
     }
 
@@ -90,7 +95,8 @@ public sealed class ContextApiTests(RecommendationsAppFixture app) : IClassFixtu
         var codec = app.Factory.Services.GetRequiredService<IImageCodec>();
         var pixels = new byte[320 * 240 * 3];
         for (var i = 0; i < pixels.Length; i += 3)
-            (pixels[i], pixels[i + 1], pixels[i + 2]) = ((byte)(55 + (i / 3 % 7)), (byte)(135 + (i / 3 % 11)), (byte)50);
+            (pixels[i], pixels[i + 1], pixels[i + 2]) = ((byte)(55 + (i / 3 % 7)), (byte)(135 + (i / 3 % 11)),
+                (byte)50);
         var png = codec.Encode(new RgbImage(320, 240, pixels), EncodeFormat.Png, 90);
         var client = await ApiClient.CreateSignedInAsync(app.Factory);
         using var form = Form(png, null, "image/png");
@@ -123,7 +129,8 @@ public sealed class ContextApiTests(RecommendationsAppFixture app) : IClassFixtu
     {
         using var anonymous = app.Factory.CreateClient();
         using var form = Form(null, "beach");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/v1/context/classify", form)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/v1/context/classify",
+            form)).StatusCode);
     }
 
     [Fact]

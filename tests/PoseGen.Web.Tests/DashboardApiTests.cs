@@ -12,8 +12,8 @@ namespace PoseGen.Web.Tests;
 
 /// <summary>
 /// GET /api/v1/dashboard reports exactly what a seeded history holds (on both databases, aggregated by them):
-/// sessions by kind, reps, training time, poses practised, streaks, reps per day, personal bests and the best comparison
-/// score; another user's entries never count.
+/// sessions by kind, reps, training time, poses practised, streaks, reps per day, personal bests and the best
+/// comparison score; another user's entries never count.
 /// </summary>
 public sealed class DashboardApiTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
@@ -22,7 +22,8 @@ public sealed class DashboardApiTests(PostgresDatabase database) : IClassFixture
     [InlineData(DatabaseProvider.Postgres)]
     public async Task ReportsTheSeededFiguresOfTheSignedInUserOnly(DatabaseProvider provider)
     {
-        using var factory = new PoseGenWebFactory(provider, provider == DatabaseProvider.Postgres ? database.ConnectionString : null);
+        using var factory = new PoseGenWebFactory(provider, provider == DatabaseProvider.Postgres
+            ? database.ConnectionString : null);
         var email = $"dash-{Guid.NewGuid():N}@example.test";
         using var client = await ApiClient.CreateSignedInAsync(factory, email);
         using var other = await ApiClient.CreateSignedInAsync(factory);
@@ -37,7 +38,8 @@ public sealed class DashboardApiTests(PostgresDatabase database) : IClassFixture
             var otherId = (await db.Users.SingleAsync(u => u.Email != email)).Id;
             async Task<Guid> Add(string user, ActivityKind kind, int daysAgo, ActivityFigures? figures)
             {
-                var entry = await history.AddAsync(user, kind, "seeded", null, new { seeded = true }, [], null, CancellationToken.None, figures: figures);
+                var entry = await history.AddAsync(user, kind, "seeded", null, new { seeded = true }, [], null,
+                    CancellationToken.None, figures: figures);
                 entry.CreatedAtUtc = today.AddDays(-daysAgo).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
                 await db.SaveChangesAsync();
                 return entry.Id;
@@ -67,8 +69,10 @@ public sealed class DashboardApiTests(PostgresDatabase database) : IClassFixture
         Assert.Equal(2, d.GetProperty("longestStreak").GetInt32());
         Assert.Equal(72.5, d.GetProperty("bestComparisonScore").GetDouble());
         var days = d.GetProperty("repsPerDay").EnumerateArray()
-            .Select(x => $"{x.GetProperty("day").GetString()} {x.GetProperty("exercise").GetString()} {x.GetProperty("goodReps").GetInt32()}/{x.GetProperty("improperReps").GetInt32()}").ToList();
-        Assert.Equal([$"{today.AddDays(-3):yyyy-MM-dd} push-up 4/2", $"{today.AddDays(-1):yyyy-MM-dd} squat 8/0", $"{today:yyyy-MM-dd} squat 5/1"], days);
+            .Select(x => $"{x.GetProperty("day").GetString()} {x.GetProperty("exercise").GetString()} " +
+                $"{x.GetProperty("goodReps").GetInt32()}/{x.GetProperty("improperReps").GetInt32()}").ToList();
+        Assert.Equal([$"{today.AddDays(-3):yyyy-MM-dd} push-up 4/2", $"{today.AddDays(-1):yyyy-MM-dd} squat 8/0",
+            $"{today:yyyy-MM-dd} squat 5/1"], days);
         var bests = d.GetProperty("bests").EnumerateArray()
             .ToDictionary(x => $"{x.GetProperty("exercise").GetString()} {x.GetProperty("kind").GetString()}", x => x);
         Assert.Equal(8, bests["squat good-reps"].GetProperty("value").GetDouble());
@@ -78,23 +82,33 @@ public sealed class DashboardApiTests(PostgresDatabase database) : IClassFixture
         Assert.Equal(3, bests.Count);
 
         // History finds entries by words (any case) and days; every seeded title is "seeded".
-        var all = JsonDocument.Parse(await client.GetStringAsync("/api/v1/history?take=100")).RootElement.GetArrayLength();
+        var all = JsonDocument.Parse(await client.GetStringAsync("/api/v1/history?take=100"))
+            .RootElement.GetArrayLength();
         Assert.Equal(8, all);
-        Assert.Equal(0, JsonDocument.Parse(await client.GetStringAsync("/api/v1/history?q=nothing-like-this")).RootElement.GetArrayLength());
-        Assert.Equal(8, JsonDocument.Parse(await client.GetStringAsync("/api/v1/history?q=SEEDED&take=100")).RootElement.GetArrayLength());
-        Assert.Equal(2, JsonDocument.Parse(await client.GetStringAsync($"/api/v1/history?from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}&kind=workout")).RootElement.GetArrayLength());
-        Assert.Equal(1, JsonDocument.Parse(await client.GetStringAsync($"/api/v1/history?to={today.AddDays(-5):yyyy-MM-dd}")).RootElement.GetArrayLength());
+        Assert.Equal(0, JsonDocument.Parse(await client.GetStringAsync("/api/v1/history?q=nothing-like-this"))
+            .RootElement.GetArrayLength());
+        Assert.Equal(8, JsonDocument.Parse(await client.GetStringAsync("/api/v1/history?q=SEEDED&take=100"))
+            .RootElement.GetArrayLength());
+        Assert.Equal(2, JsonDocument.Parse(await client.GetStringAsync(
+            $"/api/v1/history?from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}&kind=workout"))
+            .RootElement.GetArrayLength());
+        Assert.Equal(1, JsonDocument.Parse(await client.GetStringAsync(
+            $"/api/v1/history?to={today.AddDays(-5):yyyy-MM-dd}")).RootElement.GetArrayLength());
 
         // A longer range takes in the older comparison; a backwards range is refused.
-        var month = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/dashboard?from={today.AddDays(-30):yyyy-MM-dd}")).RootElement;
+        var month = JsonDocument.Parse(await client.GetStringAsync(
+            $"/api/v1/dashboard?from={today.AddDays(-30):yyyy-MM-dd}")).RootElement;
         Assert.Equal(99, month.GetProperty("bestComparisonScore").GetDouble());
-        (await client.GetAsync($"/api/v1/dashboard?from={today:yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}")).AssertProblem(HttpStatusCode.BadRequest);
+        (await client.GetAsync(
+            $"/api/v1/dashboard?from={today:yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}")).AssertProblem(
+            HttpStatusCode.BadRequest);
         // A day that is not a date is refused, not read as "no day given" (the default week).
         (await client.GetAsync("/api/v1/dashboard?from=last-monday")).AssertProblem(HttpStatusCode.BadRequest);
         // The other user sees only their own.
         var theirs = JsonDocument.Parse(await other.GetStringAsync("/api/v1/dashboard")).RootElement;
         Assert.Equal(50, theirs.GetProperty("goodReps").GetInt32());
-        Assert.DoesNotContain(theirs.GetProperty("bests").EnumerateArray(), b => b.GetProperty("exercise").GetString() == "warrior-2");
+        Assert.DoesNotContain(theirs.GetProperty("bests").EnumerateArray(),
+            b => b.GetProperty("exercise").GetString() == "warrior-2");
     }
 
     [Theory]

@@ -19,11 +19,15 @@ public sealed class DataExportTests : IDisposable
     {
         using var client = await ApiClient.CreateSignedInAsync(_factory);
         using var stranger = await ApiClient.CreateSignedInAsync(_factory);
-        (await client.PutAsync("/api/v1/profile", new StringContent("""{"goals":["yoga"],"level":"beginner","limitations":[],"preferences":["calm"],"displayName":"Ana"}""",
+        (await client.PutAsync("/api/v1/profile", new StringContent(
+            """{"goals":["yoga"],"level":"beginner","limitations":[],"preferences":["calm"],"displayName":"Ana"}""",
             System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        using var photo = new MultipartFormDataContent { { new ByteArrayContent(File.ReadAllBytes(RepoPaths.Fixture("people", "mpii_004645041.jpg"))), "image", "me.jpg" } };
-        var analysis = JsonDocument.Parse(await (await client.PostAsync("/api/v1/poses/detect", photo)).Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
-        using var strangerPhoto = new MultipartFormDataContent { { new ByteArrayContent(File.ReadAllBytes(RepoPaths.Fixture("people", "mpii_005808361.jpg"))), "image", "them.jpg" } };
+        using var photo = new MultipartFormDataContent { { new ByteArrayContent(
+            File.ReadAllBytes(RepoPaths.Fixture("people", "mpii_004645041.jpg"))), "image", "me.jpg" } };
+        var analysis = JsonDocument.Parse(await (await client.PostAsync("/api/v1/poses/detect",
+            photo)).Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        using var strangerPhoto = new MultipartFormDataContent { { new ByteArrayContent(
+            File.ReadAllBytes(RepoPaths.Fixture("people", "mpii_005808361.jpg"))), "image", "them.jpg" } };
         (await stranger.PostAsync("/api/v1/poses/detect", strangerPhoto)).EnsureSuccessStatusCode();
 
         var response = await client.GetAsync("/api/v1/history/export.zip");
@@ -35,7 +39,8 @@ public sealed class DataExportTests : IDisposable
         Assert.Equal("Ana", profile.RootElement.GetProperty("displayName").GetString());
         using var history = JsonDocument.Parse(zip.GetEntry("history.json")!.Open());
         var entries = history.RootElement.EnumerateArray().ToList();
-        var listed = JsonDocument.Parse(await client.GetStringAsync("/api/v1/history")).RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToList();
+        var listed = JsonDocument.Parse(await client.GetStringAsync("/api/v1/history")).RootElement.EnumerateArray()
+            .Select(e => e.GetProperty("id").GetString()).ToList();
         Assert.Equal(listed.Order(), entries.Select(e => e.GetProperty("id").GetString()).Order());
         var entry = Assert.Single(entries, e => e.GetProperty("id").GetString() == analysis);
         Assert.Equal("analysis", entry.GetProperty("kind").GetString());

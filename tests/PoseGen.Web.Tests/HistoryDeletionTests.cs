@@ -12,7 +12,9 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests;
 
-/// <summary>Deleting with undo (one entry or every entry a filter matches) and the purge once the undo time is over.</summary>
+/// <summary>
+/// Deleting with undo (one entry or every entry a filter matches) and the purge once the undo time is over.
+/// </summary>
 public sealed class HistoryDeletionTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     [Theory]
@@ -21,7 +23,8 @@ public sealed class HistoryDeletionTests(PostgresDatabase database) : IClassFixt
     public async Task ADeletedEntryIsHiddenAtOnceAndComesBackWithUndo(DatabaseProvider provider)
     {
         var clock = new ShiftedTime();
-        using var factory = new PoseGenWebFactory(provider, provider == DatabaseProvider.Postgres ? database.ConnectionString : null)
+        using var factory = new PoseGenWebFactory(provider, provider == DatabaseProvider.Postgres
+            ? database.ConnectionString : null)
         {
             TestServices = services => services.AddSingleton<TimeProvider>(clock),
         };
@@ -38,34 +41,43 @@ public sealed class HistoryDeletionTests(PostgresDatabase database) : IClassFixt
         var token = deleted.GetProperty("undoToken").GetString();
         (await client.GetAsync($"/api/v1/history/{id}")).AssertProblem(HttpStatusCode.NotFound);
         Assert.Equal(0, (await JsonAsync(await client.GetAsync("/api/v1/history"))).GetArrayLength());
-        Assert.Equal(0, (await JsonAsync(await client.GetAsync("/api/v1/dashboard"))).GetProperty("goodReps").GetInt32());
+        Assert.Equal(0, (await JsonAsync(await client.GetAsync("/api/v1/dashboard"))).GetProperty("goodReps")
+            .GetInt32());
         (await other.PostAsync($"/api/v1/history/restore?token={token}", null)).AssertProblem(HttpStatusCode.NotFound);
         (await other.PostAsync($"/api/v1/history/{id}/restore", null)).AssertProblem(HttpStatusCode.NotFound);
-        (await client.PostAsync("/api/v1/history/restore?token=not-a-token", null)).AssertProblem(HttpStatusCode.BadRequest);
+        (await client.PostAsync("/api/v1/history/restore?token=not-a-token", null)).AssertProblem(
+            HttpStatusCode.BadRequest);
 
-        Assert.Equal(1, (await JsonAsync(await client.PostAsync($"/api/v1/history/restore?token={token}", null))).GetProperty("restored").GetInt32());
+        Assert.Equal(1, (await JsonAsync(await client.PostAsync($"/api/v1/history/restore?token={token}",
+            null))).GetProperty("restored").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/history/{id}")).StatusCode);
-        Assert.Equal(5, (await JsonAsync(await client.GetAsync("/api/v1/dashboard"))).GetProperty("goodReps").GetInt32());
+        Assert.Equal(5, (await JsonAsync(await client.GetAsync("/api/v1/dashboard"))).GetProperty("goodReps")
+            .GetInt32());
 
         // Undo by the entry's id works too, but not once the window has closed; then the sweep purges it for good.
         (await client.DeleteAsync($"/api/v1/history/{id}")).EnsureSuccessStatusCode();
-        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/v1/history/{id}/restore", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/v1/history/{id}/restore",
+            null)).StatusCode);
         (await client.DeleteAsync($"/api/v1/history/{id}")).EnsureSuccessStatusCode();
         clock.Offset = HistoryDeletionService.UndoWindow + TimeSpan.FromSeconds(1);
         (await client.PostAsync($"/api/v1/history/{id}/restore", null)).AssertProblem(HttpStatusCode.NotFound);
         await using var scope = factory.Services.CreateAsyncScope();
         // The background sweep may have come first; either way the entry is gone for good.
-        await scope.ServiceProvider.GetRequiredService<HistoryDeletionService>().PurgeExpiredAsync(CancellationToken.None);
-        Assert.False(await scope.ServiceProvider.GetRequiredService<PoseGenDbContext>().Activities.IgnoreQueryFilters().AnyAsync(a => a.Id == id));
+        await scope.ServiceProvider.GetRequiredService<HistoryDeletionService>()
+            .PurgeExpiredAsync(CancellationToken.None);
+        Assert.False(await scope.ServiceProvider.GetRequiredService<PoseGenDbContext>().Activities.IgnoreQueryFilters()
+            .AnyAsync(a => a.Id == id));
     }
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task BulkDeleteTakesWhatTheFilterMatchesOnlyAtTheConfirmedCountAndThePurgeRemovesTheirPictures(DatabaseProvider provider)
+    public async Task BulkDeleteTakesWhatTheFilterMatchesOnlyAtTheConfirmedCountAndThePurgeRemovesTheirPictures(
+        DatabaseProvider provider)
     {
         var clock = new ShiftedTime();
-        using var factory = new PoseGenWebFactory(provider, provider == DatabaseProvider.Postgres ? database.ConnectionString : null)
+        using var factory = new PoseGenWebFactory(provider, provider == DatabaseProvider.Postgres
+            ? database.ConnectionString : null)
         {
             TestServices = services => services.AddSingleton<TimeProvider>(clock),
         };
@@ -78,7 +90,8 @@ public sealed class HistoryDeletionTests(PostgresDatabase database) : IClassFixt
         for (var i = 0; i < 3; i++)
             await HistorySeed.AddAsync(factory, userId, ActivityKind.Workout, now.AddMinutes(-i), new("squat", i, 0));
         var comparison = await HistorySeed.AddAsync(factory, userId, ActivityKind.Comparison, now, new(Score: 50));
-        await HistorySeed.AddAsync(factory, await HistorySeed.UserIdAsync(factory, otherEmail), ActivityKind.Workout, now, new("squat", 9, 0));
+        await HistorySeed.AddAsync(factory, await HistorySeed.UserIdAsync(factory, otherEmail), ActivityKind.Workout,
+            now, new("squat", 9, 0));
         string picturePath;
         Guid pictured;
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -87,7 +100,8 @@ public sealed class HistoryDeletionTests(PostgresDatabase database) : IClassFixt
             var file = await media.SaveAsync(userId, TestPng.Grey(8, 8, 8), "image/png", CancellationToken.None);
             picturePath = media.FullPath(file);
             var entry = await scope.ServiceProvider.GetRequiredService<HistoryService>()
-                .AddAsync(userId, ActivityKind.Workout, "with a picture", null, new { seeded = true }, [file], file.Id, CancellationToken.None, figures: new("squat", 1, 0));
+                .AddAsync(userId, ActivityKind.Workout, "with a picture", null, new { seeded = true }, [file], file.Id,
+                    CancellationToken.None, figures: new("squat", 1, 0));
             pictured = entry.Id;
         }
 
@@ -95,12 +109,15 @@ public sealed class HistoryDeletionTests(PostgresDatabase database) : IClassFixt
         Assert.Equal(4, (await JsonAsync(await client.GetAsync("/api/v1/history?exercise=squat"))).GetArrayLength());
         (await client.DeleteAsync("/api/v1/history?exercise=moonwalk")).AssertProblem(HttpStatusCode.BadRequest);
 
-        var deleted = await JsonAsync(await client.DeleteAsync("/api/v1/history?exercise=squat&kind=workout&expected=4"));
+        var deleted =
+            await JsonAsync(await client.DeleteAsync("/api/v1/history?exercise=squat&kind=workout&expected=4"));
         Assert.Equal(4, deleted.GetProperty("count").GetInt32());
-        Assert.Equal([comparison], (await JsonAsync(await client.GetAsync("/api/v1/history"))).EnumerateArray().Select(e => e.GetProperty("id").GetGuid()));
+        Assert.Equal([comparison], (await JsonAsync(await client.GetAsync("/api/v1/history"))).EnumerateArray()
+            .Select(e => e.GetProperty("id").GetGuid()));
         Assert.Equal(1, (await JsonAsync(await other.GetAsync("/api/v1/history?exercise=squat"))).GetArrayLength());
         Assert.True(File.Exists(picturePath));
-        Assert.Equal(4, (await JsonAsync(await client.PostAsync($"/api/v1/history/restore?token={deleted.GetProperty("undoToken").GetString()}", null)))
+        Assert.Equal(4, (await JsonAsync(await client.PostAsync(
+            $"/api/v1/history/restore?token={deleted.GetProperty("undoToken").GetString()}", null)))
             .GetProperty("restored").GetInt32());
         Assert.Equal(5, (await JsonAsync(await client.GetAsync("/api/v1/history"))).GetArrayLength());
 
@@ -108,7 +125,8 @@ public sealed class HistoryDeletionTests(PostgresDatabase database) : IClassFixt
         clock.Offset = HistoryDeletionService.UndoWindow + TimeSpan.FromSeconds(1);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<HistoryDeletionService>().PurgeExpiredAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<HistoryDeletionService>()
+                .PurgeExpiredAsync(CancellationToken.None);
             var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
             Assert.False(await db.Activities.IgnoreQueryFilters().AnyAsync(a => a.Id == pictured));
             Assert.False(await db.MediaFiles.AnyAsync(m => m.UserId == userId));
@@ -119,7 +137,8 @@ public sealed class HistoryDeletionTests(PostgresDatabase database) : IClassFixt
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.IsSuccessStatusCode,
+            $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 }

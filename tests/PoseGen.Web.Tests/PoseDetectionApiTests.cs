@@ -34,7 +34,8 @@ public sealed class PoseDetectionApiTests(DetectionAppFixture app) : IClassFixtu
 {
     private static readonly string People = RepoPaths.Fixture("people");
 
-    private async Task<HttpResponseMessage> DetectAsync(byte[] bytes, string fileName, string contentType, string query = "")
+    private async Task<HttpResponseMessage> DetectAsync(byte[] bytes, string fileName, string contentType,
+        string query = "")
     {
         using var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
@@ -49,7 +50,8 @@ public sealed class PoseDetectionApiTests(DetectionAppFixture app) : IClassFixtu
     [Fact]
     public async Task FindsThePeopleWithSeventeenKeypointsInImagePixelsAndSavesTheCall()
     {
-        var response = await DetectAsync(await File.ReadAllBytesAsync(Path.Combine(People, "ochuman_000817.jpg")), "two.jpg", "image/jpeg");
+        var response = await DetectAsync(await File.ReadAllBytesAsync(Path.Combine(People, "ochuman_000817.jpg")),
+            "two.jpg", "image/jpeg");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await JsonAsync(response);
         var (width, height) = (body.GetProperty("imageWidth").GetInt32(), body.GetProperty("imageHeight").GetInt32());
@@ -79,7 +81,8 @@ public sealed class PoseDetectionApiTests(DetectionAppFixture app) : IClassFixtu
     public async Task ExportsCocoResultsAndOpenPoseJson()
     {
         var bytes = await File.ReadAllBytesAsync(Path.Combine(People, "mpii_004645041.jpg"));
-        var coco = await JsonAsync(await DetectAsync(bytes, "p.jpg", "image/jpeg", "?model=thunder&format=coco&imageId=4645041"));
+        var coco = await JsonAsync(await DetectAsync(bytes, "p.jpg", "image/jpeg",
+            "?model=thunder&format=coco&imageId=4645041"));
         Assert.Equal(JsonValueKind.Array, coco.ValueKind);
         var first = coco.EnumerateArray().First();
         Assert.Equal(4645041, first.GetProperty("image_id").GetInt64());
@@ -88,7 +91,8 @@ public sealed class PoseDetectionApiTests(DetectionAppFixture app) : IClassFixtu
 
         var open = await JsonAsync(await DetectAsync(bytes, "p.jpg", "image/jpeg", "?model=thunder&format=openpose"));
         Assert.True(open.GetProperty("canvas_width").GetInt32() > 0);
-        var joints = open.GetProperty("people")[0].GetProperty("pose_keypoints_2d").EnumerateArray().Select(e => e.GetSingle()).ToArray();
+        var joints = open.GetProperty("people")[0].GetProperty("pose_keypoints_2d").EnumerateArray()
+            .Select(e => e.GetSingle()).ToArray();
         Assert.Equal(54, joints.Length);
         // Neck (joint 1) is the mean of the shoulders (2 = right, 5 = left) when both are detected.
         if (joints[2 * 3 + 2] > 0 && joints[5 * 3 + 2] > 0)
@@ -99,16 +103,19 @@ public sealed class PoseDetectionApiTests(DetectionAppFixture app) : IClassFixtu
     public async Task HistoryKeepsTheUploadedBytesWithTheirOrientationAndAnUprightThumbnail()
     {
         // Turned 90 degrees by EXIF (orientation 6): 1280x720 as stored, 720x1280 upright.
-        var upload = JpegFile.WithExifOrientation(await File.ReadAllBytesAsync(Path.Combine(People, "mpii_004645041.jpg")), 6);
+        var upload = JpegFile.WithExifOrientation(await File.ReadAllBytesAsync(
+            Path.Combine(People, "mpii_004645041.jpg")), 6);
         var response = await DetectAsync(upload, "turned.jpg", "image/jpeg", "?model=thunder");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await JsonAsync(response);
-        Assert.Equal((720, 1280), (body.GetProperty("imageWidth").GetInt32(), body.GetProperty("imageHeight").GetInt32()));
+        Assert.Equal((720, 1280), (body.GetProperty("imageWidth").GetInt32(),
+            body.GetProperty("imageHeight").GetInt32()));
 
         var saved = await JsonAsync(await app.Client.GetAsync($"/api/v1/history/{body.GetProperty("id").GetGuid()}"));
         var files = new List<(string Type, byte[] Bytes)>();
         foreach (var media in saved.GetProperty("media").EnumerateArray())
-            files.Add((media.GetProperty("contentType").GetString()!, await app.Client.GetByteArrayAsync(media.GetProperty("url").GetString())));
+            files.Add((media.GetProperty("contentType").GetString()!,
+                await app.Client.GetByteArrayAsync(media.GetProperty("url").GetString())));
         Assert.Equal(2, files.Count);
         Assert.Contains(files, f => f.Type == "image/jpeg" && f.Bytes.AsSpan().SequenceEqual(upload));
         // The thumbnail is drawn upright (its pixels are turned, it carries no orientation of its own).
@@ -134,14 +141,18 @@ public sealed class PoseDetectionApiTests(DetectionAppFixture app) : IClassFixtu
     public async Task AnimatedGifUsesItsFirstFrame()
     {
         var gif = Path.Combine(app.Factory.DataRoot, "clip.gif");
-        await RunFfmpegAsync($"-y -loglevel error -t 0.4 -i \"{RepoPaths.Fixture("videos", "squat_studio_pexels4838220.mp4")}\" -vf scale=240:-1,fps=5 \"{gif}\"");
-        var response = await DetectAsync(await File.ReadAllBytesAsync(gif), "clip.gif", "image/gif", "?model=lightning");
+        await RunFfmpegAsync(
+            $"-y -loglevel error -t 0.4 -i \"{RepoPaths.Fixture("videos", "squat_studio_pexels4838220.mp4")}\" -vf " +
+            $"scale=240:-1,fps=5 \"{gif}\"");
+        var response = await DetectAsync(await File.ReadAllBytesAsync(gif), "clip.gif", "image/gif",
+            "?model=lightning");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await JsonAsync(response);
         Assert.Equal(1, body.GetProperty("people").GetArrayLength());
         // The history keeps the analysed frame, not the animation.
         var saved = await JsonAsync(await app.Client.GetAsync($"/api/v1/history/{body.GetProperty("id").GetGuid()}"));
-        Assert.All(saved.GetProperty("media").EnumerateArray(), m => Assert.Equal("image/jpeg", m.GetProperty("contentType").GetString()));
+        Assert.All(saved.GetProperty("media").EnumerateArray(), m =>
+            Assert.Equal("image/jpeg", m.GetProperty("contentType").GetString()));
     }
 
     [Theory]
@@ -157,7 +168,8 @@ public sealed class PoseDetectionApiTests(DetectionAppFixture app) : IClassFixtu
         {
             "empty" => (Array.Empty<byte>(), "image/jpeg"),
             "text" => ("just some text, not a picture"u8.ToArray(), "image/jpeg"),
-            "svg" => ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>"u8.ToArray(), "image/svg+xml"),
+            "svg" => ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>"u8.ToArray(),
+                "image/svg+xml"),
             "truncated" => (photo[..(photo.Length / 3)], "image/jpeg"),
             _ => (new byte[400_000], "image/jpeg"),
         };
@@ -165,7 +177,8 @@ public sealed class PoseDetectionApiTests(DetectionAppFixture app) : IClassFixtu
         response.AssertProblem((HttpStatusCode)status);
         var problem = await JsonAsync(response);
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
-        // The detail is PoseGen's own sentence; libvips' text (it names classes such as "VipsJpeg") stays on the exception.
+        // The detail is PoseGen's own sentence; libvips' text (it names classes such as "VipsJpeg") stays on the
+        // exception.
         var detail = problem.TryGetProperty("detail", out var text) ? text.GetString() : null;
         Assert.DoesNotContain("Vips", detail ?? "", StringComparison.Ordinal);
     }
@@ -190,7 +203,10 @@ public sealed class PoseDetectionApiTests(DetectionAppFixture app) : IClassFixtu
     {
         var path = Path.Combine(app.Factory.DataRoot, $"solid-{width}x{height}.png");
         // Even-sized source (yuv420p needs it), then scaled to the exact size in RGB.
-        await RunFfmpegAsync($"-y -loglevel error -f lavfi -i \"color=c=0x8899aa:s={width + width % 2}x{height + height % 2},format=rgb24,scale={width}:{height}\" -frames:v 1 \"{path}\"");
+        await RunFfmpegAsync(
+            $"-y -loglevel error -f lavfi -i " +
+            $"\"color=c=0x8899aa:s={width + width % 2}x{height + height % 2},format=rgb24,scale={width}:{height}\" " +
+            $"-frames:v 1 \"{path}\"");
         return await File.ReadAllBytesAsync(path);
     }
 

@@ -27,7 +27,8 @@ public sealed class PoseLibraryApiTests(RecommendationsAppFixture app) : IClassF
     public async Task OnePoseHasItsJointsForTheViewAndFormat(string view, string format, int joints)
     {
         var client = await ClientAsync();
-        var body = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/poses/library/{PoseId}?view={view}&format={format}")).RootElement;
+        var body = JsonDocument.Parse(await client.GetStringAsync(
+            $"/api/v1/poses/library/{PoseId}?view={view}&format={format}")).RootElement;
         Assert.Equal(view, body.GetProperty("view").GetString());
         var keypoints = body.GetProperty("keypoints").EnumerateArray().ToList();
         Assert.Equal(joints, keypoints.Count);
@@ -69,7 +70,8 @@ public sealed class PoseLibraryApiTests(RecommendationsAppFixture app) : IClassF
     public async Task UnknownPoseIs404AndBadViewOrFormatIs400(string url, HttpStatusCode status)
     {
         var client = await ClientAsync();
-        var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, url, PoseId));
+        var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, url,
+            PoseId));
         response.AssertProblem(status);
     }
 }

@@ -32,7 +32,9 @@ public sealed class PostgresAccountFlowTests(PostgresDatabase database) : IClass
         });
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         using var body = JsonDocument.Parse(await client.GetStringAsync("/api/v1/profile"));
-        Assert.Equal(["yoga", "fitness"], body.RootElement.GetProperty("goals").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["pregnancy"], body.RootElement.GetProperty("limitations").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["yoga", "fitness"], body.RootElement.GetProperty("goals").EnumerateArray()
+            .Select(e => e.GetString()));
+        Assert.Equal(["pregnancy"], body.RootElement.GetProperty("limitations").EnumerateArray()
+            .Select(e => e.GetString()));
     }
 }

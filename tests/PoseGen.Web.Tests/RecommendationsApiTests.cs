@@ -20,7 +20,8 @@ public sealed class RecommendationsApiTests(RecommendationsAppFixture app) : ICl
 {
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.IsSuccessStatusCode,
+            $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 
@@ -40,7 +41,8 @@ public sealed class RecommendationsApiTests(RecommendationsAppFixture app) : ICl
         Assert.NotEmpty(body.GetProperty("poses").EnumerateArray());
         var note = body.GetProperty("promptNote");
         if (expectNote)
-            Assert.StartsWith("We did not recognise a place, outfit, mood, goal or time", note.GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("We did not recognise a place, outfit, mood, goal or time", note.GetString(),
+                StringComparison.Ordinal);
         else
             Assert.Equal(JsonValueKind.Null, note.ValueKind);
     }
@@ -50,7 +52,8 @@ public sealed class RecommendationsApiTests(RecommendationsAppFixture app) : ICl
     {
         var client = await ApiClient.CreateSignedInAsync(app.Factory);
         (await client.PutAsJsonAsync("/api/v1/profile",
-            new { goals = new[] { "yoga", "fitness" }, level = "beginner", limitations = new[] { "knees" }, preferences = Array.Empty<string>() }))
+            new { goals = new[] { "yoga", "fitness" }, level = "beginner", limitations = new[] { "knees" },
+                preferences = Array.Empty<string>() }))
             .EnsureSuccessStatusCode();
 
         var body = await JsonAsync(await client.PostAsJsonAsync("/api/v1/recommendations",
@@ -81,7 +84,8 @@ public sealed class RecommendationsApiTests(RecommendationsAppFixture app) : ICl
         var before = PoseIds(await JsonAsync(await client.PostAsJsonAsync("/api/v1/recommendations", request)));
         var top = before[0];
 
-        var stored = await JsonAsync(await client.PostAsJsonAsync("/api/v1/recommendations/feedback", new { poseId = top, kind = "not_for_me" }));
+        var stored = await JsonAsync(await client.PostAsJsonAsync("/api/v1/recommendations/feedback",
+            new { poseId = top, kind = "not_for_me" }));
         Assert.Equal("not_for_me", stored.GetProperty("kind").GetString());
 
         var after = PoseIds(await JsonAsync(await client.PostAsJsonAsync("/api/v1/recommendations", request)));
@@ -94,9 +98,11 @@ public sealed class RecommendationsApiTests(RecommendationsAppFixture app) : ICl
     public async Task FeedbackOnAnUnknownPoseIs404AndAnUnknownKindIs400()
     {
         var client = await ApiClient.CreateSignedInAsync(app.Factory);
-        var unknown = await client.PostAsJsonAsync("/api/v1/recommendations/feedback", new { poseId = "no-such-pose", kind = "like" });
+        var unknown = await client.PostAsJsonAsync("/api/v1/recommendations/feedback",
+            new { poseId = "no-such-pose", kind = "like" });
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        var badKind = await client.PostAsJsonAsync("/api/v1/recommendations/feedback", new { poseId = PoseLibrary.Default.All[0].Id, kind = "love" });
+        var badKind = await client.PostAsJsonAsync("/api/v1/recommendations/feedback",
+            new { poseId = PoseLibrary.Default.All[0].Id, kind = "love" });
         badKind.AssertProblem(HttpStatusCode.BadRequest);
     }
 
@@ -113,7 +119,8 @@ public sealed class RecommendationsApiTests(RecommendationsAppFixture app) : ICl
     {
         var client = await ApiClient.CreateSignedInAsync(app.Factory);
         using var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(await File.ReadAllBytesAsync(RepoPaths.Fixture("people", "mpii_004645041.jpg")));
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(
+            RepoPaths.Fixture("people", "mpii_004645041.jpg")));
         file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         content.Add(file, "image", "me.jpg");
         content.Add(new StringContent("something elegant"), "prompt");
@@ -150,7 +157,8 @@ public sealed class RecommendationsApiTests(RecommendationsAppFixture app) : ICl
     public async Task WithoutSignInTheApiAnswers401()
     {
         using var anonymous = app.Factory.CreateClient();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/recommendations", new { prompt = "beach" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/recommendations",
+            new { prompt = "beach" })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/poses/library")).StatusCode);
     }
 }

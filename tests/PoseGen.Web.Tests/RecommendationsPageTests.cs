@@ -6,7 +6,8 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests;
 
-public sealed partial class RecommendationsPageTests(RecommendationsAppFixture app) : IClassFixture<RecommendationsAppFixture>
+public sealed partial class RecommendationsPageTests(
+    RecommendationsAppFixture app) : IClassFixture<RecommendationsAppFixture>
 {
     private async Task<BrowserLikeClient> SignedInAsync()
     {
@@ -37,7 +38,8 @@ public sealed partial class RecommendationsPageTests(RecommendationsAppFixture a
         Assert.Contains(pose.Name, html, StringComparison.Ordinal);
         Assert.Contains(pose.Cues[0], html, StringComparison.Ordinal);
         foreach (var view in new[] { "front", "three-quarter", "side" })
-            Assert.Contains($"/api/v1/poses/library/{pose.Id}/mannequin.svg?view={view}", html, StringComparison.Ordinal);
+            Assert.Contains($"/api/v1/poses/library/{pose.Id}/mannequin.svg?view={view}", html,
+                StringComparison.Ordinal);
         Assert.Contains($"/Compare?referencePose={pose.Id}", html, StringComparison.Ordinal);
         Assert.Contains($"/Workout?exercise=hold&pose={pose.Id}", html, StringComparison.Ordinal);
     }
@@ -46,7 +48,8 @@ public sealed partial class RecommendationsPageTests(RecommendationsAppFixture a
     public async Task PlacesTellPosesApartInsteadOfListingEveryPlace()
     {
         var client = await SignedInAsync();
-        var everywhere = PoseLibrary.Default.All.First(p => p.Environments.Count == PoseGen.Core.Context.ContextLabels.Environments.Count);
+        var everywhere = PoseLibrary.Default.All.First(p => p.Environments.Count
+            == PoseGen.Core.Context.ContextLabels.Environments.Count);
         var fewer = PoseLibrary.Default.All.First(p => p.Environments.Count <= 5);
 
         var all = WebUtility.HtmlDecode(await client.GetPageAsync($"/Recommendations/Pose/{everywhere.Id}"));
@@ -54,7 +57,8 @@ public sealed partial class RecommendationsPageTests(RecommendationsAppFixture a
 
         Assert.Contains("<dt>Places</dt><dd>Anywhere</dd>", all, StringComparison.Ordinal);
         var places = PlacesLine().Match(some).Groups[1].Value;
-        Assert.Equal(fewer.Environments.Select(e => PoseGen.Core.Context.ContextLabels.Environments[e]), places.Split(", "));
+        Assert.Equal(fewer.Environments.Select(e => PoseGen.Core.Context.ContextLabels.Environments[e]),
+            places.Split(", "));
     }
 
     /// <summary>Every pose's "Try it: hold the pose" opens the Workout page practising that very pose.</summary>
@@ -71,7 +75,9 @@ public sealed partial class RecommendationsPageTests(RecommendationsAppFixture a
             var workout = WebUtility.HtmlDecode(await client.GetPageAsync(href));
 
             Assert.Contains("<option value=\"practice\" selected", workout, StringComparison.Ordinal);
-            Assert.Matches($"<option value=\"{Regex.Escape(pose.Id)}\" selected=\"selected\">{Regex.Escape(pose.Name)}</option>", workout);
+            Assert.Matches(
+                $"<option value=\"{Regex.Escape(pose.Id)}\" selected=\"selected\">{Regex.Escape(pose.Name)}</option>",
+                workout);
         }
     }
 
@@ -85,7 +91,8 @@ public sealed partial class RecommendationsPageTests(RecommendationsAppFixture a
     public async Task UnknownPoseDetailIs404()
     {
         var client = await SignedInAsync();
-        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync("/Recommendations/Pose/no-such-pose")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync(
+            "/Recommendations/Pose/no-such-pose")).StatusCode);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class RequestLoggingTests : IDisposable
         await client.GetAsync("/health");
         await client.GetAsync("/no-such-page");
 
-        var text = await LogTextAsync(t => t.Contains("GET /health", StringComparison.Ordinal) && t.Contains("/no-such-page", StringComparison.Ordinal));
+        var text = await LogTextAsync(t => t.Contains("GET /health", StringComparison.Ordinal)
+            && t.Contains("/no-such-page", StringComparison.Ordinal));
 
         Assert.Matches(@"HTTP GET /health responded 200 in \d+\.\d ms", text);
         Assert.Matches(@"HTTP GET /no-such-page responded 404 in \d+\.\d ms", text);
@@ -38,7 +39,8 @@ public sealed class RequestLoggingTests : IDisposable
     }
 
     /// <summary>The test host's log files, read until <paramref name="done"/> holds. The file sink writes each event as
-    /// it comes; up to 30 s are allowed for the request logger after the response (a loaded CI run took over 5 s).</summary>
+    /// it comes; up to 30 s are allowed for the request logger after the response (a loaded CI run took over 5
+    /// s).</summary>
     private async Task<string> LogTextAsync(Func<string, bool> done)
     {
         var folder = Path.Combine(_factory.DataRoot, "logs");

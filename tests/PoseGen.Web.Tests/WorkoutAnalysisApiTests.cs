@@ -48,7 +48,8 @@ public sealed class WorkoutAnalysisApiTests(DetectionAppFixture app) : IClassFix
     [Fact]
     public async Task QueuesTheSquatClipAndCountsTwoCompleteRepsInHistory()
     {
-        using var content = Upload(await File.ReadAllBytesAsync(Path.Combine(Videos, "squat_studio_pexels4838220.mp4")), "squat.mp4", "squat");
+        using var content = Upload(await File.ReadAllBytesAsync(Path.Combine(Videos, "squat_studio_pexels4838220.mp4")),
+            "squat.mp4", "squat");
         var response = await app.Client.PostAsync("/api/v1/workouts/analyze", content);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -88,19 +89,24 @@ public sealed class WorkoutAnalysisApiTests(DetectionAppFixture app) : IClassFix
         using (var scope = services.CreateScope())
         {
             // Left "running" by processes that ended during it, once or twice.
-            var user = await scope.ServiceProvider.GetRequiredService<UserManager<PoseGenUser>>().FindByEmailAsync(email);
-            await scope.ServiceProvider.GetRequiredService<HistoryService>().AddAsync(user!.Id, ActivityKind.Workout, "Squat video", null,
-                new WorkoutJobDocument("video", WorkoutJobDocument.Running, 0.4, "squat", $"{id:N}.mp4", null, null, attempts), [], null,
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<PoseGenUser>>()
+                .FindByEmailAsync(email);
+            await scope.ServiceProvider.GetRequiredService<HistoryService>()
+                .AddAsync(user!.Id, ActivityKind.Workout, "Squat video", null,
+                new WorkoutJobDocument("video", WorkoutJobDocument.Running, 0.4, "squat", $"{id:N}.mp4", null, null,
+                    attempts), [], null,
                 CancellationToken.None, id);
         }
 
         // Its job, still in the job store, is fetched again (as after the restart) by the app's own job server.
-        services.GetRequiredService<IBackgroundJobClient>().Enqueue<WorkoutAnalysisJob>(job => job.RunAsync(id, null, CancellationToken.None));
+        services.GetRequiredService<IBackgroundJobClient>().Enqueue<WorkoutAnalysisJob>(job =>
+            job.RunAsync(id, null, CancellationToken.None));
         var status = await PollUntilFinishedAsync(client, id.ToString());
 
         Assert.Equal(expected, status.GetProperty("status").GetString());
         if (expected == "failed")
-            Assert.StartsWith("The app stopped twice while analysing this clip", status.GetProperty("error").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("The app stopped twice while analysing this clip",
+                status.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.False(File.Exists(clip), "the clip is removed once the job ends either way");
     }
 
@@ -116,7 +122,8 @@ public sealed class WorkoutAnalysisApiTests(DetectionAppFixture app) : IClassFix
     [Fact]
     public async Task RefusesAClipOverTheVideoLimitWith413AndItsOwnMessage()
     {
-        // The fixture app allows 1 000 000-byte clips (and 64 MiB requests): the video limit answers, not the request limit.
+        // The fixture app allows 1 000 000-byte clips (and 64 MiB requests): the video limit answers, not the request
+        // limit.
         using var content = Upload(new byte[1_000_001], "big.mp4", "squat");
         var response = await app.Client.PostAsync("/api/v1/workouts/analyze", content);
 

@@ -5,14 +5,16 @@ namespace PoseGen.ContextTrainer;
 
 /// <summary>One labelled photo: its first environment and outfit are what the model learns, the rest are also accepted
 /// when scoring. <see cref="Group"/> ties photos of one place (frames of one clip, two shots of one room) so that
-/// leave-one-out leaves the whole group out. <see cref="Outfit"/> is empty where nobody's outfit was labelled.</summary>
-internal sealed record Sample(string Set, string File, double? FrameSeconds, string Group, string[] Environment, string[] Outfit);
+/// leave-one-out leaves the whole group out. <see cref="Outfit"/> is empty where nobody's outfit was
+/// labelled.</summary>
+internal sealed record Sample(string Set, string File, double? FrameSeconds, string Group, string[] Environment,
+    string[] Outfit);
 
 /// <summary>
-/// The labelled photos: the fixture scenes (scenes/labels.csv with free-text labels, scenes/more/labels.csv with our ids)
-/// and the team's own labels of the other fixture photos and clip frames (more-labels.csv beside this file: people/,
-/// pairs/ and one frame per clip, labelled by looking at each; a photo whose place fits none of our environments, such as
-/// a stadium, a shop or a restaurant kitchen, is left out).
+/// The labelled photos: the fixture scenes (scenes/labels.csv with free-text labels, scenes/more/labels.csv with our
+/// ids) and the team's own labels of the other fixture photos and clip frames (more-labels.csv beside this file:
+/// people/, pairs/ and one frame per clip, labelled by looking at each; a photo whose place fits none of our
+/// environments, such as a stadium, a shop or a restaurant kitchen, is left out).
 /// </summary>
 internal static class LabelledScenes
 {
@@ -30,14 +32,17 @@ internal static class LabelledScenes
         return samples;
     }
 
-    /// <summary>The photo's bytes: the file itself, or the clip's frame at <see cref="Sample.FrameSeconds"/> as PNG.</summary>
+    /// <summary>
+    /// The photo's bytes: the file itself, or the clip's frame at <see cref="Sample.FrameSeconds"/> as PNG.
+    /// </summary>
     public static byte[] Read(Sample sample)
     {
         var path = RepoPaths.Fixture(sample.File.Split('/', Path.DirectorySeparatorChar));
         if (sample.FrameSeconds is not { } seconds)
             return File.ReadAllBytes(path);
         var start = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-nostdin", "-loglevel", "error", "-ss", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        foreach (var arg in new[] { "-nostdin", "-loglevel", "error", "-ss",
+            seconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "-i", path, "-frames:v", "1", "-f", "image2pipe", "-c:v", "png", "-" })
             start.ArgumentList.Add(arg);
         using var ffmpeg = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start");
@@ -56,9 +61,11 @@ internal static class LabelledScenes
     {
         foreach (var row in File.ReadAllLines(csv).Skip(1).Where(l => l.Length > 0).Select(Csv.Fields))
         {
-            var alternatives = row[3].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(':')).ToList();
+            var alternatives = row[3].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split(':'))
+                .ToList();
             string[] Accepted(string key, string primary) => primary.Length == 0 ? [] :
-                [Outfit(primary), .. alternatives.Where(a => a[0] == key).SelectMany(a => a[1].Split('|')).Select(Outfit)];
+                [Outfit(primary), .. alternatives.Where(a => a[0] == key).SelectMany(a => a[1].Split('|'))
+                    .Select(Outfit)];
             var (file, frame) = row[0].Split('@') is [var f, var t]
                 ? (f, (double?)double.Parse(t, System.Globalization.CultureInfo.InvariantCulture))
                 : (row[0], null);

@@ -5,16 +5,17 @@ namespace PoseGen.ContextTrainer;
 /// <summary>
 /// Multinomial logistic regression with an L2 penalty, fitted by full-batch gradient descent on standardised features:
 /// it minimises the class-balanced mean cross-entropy (each photo weighted by n / (labels x photos of its label), as
-/// scikit-learn's class_weight="balanced") + lambda / (2n) |w|^2, so lambda 1 is scikit-learn's default (C = 1). The penalty
-/// is chosen from <see cref="PenaltyChoice.Candidates"/> by cross-validation on the training photos; the step schedule
-/// is fixed.
+/// scikit-learn's class_weight="balanced") + lambda / (2n) |w|^2, so lambda 1 is scikit-learn's default (C = 1). The
+/// penalty is chosen from <see cref="PenaltyChoice.Candidates"/> by cross-validation on the training photos; the step
+/// schedule is fixed.
 /// </summary>
 internal static class LogisticRegression
 {
     private const int Steps = 3000;
     private const double Rate = 0.1;
 
-    public static LinearContextModel Fit(string target, string about, IReadOnlyList<double[]> x, IReadOnlyList<string> y,
+    public static LinearContextModel Fit(string target, string about, IReadOnlyList<double[]> x,
+        IReadOnlyList<string> y,
         IReadOnlyList<string> featureNames, double minConfidence, double lambda)
     {
         var labels = y.Distinct().Order(StringComparer.Ordinal).ToList();

@@ -10,7 +10,9 @@ namespace PoseGen.ContextTrainer;
 /// </summary>
 internal static class PenaltyChoice
 {
-    /// <summary>scikit-learn's default (1) and ten times it: the two values measured before this choice was automated.</summary>
+    /// <summary>
+    /// scikit-learn's default (1) and ten times it: the two values measured before this choice was automated.
+    /// </summary>
     public static readonly double[] Candidates = [1, 10];
 
     private const int Folds = 3;
@@ -27,7 +29,8 @@ internal static class PenaltyChoice
             for (var f = 0; f < Folds; f++)
             {
                 var train = photos.Where(i => fold[i] != f).ToList();
-                var model = LogisticRegression.Fit(target, "", [.. train.Select(i => features[i])], [.. train.Select(i => accepted(i)[0])],
+                var model = LogisticRegression.Fit(target, "", [.. train.Select(i => features[i])],
+                    [.. train.Select(i => accepted(i)[0])],
                     SceneFeatures.Names, minConfidence, lambda);
                 foreach (var i in photos.Where(i => fold[i] == f))
                 {

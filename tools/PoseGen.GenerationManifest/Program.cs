@@ -15,7 +15,10 @@ var path = Path.Combine(folder, StableDiffusionManifest.FileName);
 File.WriteAllText(path, manifest.ToJson());
 Console.WriteLine($"wrote {path}");
 foreach (var (name, component) in manifest.Components)
-    Console.WriteLine($"  {name}: {component.File} sha256 {component.Sha256} inputs {string.Join(", ", component.Inputs.Select(i => $"{i.Name} {i.Type}[{string.Join(",", i.Shape)}]"))}");
+{
+    var inputs = component.Inputs.Select(i => $"{i.Name} {i.Type}[{string.Join(",", i.Shape)}]");
+    Console.WriteLine($"  {name}: {component.File} sha256 {component.Sha256} inputs {string.Join(", ", inputs)}");
+}
 if (args.Length == 3)
 {
     var differences = ModelSignature.Load(args[2]).Differences(manifest);

@@ -9,9 +9,9 @@ namespace PoseGen.LineWrap;
 /// A long line of code is broken between two of its tokens, where a person would break it: after a comma or an opening
 /// bracket of a list, after <c>=&gt;</c>, before <c>&amp;&amp;</c>, <c>||</c>, <c>??</c>, a pattern's <c>or</c> and
 /// <c>and</c> and the parts of a conditional, before the statement of a one-line <c>if</c>,
-/// before a member access that follows a call, before other binary operators, after <c>=</c>. Among the places that fit,
-/// one in the right half of the line wins, the shallowest first (outer lists before inner ones), then the preferred kind,
-/// then the rightmost.
+/// before a member access that follows a call, before other binary operators, after <c>=</c>. Among the places that
+/// fit, one in the right half of the line wins, the shallowest first (outer lists before inner ones), then the
+/// preferred kind, then the rightmost.
 /// </summary>
 internal static class CodeWrapping
 {
@@ -63,7 +63,9 @@ internal static class CodeWrapping
         _ => 0,
     };
 
-    /// <summary>How good a break between <paramref name="t"/> and <paramref name="u"/> is (lower is better); null: none.</summary>
+    /// <summary>
+    /// How good a break between <paramref name="t"/> and <paramref name="u"/> is (lower is better); null: none.
+    /// </summary>
     private static int? Rank(SyntaxToken t, SyntaxToken u)
     {
         if (t.IsKind(SyntaxKind.CommaToken) && t.Parent is not (TypeArgumentListSyntax or TypeParameterListSyntax))

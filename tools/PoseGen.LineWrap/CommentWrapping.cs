@@ -22,9 +22,11 @@ internal static partial class CommentWrapping
         if (body.StartsWith("//", StringComparison.Ordinal))
         {
             var kind = root.FindTrivia(lineStart + indent.Length, findInsideTrivia: true).Kind();
-            var isComment = kind is SyntaxKind.SingleLineCommentTrivia or SyntaxKind.SingleLineDocumentationCommentTrivia
+            var isComment = kind is SyntaxKind.SingleLineCommentTrivia
+                or SyntaxKind.SingleLineDocumentationCommentTrivia
                 || root.FindToken(lineStart + indent.Length, findInsideTrivia: true).Parent is { } p
-                && p.AncestorsAndSelf().Any(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.DocumentationCommentTriviaSyntax);
+                && p.AncestorsAndSelf()
+                .Any(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.DocumentationCommentTriviaSyntax);
             return isComment ? WrapCommentLine(source, line, width, indent, body) : null;
         }
         var trailing = root.DescendantTrivia(source.Lines[line].Span)
@@ -72,7 +74,9 @@ internal static partial class CommentWrapping
         return new TextChange(span, prefix + head + "\n" + prefix + hang + tail);
     }
 
-    /// <summary>Where a line's words are split: the last space that fits, not inside an XML tag; -1 when none.</summary>
+    /// <summary>
+    /// Where a line's words are split: the last space that fits, not inside an XML tag; -1 when none.
+    /// </summary>
     private static int SplitAt(string words, int room, bool xml)
     {
         var best = -1;
@@ -89,7 +93,9 @@ internal static partial class CommentWrapping
         return best;
     }
 
-    /// <summary>The hanging indent of a list item ("- ", "1. ") or of an indented line, kept by the lines it wraps onto.</summary>
+    /// <summary>
+    /// The hanging indent of a list item ("- ", "1. ") or of an indented line, kept by the lines it wraps onto.
+    /// </summary>
     private static string Hang(string words)
     {
         var lead = words.Length - words.TrimStart(' ').Length;
@@ -109,9 +115,12 @@ internal static partial class CommentWrapping
 
     private static bool ClosesElement(string tail) => tail.TrimEnd().EndsWith('>');
 
-    /// <summary>XML documentation tags that start a block of their own (inline ones, <c>&lt;c&gt;</c> or
-    /// <c>&lt;see/&gt;</c>, continue a paragraph).</summary>
-    [GeneratedRegex(@"^</?(summary|remarks|returns|param|typeparam|value|exception|example|code|para|list|item|inheritdoc|seealso)\b")]
+    /// <summary>
+    /// XML documentation tags that start a block of their own (inline ones, <c>&lt;c&gt;</c> or <c>&lt;see/&gt;</c>,
+    /// continue a paragraph).
+    /// </summary>
+    [GeneratedRegex(@"^</?(summary|remarks|returns|param|typeparam|value|exception|example|code|para|list|item|"
+        + @"inheritdoc|seealso)\b")]
     private static partial Regex BlockTag();
 
     [GeneratedRegex(@"^([-*] |\d+[.)] )")]

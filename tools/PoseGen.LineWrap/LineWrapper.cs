@@ -16,7 +16,9 @@ internal static class LineWrapper
     public static List<int> LongLines(string text, int width) =>
         text.Split('\n').Select((line, i) => (line, i)).Where(l => l.line.Length > width).Select(l => l.i + 1).ToList();
 
-    /// <summary>The file with its long lines wrapped; returns the lines still too long (1-based, in the result).</summary>
+    /// <summary>
+    /// The file with its long lines wrapped; returns the lines still too long (1-based, in the result).
+    /// </summary>
     public static List<int> Wrap(string text, int width, out string wrapped)
     {
         var from = 0;
@@ -61,10 +63,10 @@ internal static class LineWrapper
     }
 
     /// <summary>
-    /// The indentation of a new line that continues <paramref name="line"/> after <paramref name="position"/>: one level
-    /// deeper when the break falls inside something that begins on this line (the statement, an argument, a bracket
-    /// opened here), the same when it separates things that began before it (the next arguments of a list already
-    /// wrapped).
+    /// The indentation of a new line that continues <paramref name="line"/> after <paramref name="position"/>: one
+    /// level deeper when the break falls inside something that begins on this line (the statement, an argument, a
+    /// bracket opened here), the same when it separates things that began before it (the next arguments of a list
+    /// already wrapped).
     /// </summary>
     public static string ContinuationIndent(SyntaxTree tree, SourceText source, int line, int position)
     {

@@ -1,8 +1,8 @@
 // Wraps C# lines longer than the limit (120 columns, .editorconfig's max_line_length) the way this code base already
 // wraps them by hand: argument and parameter lists packed onto continuation lines indented one level, a chain broken
 // before a member access, comments reflowed into the lines that follow them, a string too long for any line split into
-// two joined by +. It moves only whitespace between tokens (and splits strings), so what compiles keeps its meaning; lines
-// it cannot wrap are listed for a person to wrap.
+// two joined by +. It moves only whitespace between tokens (and splits strings), so what compiles keeps its meaning;
+// lines it cannot wrap are listed for a person to wrap.
 //   dotnet run --project tools/PoseGen.LineWrap -- [--check] [--width 120] [files or folders...]
 //     no paths: every C# file git tracks; --check: list the long lines and exit 1 when there are any, changing nothing
 using System.Diagnostics;
@@ -39,7 +39,8 @@ return left > 0 && check ? 1 : 0;
 static IEnumerable<string> Expand(string path) =>
     Directory.Exists(path)
         ? Directory.EnumerateFiles(path, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal)
+                && !f.Contains("/bin/", StringComparison.Ordinal))
         : [path];
 
 static List<string> TrackedCSharpFiles()

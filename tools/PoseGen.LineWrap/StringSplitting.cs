@@ -19,7 +19,8 @@ internal static class StringSplitting
         var root = tree.GetRoot();
         var token = root.FindToken(span.Start + width);
         var literal = token.Parent!.AncestorsAndSelf()
-            .FirstOrDefault(n => n is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax) as ExpressionSyntax;
+            .FirstOrDefault(n => n is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax)
+            as ExpressionSyntax;
         if (literal is null || !SafeToSplit(literal) || literal.Span.End > span.End || literal.SpanStart < span.Start)
             return null;
         var text = literal.ToString();
@@ -76,7 +77,8 @@ internal static class StringSplitting
         var best = -1;
         for (var i = 2; i < text.Length - 2 && i <= room; i++)
         {
-            if (text[i - 1] == ' ' && text[i] != ' ' && text[i - 2] != '\\' && !holes.Any(h => i > h.Start && i < h.End))
+            if (text[i - 1] == ' ' && text[i] != ' ' && text[i - 2] != '\\'
+                && !holes.Any(h => i > h.Start && i < h.End))
                 best = i;
         }
         return best < 8 ? -1 : best;

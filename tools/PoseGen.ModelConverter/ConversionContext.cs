@@ -36,9 +36,12 @@ internal sealed class ConversionContext(OnnxGraphBuilder builder, IReadOnlyDicti
     public OnnxDataType TypeOf(TfjsNode node, int index) => TypeOf(In(node, index));
 
     public OnnxDataType TypeOf(string onnxTensor) =>
-        _types.TryGetValue(onnxTensor, out var t) ? t : throw new InvalidOperationException($"Type of {onnxTensor} is unknown.");
+        _types.TryGetValue(onnxTensor, out var t) ? t : throw new InvalidOperationException(
+            $"Type of {onnxTensor} is unknown.");
 
-    /// <summary>The constant behind input <paramref name="index"/>, following Identity nodes; null when computed.</summary>
+    /// <summary>
+    /// The constant behind input <paramref name="index"/>, following Identity nodes; null when computed.
+    /// </summary>
     public OnnxTensor? Constant(TfjsNode node, int index) => ConstantOf(Key(node.Inputs[index]));
 
     public long[] ConstInts(TfjsNode node, int index)
@@ -49,7 +52,9 @@ internal sealed class ConversionContext(OnnxGraphBuilder builder, IReadOnlyDicti
         {
             OnnxDataType.Int32 => [.. c.ToInt32s().Select(v => (long)v)],
             OnnxDataType.Int64 => c.ToInt64s(),
-            _ => throw new NotSupportedException($"{node.Op} {node.Name}: input {index} is {c.DataType}, not an integer."),
+            _ =>
+                throw new NotSupportedException(
+                    $"{node.Op} {node.Name}: input {index} is {c.DataType}, not an integer."),
         };
     }
 
@@ -68,7 +73,8 @@ internal sealed class ConversionContext(OnnxGraphBuilder builder, IReadOnlyDicti
     public string Node(string op, string name, IReadOnlyList<string> inputs, params OnnxAttribute[] attributes) =>
         builder.AddNode(op, name, inputs, attributes);
 
-    public IReadOnlyList<string> Node(string op, string name, IReadOnlyList<string> inputs, int outputs, params OnnxAttribute[] attributes) =>
+    public IReadOnlyList<string> Node(string op, string name, IReadOnlyList<string> inputs, int outputs,
+        params OnnxAttribute[] attributes) =>
         builder.AddNode(op, name, inputs, outputs, attributes);
 
     public string Int64s(string name, params long[] values) => builder.AddInt64s(name, values);

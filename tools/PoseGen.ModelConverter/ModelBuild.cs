@@ -6,10 +6,15 @@ using PoseGen.Onnx;
 
 namespace PoseGen.ModelConverter;
 
-/// <summary>The outcome of converting one manifest entry; Entry holds the values measured on the produced file.</summary>
-public sealed record ModelBuildResult(ModelEntry Entry, IReadOnlyList<string> Differences, int NodeCount, TimeSpan ConvertTime, TimeSpan CheckTime);
+/// <summary>
+/// The outcome of converting one manifest entry; Entry holds the values measured on the produced file.
+/// </summary>
+public sealed record ModelBuildResult(ModelEntry Entry, IReadOnlyList<string> Differences, int NodeCount,
+    TimeSpan ConvertTime, TimeSpan CheckTime);
 
-/// <summary>Converts manifest entries from their npm package into the manifest's folder and compares with the manifest.</summary>
+/// <summary>
+/// Converts manifest entries from their npm package into the manifest's folder and compares with the manifest.
+/// </summary>
 public static class ModelBuild
 {
     public static byte[] ConvertFile(string modelJsonPath, string graphName) =>
@@ -22,7 +27,8 @@ public static class ModelBuild
         var installed = InstalledVersion(packageDir);
         if (installed != entry.Source.Version)
             throw new InvalidOperationException(
-                $"{entry.Name}: models.json wants {entry.Source.Package}@{entry.Source.Version}, node_modules has {installed ?? "nothing"}.");
+                $"{entry.Name}: models.json wants {entry.Source.Package}@{entry.Source.Version}, node_modules has " +
+                $"{installed ?? "nothing"}.");
 
         var clock = Stopwatch.StartNew();
         var tfjs = TfjsGraphModel.Load(Path.Combine(packageDir, entry.Source.Model));
@@ -46,7 +52,8 @@ public static class ModelBuild
             Inputs = inputs,
             Outputs = outputs,
         };
-        return new ModelBuildResult(measured, Differences(entry, measured), onnx.Graph.Nodes.Count, convertTime, checkTime);
+        return new ModelBuildResult(measured, Differences(entry, measured), onnx.Graph.Nodes.Count, convertTime,
+            checkTime);
     }
 
     private static List<string> Differences(ModelEntry declared, ModelEntry measured)
@@ -59,7 +66,8 @@ public static class ModelBuild
         if (Signature(declared.Inputs) != Signature(measured.Inputs))
             differences.Add($"inputs are {Signature(measured.Inputs)}, models.json says {Signature(declared.Inputs)}");
         if (Signature(declared.Outputs) != Signature(measured.Outputs))
-            differences.Add($"outputs are {Signature(measured.Outputs)}, models.json says {Signature(declared.Outputs)}");
+            differences.Add(
+                $"outputs are {Signature(measured.Outputs)}, models.json says {Signature(declared.Outputs)}");
         return differences;
     }
 

@@ -3,10 +3,14 @@ using System.Text.Json.Serialization;
 
 namespace PoseGen.ModelConverter;
 
-/// <summary>A model input or output as ONNX Runtime reports it: dtype name ("int32", "float") and shape (-1 = dynamic).</summary>
+/// <summary>
+/// A model input or output as ONNX Runtime reports it: dtype name ("int32", "float") and shape (-1 = dynamic).
+/// </summary>
 public sealed record ModelTensorSpec(string Name, string Dtype, IReadOnlyList<long> Shape);
 
-/// <summary>Where a converted model comes from: an npm package, its version, and the graph model's path inside it.</summary>
+/// <summary>
+/// Where a converted model comes from: an npm package, its version, and the graph model's path inside it.
+/// </summary>
 public sealed record ModelSource(string Package, string Version, string Model);
 
 public sealed record ModelEntry(

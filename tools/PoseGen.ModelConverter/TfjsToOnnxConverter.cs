@@ -61,8 +61,10 @@ internal static class TfjsToOnnxConverter
     private static void AddInput(TfjsNode node, TfjsGraphModel model, OnnxGraphBuilder builder, ConversionContext ctx)
     {
         var spec = model.Inputs.FirstOrDefault(i => i.Name == node.Name);
-        var type = spec?.Type ?? node.Attrs.Type("dtype") ?? throw new NotSupportedException($"Placeholder {node.Name} has no dtype.");
-        var shape = spec?.Shape is { Length: > 0 } s && s.All(d => d > 0) ? s : node.Attrs.Shape("shape") ?? spec?.Shape ?? [];
+        var type = spec?.Type ?? node.Attrs.Type("dtype") ?? throw new NotSupportedException(
+            $"Placeholder {node.Name} has no dtype.");
+        var shape = spec?.Shape is { Length: > 0 } s && s.All(d => d > 0) ? s : node.Attrs.Shape("shape") ?? spec?.Shape
+            ?? [];
         builder.AddInput(node.Name, type, [.. Dimensions(shape, node.Name)]);
         ctx.Bind(node, node.Name, type);
     }
@@ -103,7 +105,8 @@ internal static class TfjsToOnnxConverter
                     throw new InvalidDataException($"The graph has a cycle through {name}.");
                 return;
             }
-            var node = byName.TryGetValue(name, out var n) ? n : throw new InvalidDataException($"Node {name} is not in the graph.");
+            var node = byName.TryGetValue(name, out var n) ? n : throw new InvalidDataException(
+                $"Node {name} is not in the graph.");
             state[name] = false;
             stack.Push((node, 0));
         }

@@ -22,11 +22,15 @@ public sealed class OnnxGraphBuilder(string graphName = "graph", long opset = 18
         return name;
     }
 
-    /// <summary>Declares <paramref name="name"/> (an existing tensor) as a graph output; null shape means unknown.</summary>
+    /// <summary>
+    /// Declares <paramref name="name"/> (an existing tensor) as a graph output; null shape means unknown.
+    /// </summary>
     public void AddOutput(string name, OnnxDataType type, IReadOnlyList<OnnxDimension>? shape = null) =>
         _outputs.Add(new OnnxValueInfo(name, type, shape));
 
-    /// <summary>Adds a constant under its own name, or with <paramref name="uniqueName"/> under a free variant of it.</summary>
+    /// <summary>
+    /// Adds a constant under its own name, or with <paramref name="uniqueName"/> under a free variant of it.
+    /// </summary>
     public string AddInitializer(OnnxTensor tensor, bool uniqueName = false)
     {
         ArgumentNullException.ThrowIfNull(tensor);
@@ -51,7 +55,8 @@ public sealed class OnnxGraphBuilder(string graphName = "graph", long opset = 18
     public string AddInt64s(string name, params long[] values) => AddInitializer(name, values, values.Length);
 
     /// <summary>Adds a node with one output, named after <paramref name="name"/>; returns the output name.</summary>
-    public string AddNode(string opType, string name, IReadOnlyList<string> inputs, params OnnxAttribute[] attributes) =>
+    public string AddNode(string opType, string name, IReadOnlyList<string> inputs,
+        params OnnxAttribute[] attributes) =>
         AddNode(opType, name, inputs, 1, attributes)[0];
 
     /// <summary>Adds a node with <paramref name="outputCount"/> outputs; returns their names.</summary>
@@ -85,7 +90,8 @@ public sealed class OnnxGraphBuilder(string graphName = "graph", long opset = 18
     }
 
     public OnnxModel Build(string docString = "") =>
-        new(new OnnxGraph(graphName, [.. _nodes], [.. _initializers], [.. _inputs], [.. _outputs]), [new OnnxOpsetImport("", opset)])
+        new(new OnnxGraph(graphName, [.. _nodes], [.. _initializers], [.. _inputs], [.. _outputs]),
+            [new OnnxOpsetImport("", opset)])
         {
             DocString = docString,
         };

@@ -39,7 +39,8 @@ public readonly record struct OnnxDimension(long? Value, string? Param = null)
 
     public static OnnxDimension Symbolic(string name) => new(null, name);
 
-    public override string ToString() => Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Param ?? "?";
+    public override string ToString() => Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Param
+        ?? "?";
 }
 
 public sealed record OnnxValueInfo(string Name, OnnxDataType ElementType, IReadOnlyList<OnnxDimension>? Shape);
@@ -61,9 +62,11 @@ public sealed record OnnxAttribute(string Name, OnnxAttributeKind Kind)
     public static OnnxAttribute Of(string name, string value) =>
         new(name, OnnxAttributeKind.String) { S = System.Text.Encoding.UTF8.GetBytes(value) };
 
-    public static OnnxAttribute Of(string name, IReadOnlyList<long> values) => new(name, OnnxAttributeKind.Ints) { Ints = values };
+    public static OnnxAttribute Of(string name, IReadOnlyList<long> values) =>
+        new(name, OnnxAttributeKind.Ints) { Ints = values };
 
-    public static OnnxAttribute Of(string name, IReadOnlyList<float> values) => new(name, OnnxAttributeKind.Floats) { Floats = values };
+    public static OnnxAttribute Of(string name, IReadOnlyList<float> values) =>
+        new(name, OnnxAttributeKind.Floats) { Floats = values };
 
     public static OnnxAttribute Of(string name, OnnxTensor value) => new(name, OnnxAttributeKind.Tensor) { T = value };
 

@@ -33,7 +33,8 @@ public static class OnnxReader
         });
         return new OnnxModel(graph ?? throw new InvalidDataException("ModelProto has no graph."), opsets)
         {
-            IrVersion = ir, ProducerName = producer, ProducerVersion = producerVersion, DocString = doc, Metadata = metadata,
+            IrVersion = ir, ProducerName = producer, ProducerVersion = producerVersion, DocString = doc,
+            Metadata = metadata,
         };
     }
 
@@ -133,7 +134,8 @@ public static class OnnxReader
                 default: input.SkipLastField(); break;
             }
         });
-        return new OnnxAttribute(name, kind) { F = f, I = i, S = s, T = t, Floats = floats, Ints = ints, Strings = strings };
+        return new OnnxAttribute(name, kind) { F = f, I = i, S = s, T = t, Floats = floats, Ints = ints,
+            Strings = strings };
     }
 
     private static OnnxTensor Tensor(byte[] bytes)
@@ -211,7 +213,8 @@ public static class OnnxReader
         return dims;
     }
 
-    private static void Repeated<T>(CodedInputStream input, WireFormat.WireType wire, List<T> into, Func<CodedInputStream, T> read)
+    private static void Repeated<T>(CodedInputStream input, WireFormat.WireType wire, List<T> into,
+        Func<CodedInputStream, T> read)
     {
         if (wire != WireFormat.WireType.LengthDelimited)
         {

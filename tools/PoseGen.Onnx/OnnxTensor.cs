@@ -40,7 +40,8 @@ public sealed record OnnxTensor(string Name, OnnxDataType DataType, IReadOnlyLis
             throw new InvalidOperationException($"Tensor '{Name}' is {DataType}, not {expected}.");
         var values = MemoryMarshal.Cast<byte, T>(RawData).ToArray();
         if (!BitConverter.IsLittleEndian)
-            throw new PlatformNotSupportedException("ONNX raw_data is little-endian; big-endian hosts are not supported.");
+            throw new PlatformNotSupportedException(
+                "ONNX raw_data is little-endian; big-endian hosts are not supported.");
         return values;
     }
 
@@ -48,7 +49,8 @@ public sealed record OnnxTensor(string Name, OnnxDataType DataType, IReadOnlyLis
         where T : unmanaged
     {
         if (!BitConverter.IsLittleEndian)
-            throw new PlatformNotSupportedException("ONNX raw_data is little-endian; big-endian hosts are not supported.");
+            throw new PlatformNotSupportedException(
+                "ONNX raw_data is little-endian; big-endian hosts are not supported.");
         return MemoryMarshal.AsBytes(values).ToArray();
     }
 
@@ -56,7 +58,8 @@ public sealed record OnnxTensor(string Name, OnnxDataType DataType, IReadOnlyLis
     {
         var expected = dims.Aggregate(1L, (n, d) => n * d);
         if (expected != count)
-            throw new ArgumentException($"Shape [{string.Join(',', dims)}] holds {expected} elements, data has {count}.");
+            throw new ArgumentException(
+                $"Shape [{string.Join(',', dims)}] holds {expected} elements, data has {count}.");
         return dims;
     }
 }

@@ -3,8 +3,8 @@ using Google.Protobuf;
 namespace PoseGen.Onnx;
 
 /// <summary>
-/// Serialises <see cref="OnnxModel"/> as an ONNX ModelProto. Field numbers are those of onnx/onnx.proto; each message is
-/// written into its own buffer first because protobuf prefixes nested messages with their length. Fields are written
+/// Serialises <see cref="OnnxModel"/> as an ONNX ModelProto. Field numbers are those of onnx/onnx.proto; each message
+/// is written into its own buffer first because protobuf prefixes nested messages with their length. Fields are written
 /// in a fixed order and nothing time- or machine-dependent is included, so equal models give equal bytes.
 /// </summary>
 public static class OnnxWriter

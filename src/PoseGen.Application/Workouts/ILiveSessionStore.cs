@@ -6,10 +6,14 @@ public enum LiveSessionClaim
     /// <summary>This instance owns it: the write was made.</summary>
     Owned,
 
-    /// <summary>Another instance took it over, or it has ended: this instance's copy is stale and must not be saved.</summary>
+    /// <summary>
+    /// Another instance took it over, or it has ended: this instance's copy is stale and must not be saved.
+    /// </summary>
     Moved,
 
-    /// <summary>The store has no record (it expired or the store lost it): the copy in memory is the only one.</summary>
+    /// <summary>
+    /// The store has no record (it expired or the store lost it): the copy in memory is the only one.
+    /// </summary>
     Missing,
 
     /// <summary>The store did not answer; nothing is known.</summary>
@@ -27,26 +31,33 @@ public enum LiveSessionClaim
 /// </summary>
 public interface ILiveSessionStore
 {
-    /// <summary>False when sessions live in this process only (one instance): nothing can move, and the per-user limit is
-    /// counted in memory.</summary>
+    /// <summary>False when sessions live in this process only (one instance): nothing can move, and the per-user limit
+    /// is counted in memory.</summary>
     bool IsShared { get; }
 
-    /// <summary>Records a new session unless the user already runs <paramref name="maxPerUser"/> (counted across instances).</summary>
+    /// <summary>
+    /// Records a new session unless the user already runs <paramref name="maxPerUser"/> (counted across instances).
+    /// </summary>
     Task<LiveSessionClaim> CreateAsync(LiveSessionStart start, string owner, int maxPerUser, TimeSpan expiry);
 
     /// <summary>Extends the record's expiry while <paramref name="owner"/> still owns it.</summary>
     Task<LiveSessionClaim> TouchAsync(LiveSessionStart start, string owner, TimeSpan expiry);
 
-    /// <summary>Appends one batch of accepted frames (<see cref="LiveFrameBatch"/>) while <paramref name="owner"/> owns the session.</summary>
+    /// <summary>
+    /// Appends one batch of accepted frames (<see cref="LiveFrameBatch"/>) while <paramref name="owner"/> owns the
+    /// session.
+    /// </summary>
     Task<LiveSessionClaim> AppendAsync(LiveSessionStart start, string owner, byte[] batch, TimeSpan expiry);
 
     /// <summary>Makes <paramref name="owner"/> the owner and answers the record; null when there is no running session
-    /// <paramref name="id"/> of <paramref name="userId"/> (unknown, ended and another user's answer the same).</summary>
+    /// <paramref name="id"/> of <paramref name="userId"/> (unknown, ended and another user's answer the
+    /// same).</summary>
     Task<LiveSessionRecord?> TakeOverAsync(Guid id, string userId, string owner, TimeSpan expiry);
 
     /// <summary>Marks the session ended, if <paramref name="owner"/> owns it; only the instance that gets
     /// <see cref="LiveSessionClaim.Owned"/> (or <see cref="LiveSessionClaim.Missing"/>) saves it to History. The ended
-    /// mark outlives any stale copy (<paramref name="expiry"/>), so a stale copy never sees the session as missing.</summary>
+    /// mark outlives any stale copy (<paramref name="expiry"/>), so a stale copy never sees the session as
+    /// missing.</summary>
     Task<LiveSessionClaim> EndAsync(LiveSessionStart start, string owner, TimeSpan expiry);
 }
 
@@ -59,7 +70,8 @@ public sealed class InProcessLiveSessionStore : ILiveSessionStore
     public Task<LiveSessionClaim> CreateAsync(LiveSessionStart start, string owner, int maxPerUser, TimeSpan expiry) =>
         Task.FromResult(LiveSessionClaim.Owned);
 
-    public Task<LiveSessionClaim> TouchAsync(LiveSessionStart start, string owner, TimeSpan expiry) => Task.FromResult(LiveSessionClaim.Owned);
+    public Task<LiveSessionClaim> TouchAsync(LiveSessionStart start, string owner, TimeSpan expiry) =>
+        Task.FromResult(LiveSessionClaim.Owned);
 
     public Task<LiveSessionClaim> AppendAsync(LiveSessionStart start, string owner, byte[] batch, TimeSpan expiry) =>
         Task.FromResult(LiveSessionClaim.Owned);
@@ -67,5 +79,6 @@ public sealed class InProcessLiveSessionStore : ILiveSessionStore
     public Task<LiveSessionRecord?> TakeOverAsync(Guid id, string userId, string owner, TimeSpan expiry) =>
         Task.FromResult<LiveSessionRecord?>(null);
 
-    public Task<LiveSessionClaim> EndAsync(LiveSessionStart start, string owner, TimeSpan expiry) => Task.FromResult(LiveSessionClaim.Owned);
+    public Task<LiveSessionClaim> EndAsync(LiveSessionStart start, string owner, TimeSpan expiry) =>
+        Task.FromResult(LiveSessionClaim.Owned);
 }

@@ -14,7 +14,8 @@ public sealed record LiveSessionStart(Guid Id, string UserId, string Exercise, s
 
     /// <exception cref="JsonException">Not a start record.</exception>
     public static LiveSessionStart FromJson(string json) =>
-        JsonSerializer.Deserialize<LiveSessionStart>(json, Json) ?? throw new JsonException("A live session's start record is null.");
+        JsonSerializer.Deserialize<LiveSessionStart>(json, Json)
+            ?? throw new JsonException("A live session's start record is null.");
 }
 
 /// <summary>A stored session: its start and the accepted frames in the batches they were accepted in.</summary>
@@ -42,7 +43,8 @@ public static class LiveFrameBatch
         foreach (var frame in frames)
         {
             if (frame.K.Length != Values)
-                throw new ArgumentException($"A live frame has {Values} keypoint values, not {frame.K.Length}.", nameof(frames));
+                throw new ArgumentException($"A live frame has {Values} keypoint values, not {frame.K.Length}.",
+                    nameof(frames));
             BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(at), frame.T);
             BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 8), frame.W);
             BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 12), frame.H);
@@ -72,7 +74,8 @@ public static class LiveFrameBatch
                 // A null value is folded as NaN (LiveFrame.Value), so both read back as the same frame.
                 k[i] = float.IsNaN(value) ? null : value;
             }
-            frames[f] = new LiveFrame(BinaryPrimitives.ReadDoubleLittleEndian(frame), BinaryPrimitives.ReadInt32LittleEndian(frame[8..]),
+            frames[f] = new LiveFrame(BinaryPrimitives.ReadDoubleLittleEndian(frame),
+                BinaryPrimitives.ReadInt32LittleEndian(frame[8..]),
                 BinaryPrimitives.ReadInt32LittleEndian(frame[12..]), k);
         }
         return frames;

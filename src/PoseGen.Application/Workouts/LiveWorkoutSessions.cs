@@ -12,11 +12,12 @@ namespace PoseGen.Application.Workouts;
 /// user stops, the session is saved to History once and forgotten.
 /// </summary>
 /// <remarks>
-/// Several instances: the store (<see cref="ILiveSessionStore"/>, Redis) keeps each session's start and accepted frames,
-/// owned by the instance that holds it. A reconnect that lands on another instance takes the session over there: that
-/// instance replays the frames into the same counter and becomes the owner, and the first instance's copy, refused by the
-/// store from then on, is dropped unsaved. Whichever instance owns the session when it ends saves it; the store lets
-/// exactly one do so. <see cref="MaxPerUser"/> is counted across instances through the store; <see cref="MaxTotal"/>
+/// Several instances: the store (<see cref="ILiveSessionStore"/>, Redis) keeps each session's start and accepted
+/// frames, owned by the instance that holds it. A reconnect that lands on another instance takes the session over
+/// there: that instance replays the frames into the same counter and becomes the owner, and the first instance's copy,
+/// refused by the store from then on, is dropped unsaved. Whichever instance owns the session when it ends saves it;
+/// the store lets exactly one do so. <see cref="MaxPerUser"/> is counted across instances through the store;
+/// <see cref="MaxTotal"/>
 /// bounds one instance's memory and is per instance; <see cref="LiveWorkoutSession.MaxDurationS"/> and the timeline's
 /// bounds travel with the frames.
 /// </remarks>
@@ -33,8 +34,8 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
     public static readonly TimeSpan StoreMargin = TimeSpan.FromMinutes(1);
 
     /// <summary>Frames kept in the store per session: the one-hour limit at a camera's usual 30 fps, about 24 MB
-    /// (<see cref="LiveFrameBatch.FrameBytes"/> each). A session sent more (a 60 fps camera after half an hour, or a script)
-    /// carries on counting where it is but can no longer move to another instance.</summary>
+    /// (<see cref="LiveFrameBatch.FrameBytes"/> each). A session sent more (a 60 fps camera after half an hour, or a
+    /// script) carries on counting where it is but can no longer move to another instance.</summary>
     public const int MaxStoredFrames = 30 * 3600;
 
     /// <summary>Frames accepted per call: 10 s at 30 fps, far above what a page batches.</summary>
@@ -43,12 +44,13 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
     /// <summary>Running sessions per user: a phone and a laptop, plus one tab left open.</summary>
     public const int MaxPerUser = 3;
 
-    /// <summary>Running sessions in the process. Each holds a counter and a timeline in memory (about 3 MB at the one-hour
-    /// limit), so this bounds the live coach to well under a gigabyte however many people or scripts connect.</summary>
+    /// <summary>Running sessions in the process. Each holds a counter and a timeline in memory (about 3 MB at the
+    /// one-hour limit), so this bounds the live coach to well under a gigabyte however many people or scripts
+    /// connect.</summary>
     public const int MaxTotal = 200;
 
-    // Retry-After guesses, not measurements: a closed tab's session is let go once its connection drops (seconds), and a
-    // full coach frees a place when someone's workout ends (minutes).
+    // Retry-After guesses, not measurements: a closed tab's session is let go once its connection drops (seconds), and
+    // a full coach frees a place when someone's workout ends (minutes).
     private static readonly TimeSpan OwnSessionsRetryAfter = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan FullRetryAfter = TimeSpan.FromMinutes(2);
 
@@ -70,7 +72,8 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
     /// <summary>The catalog's exercise for holding a reference pose (its check is the match with the pose).</summary>
     public const string PracticeExercise = "hold";
 
-    public async Task<LiveWorkoutSession> StartAsync(string userId, string connectionId, string? exerciseId, string? model, PoseReference? reference = null)
+    public async Task<LiveWorkoutSession> StartAsync(string userId, string connectionId, string? exerciseId,
+        string? model, PoseReference? reference = null)
     {
         if (reference is not null)
             exerciseId = PracticeExercise;
@@ -79,22 +82,27 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
             ? ExerciseCatalog.Default.Get(PracticeExercise)
             : LiveExercises.FirstOrDefault(e => string.Equals(e.Id, exerciseId, StringComparison.OrdinalIgnoreCase));
         if (exercise is null && !auto)
-            throw new InvalidInputException("Exercise must be auto (recognised after a few reps) or one of: " + string.Join(", ", LiveExercises.Select(e => e.Id)) + ".");
+            throw new InvalidInputException("Exercise must be auto (recognised after a few reps) or one of: "
+                + string.Join(", ", LiveExercises.Select(e => e.Id)) + ".");
         if (model is not ("lightning" or "thunder"))
             throw new InvalidInputException("Model must be lightning or thunder.");
-        var session = new LiveWorkoutSession(Guid.NewGuid(), userId, exercise, model, time.GetUtcNow(), reference) { ConnectionId = connectionId };
+        var session = new LiveWorkoutSession(Guid.NewGuid(), userId, exercise, model, time.GetUtcNow(),
+            reference) { ConnectionId = connectionId };
         var created = await store.CreateAsync(session.Start, _instance, MaxPerUser, ConnectedExpiry);
         if (created == LiveSessionClaim.UserFull)
             throw UserFull();
-        session.Sharing = store.IsShared && created == LiveSessionClaim.Owned ? LiveSessionSharing.Shared : LiveSessionSharing.Local;
+        session.Sharing = store.IsShared && created == LiveSessionClaim.Owned ? LiveSessionSharing.Shared
+            : LiveSessionSharing.Local;
         BusyException? refused = null;
         lock (_starting)
         {
             // Counted here when the store does not count it (one instance, or the store did not answer).
-            if (session.Sharing == LiveSessionSharing.Local && _sessions.Values.Count(s => s.UserId == userId && !s.Ended) >= MaxPerUser)
+            if (session.Sharing == LiveSessionSharing.Local && _sessions.Values.Count(s => s.UserId == userId
+                && !s.Ended) >= MaxPerUser)
                 refused = UserFull();
             else if (_sessions.Count >= MaxTotal)
-                refused = new BusyException("The live coach is full right now; try again in a few minutes.", FullRetryAfter);
+                refused = new BusyException("The live coach is full right now; try again in a few minutes.",
+                    FullRetryAfter);
             else
                 _sessions[session.Id] = session;
         }
@@ -110,8 +118,8 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
         OwnSessionsRetryAfter, BusyScope.User);
 
     /// <summary>
-    /// The user's running session, attached to <paramref name="connectionId"/>; null when unknown, ended or another user's.
-    /// A session this process does not hold (or holds a stale copy of) is taken over from the store.
+    /// The user's running session, attached to <paramref name="connectionId"/>; null when unknown, ended or another
+    /// user's. A session this process does not hold (or holds a stale copy of) is taken over from the store.
     /// </summary>
     public async Task<LiveWorkoutSession?> AttachAsync(string userId, Guid id, string connectionId)
     {
@@ -119,7 +127,8 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
         {
             if (held.UserId != userId)
                 return null;
-            // The connection that holds the session needs no check here: its next append is refused if the session moved.
+            // The connection that holds the session needs no check here: its next append is refused if the session
+            // moved.
             var claim = held.Sharing == LiveSessionSharing.Shared && held.ConnectionId != connectionId
                 ? await store.TouchAsync(held.Start, _instance, ConnectedExpiry)
                 : LiveSessionClaim.Owned;
@@ -161,8 +170,10 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
     }
 
     /// <summary>Folds the frames in and stores the accepted ones; answers the state the page shows.</summary>
-    /// <exception cref="NotFoundException">The session has ended, or another instance has taken it over meanwhile.</exception>
-    /// <exception cref="InvalidInputException">A frame past the one-hour limit (the frames before it still count).</exception>
+    /// <exception cref="NotFoundException">The session has ended, or another instance has taken it over
+    /// meanwhile.</exception>
+    /// <exception cref="InvalidInputException">A frame past the one-hour limit (the frames before it still
+    /// count).</exception>
     public async Task<LiveWorkoutState> AddAsync(LiveWorkoutSession session, IReadOnlyList<LiveFrame> frames)
     {
         await session.Writing.WaitAsync();

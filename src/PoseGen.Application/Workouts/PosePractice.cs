@@ -13,9 +13,9 @@ public sealed record PoseReference(string PoseId, string Name, string View, IRea
 public sealed record PracticeFrame(double Score, string? Correction, float[]? Ghost);
 
 /// <summary>
-/// Live pose practice: each frame is compared with the reference pose as the Compare page compares two photos (alignment
-/// that allows a mirrored pose, OKS and joint angles, corrections in words). The score feeds the "hold" exercise of the
-/// catalog, whose check asks for a match of at least 80 for the hold timer to run.
+/// Live pose practice: each frame is compared with the reference pose as the Compare page compares two photos
+/// (alignment that allows a mirrored pose, OKS and joint angles, corrections in words). The score feeds the "hold"
+/// exercise of the catalog, whose check asks for a match of at least 80 for the hold timer to run.
 /// </summary>
 public static class PosePractice
 {
@@ -28,7 +28,8 @@ public static class PosePractice
         float[]? ghost = null;
         // The other way round: the reference aligned onto the person, so the ghost stands where they stand.
         if (withGhost && PoseAligner.Align(frame, reference.Keypoints, KeypointLayout.Coco17) is { } onto)
-            ghost = [.. onto.AlignedCandidate.SelectMany(k => new[] { MathF.Round(k.X, 1), MathF.Round(k.Y, 1), MathF.Round(k.Score, 2) })];
+            ghost = [.. onto.AlignedCandidate.SelectMany(k => new[] { MathF.Round(k.X, 1), MathF.Round(k.Y, 1),
+                MathF.Round(k.Score, 2) })];
         return new PracticeFrame(Math.Round(similarity.Score, 1), correction, ghost);
     }
 }

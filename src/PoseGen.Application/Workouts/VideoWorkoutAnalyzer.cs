@@ -6,13 +6,15 @@ using PoseGen.Core.Workouts;
 namespace PoseGen.Application.Workouts;
 
 /// <summary>
-/// Decodes a clip, detects the main person in every sampled frame, recognises the exercise when none was named, folds the
-/// frames through <see cref="RepCounter"/> (the same counter as the live page) and cross-checks its cycles against the
-/// whole-body repetition period (<see cref="Periodicity"/>).
+/// Decodes a clip, detects the main person in every sampled frame, recognises the exercise when none was named, folds
+/// the frames through <see cref="RepCounter"/> (the same counter as the live page) and cross-checks its cycles against
+/// the whole-body repetition period (<see cref="Periodicity"/>).
 /// </summary>
 public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector detector)
 {
-    /// <summary>Replay rate of the saved keypoint timeline: enough for a smooth skeleton, small enough to store.</summary>
+    /// <summary>
+    /// Replay rate of the saved keypoint timeline: enough for a smooth skeleton, small enough to store.
+    /// </summary>
     private const double TimelineFramesPerSecond = 5;
 
     /// <param name="exercise">The exercise to count; null recognises it from the motion.</param>
@@ -32,7 +34,8 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
             var person = detection.People.Count > 0 ? detection.People[0] : null;
             poses.Add(PoseFrame.FromPose(frame.TimeSeconds, person, frame.Image.Width, frame.Image.Height));
             if (frame.Index % timelineEvery == 0)
-                timeline.Add(new TimelineFrame(Math.Round(frame.TimeSeconds, 3), Flatten(person, frame.Image.Width, frame.Image.Height)));
+                timeline.Add(new TimelineFrame(Math.Round(frame.TimeSeconds, 3),
+                    Flatten(person, frame.Image.Width, frame.Image.Height)));
             lastTime = frame.TimeSeconds;
             if (info.DurationSeconds > 0)
                 progress?.Report(Math.Clamp(frame.TimeSeconds / info.DurationSeconds, 0, 1));
@@ -47,8 +50,11 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
         };
     }
 
-    /// <summary>Counts (and, without <paramref name="exercise"/>, first recognises) the exercise in detected frames.</summary>
-    public static VideoWorkoutResult Count(IReadOnlyList<PoseFrame> poses, ExerciseDefinition? exercise, double framesPerSecond)
+    /// <summary>
+    /// Counts (and, without <paramref name="exercise"/>, first recognises) the exercise in detected frames.
+    /// </summary>
+    public static VideoWorkoutResult Count(IReadOnlyList<PoseFrame> poses, ExerciseDefinition? exercise,
+        double framesPerSecond)
     {
         RecognitionSummary? recognition = null;
         RepetitionPeriod? period;
@@ -57,7 +63,8 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
             var recognised = ExerciseRecognizer.Recognize(poses, framesPerSecond);
             period = recognised.Period;
             recognition = new RecognitionSummary(recognised.ExerciseId, recognised.Confidence,
-                [.. recognised.Candidates.Take(3).Select(c => new RecognitionCandidate(c.ExerciseId, c.Score, c.Cycles))]);
+                [.. recognised.Candidates.Take(3).Select(c => new RecognitionCandidate(c.ExerciseId, c.Score,
+                    c.Cycles))]);
             exercise = recognised.ExerciseId is { } id ? ExerciseCatalog.Default.Get(id) : null;
         }
         else
@@ -79,11 +86,14 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
             values.Add(counter.IsVisible && counter.Signal is { } s ? Math.Round(s, 3) : null);
         }
         counter = counter.Finish();
-        var details = counter.Reps.Select(r => new RepDetail(Math.Round(r.StartS, 2), Math.Round(r.EndS, 2), Math.Round(r.PeakS, 2),
+        var details = counter.Reps.Select(r => new RepDetail(Math.Round(r.StartS, 2), Math.Round(r.EndS, 2),
+            Math.Round(r.PeakS, 2),
             Math.Round(r.Quality, 3), r.Issues, r.Explanation)).ToList();
-        var cycles = counter.Reps.Select(r => new CycleDetail(Math.Round(r.StartS, 2), Math.Round(r.PeakS, 2), Math.Round(r.EndS, 2),
+        var cycles = counter.Reps.Select(r => new CycleDetail(Math.Round(r.StartS, 2), Math.Round(r.PeakS, 2),
+            Math.Round(r.EndS, 2),
                 r.IsGood ? "good" : "improper", r.Explanation))
-            .Concat(counter.Uncounted.Select(u => new CycleDetail(Math.Round(u.StartS, 2), Math.Round(u.PeakS, 2), Math.Round(u.EndS, 2),
+            .Concat(counter.Uncounted.Select(u => new CycleDetail(Math.Round(u.StartS, 2), Math.Round(u.PeakS, 2),
+                Math.Round(u.EndS, 2),
                 "not counted", "Not counted: " + u.Reason)))
             .OrderBy(c => c.StartS).ToList();
         return new VideoWorkoutResult(exercise.Id, counter.GoodReps, counter.ImproperReps, 0, details,
@@ -97,8 +107,10 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
         var found = period.Cycles;
         var agrees = Math.Abs(found - counted) <= 1.5 || Math.Abs(found - counted) <= 0.2 * Math.Max(found, counted);
         var note = agrees ? null : string.Create(CultureInfo.InvariantCulture,
-            $"The whole-body movement repeats about every {period.PeriodSeconds:0.0} s (about {found:0} times), but {counted} cycles were counted: check the exercise and the framing.");
-        return new RepetitionSummary(Math.Round(period.PeriodSeconds, 2), Math.Round(period.Strength, 2), Math.Round(found, 1), agrees, note);
+            $"The whole-body movement repeats about every {period.PeriodSeconds:0.0} s (about {found:0} times), but " +
+            $"{counted} cycles were counted: check the exercise and the framing.");
+        return new RepetitionSummary(Math.Round(period.PeriodSeconds, 2), Math.Round(period.Strength, 2),
+            Math.Round(found, 1), agrees, note);
     }
 
     private static float[] Flatten(Pose? person, int width, int height)

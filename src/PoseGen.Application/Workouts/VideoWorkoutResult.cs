@@ -23,28 +23,35 @@ public sealed record VideoWorkoutResult(
 public sealed record RepDetail(double StartS, double EndS, double PeakS, double Quality, IReadOnlyList<string> Issues,
     string? Explanation = null);
 
-/// <summary>One candidate cycle: <see cref="Verdict"/> is "good", "improper" or "not counted"; <see cref="Explanation"/>
+/// <summary>One candidate cycle: <see cref="Verdict"/> is "good", "improper" or "not counted";
+/// <see cref="Explanation"/>
 /// names the measured value and the limit that decided it, or why the cycle was not counted.</summary>
 public sealed record CycleDetail(double StartS, double PeakS, double EndS, string Verdict, string Explanation);
 
 /// <summary>What <c>exercise=auto</c> recognised: the exercise (null: nothing repetitive), its confidence in [0, 1] and
 /// the best candidates with their scores.</summary>
-public sealed record RecognitionSummary(string? Exercise, double Confidence, IReadOnlyList<RecognitionCandidate> Candidates);
+public sealed record RecognitionSummary(string? Exercise, double Confidence,
+    IReadOnlyList<RecognitionCandidate> Candidates);
 
 public sealed record RecognitionCandidate(string Exercise, double Score, int Cycles);
 
-/// <summary>The exercise-agnostic cross-check: the whole-body repetition period, how clearly the pose repeats (0-1), how
-/// many periods the moving part of the clip holds, and whether that agrees with the counted cycles (within one, or
+/// <summary>The exercise-agnostic cross-check: the whole-body repetition period, how clearly the pose repeats (0-1),
+/// how many periods the moving part of the clip holds, and whether that agrees with the counted cycles (within one, or
 /// within 20 %); <see cref="Note"/> says so in words when it does not.</summary>
 public sealed record RepetitionSummary(double PeriodS, double Strength, double Cycles, bool Agrees, string? Note);
 
-/// <summary>The counter's smoothed signal per analysed frame (null where the needed joints were not visible), for a chart.</summary>
+/// <summary>
+/// The counter's smoothed signal per analysed frame (null where the needed joints were not visible), for a chart.
+/// </summary>
 public sealed record SignalSeries(string Unit, IReadOnlyList<double> TimesS, IReadOnlyList<double?> Values);
 
 /// <summary>
-/// Keypoints at a reduced frame rate for replaying the session as a skeleton. Each frame's <see cref="TimelineFrame.Points"/>
-/// is 17 COCO keypoints x (x, y, score) with x and y as fractions of the frame's width and height; an empty array is nobody.
+/// Keypoints at a reduced frame rate for replaying the session as a skeleton. Each frame's
+/// <see cref="TimelineFrame.Points"/>
+/// is 17 COCO keypoints x (x, y, score) with x and y as fractions of the frame's width and height; an empty array is
+/// nobody.
 /// </summary>
-public sealed record KeypointTimeline(double FramesPerSecond, int Width, int Height, IReadOnlyList<TimelineFrame> Frames);
+public sealed record KeypointTimeline(double FramesPerSecond, int Width, int Height,
+    IReadOnlyList<TimelineFrame> Frames);
 
 public sealed record TimelineFrame(double TimeS, float[] Points);

@@ -22,12 +22,14 @@ public enum PoseModelKind
 /// <summary>Finds people and their 17 COCO keypoints in an upright RGB image.</summary>
 public interface IPoseDetector
 {
-    /// <summary>False when a model the pipeline needs is not installed; <see cref="DetectAsync"/> then throws.</summary>
+    /// <summary>
+    /// False when a model the pipeline needs is not installed; <see cref="DetectAsync"/> then throws.
+    /// </summary>
     bool IsAvailable(PoseModelKind model);
 
     /// <summary>
-    /// Detects people in <paramref name="image"/>. No person is an empty <see cref="PoseDetectionResult.People"/>, not an
-    /// error. Keypoint coordinates are in pixels of <paramref name="image"/>.
+    /// Detects people in <paramref name="image"/>. No person is an empty <see cref="PoseDetectionResult.People"/>, not
+    /// an error. Keypoint coordinates are in pixels of <paramref name="image"/>.
     /// </summary>
     Task<PoseDetectionResult> DetectAsync(RgbImage image, PoseModelKind model, CancellationToken cancellationToken);
 }
@@ -52,4 +54,5 @@ public sealed record PoseDetectionResult(
 /// <param name="InferenceMs">Inside ONNX Runtime, summed over every model run.</param>
 /// <param name="TotalMs">The whole call.</param>
 /// <param name="ModelRuns">How many model runs the pipeline made (e.g. 2 for a refined single pose).</param>
-public sealed record PoseDetectionTimings(double DecodeMs, double PreprocessMs, double InferenceMs, double TotalMs, int ModelRuns);
+public sealed record PoseDetectionTimings(double DecodeMs, double PreprocessMs, double InferenceMs, double TotalMs,
+    int ModelRuns);

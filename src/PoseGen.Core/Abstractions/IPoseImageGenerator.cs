@@ -54,6 +54,9 @@ public interface IPoseImageGenerator
 {
     GeneratorStatus Status { get; }
 
-    /// <summary>Runs one generation; throws InvalidOperationException when <see cref="Status"/> is not available.</summary>
-    Task<GenerationResult> GenerateAsync(GenerationRequest request, IProgress<GenerationProgress>? progress, CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs one generation; throws InvalidOperationException when <see cref="Status"/> is not available.
+    /// </summary>
+    Task<GenerationResult> GenerateAsync(GenerationRequest request, IProgress<GenerationProgress>? progress,
+        CancellationToken cancellationToken);
 }

@@ -4,7 +4,9 @@ using PoseGen.Core.Imaging;
 
 namespace PoseGen.Core.Abstractions;
 
-/// <summary>Estimates where a photo was taken and what the person wears, from detectors plus measured image evidence.</summary>
+/// <summary>
+/// Estimates where a photo was taken and what the person wears, from detectors plus measured image evidence.
+/// </summary>
 public interface ISceneClassifier
 {
     /// <summary>False when a model it needs is not installed; <see cref="ClassifyAsync"/> then throws.</summary>

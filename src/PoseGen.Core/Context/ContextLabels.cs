@@ -5,14 +5,18 @@ namespace PoseGen.Core.Context;
 /// <summary>The kinds of context a prompt, a photo or the user's chips can describe.</summary>
 public enum ContextDimension { Environment, Outfit, Goal, Mood, BodyFocus, Limitation }
 
-/// <summary>Where a context label came from. Chips (User) override both others; an explicit prompt overrides the image.</summary>
+/// <summary>
+/// Where a context label came from. Chips (User) override both others; an explicit prompt overrides the image.
+/// </summary>
 public enum ContextSource { Prompt, Image, User }
 
 /// <summary>
-/// One label with its confidence in [0, 1], its source and the evidence behind it (the prompt words, or for an image the
-/// measured cues such as "sand-coloured ground"). Shared by the prompt parser and image-based context classification.
+/// One label with its confidence in [0, 1], its source and the evidence behind it (the prompt words, or for an image
+/// the measured cues such as "sand-coloured ground"). Shared by the prompt parser and image-based context
+/// classification.
 /// </summary>
-public sealed record ContextEstimate(string Label, double Confidence, ContextSource Source, IReadOnlyList<string> Evidence);
+public sealed record ContextEstimate(string Label, double Confidence, ContextSource Source,
+    IReadOnlyList<string> Evidence);
 
 /// <summary>
 /// The label vocabularies. Ids are stable (stored, sent by the API, used in the pose library's data); display names are
@@ -23,12 +27,14 @@ public static class ContextLabels
     public static readonly IReadOnlyDictionary<string, string> Environments = new Dictionary<string, string>
     {
         ["beach"] = "Beach", ["park"] = "Park / nature", ["street"] = "City street", ["gym"] = "Gym", ["home"] = "Home",
-        ["office"] = "Office", ["studio"] = "Studio / plain backdrop", ["snow"] = "Snow / mountain", ["water"] = "Water / pool",
+        ["office"] = "Office", ["studio"] = "Studio / plain backdrop", ["snow"] = "Snow / mountain",
+        ["water"] = "Water / pool",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Outfits = new Dictionary<string, string>
     {
-        ["formal"] = "Formal", ["business-casual"] = "Business casual", ["casual"] = "Casual", ["sportswear"] = "Sportswear",
+        ["formal"] = "Formal", ["business-casual"] = "Business casual", ["casual"] = "Casual",
+        ["sportswear"] = "Sportswear",
         ["swimwear"] = "Swimwear", ["dress"] = "Dress / skirt", ["winter"] = "Winter wear",
     };
 
@@ -62,7 +68,9 @@ public static class ContextLabels
         Goal.Yoga => "yoga", Goal.Fitness => "fitness", _ => "aesthetics",
     };
 
-    /// <summary>The label id of a profile limitation ("knees", "lower-back", ...), as used by pose contraindications.</summary>
+    /// <summary>
+    /// The label id of a profile limitation ("knees", "lower-back", ...), as used by pose contraindications.
+    /// </summary>
     public static string Id(Limitation limitation) => limitation switch
     {
         Limitation.Knees => "knees", Limitation.LowerBack => "lower-back", Limitation.Wrists => "wrists",

@@ -1,17 +1,18 @@
 namespace PoseGen.Core.Context;
 
 /// <summary>
-/// Combines the estimates of one dimension from the user's chips, the prompt and the photo. Chips win outright. Otherwise
-/// an explicit prompt (a label at or above <see cref="ExplicitPrompt"/>) wins over the image: the prompt's labels lead and
-/// image labels follow at no more than the prompt's weakest. Otherwise both are pooled per label, keeping the higher
-/// confidence and both sets of evidence.
+/// Combines the estimates of one dimension from the user's chips, the prompt and the photo. Chips win outright.
+/// Otherwise an explicit prompt (a label at or above <see cref="ExplicitPrompt"/>) wins over the image: the prompt's
+/// labels lead and image labels follow at no more than the prompt's weakest. Otherwise both are pooled per label,
+/// keeping the higher confidence and both sets of evidence.
 /// </summary>
 public static class ContextMerge
 {
     public const double ExplicitPrompt = 0.6;
 
     public static IReadOnlyList<ContextEstimate> Merge(
-        IReadOnlyList<ContextEstimate> prompt, IReadOnlyList<ContextEstimate> image, IReadOnlyList<ContextEstimate>? chips = null)
+        IReadOnlyList<ContextEstimate> prompt, IReadOnlyList<ContextEstimate> image,
+        IReadOnlyList<ContextEstimate>? chips = null)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(image);

@@ -20,7 +20,9 @@ public sealed record PromptContext(
 {
     public static PromptContext Empty { get; } = new([], [], [], [], [], [], [], null, null, null);
 
-    /// <summary>True when the prompt said nothing the parser knows: no label, exclusion, floor wish, time or level.</summary>
+    /// <summary>
+    /// True when the prompt said nothing the parser knows: no label, exclusion, floor wish, time or level.
+    /// </summary>
     public bool SaysNothing => Environment.Count == 0 && Outfit.Count == 0 && Goals.Count == 0 && Moods.Count == 0
         && BodyFocus.Count == 0 && Limitations.Count == 0 && Excluded.Count == 0 && NotOnFloor is null
         && MinutesAvailable is null && LevelHint is null;

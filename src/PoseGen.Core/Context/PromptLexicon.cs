@@ -4,9 +4,10 @@ namespace PoseGen.Core.Context;
 public sealed record LexiconEntry(string Phrase, ContextDimension Dimension, string Label, double Weight);
 
 /// <summary>
-/// The prompt parser's vocabulary. Weights are hand-set: 0.9 for words that name the label ("beach", "gym", "swimsuit"),
-/// 0.6-0.8 for strong cues ("sand", "hotel room", "leggings"), 0.3-0.5 for hints ("sunset" for romantic).
-/// Body parts are not here: whether "knees" is a focus or a limitation depends on nearby words (see <see cref="PromptParser"/>).
+/// The prompt parser's vocabulary. Weights are hand-set: 0.9 for words that name the label ("beach", "gym",
+/// "swimsuit"), 0.6-0.8 for strong cues ("sand", "hotel room", "leggings"), 0.3-0.5 for hints ("sunset" for romantic).
+/// Body parts are not here: whether "knees" is a focus or a limitation depends on nearby words (see
+/// <see cref="PromptParser"/>).
 /// </summary>
 public static class PromptLexicon
 {
@@ -17,7 +18,8 @@ public static class PromptLexicon
         var list = new List<LexiconEntry>();
         void Add(ContextDimension d, string label, double w, params string[] phrases) =>
             list.AddRange(phrases.Select(p => new LexiconEntry(p, d, label, w)));
-        const ContextDimension E = ContextDimension.Environment, O = ContextDimension.Outfit, G = ContextDimension.Goal, M = ContextDimension.Mood;
+        const ContextDimension E = ContextDimension.Environment, O = ContextDimension.Outfit, G = ContextDimension.Goal,
+            M = ContextDimension.Mood;
 
         Add(E, "beach", 0.9, "beach", "seaside", "seashore", "shore", "coast", "beachfront");
         Add(E, "beach", 0.7, "sand", "sandy", "ocean", "sea", "waves", "surf", "dunes", "boardwalk");
@@ -38,31 +40,41 @@ public static class PromptLexicon
         Add(E, "water", 0.9, "pool", "swimming pool", "poolside", "lake", "river", "in the water", "waterfall");
         Add(E, "water", 0.6, "water", "swimming", "paddle", "shallow");
 
-        Add(O, "formal", 0.9, "formal", "suit", "tuxedo", "gown", "black tie", "evening wear", "ball gown", "cocktail dress");
+        Add(O, "formal", 0.9, "formal", "suit", "tuxedo", "gown", "black tie", "evening wear", "ball gown",
+            "cocktail dress");
         Add(O, "formal", 0.6, "heels", "high heels", "tie", "wedding", "gala", "prom");
-        Add(O, "business-casual", 0.9, "business casual", "smart casual", "blazer", "chinos", "work clothes", "office wear", "button down", "slacks");
+        Add(O, "business-casual", 0.9, "business casual", "smart casual", "blazer", "chinos", "work clothes",
+            "office wear", "button down", "slacks");
         Add(O, "business-casual", 0.5, "shirt", "pencil skirt", "loafers");
-        Add(O, "casual", 0.9, "casual", "jeans", "t shirt", "tshirt", "tee", "hoodie", "streetwear", "everyday clothes");
+        Add(O, "casual", 0.9, "casual", "jeans", "t shirt", "tshirt", "tee", "hoodie", "streetwear",
+            "everyday clothes");
         Add(O, "casual", 0.5, "shorts", "sneakers", "sweater", "denim");
-        Add(O, "sportswear", 0.9, "sportswear", "activewear", "athleisure", "leggings", "gym clothes", "workout clothes", "yoga pants", "sports bra", "tracksuit", "gym wear");
+        Add(O, "sportswear", 0.9, "sportswear", "activewear", "athleisure", "leggings", "gym clothes",
+            "workout clothes", "yoga pants", "sports bra", "tracksuit", "gym wear");
         Add(O, "sportswear", 0.6, "joggers", "trainers", "running shoes", "sweatpants");
-        Add(O, "swimwear", 0.9, "swimwear", "swimsuit", "bikini", "swim trunks", "bathing suit", "one piece", "swimming costume");
+        Add(O, "swimwear", 0.9, "swimwear", "swimsuit", "bikini", "swim trunks", "bathing suit", "one piece",
+            "swimming costume");
         Add(O, "swimwear", 0.5, "trunks", "boardshorts");
         Add(O, "dress", 0.9, "dress", "skirt", "sundress", "summer dress", "maxi dress", "mini skirt", "gown");
-        Add(O, "winter", 0.9, "coat", "parka", "puffer", "winter jacket", "snowsuit", "ski gear", "winter clothes", "winter wear");
+        Add(O, "winter", 0.9, "coat", "parka", "puffer", "winter jacket", "snowsuit", "ski gear", "winter clothes",
+            "winter wear");
         Add(O, "winter", 0.6, "jacket", "scarf", "gloves", "beanie", "boots", "winter");
 
         Add(G, "yoga", 0.9, "yoga", "asana", "asanas", "vinyasa", "hatha", "yogi");
-        Add(G, "yoga", 0.6, "stretch", "stretching", "meditation", "mindful", "mindfulness", "flexibility", "breathing");
+        Add(G, "yoga", 0.6, "stretch", "stretching", "meditation", "mindful", "mindfulness", "flexibility",
+            "breathing");
         Add(G, "fitness", 0.9, "workout", "exercise", "exercises", "fitness", "training", "hiit", "cardio", "strength");
         Add(G, "fitness", 0.6, "train", "muscle", "muscles", "sweat", "burn", "tone", "toning", "abs", "fit", "strong");
-        Add(G, "aesthetics", 0.9, "photo", "photos", "picture", "pictures", "pic", "pics", "photoshoot", "photo shoot", "instagram", "selfie", "portrait", "posing");
-        Add(G, "aesthetics", 0.7, "shoot", "shots", "shot", "insta", "camera", "model", "modeling", "photographer", "golden hour", "aesthetic", "look good", "profile picture");
+        Add(G, "aesthetics", 0.9, "photo", "photos", "picture", "pictures", "pic", "pics", "photoshoot", "photo shoot",
+            "instagram", "selfie", "portrait", "posing");
+        Add(G, "aesthetics", 0.7, "shoot", "shots", "shot", "insta", "camera", "model", "modeling", "photographer",
+            "golden hour", "aesthetic", "look good", "profile picture");
 
         Add(M, "elegant", 0.9, "elegant", "graceful", "classy", "chic", "sophisticated", "glamorous", "glam", "poised");
         Add(M, "playful", 0.9, "playful", "fun", "cute", "silly", "cheerful", "joyful", "happy", "goofy");
         Add(M, "confident", 0.9, "confident", "powerful", "bold", "fierce", "boss", "empowered", "strong");
-        Add(M, "calm", 0.9, "calm", "relaxed", "relaxing", "peaceful", "serene", "chill", "gentle", "restorative", "soothing", "zen");
+        Add(M, "calm", 0.9, "calm", "relaxed", "relaxing", "peaceful", "serene", "chill", "gentle", "restorative",
+            "soothing", "zen");
         Add(M, "energetic", 0.9, "energetic", "dynamic", "lively", "energy", "energizing", "active", "intense");
         Add(M, "romantic", 0.9, "romantic", "dreamy", "soft", "tender");
         Add(M, "romantic", 0.4, "sunset", "golden hour", "candlelight");
@@ -71,23 +83,30 @@ public static class PromptLexicon
         return list;
     }
 
-    /// <summary>Body-part words: the focus label they name, and the limitation they mean when pain words are near.</summary>
+    /// <summary>
+    /// Body-part words: the focus label they name, and the limitation they mean when pain words are near.
+    /// </summary>
     public static readonly IReadOnlyList<(string Phrase, string? Focus, string? Limitation)> BodyParts =
     [
         ("lower back", "back", "lower-back"), ("back", "back", "lower-back"), ("spine", "back", "lower-back"),
-        ("knee", "legs", "knees"), ("knees", "legs", "knees"), ("wrist", "arms", "wrists"), ("wrists", "arms", "wrists"),
+        ("knee", "legs", "knees"), ("knees", "legs", "knees"), ("wrist", "arms", "wrists"),
+        ("wrists", "arms", "wrists"),
         ("shoulder", "shoulders", "shoulders"), ("shoulders", "shoulders", "shoulders"), ("neck", null, "neck"),
-        ("core", "core", null), ("abs", "core", null), ("belly", "core", null), ("legs", "legs", null), ("thighs", "legs", null),
+        ("core", "core", null), ("abs", "core", null), ("belly", "core", null), ("legs", "legs", null),
+        ("thighs", "legs", null),
         ("glutes", "glutes", null), ("butt", "glutes", null), ("booty", "glutes", null), ("arms", "arms", null),
-        ("biceps", "arms", null), ("triceps", "arms", null), ("chest", "chest", null), ("hips", "hips", null), ("hip", "hips", null),
+        ("biceps", "arms", null), ("triceps", "arms", null), ("chest", "chest", null), ("hips", "hips", null),
+        ("hip", "hips", null),
         ("balance", "balance", null), ("flexibility", "flexibility", null), ("flexible", "flexibility", null),
         ("posture", "posture", null), ("full body", "full-body", null), ("whole body", "full-body", null),
     ];
 
     public static readonly IReadOnlySet<string> PainWords = new HashSet<string>
     {
-        "hurt", "hurts", "hurting", "pain", "painful", "sore", "injured", "injury", "bad", "weak", "problem", "problems",
-        "issue", "issues", "surgery", "arthritis", "sprained", "tendinitis", "ache", "aches", "aching", "achy", "stiff", "herniated", "torn",
+        "hurt", "hurts", "hurting", "pain", "painful", "sore", "injured", "injury", "bad", "weak", "problem",
+        "problems",
+        "issue", "issues", "surgery", "arthritis", "sprained", "tendinitis", "ache", "aches", "aching", "achy", "stiff",
+        "herniated", "torn",
     };
 
     public static readonly IReadOnlySet<string> PregnancyWords = new HashSet<string>
@@ -97,11 +116,14 @@ public static class PromptLexicon
 
     public static readonly IReadOnlySet<string> Negators = new HashSet<string>
     {
-        "not", "no", "without", "don't", "dont", "never", "avoid", "cannot", "can't", "cant", "nothing", "neither", "nor",
+        "not", "no", "without", "don't", "dont", "never", "avoid", "cannot", "can't", "cant", "nothing", "neither",
+        "nor",
         "isn't", "aren't", "won't", "wont", "hate", "skip",
     };
 
-    /// <summary>Words that mean getting down on the ground; negated ("not on the floor") they rule out floor poses.</summary>
+    /// <summary>
+    /// Words that mean getting down on the ground; negated ("not on the floor") they rule out floor poses.
+    /// </summary>
     public static readonly IReadOnlySet<string> FloorWords = new HashSet<string>
     {
         "floor", "ground", "mat", "lying", "lie", "kneel", "kneeling", "knees down", "lay", "laying",

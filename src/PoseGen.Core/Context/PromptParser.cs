@@ -5,17 +5,19 @@ namespace PoseGen.Core.Context;
 
 /// <summary>
 /// Reads a free-text request into context labels. Steps: lower-case tokens split into clauses (punctuation, "but");
-/// longest phrase match against <see cref="PromptLexicon"/> (also with a trailing plural s removed); single words of five
-/// or more letters that match nothing are read as a typo of the nearest vocabulary word within one edit (two from eight
-/// letters), same first letter, unless they are ordinary words listed in <see cref="PromptLexicon.NotTypos"/>. A negator
-/// up to five words before a match in the same clause moves the label to <see cref="PromptContext.Excluded"/>.
+/// longest phrase match against <see cref="PromptLexicon"/> (also with a trailing plural s removed); single words of
+/// five or more letters that match nothing are read as a typo of the nearest vocabulary word within one edit (two from
+/// eight letters), same first letter, unless they are ordinary words listed in <see cref="PromptLexicon.NotTypos"/>. A
+/// negator up to five words before a match in the same clause moves the label to <see cref="PromptContext.Excluded"/>.
 /// Several cues for one label combine as 1 - prod(1 - w); a typo counts 0.85 of its word's weight.
 /// </summary>
 public sealed partial class PromptParser
 {
     private const double TypoFactor = 0.85;
     private static readonly HashSet<string> ClauseWords = ["but", "however", "though", "although", "except"];
-    private static readonly HashSet<string> FocusCues = ["my", "for", "on", "target", "targeting", "work", "strengthen", "stretch", "train", "tone", "build", "focus", "improve", "open", "workout", "exercises", "exercise", "day", "strength", "mobility"];
+    private static readonly HashSet<string> FocusCues = ["my", "for", "on", "target", "targeting", "work", "strengthen",
+        "stretch", "train", "tone", "build", "focus", "improve", "open", "workout", "exercises", "exercise", "day",
+        "strength", "mobility"];
     private readonly Dictionary<string, List<LexiconEntry>> _phrases = [];
     private readonly Dictionary<string, (string? Focus, string? Limitation)> _bodyParts = [];
     private readonly List<string> _typoTargets;
@@ -30,7 +32,8 @@ public sealed partial class PromptParser
             list.Add(e);
         }
         foreach (var (phrase, focus, limitation) in PromptLexicon.BodyParts) _bodyParts[phrase] = (focus, limitation);
-        _typoTargets = _phrases.Keys.Concat(_bodyParts.Keys).Concat(PromptLexicon.PregnancyWords).Concat(PromptLexicon.FloorWords)
+        _typoTargets = _phrases.Keys.Concat(_bodyParts.Keys).Concat(PromptLexicon.PregnancyWords)
+            .Concat(PromptLexicon.FloorWords)
             .Where(p => !p.Contains(' ', StringComparison.Ordinal) && p.Length >= 5).Distinct().ToList();
         _longest = _phrases.Keys.Concat(_bodyParts.Keys).Max(p => p.Split(' ').Length);
     }
@@ -88,17 +91,22 @@ public sealed partial class PromptParser
         var max = word.Length >= 8 ? 2 : 1;
         var best = _typoTargets.Where(t => t[0] == word[0])
             .Select(t => (Target: t, Distance: TextDistance.Osa(word, t, max)))
-            .Where(x => x.Distance <= max).OrderBy(x => x.Distance).ThenBy(x => x.Target, StringComparer.Ordinal).FirstOrDefault();
+            .Where(x => x.Distance <= max).OrderBy(x => x.Distance).ThenBy(x => x.Target, StringComparer.Ordinal)
+            .FirstOrDefault();
         return best.Target is null ? (0, "", null) : (1, best.Target, best.Target);
     }
 
     private bool Known(string phrase) => _phrases.ContainsKey(phrase) || _bodyParts.ContainsKey(phrase)
         || PromptLexicon.PregnancyWords.Contains(phrase) || PromptLexicon.FloorWords.Contains(phrase);
 
-    /// <summary>A body part is a limitation when a pain word is within three words in its clause, otherwise possibly a focus.</summary>
-    private static void BodyPart(List<Token> tokens, int i, int length, (string? Focus, string? Limitation) part, string evidence, string? negator, Accumulator acc)
+    /// <summary>
+    /// A body part is a limitation when a pain word is within three words in its clause, otherwise possibly a focus.
+    /// </summary>
+    private static void BodyPart(List<Token> tokens, int i, int length, (string? Focus, string? Limitation) part,
+        string evidence, string? negator, Accumulator acc)
     {
-        var window = tokens.Where((t, k) => t.Clause == tokens[i].Clause && k >= i - 3 && k <= i + length + 2 && (k < i || k >= i + length)).ToList();
+        var window = tokens.Where((t, k) => t.Clause == tokens[i].Clause && k >= i - 3 && k <= i + length + 2
+            && (k < i || k >= i + length)).ToList();
         var pain = window.FirstOrDefault(t => PromptLexicon.PainWords.Contains(t.Text));
         if (part.Limitation is not null && pain is not null)
         {
@@ -106,8 +114,10 @@ public sealed partial class PromptParser
                 acc.Add(ContextDimension.Limitation, part.Limitation, 0.9, $"{evidence} {pain.Text}");
             return;
         }
-        // Words that can also name a sore spot ("back", "knees") need a focus cue ("for my back"); the others are a focus as they stand.
-        if (part.Focus is not null && negator is null && (part.Limitation is null || window.Any(t => FocusCues.Contains(t.Text))))
+        // Words that can also name a sore spot ("back", "knees") need a focus cue ("for my back"); the others are a
+        // focus as they stand.
+        if (part.Focus is not null && negator is null && (part.Limitation is null
+            || window.Any(t => FocusCues.Contains(t.Text))))
             acc.Add(ContextDimension.BodyFocus, part.Focus, 0.8, evidence);
     }
 
@@ -116,9 +126,11 @@ public sealed partial class PromptParser
         for (var i = 0; i < tokens.Count; i++)
         {
             if (tokens[i].Text is not ("standing" or "stand")) continue;
-            var near = tokens.Where((t, k) => Math.Abs(k - i) <= 2 && t.Clause == tokens[i].Clause).Select(t => t.Text).ToList();
+            var near = tokens.Where((t, k) => Math.Abs(k - i) <= 2 && t.Clause == tokens[i].Clause).Select(t => t.Text)
+                .ToList();
             if (near.Contains("only") || near.Contains("stay") || near.Contains("just"))
-                acc.NotOnFloor(string.Join(' ', tokens.Skip(Math.Max(0, i - 2)).Take(Math.Min(3, tokens.Count)).Select(t => t.Text)));
+                acc.NotOnFloor(string.Join(' ', tokens.Skip(Math.Max(0, i - 2)).Take(Math.Min(3, tokens.Count))
+                    .Select(t => t.Text)));
         }
     }
 
@@ -138,8 +150,10 @@ public sealed partial class PromptParser
         var m = MinutesRegex().Match(text);
         if (m.Success) return int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var h = HoursRegex().Match(text);
-        if (h.Success) return (int)Math.Round(60 * double.Parse(h.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-        if (text.Contains("half an hour", StringComparison.Ordinal) || text.Contains("half hour", StringComparison.Ordinal)) return 30;
+        if (h.Success) return (int)Math.Round(60 * double.Parse(h.Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture));
+        if (text.Contains("half an hour", StringComparison.Ordinal)
+            || text.Contains("half hour", StringComparison.Ordinal)) return 30;
         if (AnHourRegex().IsMatch(text)) return 60;
         return null;
     }
@@ -147,8 +161,10 @@ public sealed partial class PromptParser
     private static Level? LevelHint(List<Token> tokens)
     {
         var text = " " + string.Join(' ', tokens.Select(t => t.Text)) + " ";
-        if (new[] { " beginner ", " beginners ", " new to ", " first time ", " novice ", " newbie ", " never done " }.Any(p => text.Contains(p, StringComparison.Ordinal))) return Level.Beginner;
-        if (new[] { " advanced ", " experienced ", " expert " }.Any(p => text.Contains(p, StringComparison.Ordinal))) return Level.Advanced;
+        if (new[] { " beginner ", " beginners ", " new to ", " first time ", " novice ", " newbie ",
+            " never done " }.Any(p => text.Contains(p, StringComparison.Ordinal))) return Level.Beginner;
+        if (new[] { " advanced ", " experienced ", " expert " }.Any(p => text.Contains(p, StringComparison.Ordinal)))
+            return Level.Advanced;
         if (text.Contains(" intermediate ", StringComparison.Ordinal)) return Level.Intermediate;
         return null;
     }
@@ -165,7 +181,8 @@ public sealed partial class PromptParser
             tokens.Add(new Token(text.Replace("-", " ", StringComparison.Ordinal).Trim(), clause));
         }
         // Hyphenated words ("t-shirt", "button-down") match their spaced phrase; split them into separate tokens.
-        return tokens.SelectMany(t => t.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => t with { Text = w })).ToList();
+        return tokens.SelectMany(t => t.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => t with { Text = w })).ToList();
     }
 
     private sealed record Token(string Text, int Clause);

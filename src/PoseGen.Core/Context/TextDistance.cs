@@ -3,8 +3,8 @@ namespace PoseGen.Core.Context;
 public static class TextDistance
 {
     /// <summary>
-    /// Optimal string alignment distance (Levenshtein plus adjacent transposition, each edit costs 1), so "baech" is one
-    /// edit from "beach". Stops early and returns max + 1 once the distance must exceed <paramref name="max"/>.
+    /// Optimal string alignment distance (Levenshtein plus adjacent transposition, each edit costs 1), so "baech" is
+    /// one edit from "beach". Stops early and returns max + 1 once the distance must exceed <paramref name="max"/>.
     /// </summary>
     public static int Osa(string a, string b, int max = int.MaxValue)
     {
@@ -21,7 +21,8 @@ public static class TextDistance
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 var v = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, d[i - 2, j - 2] + 1);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v =
+                    Math.Min(v, d[i - 2, j - 2] + 1);
                 d[i, j] = v;
                 rowMin = Math.Min(rowMin, v);
             }

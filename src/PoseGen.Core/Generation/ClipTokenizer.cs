@@ -6,14 +6,15 @@ using Microsoft.ML.Tokenizers;
 namespace PoseGen.Core.Generation;
 
 /// <summary>
-/// CLIP's byte-level BPE tokenizer (OpenAI CLIP simple_tokenizer, Hugging Face CLIPTokenizer) for SD 1.5's text encoder,
-/// on Microsoft.ML.Tokenizers' <see cref="BpeTokenizer"/> configured as CLIP: byte level, "&lt;/w&gt;" word ends, CLIP's
-/// split pattern and its two special tokens. Before it, the prompt is cleaned as CLIP cleans it (HTML-unescaped twice,
-/// whitespace collapsed, lower-cased: the library's normalizers do not unescape HTML). The result is framed as 77 ids:
-/// start 49406, tokens (at most 75), end 49407, padding 49407. Pieces missing from the vocabulary become 49407, the
-/// tokenizer's unknown token. The library gave exactly the ids of our former hand-written BPE on 300 prompts
-/// (ClipTokenizerLibraryTests). Differences from the reference: ftfy's mojibake repair is not applied (prompts here are
-/// typed, not scraped), and like CLIP's own files the vocabulary must hold every merge result.
+/// CLIP's byte-level BPE tokenizer (OpenAI CLIP simple_tokenizer, Hugging Face CLIPTokenizer) for SD 1.5's text
+/// encoder, on Microsoft.ML.Tokenizers' <see cref="BpeTokenizer"/> configured as CLIP: byte level, "&lt;/w&gt;" word
+/// ends, CLIP's split pattern and its two special tokens. Before it, the prompt is cleaned as CLIP cleans it
+/// (HTML-unescaped twice, whitespace collapsed, lower-cased: the library's normalizers do not unescape HTML). The
+/// result is framed as 77 ids: start 49406, tokens (at most 75), end 49407, padding 49407. Pieces missing from the
+/// vocabulary become 49407, the tokenizer's unknown token. The library gave exactly the ids of our former hand-written
+/// BPE on 300 prompts (ClipTokenizerLibraryTests). Differences from the reference: ftfy's mojibake repair is not
+/// applied (prompts here are typed, not scraped), and like CLIP's own files the vocabulary must hold every merge
+/// result.
 /// </summary>
 public sealed partial class ClipTokenizer
 {
@@ -51,7 +52,9 @@ public sealed partial class ClipTokenizer
         return Parse(File.ReadAllText(vocabPath), File.ReadAllText(mergesPath));
     }
 
-    /// <summary>vocab.json maps token to id; merges.txt holds one "first second" pair per line after a "#version" header.</summary>
+    /// <summary>
+    /// vocab.json maps token to id; merges.txt holds one "first second" pair per line after a "#version" header.
+    /// </summary>
     public static ClipTokenizer Parse(string vocabJson, string mergesText)
     {
         ArgumentNullException.ThrowIfNull(mergesText);
@@ -76,7 +79,9 @@ public sealed partial class ClipTokenizer
         }
     }
 
-    /// <summary>HTML-unescaped twice (as CLIP does), whitespace runs collapsed to one space, trimmed, lower-cased.</summary>
+    /// <summary>
+    /// HTML-unescaped twice (as CLIP does), whitespace runs collapsed to one space, trimmed, lower-cased.
+    /// </summary>
     public static string Clean(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -87,7 +92,9 @@ public sealed partial class ClipTokenizer
     /// <summary>The BPE token ids of a prompt, without start, end or padding.</summary>
     public IReadOnlyList<int> Encode(string text) => _bpe.EncodeToIds(Clean(text));
 
-    /// <summary>The text encoder's input: 77 ids, truncated to 75 tokens between start and end, padded with the end id.</summary>
+    /// <summary>
+    /// The text encoder's input: 77 ids, truncated to 75 tokens between start and end, padded with the end id.
+    /// </summary>
     public int[] Tokenize(string text)
     {
         var ids = Encode(text);
@@ -104,6 +111,7 @@ public sealed partial class ClipTokenizer
     private static partial Regex Whitespace();
 
     // CLIP's split: special tokens, English contractions, letter runs, single digits, runs of other non-space symbols.
-    [GeneratedRegex(@"<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|\p{L}+|\p{N}|[^\s\p{L}\p{N}]+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<\|startoftext\|>|<\|endoftext\|>|'s|'t|'re|'ve|'m|'ll|'d|\p{L}+|\p{N}|[^\s\p{L}\p{N}]+",
+        RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

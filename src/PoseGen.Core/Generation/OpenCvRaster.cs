@@ -19,9 +19,11 @@ public static class OpenCvRaster
         .Select(d => (float)Math.Round(Math.Sin(d * Math.PI / 180), 7)).ToArray();
 
     /// <summary>
-    /// <c>cv::ellipse2Poly</c> (integer overload): the outline of an ellipse with half-axes (<paramref name="halfWidth"/>,
-    /// <paramref name="halfHeight"/>) rotated by <paramref name="angleDegrees"/>, sampled every <paramref name="delta"/>
-    /// degrees from <paramref name="arcStart"/> to <paramref name="arcEnd"/>, rounded half-to-even, consecutive duplicates removed.
+    /// <c>cv::ellipse2Poly</c> (integer overload): the outline of an ellipse with half-axes
+    /// (<paramref name="halfWidth"/>, <paramref name="halfHeight"/>) rotated by <paramref name="angleDegrees"/>,
+    /// sampled every <paramref name="delta"/>
+    /// degrees from <paramref name="arcStart"/> to <paramref name="arcEnd"/>, rounded half-to-even, consecutive
+    /// duplicates removed.
     /// </summary>
     public static IReadOnlyList<(int X, int Y)> EllipsePolygon(
         int centerX, int centerY, int halfWidth, int halfHeight, int angleDegrees, int arcStart, int arcEnd, int delta)
@@ -60,7 +62,8 @@ public static class OpenCvRaster
     /// <c>cv::fillConvexPoly</c> with LINE_8 and shift 0: the outline drawn as 8-connected lines, then the interior
     /// scanned between two edges walked in 16.16 fixed point, each span rounded by adding one half.
     /// </summary>
-    public static void FillConvexPolygon(byte[] rgb, int width, int height, IReadOnlyList<(int X, int Y)> v, (byte R, byte G, byte B) color)
+    public static void FillConvexPolygon(byte[] rgb, int width, int height, IReadOnlyList<(int X, int Y)> v,
+        (byte R, byte G, byte B) color)
     {
         ArgumentNullException.ThrowIfNull(rgb);
         ArgumentNullException.ThrowIfNull(v);
@@ -135,7 +138,8 @@ public static class OpenCvRaster
     /// <c>cv::circle</c> filled, LINE_8, shift 0: OpenCV's integer midpoint walk, filling rows cy±dy over cx±dx and
     /// rows cy±dx over cx±dy.
     /// </summary>
-    public static void FillCircle(byte[] rgb, int width, int height, int cx, int cy, int radius, (byte R, byte G, byte B) color)
+    public static void FillCircle(byte[] rgb, int width, int height, int cx, int cy, int radius,
+        (byte R, byte G, byte B) color)
     {
         ArgumentNullException.ThrowIfNull(rgb);
         int err = 0, dx = radius, dy = 0, plus = 1, minus = (radius << 1) - 1;
@@ -155,8 +159,11 @@ public static class OpenCvRaster
         }
     }
 
-    /// <summary>OpenCV's 8-connected <c>LineIterator</c> (left to right): one pixel per step of the major axis.</summary>
-    public static void Line(byte[] rgb, int width, int height, (int X, int Y) a, (int X, int Y) b, (byte R, byte G, byte B) color)
+    /// <summary>
+    /// OpenCV's 8-connected <c>LineIterator</c> (left to right): one pixel per step of the major axis.
+    /// </summary>
+    public static void Line(byte[] rgb, int width, int height, (int X, int Y) a, (int X, int Y) b,
+        (byte R, byte G, byte B) color)
     {
         ArgumentNullException.ThrowIfNull(rgb);
         if (b.X < a.X) (a, b) = (b, a);
@@ -177,7 +184,8 @@ public static class OpenCvRaster
         }
     }
 
-    private static void ClippedSpan(byte[] rgb, int width, int height, int y, int x1, int x2, (byte R, byte G, byte B) color)
+    private static void ClippedSpan(byte[] rgb, int width, int height, int y, int x1, int x2,
+        (byte R, byte G, byte B) color)
     {
         if ((uint)y >= (uint)height || x2 < 0 || x1 >= width) return;
         HorizontalLine(rgb, width, y, Math.Max(x1, 0), Math.Min(x2, width - 1), color);

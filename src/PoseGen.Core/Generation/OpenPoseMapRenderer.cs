@@ -44,7 +44,8 @@ public static class OpenPoseMapRenderer
         foreach (var person in people)
         {
             if (person is null || person.Count != OpenPoseBody18.Count)
-                throw new ArgumentException($"Each person needs {OpenPoseBody18.Count} OpenPose joints.", nameof(people));
+                throw new ArgumentException($"Each person needs {OpenPoseBody18.Count} OpenPose joints.",
+                    nameof(people));
         }
         var rgb = new byte[checked(width * height * 3)];
 
@@ -72,18 +73,21 @@ public static class OpenPoseMapRenderer
         return new RgbImage(width, height, rgb);
     }
 
-    public static RgbImage Render(int width, int height, IReadOnlyList<Keypoint> person) => Render(width, height, [person]);
+    public static RgbImage Render(int width, int height, IReadOnlyList<Keypoint> person) =>
+        Render(width, height, [person]);
 
     /// <summary>Renders detected COCO poses; joints scoring below <paramref name="threshold"/> are left out.</summary>
     public static RgbImage Render(int width, int height, IEnumerable<Pose> poses, float threshold)
     {
         ArgumentNullException.ThrowIfNull(poses);
-        return Render(width, height, [.. poses.Select(p => (IReadOnlyList<Keypoint>)OpenPoseBody18.Convert(p.Keypoints, threshold))]);
+        return Render(width, height, [.. poses.Select(p => (IReadOnlyList<Keypoint>)OpenPoseBody18.Convert(p.Keypoints,
+            threshold))]);
     }
 
     /// <summary>
     /// The annotator's limb outline: centre = midpoint truncated to int, half-length = int(length / 2), half-width 4,
-    /// angle = int(degrees(atan2(dy, dx))) truncated toward zero, sampled every degree. Computed in double as numpy does.
+    /// angle = int(degrees(atan2(dy, dx))) truncated toward zero, sampled every degree. Computed in double as numpy
+    /// does.
     /// </summary>
     public static IReadOnlyList<(int X, int Y)> LimbPolygon(Keypoint a, Keypoint b)
     {

@@ -11,7 +11,8 @@ public static class PromptSuggestion
     public const string NegativePrompt =
         "lowres, blurry, deformed, bad anatomy, extra limbs, missing limbs, extra fingers, bad hands, watermark, text";
 
-    /// <param name="context">Where the photo is taken (e.g. "beach at sunset"); null or blank for the pose's first environment.</param>
+    /// <param name="context">Where the photo is taken (e.g. "beach at sunset"); null or blank for the pose's first
+    /// environment.</param>
     /// <param name="outfit">What the person wears; null or blank for the pose's first listed outfit.</param>
     public static string For(LibraryPose pose, string? context, string? outfit)
     {
@@ -33,5 +34,6 @@ public static class PromptSuggestion
     }
 
     private static string? Clean(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        string.IsNullOrWhiteSpace(text) ? null : string.Join(' ',
+            text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 }

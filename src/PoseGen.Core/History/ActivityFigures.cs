@@ -5,4 +5,5 @@ namespace PoseGen.Core.History;
 /// database can aggregate them: the exercise (or the pose practised), good and improper reps, a 0-100 score (a
 /// comparison's score, a pose practice's best match) and the training time in seconds.
 /// </summary>
-public sealed record ActivityFigures(string? Exercise = null, int? GoodReps = null, int? ImproperReps = null, double? Score = null, double? Seconds = null);
+public sealed record ActivityFigures(string? Exercise = null, int? GoodReps = null, int? ImproperReps = null,
+    double? Score = null, double? Seconds = null);

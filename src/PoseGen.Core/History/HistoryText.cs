@@ -3,7 +3,9 @@ using PoseGen.Core.Workouts;
 
 namespace PoseGen.Core.History;
 
-/// <summary>How kinds and exercises read to a person, wherever History, the dashboard or an export shows them.</summary>
+/// <summary>
+/// How kinds and exercises read to a person, wherever History, the dashboard or an export shows them.
+/// </summary>
 public static class HistoryText
 {
     public static string KindName(ActivityKind kind) => kind switch
@@ -21,6 +23,9 @@ public static class HistoryText
     public static string ExerciseName(string id) =>
         ExerciseCatalog.Default.Find(id)?.Name ?? PoseLibrary.Default.Find(id)?.Name ?? id;
 
-    /// <summary>Whether <paramref name="id"/> is an exercise or a library pose (the values the exercise column holds).</summary>
-    public static bool IsKnownExercise(string id) => ExerciseCatalog.Default.Find(id) is not null || PoseLibrary.Default.Find(id) is not null;
+    /// <summary>
+    /// Whether <paramref name="id"/> is an exercise or a library pose (the values the exercise column holds).
+    /// </summary>
+    public static bool IsKnownExercise(string id) => ExerciseCatalog.Default.Find(id) is not null
+        || PoseLibrary.Default.Find(id) is not null;
 }

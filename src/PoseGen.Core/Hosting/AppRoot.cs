@@ -2,8 +2,8 @@ namespace PoseGen.Core.Hosting;
 
 /// <summary>
 /// The folder every relative path of the app starts from, found once for all projects: in a source checkout the
-/// repository root (the folder holding PoseGen.sln, which owns wwwroot/, models/ and data/); in a published build (Docker)
-/// the folder of the binaries, where those folders sit beside them.
+/// repository root (the folder holding PoseGen.sln, which owns wwwroot/, models/ and data/); in a published build
+/// (Docker) the folder of the binaries, where those folders sit beside them.
 /// </summary>
 public static class AppRoot
 {
@@ -13,7 +13,9 @@ public static class AppRoot
     /// <summary>The repository root, or the binaries' folder when published.</summary>
     public static string Folder => Repository ?? AppContext.BaseDirectory;
 
-    /// <summary>An absolute path: <paramref name="path"/> itself when rooted, else under <see cref="Folder"/>.</summary>
+    /// <summary>
+    /// An absolute path: <paramref name="path"/> itself when rooted, else under <see cref="Folder"/>.
+    /// </summary>
     public static string Resolve(string path) => Path.GetFullPath(path, Folder);
 
     private static string? FindRepository()

@@ -12,7 +12,8 @@ public sealed record RgbImage
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         ArgumentNullException.ThrowIfNull(pixels);
         if (pixels.Length != checked(width * height * 3))
-            throw new ArgumentException($"Expected {width * height * 3} bytes for {width}x{height} RGB, got {pixels.Length}.", nameof(pixels));
+            throw new ArgumentException(
+                $"Expected {width * height * 3} bytes for {width}x{height} RGB, got {pixels.Length}.", nameof(pixels));
         Width = width;
         Height = height;
         Pixels = pixels;

@@ -2,7 +2,9 @@ using System.Numerics;
 
 namespace PoseGen.Core.Library;
 
-/// <summary>Points produced by forward kinematics: joint centres, face points, and foot/hand points used for ground contact.</summary>
+/// <summary>
+/// Points produced by forward kinematics: joint centres, face points, and foot/hand points used for ground contact.
+/// </summary>
 public enum BodyPoint
 {
     Pelvis, Waist, NeckBase, HeadCenter, Nose, LeftEye, RightEye, LeftEar, RightEar,
@@ -22,7 +24,9 @@ public sealed record Body3D(IReadOnlyList<Vector3> Points, BodyProportions Propo
 
     public Body3D Translate(Vector3 offset) => this with { Points = Points.Select(p => p + offset).ToArray() };
 
-    /// <summary>Rotates the body about the vertical axis through the pelvis; positive degrees turn it to its own left.</summary>
+    /// <summary>
+    /// Rotates the body about the vertical axis through the pelvis; positive degrees turn it to its own left.
+    /// </summary>
     public Body3D RotateYaw(double degrees)
     {
         var q = Quaternion.CreateFromAxisAngle(Vector3.UnitY, (float)(degrees * Math.PI / 180));
@@ -31,13 +35,17 @@ public sealed record Body3D(IReadOnlyList<Vector3> Points, BodyProportions Propo
     }
 }
 
-/// <summary>The bones drawn and length-checked: parent point, child point, and their nominal length from the proportions.</summary>
+/// <summary>
+/// The bones drawn and length-checked: parent point, child point, and their nominal length from the proportions.
+/// </summary>
 public static class Bones
 {
     public static readonly IReadOnlyList<(BodyPoint From, BodyPoint To)> Limbs =
     [
-        (BodyPoint.LeftShoulder, BodyPoint.LeftElbow), (BodyPoint.LeftElbow, BodyPoint.LeftWrist), (BodyPoint.LeftWrist, BodyPoint.LeftHand),
-        (BodyPoint.RightShoulder, BodyPoint.RightElbow), (BodyPoint.RightElbow, BodyPoint.RightWrist), (BodyPoint.RightWrist, BodyPoint.RightHand),
+        (BodyPoint.LeftShoulder, BodyPoint.LeftElbow), (BodyPoint.LeftElbow, BodyPoint.LeftWrist),
+        (BodyPoint.LeftWrist, BodyPoint.LeftHand),
+        (BodyPoint.RightShoulder, BodyPoint.RightElbow), (BodyPoint.RightElbow, BodyPoint.RightWrist),
+        (BodyPoint.RightWrist, BodyPoint.RightHand),
         (BodyPoint.LeftHip, BodyPoint.LeftKnee), (BodyPoint.LeftKnee, BodyPoint.LeftAnkle),
         (BodyPoint.RightHip, BodyPoint.RightKnee), (BodyPoint.RightKnee, BodyPoint.RightAnkle),
         (BodyPoint.NeckBase, BodyPoint.HeadCenter),

@@ -3,12 +3,13 @@ using System.Numerics;
 namespace PoseGen.Core.Library;
 
 /// <summary>Body parts a pose can rest on.</summary>
-public enum Support { LeftFoot, RightFoot, LeftKnee, RightKnee, LeftHand, RightHand, LeftForearm, RightForearm, Hips, Back, Head }
+public enum Support { LeftFoot, RightFoot, LeftKnee, RightKnee, LeftHand, RightHand, LeftForearm, RightForearm, Hips,
+    Back, Head }
 
 /// <summary>
 /// The body's surface near the floor, approximated as spheres around points: the lowest point of a sphere is its centre
-/// minus its radius (metres). Radii are rough adult half-thicknesses: buttocks 0.09 below the hip joints, back 0.10 behind
-/// the spine, knee 0.05, forearm 0.04, palm 0.02, head 0.9 of its radius.
+/// minus its radius (metres). Radii are rough adult half-thicknesses: buttocks 0.09 below the hip joints, back 0.10
+/// behind the spine, knee 0.05, forearm 0.04, palm 0.02, head 0.9 of its radius.
 /// </summary>
 public static class Contacts
 {
@@ -19,7 +20,8 @@ public static class Contacts
         (Support.LeftKnee, BodyPoint.LeftKnee, 0.05f), (Support.RightKnee, BodyPoint.RightKnee, 0.05f),
         (Support.LeftHand, BodyPoint.LeftHand, 0.02f), (Support.RightHand, BodyPoint.RightHand, 0.02f),
         (Support.LeftForearm, BodyPoint.LeftElbow, 0.04f), (Support.RightForearm, BodyPoint.RightElbow, 0.04f),
-        (Support.Hips, BodyPoint.LeftHip, 0.09f), (Support.Hips, BodyPoint.RightHip, 0.09f), (Support.Hips, BodyPoint.Pelvis, 0.09f),
+        (Support.Hips, BodyPoint.LeftHip, 0.09f), (Support.Hips, BodyPoint.RightHip, 0.09f),
+        (Support.Hips, BodyPoint.Pelvis, 0.09f),
         (Support.Back, BodyPoint.Waist, 0.10f), (Support.Back, BodyPoint.NeckBase, 0.10f),
         (Support.Back, BodyPoint.LeftShoulder, 0.06f), (Support.Back, BodyPoint.RightShoulder, 0.06f),
         (Support.Head, BodyPoint.HeadCenter, 0.9f),
@@ -57,7 +59,8 @@ public static class Contacts
 
     /// <summary>
     /// Whole-body centre of mass from segment midpoints weighted by Dempster's mass fractions (Winter, table 4.1):
-    /// head and neck 0.081, trunk 0.497, upper arm 0.028, forearm 0.016, hand 0.006, thigh 0.100, shank 0.0465, foot 0.0145.
+    /// head and neck 0.081, trunk 0.497, upper arm 0.028, forearm 0.016, hand 0.006, thigh 0.100, shank 0.0465, foot
+    /// 0.0145.
     /// </summary>
     public static Vector3 CentreOfMass(Body3D body)
     {
@@ -67,11 +70,14 @@ public static class Contacts
         foreach (var left in new[] { true, false })
         {
             BodyPoint P(BodyPoint l, BodyPoint r) => left ? l : r;
-            com += 0.028f * Mid(P(BodyPoint.LeftShoulder, BodyPoint.RightShoulder), P(BodyPoint.LeftElbow, BodyPoint.RightElbow));
-            com += 0.016f * Mid(P(BodyPoint.LeftElbow, BodyPoint.RightElbow), P(BodyPoint.LeftWrist, BodyPoint.RightWrist));
+            com += 0.028f * Mid(P(BodyPoint.LeftShoulder, BodyPoint.RightShoulder),
+                P(BodyPoint.LeftElbow, BodyPoint.RightElbow));
+            com += 0.016f * Mid(P(BodyPoint.LeftElbow, BodyPoint.RightElbow),
+                P(BodyPoint.LeftWrist, BodyPoint.RightWrist));
             com += 0.006f * body[P(BodyPoint.LeftHand, BodyPoint.RightHand)];
             com += 0.100f * Mid(P(BodyPoint.LeftHip, BodyPoint.RightHip), P(BodyPoint.LeftKnee, BodyPoint.RightKnee));
-            com += 0.0465f * Mid(P(BodyPoint.LeftKnee, BodyPoint.RightKnee), P(BodyPoint.LeftAnkle, BodyPoint.RightAnkle));
+            com += 0.0465f * Mid(P(BodyPoint.LeftKnee, BodyPoint.RightKnee),
+                P(BodyPoint.LeftAnkle, BodyPoint.RightAnkle));
             com += 0.0145f * Mid(P(BodyPoint.LeftHeel, BodyPoint.RightHeel), P(BodyPoint.LeftToe, BodyPoint.RightToe));
         }
         return com;

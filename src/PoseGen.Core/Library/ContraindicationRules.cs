@@ -5,7 +5,8 @@ namespace PoseGen.Core.Library;
 /// put it (none fitted to data: nothing in the fixtures labels contraindications):
 /// <list type="bullet">
 /// <item>wrists: the hands carry body weight with the wrist bent back (hands on the floor without the forearms);</item>
-/// <item>shoulders: the arms carry the body with neither hips nor knees down (planks, down dog, forearm and head stands);</item>
+/// <item>shoulders: the arms carry the body with neither hips nor knees down (planks, down dog, forearm and head
+/// stands);</item>
 /// <item>neck: the head carries weight;</item>
 /// <item>pregnancy: upside down (falls, blood pressure) or jumping (impact);</item>
 /// <item>knees: a loaded knee bent past <see cref="PoseRules.DeepKneeFlexion"/> (in <see cref="PoseRules"/>).</item>
@@ -35,12 +36,14 @@ public static class ContraindicationRules
         var s = pose.Supports;
         var hands = s.Contains(Support.LeftHand) || s.Contains(Support.RightHand);
         var forearms = s.Contains(Support.LeftForearm) || s.Contains(Support.RightForearm);
-        var lowered = s.Contains(Support.Hips) || s.Contains(Support.LeftKnee) || s.Contains(Support.RightKnee) || s.Contains(Support.Back);
+        var lowered = s.Contains(Support.Hips) || s.Contains(Support.LeftKnee) || s.Contains(Support.RightKnee)
+            || s.Contains(Support.Back);
         var carryingHands = hands && !RestingHands.ContainsKey(pose.Id);
         var found = new List<string>();
         void Require(bool when, string limitation, string why)
         {
-            if (when && !pose.Contraindications.Contains(limitation)) found.Add($"{why} without the '{limitation}' contraindication");
+            if (when && !pose.Contraindications.Contains(limitation)) found.Add(
+                $"{why} without the '{limitation}' contraindication");
         }
         Require(carryingHands && !forearms, "wrists", "the hands carry weight");
         Require((carryingHands || forearms) && !lowered, "shoulders", "the arms carry the body");

@@ -49,7 +49,8 @@ public static class ForwardKinematics
         return new Body3D(p, body);
     }
 
-    private static void Arm(Vector3[] p, BodyPosture a, BodyProportions b, Quaternion chest, Vector3 shoulderAt, bool left)
+    private static void Arm(Vector3[] p, BodyPosture a, BodyProportions b, Quaternion chest, Vector3 shoulderAt,
+        bool left)
     {
         var s = a[left ? Joint.LeftShoulder : Joint.RightShoulder];
         var upper = chest * Limb(s, left);
@@ -74,18 +75,23 @@ public static class ForwardKinematics
         p[(int)(left ? BodyPoint.LeftKnee : BodyPoint.RightKnee)] = knee;
         p[(int)(left ? BodyPoint.LeftAnkle : BodyPoint.RightAnkle)] = ankle;
         // Heel 0.2 foot lengths behind the ankle, ball of the foot 0.6 in front, both at the sole.
-        p[(int)(left ? BodyPoint.LeftHeel : BodyPoint.RightHeel)] = ankle + Along(foot, 0, -ah, -0.2f * (float)b.FootLength);
-        p[(int)(left ? BodyPoint.LeftToe : BodyPoint.RightToe)] = ankle + Along(foot, 0, -ah, 0.6f * (float)b.FootLength);
+        p[(int)(left ? BodyPoint.LeftHeel : BodyPoint.RightHeel)] = ankle
+            + Along(foot, 0, -ah, -0.2f * (float)b.FootLength);
+        p[(int)(left ? BodyPoint.LeftToe : BodyPoint.RightToe)] = ankle
+            + Along(foot, 0, -ah, 0.6f * (float)b.FootLength);
     }
 
-    /// <summary>Local rotation of a ball joint: axial rotation, then abduction, then flexion (mirrored for the right side).</summary>
+    /// <summary>
+    /// Local rotation of a ball joint: axial rotation, then abduction, then flexion (mirrored for the right side).
+    /// </summary>
     private static Quaternion Limb(JointRotation r, bool left)
     {
         var side = left ? 1 : -1;
         return Rx(-r.Flex) * Rz(side * r.Side) * Ry(side * r.Twist);
     }
 
-    private static Vector3 Along(Quaternion frame, float x, float y, float z) => Vector3.Transform(new Vector3(x, y, z), frame);
+    private static Vector3 Along(Quaternion frame, float x, float y, float z) =>
+        Vector3.Transform(new Vector3(x, y, z), frame);
 
     private static Quaternion Rx(double deg) => Quaternion.CreateFromAxisAngle(Vector3.UnitX, (float)deg * Deg);
     private static Quaternion Ry(double deg) => Quaternion.CreateFromAxisAngle(Vector3.UnitY, (float)deg * Deg);

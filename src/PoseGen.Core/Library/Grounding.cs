@@ -5,7 +5,9 @@ namespace PoseGen.Core.Library;
 /// <summary>What a pose rests on besides the floor: a chair seat under the hips, or a wall behind the back.</summary>
 public enum PoseProp { None, Chair, Wall }
 
-/// <summary>A grounded body and how well its declared supports touch: <see cref="Residual"/> is the worst gap in metres.</summary>
+/// <summary>
+/// A grounded body and how well its declared supports touch: <see cref="Residual"/> is the worst gap in metres.
+/// </summary>
 public sealed record GroundedBody(Body3D Body, RootOrientation Root, double Residual);
 
 /// <summary>
@@ -33,7 +35,8 @@ public static class Grounding
         {
             foreach (var (range, step) in new[] { (30.0, 5.0), (5.0, 1.0), (1.0, 0.2) })
             {
-                var (cp, cr) = (best.Cost == double.MaxValue ? 0 : best.Pitch, best.Cost == double.MaxValue ? 0 : best.Roll);
+                var (cp, cr) = (best.Cost == double.MaxValue ? 0 : best.Pitch,
+                    best.Cost == double.MaxValue ? 0 : best.Roll);
                 for (var dp = -range; dp <= range + 1e-9; dp += step)
                 {
                     for (var dr = -range; dr <= range + 1e-9; dr += step)
@@ -58,7 +61,8 @@ public static class Grounding
     private static BodyPosture Tilt(BodyPosture a, double pitch, double roll) =>
         a with { Root = a.Root with { Pitch = a.Root.Pitch + pitch, Roll = a.Root.Roll + roll } };
 
-    private static double Gap(BodyPosture angles, BodyProportions body, IReadOnlyCollection<Support> supports, PoseProp prop)
+    private static double Gap(BodyPosture angles, BodyProportions body, IReadOnlyCollection<Support> supports,
+        PoseProp prop)
     {
         var solved = ForwardKinematics.Solve(angles, body);
         var lowest = Contacts.Lowest(solved);

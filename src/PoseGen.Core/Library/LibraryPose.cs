@@ -5,7 +5,8 @@ namespace PoseGen.Core.Library;
 public enum PoseCategory { Yoga, Fitness, Photo }
 
 /// <summary>The broad shape of a pose, used for diversity and for the floor/standing rules.</summary>
-public enum PoseKind { Standing, Balancing, Sitting, Kneeling, Lying, Plank, Inversion, Leaning, Walking, Jumping, Dance }
+public enum PoseKind { Standing, Balancing, Sitting, Kneeling, Lying, Plank, Inversion, Leaning, Walking, Jumping,
+    Dance }
 
 /// <summary>
 /// One pose of the library. Environments, outfits, focus, moods and contraindications use the ids of
@@ -34,11 +35,16 @@ public sealed record LibraryPose
     public required IReadOnlyList<Support> Supports { get; init; }
     public PoseProp Prop { get; init; }
 
-    /// <summary>Height of the lowest point above the floor for poses caught mid-jump, metres; 0 for everything else.</summary>
+    /// <summary>
+    /// Height of the lowest point above the floor for poses caught mid-jump, metres; 0 for everything else.
+    /// </summary>
     public double Airborne { get; init; }
 
     public required BodyPosture Angles { get; init; }
 
-    /// <summary>Anything but feet (and a chair seat) on the floor: needs clean ground and clothes that allow kneeling or lying.</summary>
-    public bool IsFloorPose => Supports.Any(s => s is not (Support.LeftFoot or Support.RightFoot) && !(s == Support.Hips && Prop == PoseProp.Chair));
+    /// <summary>
+    /// Anything but feet (and a chair seat) on the floor: needs clean ground and clothes that allow kneeling or lying.
+    /// </summary>
+    public bool IsFloorPose => Supports.Any(s => s is not (Support.LeftFoot or Support.RightFoot)
+        && !(s == Support.Hips && Prop == PoseProp.Chair));
 }

@@ -41,7 +41,8 @@ public sealed class PoseLibrary
         return Solve(pose, body);
     }
 
-    public ProjectedBody Project(LibraryPose pose, PoseView view, BodyProportions? body = null, int width = 512, int height = 512) =>
+    public ProjectedBody Project(LibraryPose pose, PoseView view, BodyProportions? body = null, int width = 512,
+        int height = 512) =>
         PoseProjection.Project(Ground(pose, body).Body, view, width, height);
 
     /// <summary>The pose as a mannequin SVG (with its chair, if it uses one) for a size x size canvas.</summary>
@@ -63,7 +64,8 @@ public sealed class PoseLibrary
         void Check(IEnumerable<string> values, IReadOnlyDictionary<string, string> allowed, string what)
         {
             var unknown = values.Where(v => !allowed.ContainsKey(v)).ToArray();
-            if (unknown.Length > 0) throw new InvalidDataException($"Pose '{p.Id}': unknown {what} {string.Join(", ", unknown)}.");
+            if (unknown.Length > 0) throw new InvalidDataException(
+                $"Pose '{p.Id}': unknown {what} {string.Join(", ", unknown)}.");
         }
         Check(p.Environments, ContextLabels.Environments, "environment");
         Check(p.Outfits, ContextLabels.Outfits, "outfit");
@@ -77,7 +79,8 @@ public sealed class PoseLibrary
         var assembly = typeof(PoseLibrary).Assembly;
         const string prefix = "PoseGen.Core.Library.Data.";
         var poses = new List<LibraryPose>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             poses.AddRange(PoseLibraryJson.Read(stream, name));

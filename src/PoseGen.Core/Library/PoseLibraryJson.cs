@@ -6,8 +6,8 @@ namespace PoseGen.Core.Library;
 
 /// <summary>
 /// Reads the library's JSON files (Library/Data/*.json, embedded). Angles: "root" is [pitch, roll, yaw]; each entry of
-/// "joints" is [flex, side, twist] for spine, neck, shoulders and hips, [flex] for elbows, knees and ankles, all in degrees
-/// as defined on <see cref="JointRotation"/>. Joints left out stay in the anatomical standing position.
+/// "joints" is [flex, side, twist] for spine, neck, shoulders and hips, [flex] for elbows, knees and ankles, all in
+/// degrees as defined on <see cref="JointRotation"/>. Joints left out stay in the anatomical standing position.
 /// </summary>
 internal static class PoseLibraryJson
 {
@@ -51,5 +51,6 @@ internal static class PoseLibraryJson
         string Id, string Name, string? Sanskrit, PoseCategory Category, PoseKind Kind, string Family, Level Difficulty,
         string[] Muscles, string[] Benefits, string[] Focus, string[] Moods, string[] Tags, string[] Environments,
         string[] Outfits, string[] Contraindications, string[] Cues, string[] ProgressesFrom, string[] ProgressesTo,
-        Support[] Supports, double[] Root, Dictionary<string, double[]> Joints, PoseProp Prop = PoseProp.None, double Airborne = 0);
+        Support[] Supports, double[] Root, Dictionary<string, double[]> Joints, PoseProp Prop = PoseProp.None,
+        double Airborne = 0);
 }

@@ -1,6 +1,8 @@
 namespace PoseGen.Core.Poses;
 
-/// <summary>A keypoint in pixels of the upright image (x right, y down) with the model's confidence in [0, 1].</summary>
+/// <summary>
+/// A keypoint in pixels of the upright image (x right, y down) with the model's confidence in [0, 1].
+/// </summary>
 public readonly record struct Keypoint(float X, float Y, float Score);
 
 /// <summary>An axis-aligned box in pixels of the upright image.</summary>

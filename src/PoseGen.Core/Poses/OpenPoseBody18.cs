@@ -20,19 +20,22 @@ public static class OpenPoseBody18
         (int)CocoKeypoint.Nose, -1, (int)CocoKeypoint.RightShoulder, (int)CocoKeypoint.RightElbow,
         (int)CocoKeypoint.RightWrist, (int)CocoKeypoint.LeftShoulder, (int)CocoKeypoint.LeftElbow,
         (int)CocoKeypoint.LeftWrist, (int)CocoKeypoint.RightHip, (int)CocoKeypoint.RightKnee,
-        (int)CocoKeypoint.RightAnkle, (int)CocoKeypoint.LeftHip, (int)CocoKeypoint.LeftKnee, (int)CocoKeypoint.LeftAnkle,
+        (int)CocoKeypoint.RightAnkle, (int)CocoKeypoint.LeftHip, (int)CocoKeypoint.LeftKnee,
+        (int)CocoKeypoint.LeftAnkle,
         (int)CocoKeypoint.RightEye, (int)CocoKeypoint.LeftEye, (int)CocoKeypoint.RightEar, (int)CocoKeypoint.LeftEar,
     ];
 
     /// <summary>
-    /// The 18 OpenPose joints of a COCO pose. A joint scoring below <paramref name="threshold"/> is (0, 0, 0), OpenPose's
-    /// "not detected"; the neck is the shoulders' mean (score: the lower of the two) when both pass, else (0, 0, 0).
+    /// The 18 OpenPose joints of a COCO pose. A joint scoring below <paramref name="threshold"/> is (0, 0, 0),
+    /// OpenPose's "not detected"; the neck is the shoulders' mean (score: the lower of the two) when both pass, else
+    /// (0, 0, 0).
     /// </summary>
     public static Keypoint[] Convert(IReadOnlyList<Keypoint> coco, float threshold)
     {
         ArgumentNullException.ThrowIfNull(coco);
         if (coco.Count != CocoKeypoints.Count)
-            throw new ArgumentException($"Expected {CocoKeypoints.Count} COCO keypoints, got {coco.Count}.", nameof(coco));
+            throw new ArgumentException($"Expected {CocoKeypoints.Count} COCO keypoints, got {coco.Count}.",
+                nameof(coco));
         var result = new Keypoint[Count];
         for (var i = 0; i < Count; i++)
         {

@@ -6,7 +6,9 @@ public readonly record struct LabelledKeypoint(float X, float Y, int Visibility)
     public bool IsLabelled => Visibility > 0;
 }
 
-/// <summary>Standard keypoint accuracy measures, comparing a predicted pose with a labelled one of the same person.</summary>
+/// <summary>
+/// Standard keypoint accuracy measures, comparing a predicted pose with a labelled one of the same person.
+/// </summary>
 public static class PoseAccuracy
 {
     /// <summary>
@@ -43,8 +45,9 @@ public static class PoseAccuracy
     }
 
     /// <summary>
-    /// Torso size for PCK: the left-shoulder to right-hip distance (the "torso diameter" of Toshev and Szegedy's PCP/PCK
-    /// evaluation), or the other diagonal when one of those is not labelled. Null when neither diagonal is labelled.
+    /// Torso size for PCK: the left-shoulder to right-hip distance (the "torso diameter" of Toshev and Szegedy's
+    /// PCP/PCK evaluation), or the other diagonal when one of those is not labelled. Null when neither diagonal is
+    /// labelled.
     /// </summary>
     public static double? TorsoSize(IReadOnlyList<LabelledKeypoint> truth)
     {

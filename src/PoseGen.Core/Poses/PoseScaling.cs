@@ -10,7 +10,8 @@ public static class PoseScaling
     {
         ArgumentNullException.ThrowIfNull(pose);
         var keypoints = pose.Keypoints.Select(k => k with { X = k.X * scaleX, Y = k.Y * scaleY }).ToArray();
-        var box = new BoundingBox(pose.Box.X * scaleX, pose.Box.Y * scaleY, pose.Box.Width * scaleX, pose.Box.Height * scaleY);
+        var box = new BoundingBox(pose.Box.X * scaleX, pose.Box.Y * scaleY, pose.Box.Width * scaleX,
+            pose.Box.Height * scaleY);
         return new Pose(keypoints, pose.Score, box);
     }
 }

@@ -13,7 +13,9 @@ public enum WeeklyGoalKind { Sessions, Reps }
 /// <summary>A target for each week (Monday to Sunday, UTC) that the dashboard measures progress against.</summary>
 public sealed record WeeklyGoal(WeeklyGoalKind Kind, int Target)
 {
-    /// <summary>Upper bounds that keep a typo (an extra zero or two) out: two sessions a day, or 300 reps a day.</summary>
+    /// <summary>
+    /// Upper bounds that keep a typo (an extra zero or two) out: two sessions a day, or 300 reps a day.
+    /// </summary>
     public static int MaxTarget(WeeklyGoalKind kind) => kind == WeeklyGoalKind.Sessions ? 14 : 2100;
 
     /// <summary>Null when the target is outside 1 .. <see cref="MaxTarget"/>, with the reason in words.</summary>
@@ -23,7 +25,8 @@ public sealed record WeeklyGoal(WeeklyGoalKind Kind, int Target)
 }
 
 /// <summary>What PoseGen knows about a user when it personalises: goals (several allowed), level, limitations,
-/// free preference tags, an optional height in centimetres, the name the app greets the user by and a weekly goal.</summary>
+/// free preference tags, an optional height in centimetres, the name the app greets the user by and a weekly
+/// goal.</summary>
 public sealed record UserProfile(
     IReadOnlySet<Goal> Goals,
     Level Level,

@@ -20,7 +20,8 @@ public static class Feasibility
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(context);
-        return profile.Limitations.Select(ContextLabels.Id).Concat(context.Limitations.Where(l => l.Confidence >= LimitationThreshold).Select(l => l.Label)).ToHashSet();
+        return profile.Limitations.Select(ContextLabels.Id).Concat(
+            context.Limitations.Where(l => l.Confidence >= LimitationThreshold).Select(l => l.Label)).ToHashSet();
     }
 
     /// <summary>Why the pose is ruled out, or null when it passes every hard filter.</summary>
@@ -32,7 +33,8 @@ public static class Feasibility
         if (contra is not null) return $"not advised with {contra}";
         var env = context.Environment.Where(e => e.Confidence >= ContextThreshold).MaxBy(e => e.Confidence);
         if (env is not null && !pose.Environments.Contains(env.Label)) return $"does not suit {env.Label}";
-        var outfit = context.Outfit.FirstOrDefault(o => o.Confidence >= ContextThreshold && !pose.Outfits.Contains(o.Label));
+        var outfit = context.Outfit.FirstOrDefault(o => o.Confidence >= ContextThreshold
+            && !pose.Outfits.Contains(o.Label));
         if (outfit is not null) return $"not wearable in {outfit.Label}";
         if (context.NotOnFloor && pose.IsFloorPose) return "needs the floor";
         if ((int)pose.Difficulty > (int)profile.Level + 1) return "too advanced for now";

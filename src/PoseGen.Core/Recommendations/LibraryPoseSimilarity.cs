@@ -7,8 +7,9 @@ namespace PoseGen.Core.Recommendations;
 
 /// <summary>
 /// How alike two poses are, in [0, 1]. Geometry: the mean over the body's bones (limbs plus pelvis-to-neck) of
-/// (1 + cos angle)/2 between their 3D directions in the grounded default body, so lying and standing differ even with the
-/// same joint angles. Variations of one pose share a <see cref="LibraryPose.Family"/>, which adds 0.3 on a 0.7 geometric part.
+/// (1 + cos angle)/2 between their 3D directions in the grounded default body, so lying and standing differ even with
+/// the same joint angles. Variations of one pose share a <see cref="LibraryPose.Family"/>, which adds 0.3 on a 0.7
+/// geometric part.
 /// </summary>
 public sealed class LibraryPoseSimilarity(PoseLibrary library)
 {
@@ -42,8 +43,8 @@ public sealed class LibraryPoseSimilarity(PoseLibrary library)
     }
 
     /// <summary>
-    /// Agreement of a detected 2D pose with a library pose, over the bones whose keypoints score at least 0.3: the best of
-    /// the front, three-quarter and side views, each also mirrored (a photo may show the pose on the other side).
+    /// Agreement of a detected 2D pose with a library pose, over the bones whose keypoints score at least 0.3: the best
+    /// of the front, three-quarter and side views, each also mirrored (a photo may show the pose on the other side).
     /// </summary>
     public double ToDetected(Pose detected, LibraryPose pose)
     {
@@ -80,7 +81,8 @@ public sealed class LibraryPoseSimilarity(PoseLibrary library)
     }
 
     /// <summary>The same joint on the other side (COCO lists left before right for each pair, from index 1).</summary>
-    private static CocoKeypoint Mirror(CocoKeypoint k) => k == CocoKeypoint.Nose ? k : (CocoKeypoint)((int)k % 2 == 1 ? (int)k + 1 : (int)k - 1);
+    private static CocoKeypoint Mirror(CocoKeypoint k) => k == CocoKeypoint.Nose ? k
+        : (CocoKeypoint)((int)k % 2 == 1 ? (int)k + 1 : (int)k - 1);
 
     private static Vector3 Direction(Body3D body, (BodyPoint A, BodyPoint B) bone)
     {

@@ -4,11 +4,11 @@ using PoseGen.Core.Library;
 namespace PoseGen.Core.Recommendations;
 
 /// <summary>
-/// Recommends library poses in three steps. 1. Hard filters (<see cref="Feasibility"/>). 2. A score, the weighted mean of
-/// the parts that apply: goal fit 0.30, level fit 0.15, context fit 0.20, closeness to the photo's pose 0.10, preference
-/// tags 0.10, the user's feedback 0.15 (see <see cref="RecommendationScoring"/>). 3. Diversity: maximal marginal relevance
-/// (pick = 0.7 score - 0.3 max similarity to the poses already picked), skipping near-duplicates (similarity >= 0.9) and a
-/// third pose of one family.
+/// Recommends library poses in three steps. 1. Hard filters (<see cref="Feasibility"/>). 2. A score, the weighted mean
+/// of the parts that apply: goal fit 0.30, level fit 0.15, context fit 0.20, closeness to the photo's pose 0.10,
+/// preference tags 0.10, the user's feedback 0.15 (see <see cref="RecommendationScoring"/>). 3. Diversity: maximal
+/// marginal relevance (pick = 0.7 score - 0.3 max similarity to the poses already picked), skipping near-duplicates
+/// (similarity >= 0.9) and a third pose of one family.
 /// </summary>
 public sealed class PoseRecommender(PoseLibrary library)
 {
@@ -31,7 +31,8 @@ public sealed class PoseRecommender(PoseLibrary library)
     /// <summary>Every feasible pose with its score and reasons, best first, before diversity.</summary>
     public IReadOnlyList<Recommendation> Rank(RecommendationRequest request) => Rank(request, out _, out _, out _);
 
-    private List<Recommendation> Rank(RecommendationRequest request, out BodyProportions proportions, out LibraryPose? nearest, out int filtered)
+    private List<Recommendation> Rank(RecommendationRequest request, out BodyProportions proportions,
+        out LibraryPose? nearest, out int filtered)
     {
         ArgumentNullException.ThrowIfNull(request);
         var profile = request.Profile;
@@ -61,7 +62,8 @@ public sealed class PoseRecommender(PoseLibrary library)
             foreach (var candidate in pool)
             {
                 var maxSim = picked.Count == 0 ? 0 : picked.Max(p => _similarity.Between(p.Pose, candidate.Pose));
-                if (maxSim >= NearDuplicate || picked.Count(p => p.Pose.Family == candidate.Pose.Family) >= MaxPerFamily) continue;
+                if (maxSim >= NearDuplicate || picked.Count(p => p.Pose.Family == candidate.Pose.Family)
+                    >= MaxPerFamily) continue;
                 var value = (Lambda * candidate.Score) - ((1 - Lambda) * maxSim);
                 if (value > bestValue) (best, bestValue) = (candidate, value);
             }

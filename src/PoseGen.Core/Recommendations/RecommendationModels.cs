@@ -7,7 +7,9 @@ namespace PoseGen.Core.Recommendations;
 
 public enum FeedbackKind { Like, NotForMe, DoneIt }
 
-/// <summary>A user's reaction to a library pose (liked, not for me, done it): what the recommender learns from.</summary>
+/// <summary>
+/// A user's reaction to a library pose (liked, not for me, done it): what the recommender learns from.
+/// </summary>
 public sealed record PoseReaction(string PoseId, FeedbackKind Kind);
 
 /// <summary>
@@ -33,11 +35,14 @@ public sealed record RecommendationContext(
             prompt.NotOnFloor is not null, prompt.MinutesAvailable);
     }
 
-    /// <summary>Replaces a dimension with the user's chips (confidence 1, source User); an empty list leaves it as it was.</summary>
+    /// <summary>
+    /// Replaces a dimension with the user's chips (confidence 1, source User); an empty list leaves it as it was.
+    /// </summary>
     public RecommendationContext WithChips(ContextDimension dimension, IEnumerable<string> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        var chips = labels.Distinct().Select(l => new ContextEstimate(l, 1.0, ContextSource.User, ["chosen by you"])).ToArray();
+        var chips = labels.Distinct().Select(l => new ContextEstimate(l, 1.0, ContextSource.User, ["chosen by you"]))
+            .ToArray();
         if (chips.Length == 0) return this;
         return dimension switch
         {
@@ -52,12 +57,21 @@ public sealed record RecommendationContext(
 }
 
 public sealed record RecommendationRequest(
-    UserProfile Profile, RecommendationContext Context, Pose? CurrentPose = null, IReadOnlyList<PoseReaction>? Feedback = null, int Count = 8);
+    UserProfile Profile, RecommendationContext Context, Pose? CurrentPose = null,
+    IReadOnlyList<PoseReaction>? Feedback = null, int Count = 8);
 
-/// <summary>Each part in [0, 1] except Feedback in [-1, 1]; null when the part does not apply (no photo, no tags, no feedback).</summary>
-public sealed record ScoreBreakdown(double Goal, double Level, double Context, double? Closeness, double? Preference, double? Feedback, double Total);
+/// <summary>
+/// Each part in [0, 1] except Feedback in [-1, 1]; null when the part does not apply (no photo, no tags, no feedback).
+/// </summary>
+public sealed record ScoreBreakdown(double Goal, double Level, double Context, double? Closeness, double? Preference,
+    double? Feedback, double Total);
 
-public sealed record Recommendation(LibraryPose Pose, double Score, ScoreBreakdown Breakdown, IReadOnlyList<string> Reasons);
+public sealed record Recommendation(LibraryPose Pose, double Score, ScoreBreakdown Breakdown,
+    IReadOnlyList<string> Reasons);
 
-/// <summary>The ranked poses, the body proportions keypoints should be produced for, and how many poses the hard filters removed.</summary>
-public sealed record RecommendationResult(IReadOnlyList<Recommendation> Poses, BodyProportions Proportions, int Considered, int Filtered, string? NearestToPhoto);
+/// <summary>
+/// The ranked poses, the body proportions keypoints should be produced for, and how many poses the hard filters
+/// removed.
+/// </summary>
+public sealed record RecommendationResult(IReadOnlyList<Recommendation> Poses, BodyProportions Proportions,
+    int Considered, int Filtered, string? NearestToPhoto);

@@ -6,18 +6,21 @@ namespace PoseGen.Core.Recommendations;
 
 /// <summary>
 /// The documented score of one feasible pose, and its reasons in plain words.
-/// Goal: 1 when the pose's category serves a goal (profile or confident prompt goal), 0.35 for a photogenic pose when the
-/// goal is photos, else 0; 0.5 when no goal is known. Level: 1 - |difficulty - level| / 2.
-/// Context: mean over the asked-for environment, mood and focus of (confidence on labels the pose has) / (all confidence);
-/// 0.5 when none is asked. Closeness (only with a photo): 1 for a pose the photo's nearest library pose progresses to,
-/// 0.6 for that nearest pose itself, else 0.8 x 2D agreement. Preference: share of the user's tags the pose carries.
-/// Feedback in [-1, 1]: + similarity to liked poses, -1 for a pose marked "not for me" and -0.5 x similarity to those,
-/// -0.3 for a pose already done and +0.5 for the poses it progresses to; it enters the mean as (feedback + 1) / 2.
+/// Goal: 1 when the pose's category serves a goal (profile or confident prompt goal), 0.35 for a photogenic pose when
+/// the goal is photos, else 0; 0.5 when no goal is known. Level: 1 - |difficulty - level| / 2.
+/// Context: mean over the asked-for environment, mood and focus of (confidence on labels the pose has) / (all
+/// confidence); 0.5 when none is asked. Closeness (only with a photo): 1 for a pose the photo's nearest library pose
+/// progresses to, 0.6 for that nearest pose itself, else 0.8 x 2D agreement. Preference: share of the user's tags the
+/// pose carries. Feedback in [-1, 1]: + similarity to liked poses, -1 for a pose marked "not for me" and -0.5 x
+/// similarity to those, -0.3 for a pose already done and +0.5 for the poses it progresses to; it enters the mean as
+/// (feedback + 1) / 2.
 /// </summary>
 internal sealed class RecommendationScoring(
-    PoseLibrary library, LibraryPoseSimilarity similarity, RecommendationRequest request, IReadOnlyDictionary<string, double>? closeness, LibraryPose? nearest)
+    PoseLibrary library, LibraryPoseSimilarity similarity, RecommendationRequest request,
+    IReadOnlyDictionary<string, double>? closeness, LibraryPose? nearest)
 {
-    private const double WGoal = 0.30, WLevel = 0.15, WContext = 0.20, WCloseness = 0.10, WPreference = 0.10, WFeedback = 0.15;
+    private const double WGoal = 0.30, WLevel = 0.15, WContext = 0.20, WCloseness = 0.10, WPreference = 0.10,
+        WFeedback = 0.15;
 
     private readonly HashSet<string> _goals = request.Profile.Goals.Select(ContextLabels.Id)
         .Concat(request.Context.Goals.Where(g => g.Confidence >= 0.5).Select(g => g.Label)).ToHashSet();
@@ -34,17 +37,22 @@ internal sealed class RecommendationScoring(
         var feedback = Feedback(pose, reasons);
         var limitations = Feasibility.Limitations(request.Profile, request.Context);
         if (limitations.Count > 0)
-            reasons.Add($"Safe with your {string.Join(" and ", limitations.Select(l => PoseRecommender.Display(ContextDimension.Limitation, l)))}: no known strain there.");
+        {
+            var named = limitations.Select(l => PoseRecommender.Display(ContextDimension.Limitation, l));
+            reasons.Add($"Safe with your {string.Join(" and ", named)}: no known strain there.");
+        }
         if (request.Context.NotOnFloor) reasons.Add("Stays off the floor, as you asked.");
 
         double sum = (WGoal * goal) + (WLevel * level) + (WContext * context), weights = WGoal + WLevel + WContext;
         if (close is { } c) { sum += WCloseness * c; weights += WCloseness; }
         if (preference is { } p) { sum += WPreference * p; weights += WPreference; }
-        // Feedback always counts, neutral (0.5) without any, so a like can only raise and "not for me" only lower a score.
+        // Feedback always counts, neutral (0.5) without any, so a like can only raise and "not for me" only lower a
+        // score.
         sum += WFeedback * (((feedback ?? 0) + 1) / 2);
         weights += WFeedback;
         var total = Math.Round(sum / weights, 4);
-        return new Recommendation(pose, total, new ScoreBreakdown(goal, level, context, close, preference, feedback, total), reasons);
+        return new Recommendation(pose, total, new ScoreBreakdown(goal, level, context, close, preference, feedback,
+            total), reasons);
     }
 
     private static string GoalOf(LibraryPose p) => p.Category switch
@@ -86,13 +94,15 @@ internal sealed class RecommendationScoring(
     }
 
     /// <summary>A label this sure was said outright ("romantic", "core"); below it, it was read from a hint ("sunset"),
-    /// and the reason quotes the hint instead of claiming a wish (the prompt lexicon's strong cues start at 0.6).</summary>
+    /// and the reason quotes the hint instead of claiming a wish (the prompt lexicon's strong cues start at
+    /// 0.6).</summary>
     private const double SaidOutright = 0.6;
 
     private double Context(LibraryPose pose, List<string> reasons)
     {
         var parts = new List<double>();
-        void Part(IReadOnlyList<ContextEstimate> asked, IReadOnlyList<string> has, ContextDimension d, Func<string, string> reason, Func<string, string, string>? hinted = null)
+        void Part(IReadOnlyList<ContextEstimate> asked, IReadOnlyList<string> has, ContextDimension d,
+            Func<string, string> reason, Func<string, string, string>? hinted = null)
         {
             var total = asked.Sum(a => a.Confidence);
             if (total <= 0) return;
@@ -105,12 +115,14 @@ internal sealed class RecommendationScoring(
                 ? hinted(names, string.Join(", ", hints.Select(h => $"\"{h}\"")))
                 : reason(names));
         }
-        Part(request.Context.Environment, pose.Environments, ContextDimension.Environment, s => $"Works in your setting ({s}).");
+        Part(request.Context.Environment, pose.Environments, ContextDimension.Environment,
+            s => $"Works in your setting ({s}).");
         Part(request.Context.Moods, pose.Moods, ContextDimension.Mood, s => $"Has the {s} feel you asked for.",
             (s, hint) => $"Has a {s} feel, which suits {hint}.");
         Part(request.Context.BodyFocus, pose.Focus, ContextDimension.BodyFocus, s => $"Works your {s}, as you asked.",
             (s, hint) => $"Works your {s}, which goes with {hint}.");
-        var outfit = request.Context.Outfit.Where(o => o.Confidence >= Feasibility.ContextThreshold).Select(o => PoseRecommender.Display(ContextDimension.Outfit, o.Label)).ToList();
+        var outfit = request.Context.Outfit.Where(o => o.Confidence >= Feasibility.ContextThreshold)
+            .Select(o => PoseRecommender.Display(ContextDimension.Outfit, o.Label)).ToList();
         if (outfit.Count > 0) reasons.Add($"Doable in {string.Join(" and ", outfit)}.");
         return parts.Count == 0 ? 0.5 : parts.Average();
     }
@@ -135,9 +147,11 @@ internal sealed class RecommendationScoring(
 
     private double? Preference(LibraryPose pose, List<string> reasons)
     {
-        var tags = request.Profile.Preferences.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).ToHashSet();
+        var tags = request.Profile.Preferences.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0)
+            .ToHashSet();
         if (tags.Count == 0) return null;
-        var carried = pose.Tags.Concat(pose.Moods).Concat(pose.Focus).Append(pose.Family).Append(pose.Kind.ToString().ToLowerInvariant()).ToHashSet();
+        var carried = pose.Tags.Concat(pose.Moods).Concat(pose.Focus).Append(pose.Family)
+            .Append(pose.Kind.ToString().ToLowerInvariant()).ToHashSet();
         var hits = tags.Where(carried.Contains).ToList();
         if (hits.Count > 0) reasons.Add($"Matches your interest in {string.Join(", ", hits)}.");
         return (double)hits.Count / tags.Count;
@@ -161,7 +175,8 @@ internal sealed class RecommendationScoring(
                     break;
                 case FeedbackKind.NotForMe:
                     value -= other.Id == pose.Id ? 1 : 0.5 * sim;
-                    if (other.Id == pose.Id) reasons.Add("You marked this as not for you; it is here only because little else fits.");
+                    if (other.Id == pose.Id) reasons.Add(
+                        "You marked this as not for you; it is here only because little else fits.");
                     break;
                 case FeedbackKind.DoneIt when other.Id == pose.Id:
                     value -= 0.3;

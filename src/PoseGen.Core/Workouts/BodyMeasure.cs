@@ -18,7 +18,8 @@ internal sealed class BodyMeasure
         var names = definition.Joints.Concat(definition.Per ?? []).ToList();
         bool[] sides = names.Any(JointNames.IsSideNeutral) ? [true, false] : [true];
         _joints = [.. sides.Select(left => definition.Joints.Select(n => JointNames.Resolve(n, left)).ToArray())];
-        _per = definition.Per is { } per ? [.. sides.Select(left => per.Select(n => JointNames.Resolve(n, left)).ToArray())] : null;
+        _per = definition.Per is { } per ? [.. sides.Select(left =>
+            per.Select(n => JointNames.Resolve(n, left)).ToArray())] : null;
     }
 
     public MeasureKind Kind => _definition.Kind;
@@ -92,7 +93,9 @@ internal sealed class BodyMeasure
         return Math.Atan2(Math.Abs(d.X), Math.Abs(d.Y)) * 180 / Math.PI;
     }
 
-    /// <summary>Signed distance of b from the line a-c over |a-c|; positive when b is below the line (image y grows down).</summary>
+    /// <summary>
+    /// Signed distance of b from the line a-c over |a-c|; positive when b is below the line (image y grows down).
+    /// </summary>
     public static double? LineOffset(Vector2 a, Vector2 b, Vector2 c)
     {
         var v = c - a;

@@ -10,16 +10,21 @@ internal sealed class CompiledCheck(CheckDefinition definition)
     /// <summary>Null when the check applies to the rep signal itself.</summary>
     public BodyMeasure? Measure { get; } = definition.Measure is { } m ? new BodyMeasure(m) : null;
 
-    /// <summary>A "stay within" check (every frame must pass: the worst value is bounded), so it can cue live.</summary>
+    /// <summary>
+    /// A "stay within" check (every frame must pass: the worst value is bounded), so it can cue live.
+    /// </summary>
     public bool IsContinuous =>
         (Definition.Aggregate == Aggregate.Max && Definition.AtMost is not null) ||
         (Definition.Aggregate == Aggregate.Min && Definition.AtLeast is not null);
 
     /// <summary>Passes when the value is within the bounds widened by <paramref name="slack"/>.</summary>
     public bool Passes(double value, double slack = 0) =>
-        (Definition.AtLeast is not { } lo || value >= lo - slack) && (Definition.AtMost is not { } hi || value <= hi + slack);
+        (Definition.AtLeast is not { } lo || value >= lo - slack)
+            && (Definition.AtMost is not { } hi || value <= hi + slack);
 
-    /// <summary>How far the value is outside the bounds (0 inside), and how far inside the nearest bound (0 outside).</summary>
+    /// <summary>
+    /// How far the value is outside the bounds (0 inside), and how far inside the nearest bound (0 outside).
+    /// </summary>
     public (double Violation, double Margin) Distance(double value)
     {
         var below = Definition.AtLeast is { } lo ? lo - value : double.NegativeInfinity;
@@ -28,8 +33,9 @@ internal sealed class CompiledCheck(CheckDefinition definition)
         return worst > 0 ? (worst, 0) : (0, -worst);
     }
 
-    /// <summary>The value the bounds apply to: the measure itself, or for a check relative to the start pose its fraction of
-    /// the start-pose value (null, so unjudged, when that value is unknown or too close to 0 to divide by).</summary>
+    /// <summary>The value the bounds apply to: the measure itself, or for a check relative to the start pose its
+    /// fraction of the start-pose value (null, so unjudged, when that value is unknown or too close to 0 to divide
+    /// by).</summary>
     public double? Judged(double value, double? start) =>
         !Definition.RelativeToStart ? value : start is { } s && Math.Abs(s) > 1e-6 ? value / s : null;
 
@@ -50,8 +56,9 @@ internal sealed class CompiledView(ViewDefinition definition)
     /// <summary>The signal oriented so that larger is always toward the peak.</summary>
     public double Oriented(double signal) => Direction * signal;
 
-    /// <summary>Where <paramref name="signal"/> sits in the person's range [low, high]: 0 at the start side, 1 at the peak
-    /// side (beyond either end outside [0, 1]); null when the range is under the noise floor: no movement to follow.</summary>
+    /// <summary>Where <paramref name="signal"/> sits in the person's range [low, high]: 0 at the start side, 1 at the
+    /// peak side (beyond either end outside [0, 1]); null when the range is under the noise floor: no movement to
+    /// follow.</summary>
     public double? Progress(double signal, double low, double high) =>
         high - low < Definition.MinTravel ? null
         : Direction > 0 ? (signal - low) / (high - low) : (high - signal) / (high - low);
@@ -68,9 +75,11 @@ internal sealed class CompiledExercise
         Definition = definition;
         Views = [.. definition.Views.Select(v => new CompiledView(v))];
         var required = definition.RequiredJoints ?? [];
-        _requiredFixed = [.. required.Where(n => !JointNames.IsSideNeutral(n)).Select(n => JointNames.Resolve(n, true))];
+        _requiredFixed = [.. required.Where(n => !JointNames.IsSideNeutral(n))
+            .Select(n => JointNames.Resolve(n, true))];
         var sided = required.Where(JointNames.IsSideNeutral).ToList();
-        _requiredSided = ([.. sided.Select(n => JointNames.Resolve(n, true))], [.. sided.Select(n => JointNames.Resolve(n, false))]);
+        _requiredSided = ([.. sided.Select(n => JointNames.Resolve(n, true))],
+            [.. sided.Select(n => JointNames.Resolve(n, false))]);
         SupportedViews = [.. definition.Views.SelectMany(v => v.Views).Distinct()];
     }
 
@@ -78,7 +87,8 @@ internal sealed class CompiledExercise
     public CompiledView[] Views { get; }
     public CameraView[] SupportedViews { get; }
 
-    public CompiledView ViewFor(CameraView view) => Views.FirstOrDefault(v => v.Definition.Views.Contains(view)) ?? Views[0];
+    public CompiledView ViewFor(CameraView view) => Views.FirstOrDefault(v => v.Definition.Views.Contains(view))
+        ?? Views[0];
 
     /// <summary>Fixed joints all visible and the side-neutral ones all visible on at least one side.</summary>
     public bool RequiredVisible(ReadOnlySpan<bool> visible)
@@ -95,8 +105,8 @@ internal sealed class CompiledExercise
         return true;
     }
 
-    /// <summary>Mid-point of the visible shoulders and hips, the mean visible torso length (image-height units) and which
-    /// of the four joints were used (bit mask), so centres from different joint sets are not compared.</summary>
+    /// <summary>Mid-point of the visible shoulders and hips, the mean visible torso length (image-height units) and
+    /// which of the four joints were used (bit mask), so centres from different joint sets are not compared.</summary>
     public static (Vector2 Centre, float Torso, int Joints)? Trunk(ReadOnlySpan<Vector2> p, ReadOnlySpan<bool> visible)
     {
         var sum = Vector2.Zero;
@@ -104,7 +114,8 @@ internal sealed class CompiledExercise
         var mask = 0;
         float torso = 0;
         var sides = 0;
-        ReadOnlySpan<int> trunk = [(int)CocoKeypoint.LeftShoulder, (int)CocoKeypoint.LeftHip, (int)CocoKeypoint.RightShoulder, (int)CocoKeypoint.RightHip];
+        ReadOnlySpan<int> trunk = [(int)CocoKeypoint.LeftShoulder, (int)CocoKeypoint.LeftHip,
+            (int)CocoKeypoint.RightShoulder, (int)CocoKeypoint.RightHip];
         for (var i = 0; i < trunk.Length; i++)
         {
             if (!visible[trunk[i]]) continue;
@@ -121,7 +132,9 @@ internal sealed class CompiledExercise
         return sides == 0 || torso / sides < 1e-4 ? null : (sum / n, torso / sides, mask);
     }
 
-    /// <summary>Shoulder width over torso length: near 0 seen from the side, about 0.7 to 0.9 seen from the front.</summary>
+    /// <summary>
+    /// Shoulder width over torso length: near 0 seen from the side, about 0.7 to 0.9 seen from the front.
+    /// </summary>
     public static double? ShoulderRatio(ReadOnlySpan<Vector2> p, ReadOnlySpan<bool> visible)
     {
         int ls = (int)CocoKeypoint.LeftShoulder, rs = (int)CocoKeypoint.RightShoulder;

@@ -48,10 +48,14 @@ public sealed class ExerciseCatalog
         if (file.Settings is null || file.Exercises is null)
             throw new InvalidDataException("The exercise catalog needs 'settings' and 'exercises'.");
         if (file.Settings.Range is not { } r || r.WindowSeconds <= 0 || r.ExtremePercentile is < 0 or >= 0.5
-            || r.BeginFraction <= 0 || r.PeakFraction <= r.BeginFraction || r.PeakFraction >= 1 || r.ReachBand is <= 0 or >= 1)
-            throw new InvalidDataException("Invalid exercise catalog: settings.range needs windowSeconds > 0, extremePercentile in [0, 0.5), 0 < beginFraction < peakFraction < 1 and reachBand in (0, 1).");
+            || r.BeginFraction <= 0 || r.PeakFraction <= r.BeginFraction || r.PeakFraction >= 1 || r.ReachBand is <= 0
+            or >= 1)
+            throw new InvalidDataException(
+                "Invalid exercise catalog: settings.range needs windowSeconds > 0, extremePercentile in [0, 0.5), 0 " +
+                "< beginFraction < peakFraction < 1 and reachBand in (0, 1).");
         var problems = file.Exercises.SelectMany(Validate).ToList();
-        if (file.Exercises.GroupBy(e => e.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } dup)
+        if (file.Exercises.GroupBy(e => e.Id, StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault(g => g.Count() > 1) is { } dup)
             problems.Add($"exercise id '{dup.Key}' is defined more than once");
         if (problems.Count > 0)
             throw new InvalidDataException("Invalid exercise catalog: " + string.Join("; ", problems));
@@ -70,7 +74,8 @@ public sealed class ExerciseCatalog
     {
         if (string.IsNullOrWhiteSpace(e.Id)) yield return "an exercise has no id";
         if (e.Views is not { Count: > 0 }) { yield return $"{e.Id}: no views"; yield break; }
-        if (e.SettleSeconds <= 0 || e.MaxGapSeconds <= 0) yield return $"{e.Id}: settleSeconds and maxGapSeconds must be positive";
+        if (e.SettleSeconds <= 0 || e.MaxGapSeconds <= 0)
+            yield return $"{e.Id}: settleSeconds and maxGapSeconds must be positive";
         if (e.Kind == ExerciseKind.Reps && e.MaxRepSeconds <= 0) yield return $"{e.Id}: maxRepSeconds must be positive";
         foreach (var joint in e.RequiredJoints ?? [])
             if (!JointNames.IsKnown(joint)) yield return $"{e.Id}: unknown required joint '{joint}'";
@@ -90,7 +95,8 @@ public sealed class ExerciseCatalog
             else foreach (var p in ValidateMeasure(e.Id, view.Signal)) yield return p;
             var span = Math.Abs(view.Peak - view.Start);
             if (span <= 0 || view.MinTravel <= 0 || view.MinTravel >= span)
-                yield return $"{e.Id}: start and peak must differ and minTravel must be positive and under their distance";
+                yield return $"{e.Id}: start and peak must differ and minTravel must be positive and under their " +
+                    $"distance";
         }
         else if (view.Checks is not { Count: > 0 })
         {
@@ -98,7 +104,8 @@ public sealed class ExerciseCatalog
         }
         foreach (var check in (view.Checks ?? []).Concat(view.Posture ?? []))
         {
-            if (check.AtLeast is null && check.AtMost is null) yield return $"{e.Id}/{check.Id}: a check needs atLeast or atMost";
+            if (check.AtLeast is null && check.AtMost is null)
+                yield return $"{e.Id}/{check.Id}: a check needs atLeast or atMost";
             if (check.Tolerance < 0) yield return $"{e.Id}/{check.Id}: tolerance must not be negative";
             var everyFrame = e.Kind == ExerciseKind.Hold || (view.Posture ?? []).Contains(check);
             if (check.Measure is null && everyFrame)
@@ -106,7 +113,8 @@ public sealed class ExerciseCatalog
             if (check.RelativeToStart && everyFrame)
                 yield return $"{e.Id}/{check.Id}: only rep checks can be relative to the start pose";
             if (check.Measure is not null)
-                foreach (var p in ValidateMeasure($"{e.Id}/{check.Id}", check.Measure, check.RelativeToStart)) yield return p;
+                foreach (var p in ValidateMeasure($"{e.Id}/{check.Id}", check.Measure, check.RelativeToStart))
+                    yield return p;
         }
     }
 
@@ -120,7 +128,8 @@ public sealed class ExerciseCatalog
         };
         if ((m.Joints?.Count ?? 0) != expected) yield return $"{owner}: a {m.Kind} measure takes {expected} joints";
         if (m.Kind is MeasureKind.Rise && m.Per is null && !relativeToStart)
-            yield return $"{owner}: a rise measure needs two 'per' joints unless its check is relative to the start pose";
+            yield return $"{owner}: a rise measure needs two 'per' joints unless its check is relative to the start " +
+                $"pose";
         if (m.Per is { } per && per.Count != 2) yield return $"{owner}: 'per' takes two joints";
         foreach (var joint in (m.Joints ?? []).Concat(m.Per ?? []))
             if (!JointNames.IsKnown(joint)) yield return $"{owner}: unknown joint '{joint}'";

@@ -3,41 +3,46 @@ namespace PoseGen.Core.Workouts;
 /// <summary>How well one catalog exercise explains a sequence: the share of frames it can use (its joints seen and its
 /// posture held), the share of that time spent in its counted cycles, the share of those cycles in good form, and the
 /// cycles themselves.</summary>
-public sealed record ExerciseFit(string ExerciseId, CameraView View, double Usable, double Coverage, double GoodShare, int Cycles,
+public sealed record ExerciseFit(string ExerciseId, CameraView View, double Usable, double Coverage, double GoodShare,
+    int Cycles,
     double Score);
 
 /// <summary>The exercise recognised from the motion (null: nothing repetitive to count), with the confidence in [0, 1]
 /// and every candidate's fit, best first.</summary>
-public sealed record ExerciseRecognition(string? ExerciseId, CameraView View, double Confidence, RepetitionPeriod? Period,
+public sealed record ExerciseRecognition(string? ExerciseId, CameraView View, double Confidence,
+    RepetitionPeriod? Period,
     IReadOnlyList<ExerciseFit> Candidates);
 
 /// <summary>
-/// Names the exercise being done from the motion itself. Every rep exercise of the catalog counts the sequence with its own
-/// signal, posture and form checks; the one whose cycles explain most of the sequence wins: a push-up counter sees nothing
-/// usable in a standing person, a curl counter sees a jumping jack's arm swings but judges every one of them improper
-/// (elbows leave the sides), a squat counter sees a lunge but its cycles cover less. Each fit is weighed by how well its cycle count
-/// agrees with the whole-body repetition (<see cref="Periodicity"/>), so a counter finding cycles in a dance that repeats
-/// at another rate loses. Nothing is recognised when no exercise has at least <see cref="MinCycles"/> cycle over at least
-/// <see cref="MinCoverage"/> of the time it can use with a score of <see cref="MinScore"/>; then a hold (plank) is tried.
+/// Names the exercise being done from the motion itself. Every rep exercise of the catalog counts the sequence with its
+/// own signal, posture and form checks; the one whose cycles explain most of the sequence wins: a push-up counter sees
+/// nothing usable in a standing person, a curl counter sees a jumping jack's arm swings but judges every one of them
+/// improper (elbows leave the sides), a squat counter sees a lunge but its cycles cover less. Each fit is weighed by
+/// how well its cycle count agrees with the whole-body repetition (<see cref="Periodicity"/>), so a counter finding
+/// cycles in a dance that repeats at another rate loses. Nothing is recognised when no exercise has at least
+/// <see cref="MinCycles"/> cycle over at least <see cref="MinCoverage"/> of the time it can use with a score of
+/// <see cref="MinScore"/>; then a hold (plank) is tried.
 /// </summary>
 public static class ExerciseRecognizer
 {
     /// <summary>A clip may hold a single slow rep.</summary>
     public const int MinCycles = 1;
 
-    /// <summary>Design choices, not fitted: a set spends most of its time in reps; a third leaves room for rests.</summary>
+    /// <summary>
+    /// Design choices, not fitted: a set spends most of its time in reps; a third leaves room for rests.
+    /// </summary>
     public const double MinCoverage = 0.33;
 
-    /// <summary>The product of the other minima (usable half the time, a third of it in cycles, half the checks passed):
-    /// a design choice, not fitted.</summary>
+    /// <summary>The product of the other minima (usable half the time, a third of it in cycles, half the checks
+    /// passed): a design choice, not fitted.</summary>
     public const double MinScore = 0.12;
 
     /// <summary>A hold is recognised when good form is held for at least half of the time someone is seen.</summary>
     public const double MinHoldShare = 0.5;
 
     /// <summary>
-    /// How well a counter's cycles agree with the whole-body repetition: the ratio of the smaller to the larger of the two
-    /// counts (1 when the sequence is too short or too irregular for a period, or holds a single cycle).
+    /// How well a counter's cycles agree with the whole-body repetition: the ratio of the smaller to the larger of the
+    /// two counts (1 when the sequence is too short or too irregular for a period, or holds a single cycle).
     /// </summary>
     public static double Agreement(int cycles, RepetitionPeriod? period)
     {
@@ -45,7 +50,8 @@ public static class ExerciseRecognizer
         return Math.Min(cycles, period.Cycles) / Math.Max(cycles, period.Cycles);
     }
 
-    private static double HoldShare(ExerciseDefinition exercise, CounterSettings settings, IReadOnlyList<PoseFrame> frames)
+    private static double HoldShare(ExerciseDefinition exercise, CounterSettings settings,
+        IReadOnlyList<PoseFrame> frames)
     {
         var counter = RepCounter.Start(exercise, settings);
         double? first = null, last = null;
@@ -59,21 +65,26 @@ public static class ExerciseRecognizer
         return first is { } a && last is { } b && b > a ? counter.HoldSeconds / (b - a) : 0;
     }
 
-    public static ExerciseRecognition Recognize(IReadOnlyList<PoseFrame> frames, double framesPerSecond, ExerciseCatalog? catalog = null)
+    public static ExerciseRecognition Recognize(IReadOnlyList<PoseFrame> frames, double framesPerSecond,
+        ExerciseCatalog? catalog = null)
     {
         catalog ??= ExerciseCatalog.Default;
         var period = Periodicity.Estimate(frames, framesPerSecond, catalog.Settings.MinKeypointScore);
         var fits = catalog.Exercises.Where(e => e.Kind == ExerciseKind.Reps)
-            .Select(e => Fit(e, catalog.Settings, frames) is var f ? f with { Score = Math.Round(f.Score * Agreement(f.Cycles, period), 4) } : f)
+            .Select(e => Fit(e, catalog.Settings, frames) is var f
+                ? f with { Score = Math.Round(f.Score * Agreement(f.Cycles, period), 4) } : f)
             .OrderByDescending(f => f.Score).ToList();
         var best = fits.Count > 0 ? fits[0] : null;
         if (best is null || best.Cycles < MinCycles || best.Coverage < MinCoverage || best.Score < MinScore)
         {
             // Nothing repeats: a hold (plank) is recognised when its form holds for most of the time seen.
-            var hold = catalog.Exercises.Where(e => e.Kind == ExerciseKind.Hold && e.Views.All(v => v.Checks.All(c => c.Measure?.Kind != MeasureKind.Similarity)))
-                .Select(e => (Exercise: e, Share: HoldShare(e, catalog.Settings, frames))).OrderByDescending(h => h.Share).FirstOrDefault();
+            var hold = catalog.Exercises.Where(e => e.Kind == ExerciseKind.Hold
+                && e.Views.All(v => v.Checks.All(c => c.Measure?.Kind != MeasureKind.Similarity)))
+                .Select(e => (Exercise: e, Share: HoldShare(e, catalog.Settings, frames)))
+                .OrderByDescending(h => h.Share).FirstOrDefault();
             if (hold.Exercise is not null && hold.Share >= MinHoldShare)
-                return new ExerciseRecognition(hold.Exercise.Id, CameraView.Auto, Math.Round(hold.Share, 2), period, fits);
+                return new ExerciseRecognition(hold.Exercise.Id, CameraView.Auto, Math.Round(hold.Share, 2), period,
+                    fits);
             return new ExerciseRecognition(null, CameraView.Auto, NoneConfidence(best, period), period, fits);
         }
         var second = fits.Count > 1 ? fits[1].Score : 0;
@@ -81,7 +92,9 @@ public static class ExerciseRecognizer
         return new ExerciseRecognition(best.ExerciseId, best.View, confidence, period, fits);
     }
 
-    /// <summary>1 minus the coefficient of variation of the intervals between rep peaks (1 for fewer than three reps).</summary>
+    /// <summary>
+    /// 1 minus the coefficient of variation of the intervals between rep peaks (1 for fewer than three reps).
+    /// </summary>
     private static double Regularity(IReadOnlyList<RepResult> reps)
     {
         if (reps.Count < 3) return 1;
@@ -101,7 +114,8 @@ public static class ExerciseRecognizer
     private static double NoneConfidence(ExerciseFit? best, RepetitionPeriod? period) =>
         Math.Round(1 - Math.Max(best?.Score ?? 0, 0), 2);
 
-    public static ExerciseFit Fit(ExerciseDefinition exercise, CounterSettings settings, IReadOnlyList<PoseFrame> frames)
+    public static ExerciseFit Fit(ExerciseDefinition exercise, CounterSettings settings,
+        IReadOnlyList<PoseFrame> frames)
     {
         var counter = RepCounter.Start(exercise, settings);
         int usable = 0, seen = 0;
@@ -113,19 +127,23 @@ public static class ExerciseRecognizer
         }
         counter = counter.Finish();
         var reps = counter.Reps;
-        var fps = frames.Count > 1 ? (frames.Count - 1) / Math.Max(1e-6, frames[^1].TimeSeconds - frames[0].TimeSeconds) : 1;
+        var fps = frames.Count > 1 ? (frames.Count - 1) / Math.Max(1e-6, frames[^1].TimeSeconds - frames[0].TimeSeconds)
+            : 1;
         var usableShare = seen == 0 ? 0 : (double)usable / seen;
         var inCycles = reps.Sum(r => r.EndS - r.StartS);
         var coverage = usable == 0 ? 0 : Math.Min(1, inCycles / (usable / fps));
-        // The share of form checks each cycle passes, averaged: evidence that the motion is this exercise (a squat counter
-        // on a lateral lunge fails both depth and knee tracking; the lunge counter's split check passes).
-        var good = reps.Count == 0 ? 0 : reps.Average(r => r.Checks is { Count: > 0 } c ? c.Count(o => o.Passed) / (double)c.Count : 1);
+        // The share of form checks each cycle passes, averaged: evidence that the motion is this exercise (a squat
+        // counter on a lateral lunge fails both depth and knee tracking; the lunge counter's split check passes).
+        var good = reps.Count == 0 ? 0 : reps.Average(r => r.Checks is { Count: > 0 } c
+            ? c.Count(o => o.Passed) / (double)c.Count : 1);
         var view = exercise.Views.FirstOrDefault(v => v.Views.Contains(counter.View)) ?? exercise.Views[0];
         var travel = reps.Count == 0 ? 0 : Median(reps.Select(r => r.RangeOfMotion)) / Math.Abs(view.Peak - view.Start);
-        // Cycles failing every check still count as the exercise, with half the weight of good ones; a cycle much smaller than the
-        // exercise's typical travel (a curl counter on a goblet hold) weighs less; so do irregular cycles (dancing).
+        // Cycles failing every check still count as the exercise, with half the weight of good ones; a cycle much
+        // smaller than the exercise's typical travel (a curl counter on a goblet hold) weighs less; so do irregular
+        // cycles (dancing).
         var score = usableShare * coverage * (0.5 + (0.5 * good)) * Math.Min(1, travel) * Regularity(reps);
-        return new ExerciseFit(exercise.Id, counter.View, Math.Round(usableShare, 3), Math.Round(coverage, 3), Math.Round(good, 3),
+        return new ExerciseFit(exercise.Id, counter.View, Math.Round(usableShare, 3), Math.Round(coverage, 3),
+            Math.Round(good, 3),
             reps.Count, Math.Round(score, 4));
     }
 }

@@ -1,8 +1,8 @@
 namespace PoseGen.Core.Workouts;
 
 /// <summary>
-/// Timed holds once settled: good-form seconds accumulate between consecutive usable frames (time across unusable frames
-/// is not counted, yet does not break the hold) while every check passes
+/// Timed holds once settled: good-form seconds accumulate between consecutive usable frames (time across unusable
+/// frames is not counted, yet does not break the hold) while every check passes
 /// within its tolerance; a frame outside the tolerance breaks the hold, which resumes only when every check passes its
 /// strict bound again (hysteresis, so a value hovering at a bound does not flicker).
 /// </summary>
@@ -33,11 +33,13 @@ internal static class HoldSteps
         for (var i = 0; i < view.Checks.Length; i++)
         {
             var check = view.Checks[i];
-            if (observed.Checks[i] is not { } v || !check.Passes(v, slack ? check.Definition.Tolerance : 0)) return false;
+            if (observed.Checks[i] is not { } v || !check.Passes(v, slack ? check.Definition.Tolerance : 0))
+                return false;
         }
         return true;
     }
 
     public static IEnumerable<string> FailingCues(CompiledView view, Observation observed) =>
-        view.Checks.Where((check, i) => observed.Checks[i] is { } v && !check.Passes(v)).Select(check => check.Definition.Cue);
+        view.Checks.Where((check, i) => observed.Checks[i] is { } v && !check.Passes(v))
+            .Select(check => check.Definition.Cue);
 }

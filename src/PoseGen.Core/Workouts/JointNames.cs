@@ -2,7 +2,9 @@ using PoseGen.Core.Poses;
 
 namespace PoseGen.Core.Workouts;
 
-/// <summary>Resolves the joint names used in exercise data: COCO names ("left_knee") or side-neutral names ("knee").</summary>
+/// <summary>
+/// Resolves the joint names used in exercise data: COCO names ("left_knee") or side-neutral names ("knee").
+/// </summary>
 internal static class JointNames
 {
     private static readonly Dictionary<string, int> Index = CocoKeypoints.Names

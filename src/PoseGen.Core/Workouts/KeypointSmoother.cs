@@ -4,13 +4,13 @@ using PoseGen.Core.Poses;
 namespace PoseGen.Core.Workouts;
 
 /// <summary>
-/// Immutable per-joint One-Euro smoothing with left/right swap correction. Positions are converted to image-height units
-/// (x / height, y / height) so the filter parameters do not depend on the resolution. Before smoothing, the elbows and
-/// wrists, knees and ankles are relabelled so that each limb chain connects to its own parent joint: of the two ways to
-/// join the left and right parents to the left and right children, the shorter total is kept when it is clearly
-/// shorter. Two crossing segments are always longer than the non-crossing pair, so this undoes the partial left/right
-/// swaps pose models make (a knee pair flipped while the hips are not) without relying on earlier frames. Whole-body
-/// swaps, which leave every chain intact, are found against the smoothed trunk tracks instead.
+/// Immutable per-joint One-Euro smoothing with left/right swap correction. Positions are converted to image-height
+/// units (x / height, y / height) so the filter parameters do not depend on the resolution. Before smoothing, the
+/// elbows and wrists, knees and ankles are relabelled so that each limb chain connects to its own parent joint: of the
+/// two ways to join the left and right parents to the left and right children, the shorter total is kept when it is
+/// clearly shorter. Two crossing segments are always longer than the non-crossing pair, so this undoes the partial
+/// left/right swaps pose models make (a knee pair flipped while the hips are not) without relying on earlier frames.
+/// Whole-body swaps, which leave every chain intact, are found against the smoothed trunk tracks instead.
 /// </summary>
 internal sealed class KeypointSmoother
 {
@@ -32,7 +32,9 @@ internal sealed class KeypointSmoother
         Enumerable.Repeat(double.NegativeInfinity, CocoKeypoints.Count).ToArray(),
         new Vector2[CocoKeypoints.Count], new bool[CocoKeypoints.Count]);
 
-    /// <summary>Smoothed positions after the last frame, image-height units; hold the last value for unseen joints.</summary>
+    /// <summary>
+    /// Smoothed positions after the last frame, image-height units; hold the last value for unseen joints.
+    /// </summary>
     public Vector2[] Points { get; }
 
     /// <summary>Whether each joint was detected (score at or above the minimum) in the last frame.</summary>
@@ -92,8 +94,8 @@ internal sealed class KeypointSmoother
         _x[joint].IsInitialised && time - _lastSeen[joint] <= settings.JointResetSeconds;
 
     /// <summary>
-    /// A whole-body label swap: the detected shoulders and hips sit much closer to the other side's smoothed tracks (by at
-    /// least a quarter torso length in total). Without undoing it, each smoothed joint would glide across the body.
+    /// A whole-body label swap: the detected shoulders and hips sit much closer to the other side's smoothed tracks (by
+    /// at least a quarter torso length in total). Without undoing it, each smoothed joint would glide across the body.
     /// </summary>
     private bool IsMirrored(Vector2[] raw, bool[] seen, double t, CounterSettings settings)
     {
@@ -105,7 +107,8 @@ internal sealed class KeypointSmoother
             if (!seen[l] || !seen[r] || !IsTracked(l, t, settings) || !IsTracked(r, t, settings)) return false;
             keep += Vector2.Distance(raw[l], Points[l]) + Vector2.Distance(raw[r], Points[r]);
             swap += Vector2.Distance(raw[l], Points[r]) + Vector2.Distance(raw[r], Points[l]);
-            torso += Vector2.Distance(Points[l], Points[l == (int)CocoKeypoint.LeftShoulder ? (int)CocoKeypoint.LeftHip : (int)CocoKeypoint.LeftShoulder]);
+            torso += Vector2.Distance(Points[l], Points[l == (int)CocoKeypoint.LeftShoulder ? (int)CocoKeypoint.LeftHip
+                : (int)CocoKeypoint.LeftShoulder]);
         }
         return swap < keep * settings.SwapRatio && keep - swap > 0.25f * torso / 2;
     }

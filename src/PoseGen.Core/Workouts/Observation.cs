@@ -7,11 +7,13 @@ namespace PoseGen.Core.Workouts;
 /// own measure; null when not measurable), and the trunk centre and length used by the settle-in. A frame with a
 /// <see cref="Problem"/> (required joints unseen, posture wrong) is not used.
 /// </summary>
-internal readonly record struct Observation(string? Problem, double? Signal, double?[] Checks, Vector2 Centre, float Torso)
+internal readonly record struct Observation(string? Problem, double? Signal, double?[] Checks, Vector2 Centre,
+    float Torso)
 {
     private const string NotVisible = "Step into full view of the camera";
 
-    public static Observation Take(CompiledExercise exercise, CompiledView view, KeypointSmoother smoother, double? similarity)
+    public static Observation Take(CompiledExercise exercise, CompiledView view, KeypointSmoother smoother,
+        double? similarity)
     {
         var p = smoother.Points;
         var visible = smoother.Visible;
@@ -19,7 +21,8 @@ internal readonly record struct Observation(string? Problem, double? Signal, dou
             return Failed(NotVisible);
         foreach (var posture in view.Posture)
         {
-            // A posture on joints beyond the required ones (the hips of an upper-body curl) is judged only when they are seen.
+            // A posture on joints beyond the required ones (the hips of an upper-body curl) is judged only when they
+            // are seen.
             if (posture.Measure!.Evaluate(p, visible, similarity) is { } value && !posture.Passes(value))
                 return Failed(posture.Definition.Cue);
         }
@@ -34,7 +37,8 @@ internal readonly record struct Observation(string? Problem, double? Signal, dou
         {
             checks[i] = view.Checks[i].Measure is { } m ? m.Evaluate(p, visible, similarity) : signal;
             if (checks[i] is null && exercise.Definition.Kind == ExerciseKind.Hold)
-                return Failed(view.Checks[i].Measure!.Kind == MeasureKind.Similarity ? "Waiting for the pose comparison" : NotVisible);
+                return Failed(view.Checks[i].Measure!.Kind == MeasureKind.Similarity ? "Waiting for the pose comparison"
+                    : NotVisible);
         }
         return new Observation(null, signal, checks, trunk.Centre, trunk.Torso);
     }

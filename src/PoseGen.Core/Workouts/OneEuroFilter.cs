@@ -19,6 +19,8 @@ public readonly record struct OneEuroFilter(double Value, double Derivative, dou
         return new OneEuroFilter(value, derivative, time, true);
     }
 
-    /// <summary>Smoothing factor of a first-order low-pass with the given cutoff: 1 / (1 + tau / dt), tau = 1 / (2 pi fc).</summary>
+    /// <summary>
+    /// Smoothing factor of a first-order low-pass with the given cutoff: 1 / (1 + tau / dt), tau = 1 / (2 pi fc).
+    /// </summary>
     public static double Alpha(double cutoffHz, double dt) => 1 / (1 + (1 / (2 * Math.PI * cutoffHz * dt)));
 }

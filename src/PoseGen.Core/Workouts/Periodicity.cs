@@ -4,27 +4,34 @@ using PoseGen.Core.Poses;
 namespace PoseGen.Core.Workouts;
 
 /// <summary>The repetition period of a whole pose sequence and how clearly it repeats (autocorrelation at that lag, in
-/// [0, 1]: 1 is a perfect repeat). <see cref="Cycles"/> is the number of periods in the moving part of the sequence.</summary>
+/// [0, 1]: 1 is a perfect repeat). <see cref="Cycles"/> is the number of periods in the moving part of the
+/// sequence.</summary>
 public sealed record RepetitionPeriod(double PeriodSeconds, double Strength, double Cycles);
 
 /// <summary>
-/// Exercise-agnostic repetition finding, the idea behind class-agnostic counters such as RepNet (Dwibedi et al., CVPR 2020):
-/// a repeated movement makes the pose sequence similar to itself one period later. Each frame's pose is normalised (joints
-/// relative to the trunk centre, in torso lengths, so walking and zoom do not matter), each coordinate's slow drift is
-/// removed (a moving average of <see cref="DetrendSeconds"/>), and the autocorrelation of the whole multi-joint sequence
-/// is searched for its first clear peak between <see cref="MinPeriodSeconds"/> and <see cref="MaxPeriodSeconds"/>.
+/// Exercise-agnostic repetition finding, the idea behind class-agnostic counters such as RepNet (Dwibedi et al., CVPR
+/// 2020): a repeated movement makes the pose sequence similar to itself one period later. Each frame's pose is
+/// normalised (joints relative to the trunk centre, in torso lengths, so walking and zoom do not matter), each
+/// coordinate's slow drift is removed (a moving average of <see cref="DetrendSeconds"/>), and the autocorrelation of
+/// the whole multi-joint sequence is searched for its first clear peak between <see cref="MinPeriodSeconds"/> and
+/// <see cref="MaxPeriodSeconds"/>.
 /// </summary>
 public static class Periodicity
 {
-    /// <summary>Shortest and longest periods looked for: a brisk jumping jack takes about 0.7 s, a slow sit-up 4 s.</summary>
+    /// <summary>
+    /// Shortest and longest periods looked for: a brisk jumping jack takes about 0.7 s, a slow sit-up 4 s.
+    /// </summary>
     public const double MinPeriodSeconds = 0.6;
     public const double MaxPeriodSeconds = 8;
 
     /// <summary>Slow drift removed before correlating: longer than any rep looked for.</summary>
     private const double DetrendSeconds = 8;
 
-    /// <summary>Null when the frames are too few or nobody is seen; <paramref name="framesPerSecond"/> is their rate.</summary>
-    public static RepetitionPeriod? Estimate(IReadOnlyList<PoseFrame> frames, double framesPerSecond, double minScore = 0.3)
+    /// <summary>
+    /// Null when the frames are too few or nobody is seen; <paramref name="framesPerSecond"/> is their rate.
+    /// </summary>
+    public static RepetitionPeriod? Estimate(IReadOnlyList<PoseFrame> frames, double framesPerSecond,
+        double minScore = 0.3)
     {
         var poses = Normalise(frames, minScore);
         var n = poses.Count;
@@ -68,8 +75,8 @@ public static class Periodicity
         return new RepetitionPeriod(period, Math.Clamp(r[best], 0, 1), moving / period);
     }
 
-    /// <summary>Seconds during which the pose moves: frames whose local (two-second) motion energy is at least a tenth of
-    /// the 75th percentile, so rests before and after a set are left out of the cycle estimate.</summary>
+    /// <summary>Seconds during which the pose moves: frames whose local (two-second) motion energy is at least a tenth
+    /// of the 75th percentile, so rests before and after a set are left out of the cycle estimate.</summary>
     private static double MovingSeconds(double[][] series, double fps)
     {
         var n = series[0].Length;
@@ -102,8 +109,8 @@ public static class Periodicity
         return y;
     }
 
-    /// <summary>Per frame: every joint relative to the trunk centre in torso lengths (34 values); a joint unseen keeps its
-    /// last seen value, and frames before anyone is seen are dropped.</summary>
+    /// <summary>Per frame: every joint relative to the trunk centre in torso lengths (34 values); a joint unseen keeps
+    /// its last seen value, and frames before anyone is seen are dropped.</summary>
     private static List<double[]> Normalise(IReadOnlyList<PoseFrame> frames, double minScore)
     {
         var result = new List<double[]>();

@@ -6,9 +6,9 @@ namespace PoseGen.Core.Workouts;
 /// <summary>
 /// Counts reps (or good-form hold seconds) as a pure fold over frames: <c>counter = counter.Next(frame)</c>. Each step
 /// smooths the keypoints (<see cref="KeypointSmoother"/>), drops frames that lack the required joints or posture
-/// (they neither count nor break a rep) and follows the signal through start, peak and back on the person's own range of
-/// motion (<see cref="RepSteps"/>), from the first usable frame: no still start pose is needed, so counting can begin
-/// mid-exercise. Holds wait until the pose is held still for the exercise's settle time and then time it
+/// (they neither count nor break a rep) and follows the signal through start, peak and back on the person's own range
+/// of motion (<see cref="RepSteps"/>), from the first usable frame: no still start pose is needed, so counting can
+/// begin mid-exercise. Holds wait until the pose is held still for the exercise's settle time and then time it
 /// (<see cref="HoldSteps"/>).
 /// </summary>
 public sealed record RepCounter
@@ -22,7 +22,8 @@ public sealed record RepCounter
             : exercise.SupportedViews.Length == 1 ? exercise.SupportedViews[0] : CameraView.Auto;
     }
 
-    public static RepCounter Start(ExerciseDefinition exercise, CounterSettings settings, CameraView view = CameraView.Auto)
+    public static RepCounter Start(ExerciseDefinition exercise, CounterSettings settings,
+        CameraView view = CameraView.Auto)
     {
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(settings);
@@ -56,7 +57,9 @@ public sealed record RepCounter
     /// <summary>Descents that got part of the way to the peak and came back: not reps.</summary>
     public int PartialReps { get; internal init; }
 
-    /// <summary>Cycles that began but were not counted (partial, too slow, lost sight, cut off), each with its reason.</summary>
+    /// <summary>
+    /// Cycles that began but were not counted (partial, too slow, lost sight, cut off), each with its reason.
+    /// </summary>
     public ImmutableList<UncountedCycle> Uncounted { get; internal init; } = [];
 
     /// <summary>Where the last usable frame sits in the person's range of motion: 0 start side, 1 peak side.</summary>
@@ -77,18 +80,22 @@ public sealed record RepCounter
     internal Vector2 SettleAnchor { get; init; }
     internal double StartExtreme { get; init; }
 
-    /// <summary>The check values on the frame that set <see cref="StartExtreme"/>: the start pose the next rep begins from.</summary>
+    /// <summary>
+    /// The check values on the frame that set <see cref="StartExtreme"/>: the start pose the next rep begins from.
+    /// </summary>
     internal ImmutableArray<double?> StartChecks { get; init; } = [];
     internal RepCycle? Cycle { get; init; }
     internal SignalRange Range { get; init; } = SignalRange.Empty;
 
-    /// <summary>Whether <see cref="StartChecks"/> come from a real start pose (a frame at the start side of the person's
-    /// range, or one held still for the settle time) rather than from wherever tracking began: a rep begun from an
-    /// unknown start leaves its checks relative to the start pose unjudged instead of judging them against a
+    /// <summary>Whether <see cref="StartChecks"/> come from a real start pose (a frame at the start side of the
+    /// person's range, or one held still for the settle time) rather than from wherever tracking began: a rep begun
+    /// from an unknown start leaves its checks relative to the start pose unjudged instead of judging them against a
     /// half-descended pose.</summary>
     internal bool StartKnown { get; init; }
 
-    /// <summary>Since when the signal has stayed under the noise floor (a still person), while waiting at the start.</summary>
+    /// <summary>
+    /// Since when the signal has stayed under the noise floor (a still person), while waiting at the start.
+    /// </summary>
     internal double? StillSince { get; init; }
     internal (Vector2 Centre, int Joints, double Time)? Trunk { get; init; }
 
@@ -99,14 +106,17 @@ public sealed record RepCounter
         if (TimeSeconds is { } last && t <= last) return this;
         var smoother = Smoother.Next(frame, Settings);
         var next = this with { Smoother = smoother, TimeSeconds = t, Cues = [] };
-        if (Phase == WorkoutPhase.SettingUp && SeenFrom(smoother) is { } seen && !Compiled.SupportedViews.Contains(seen))
+        if (Phase == WorkoutPhase.SettingUp && SeenFrom(smoother) is { } seen
+            && !Compiled.SupportedViews.Contains(seen))
             next = next with { Cues = [seen == CameraView.Front ? "Turn side-on to the camera" : "Face the camera"] };
-        var view = Phase == WorkoutPhase.SettingUp || (Exercise.Kind == ExerciseKind.Reps && Cycle is null) ? ChooseView(smoother) : View;
+        var view = Phase == WorkoutPhase.SettingUp || (Exercise.Kind == ExerciseKind.Reps && Cycle is null)
+            ? ChooseView(smoother) : View;
         var compiledView = Compiled.ViewFor(view);
         var observed = Observation.Take(Compiled, compiledView, smoother, frame.Similarity);
         var trunk = CompiledExercise.Trunk(smoother.Points, smoother.Visible);
         next = next with { Trunk = trunk is { } now ? (now.Centre, now.Joints, t) : null };
-        if (observed.Problem is null && IsWalking(trunk, t)) observed = observed with { Problem = "Hold your position" };
+        if (observed.Problem is null && IsWalking(trunk, t)) observed =
+            observed with { Problem = "Hold your position" };
         if (observed.Problem is { } problem)
         {
             next = next with { IsVisible = false, Cues = next.Cues.Add(problem) };
@@ -118,7 +128,8 @@ public sealed record RepCounter
         if (next.Phase != WorkoutPhase.SettingUp && t - (LastUsableTime ?? t) > Exercise.MaxGapSeconds)
             next = next.Reset("Lost sight of you: get back into the start position");
         if (Exercise.Kind == ExerciseKind.Reps && view != View)
-            next = next with { View = view, Range = SignalRange.Empty, StartChecks = [], StartKnown = false, StillSince = null };
+            next = next with { View = view, Range = SignalRange.Empty, StartChecks = [], StartKnown = false,
+                StillSince = null };
         next = Exercise.Kind == ExerciseKind.Reps ? RepSteps.Step(next, t, compiledView, observed)
             : next.Phase == WorkoutPhase.SettingUp ? next.Settle(t, view, compiledView, observed)
             : HoldSteps.Step(next, t, compiledView, observed, previousUsable: IsVisible);
@@ -129,7 +140,8 @@ public sealed record RepCounter
     /// The end of the frames (the clip is over): a rep still under way is reported as cut off, not counted.
     /// </summary>
     public RepCounter Finish() =>
-        Cycle is null || TimeSeconds is not { } t ? this : DropCycle(t, "cut off by the end of the video", null) with { Phase = WorkoutPhase.AtStart };
+        Cycle is null || TimeSeconds is not { } t ? this : DropCycle(t, "cut off by the end of the video",
+            null) with { Phase = WorkoutPhase.AtStart };
 
     /// <summary>The rep in progress ends uncounted, kept with <paramref name="reason"/>.</summary>
     internal RepCounter DropCycle(double t, string reason, string? cue) => Cycle is not { } cycle ? this : this with
@@ -139,8 +151,8 @@ public sealed record RepCounter
         Cues = cue is null ? Cues : Cues.Add(cue),
     };
 
-    /// <summary>Sight of the person lost for too long: the rep in progress is dropped uncounted, the current hold ends, and
-    /// the person's range is learned afresh (they may come back farther away or at another angle).</summary>
+    /// <summary>Sight of the person lost for too long: the rep in progress is dropped uncounted, the current hold ends,
+    /// and the person's range is learned afresh (they may come back farther away or at another angle).</summary>
     internal RepCounter Reset(string cue) => DropCycle(TimeSeconds ?? 0, "lost sight of you", null) with
     {
         Phase = Exercise.Kind == ExerciseKind.Reps ? WorkoutPhase.AtStart : WorkoutPhase.SettingUp,
@@ -153,8 +165,8 @@ public sealed record RepCounter
         Cues = Cues.Add(cue),
     };
 
-    /// <summary>Horizontal trunk speed above <see cref="CounterSettings.MaxTrunkSpeed"/> torso lengths per second: walking
-    /// in, out or around, never part of an exercise done on the spot.</summary>
+    /// <summary>Horizontal trunk speed above <see cref="CounterSettings.MaxTrunkSpeed"/> torso lengths per second:
+    /// walking in, out or around, never part of an exercise done on the spot.</summary>
     private bool IsWalking((Vector2 Centre, float Torso, int Joints)? trunk, double t)
     {
         if (trunk is not { } now || Trunk is not { } before || now.Joints != before.Joints) return false;
@@ -171,7 +183,9 @@ public sealed record RepCounter
         return Compiled.SupportedViews.Contains(seen) ? seen : Compiled.SupportedViews[0];
     }
 
-    /// <summary>The view the shoulders suggest: wide apart relative to the torso means the person faces the camera.</summary>
+    /// <summary>
+    /// The view the shoulders suggest: wide apart relative to the torso means the person faces the camera.
+    /// </summary>
     private CameraView? SeenFrom(KeypointSmoother smoother) =>
         CompiledExercise.ShoulderRatio(smoother.Points, smoother.Visible) is { } ratio
             ? ratio >= Settings.FrontViewShoulderRatio ? CameraView.Front : CameraView.Side
@@ -184,10 +198,12 @@ public sealed record RepCounter
     private RepCounter Settle(double t, CameraView view, CompiledView compiledView, Observation observed)
     {
         if (!HoldSteps.AllPass(compiledView, observed, slack: false))
-            return this with { SettleSince = null, View = view, Cues = Cues.AddRange(HoldSteps.FailingCues(compiledView, observed)) };
+            return this with { SettleSince = null, View = view, Cues =
+                Cues.AddRange(HoldSteps.FailingCues(compiledView, observed)) };
         var moved = Vector2.Distance(observed.Centre, SettleAnchor) > Settings.SettleRadius * observed.Torso;
         if (SettleSince is null || moved || view != View)
-            return this with { SettleSince = t, SettleAnchor = observed.Centre, View = view, Cues = Cues.Add("Hold still") };
+            return this with { SettleSince = t, SettleAnchor = observed.Centre, View = view,
+                Cues = Cues.Add("Hold still") };
         var held = t - SettleSince.Value;
         if (held < Exercise.SettleSeconds) return this with { Cues = Cues.Add("Hold still") };
         return this with

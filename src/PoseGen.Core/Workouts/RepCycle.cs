@@ -7,8 +7,9 @@ namespace PoseGen.Core.Workouts;
 /// check's aggregate (min or max). "Stay within" checks aggregate every frame of the rep; "reach" checks (depth, feet
 /// apart, lockout) only the frames near the rep's own peak, so a joint hidden at the peak leaves the check
 /// unjudged rather than judged on the way down. Null aggregates are checks never measured and do not fail the rep. The
-/// peak time is the middle of the frames within <see cref="PlateauBand"/> of the range from the extreme, so a flat, noisy
-/// top (a held lockout) gives its middle rather than whichever frame noise made the highest. <see cref="StartChecks"/>
+/// peak time is the middle of the frames within <see cref="PlateauBand"/> of the range from the extreme, so a flat,
+/// noisy top (a held lockout) gives its middle rather than whichever frame noise made the highest.
+/// <see cref="StartChecks"/>
 /// are the check values in the start pose the rep began from, the reference of checks relative to the start.
 /// </summary>
 internal sealed record RepCycle(
@@ -35,20 +36,22 @@ internal sealed record RepCycle(
         value is { } v ? view.Checks[check].Judged(v, StartChecks[check]) : null;
 
     /// <param name="travel">The person's current range (high - low), signal units.</param>
-    public RepCycle Add(double time, double signal, double progress, double travel, CompiledView view, RangeSettings range,
+    public RepCycle Add(double time, double signal, double progress, double travel, CompiledView view,
+        RangeSettings range,
         ReadOnlySpan<double?> checkValues)
     {
         var aggregates = Aggregates.ToBuilder();
         var oriented = view.Oriented(signal);
         var first = double.IsNegativeInfinity(MaxProgress);
         var best = first ? oriented : view.Oriented(PeakValue);
-        // Near this rep's own extreme so far, within a band of the person's range (not near the range's end: a shallow rep
-        // must still be judged on its deepest frames).
+        // Near this rep's own extreme so far, within a band of the person's range (not near the range's end: a shallow
+        // rep must still be judged on its deepest frames).
         var nearPeak = oriented >= Math.Max(best, oriented) - (range.ReachBand * travel);
         for (var i = 0; i < view.Checks.Length; i++)
         {
             var check = view.Checks[i];
-            if (Judged(view, i, checkValues[i]) is { } v && (nearPeak || check.IsContinuous)) aggregates[i] = check.Fold(aggregates[i], v);
+            if (Judged(view, i, checkValues[i]) is { } v && (nearPeak || check.IsContinuous)) aggregates[i] =
+                check.Fold(aggregates[i], v);
         }
         var band = PlateauBand * travel;
         var isPeak = first || oriented > best;
@@ -76,7 +79,8 @@ internal sealed record RepCycle(
             var d = check.Definition;
             var (violation, margin) = check.Distance(value);
             var unit = check.Measure?.Unit ?? view.Signal?.Unit ?? "ratio";
-            outcomes.Add(new CheckOutcome(d.Id, d.Label ?? d.Id, Math.Round(value, 3), unit, d.RelativeToStart, d.AtLeast, d.AtMost,
+            outcomes.Add(new CheckOutcome(d.Id, d.Label ?? d.Id, Math.Round(value, 3), unit, d.RelativeToStart,
+                d.AtLeast, d.AtMost,
                 violation <= 0, d.Issue));
             if (violation > 0)
             {
@@ -88,11 +92,12 @@ internal sealed record RepCycle(
                 margins.Add(d.Tolerance > 0 ? Math.Clamp(margin / d.Tolerance, 0, 1) : 1);
             }
         }
-        // Good reps: 0.7 plus up to 0.3 for passing each check by a full tolerance. Improper reps: at most 0.5, shrinking
-        // to 0 as a failed check misses by twice its tolerance.
+        // Good reps: 0.7 plus up to 0.3 for passing each check by a full tolerance. Improper reps: at most 0.5,
+        // shrinking to 0 as a failed check misses by twice its tolerance.
         var quality = issues.Count > 0 ? 0.5 * penalty : 0.7 + (0.3 * (margins.Count > 0 ? margins.Average() : 1));
         var unitOfSignal = view.Signal?.Unit ?? "ratio";
-        return new RepResult(number, StartTime, PeakTime, endTime, Math.Abs(PeakValue - StartValue), unitOfSignal, issues,
+        return new RepResult(number, StartTime, PeakTime, endTime, Math.Abs(PeakValue - StartValue), unitOfSignal,
+            issues,
             Math.Round(quality, 3), outcomes);
     }
 }

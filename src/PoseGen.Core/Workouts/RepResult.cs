@@ -7,10 +7,11 @@ namespace PoseGen.Core.Workouts;
 public enum WorkoutPhase { SettingUp, AtStart, TowardPeak, AtPeak, Returning, Holding, OutOfForm }
 
 /// <summary>
-/// One completed start-peak-start cycle. Times in the frames' seconds; <see cref="RangeOfMotion"/> is the signal's travel
-/// from the start pose to the peak in <see cref="Unit"/> ("deg" or "ratio"). A rep with <see cref="Issues"/> is improper.
-/// <see cref="Quality"/> is in [0, 1]: good reps score 0.7 to 1 by how comfortably they pass their checks, improper
-/// reps 0 to 0.5 by how far they miss. <see cref="Checks"/> say what each form check measured and what it needed.
+/// One completed start-peak-start cycle. Times in the frames' seconds; <see cref="RangeOfMotion"/> is the signal's
+/// travel from the start pose to the peak in <see cref="Unit"/> ("deg" or "ratio"). A rep with <see cref="Issues"/> is
+/// improper. <see cref="Quality"/> is in [0, 1]: good reps score 0.7 to 1 by how comfortably they pass their checks,
+/// improper reps 0 to 0.5 by how far they miss. <see cref="Checks"/> say what each form check measured and what it
+/// needed.
 /// </summary>
 public sealed record RepResult(
     int Number,
@@ -36,7 +37,8 @@ public sealed record RepResult(
 /// a fraction of the start pose when <see cref="RelativeToStart"/>) and the bound it was held to.
 /// </summary>
 public sealed record CheckOutcome(
-    string Id, string Label, double Value, string Unit, bool RelativeToStart, double? AtLeast, double? AtMost, bool Passed,
+    string Id, string Label, double Value, string Unit, bool RelativeToStart, double? AtLeast, double? AtMost,
+    bool Passed,
     string Issue)
 {
     /// <summary>"knee angle reached 104°, needs 95° or less".</summary>

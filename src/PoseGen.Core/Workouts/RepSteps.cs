@@ -4,11 +4,11 @@ using System.Globalization;
 namespace PoseGen.Core.Workouts;
 
 /// <summary>
-/// The rep state machine on the person's own range of motion (<see cref="SignalRange"/>). Progress is the signal's place
-/// in that range: a rep begins when progress passes <see cref="RangeSettings.BeginFraction"/>, reaches its peak at
-/// <see cref="RangeSettings.PeakFraction"/> and completes back at the begin fraction, so noise at either end cannot double
-/// count. A cycle that returns without reaching the peak is partial; one that takes too long or is still under way when the
-/// frames end is not counted. Each uncounted cycle is kept with its reason.
+/// The rep state machine on the person's own range of motion (<see cref="SignalRange"/>). Progress is the signal's
+/// place in that range: a rep begins when progress passes <see cref="RangeSettings.BeginFraction"/>, reaches its peak
+/// at <see cref="RangeSettings.PeakFraction"/> and completes back at the begin fraction, so noise at either end cannot
+/// double count. A cycle that returns without reaching the peak is partial; one that takes too long or is still under
+/// way when the frames end is not counted. Each uncounted cycle is kept with its reason.
 /// </summary>
 internal static class RepSteps
 {
@@ -18,8 +18,8 @@ internal static class RepSteps
         var settings = c.Settings.Range;
         var range = c.Range.Add(t, signal, settings.WindowSeconds);
         var (low, high) = range.Extremes(settings.ExtremePercentile);
-        // Under the noise floor nothing can begin, and a rep under way neither turns nor completes: a person holding still
-        // mid-rep long enough for the range to shrink has not come back (the rep times out instead).
+        // Under the noise floor nothing can begin, and a rep under way neither turns nor completes: a person holding
+        // still mid-rep long enough for the range to shrink has not come back (the rep times out instead).
         if (view.Progress(signal, low, high) is not { } progress)
         {
             c = c with { Range = range, Progress = 0 };
@@ -42,11 +42,14 @@ internal static class RepSteps
                 : [.. Enumerable.Repeat<double?>(null, settled.StartChecks.Length)];
             var begun = RepCycle.Begin(c.LastUsableTime ?? t, settled.StartExtreme, startChecks)
                 .Add(t, signal, progress, high - low, view, settings, observed.Checks);
-            return WithLiveCues(c with { Phase = progress >= settings.PeakFraction ? WorkoutPhase.AtPeak : WorkoutPhase.TowardPeak, Cycle = begun }, view, observed);
+            return WithLiveCues(c with { Phase = progress >= settings.PeakFraction ? WorkoutPhase.AtPeak
+                : WorkoutPhase.TowardPeak, Cycle = begun }, view, observed);
         }
         if (t - c.Cycle.StartTime > c.Exercise.MaxRepSeconds)
-            return c.DropCycle(t, string.Create(CultureInfo.InvariantCulture, $"took longer than {c.Exercise.MaxRepSeconds:0} s"),
-                "Rep took too long and was not counted") with { Phase = WorkoutPhase.AtStart, StartExtreme = signal, StartChecks = [.. observed.Checks], StartKnown = false };
+            return c.DropCycle(t, string.Create(CultureInfo.InvariantCulture,
+                $"took longer than {c.Exercise.MaxRepSeconds:0} s"),
+                "Rep took too long and was not counted") with { Phase = WorkoutPhase.AtStart, StartExtreme = signal,
+                StartChecks = [.. observed.Checks], StartKnown = false };
         var cycle = c.Cycle.Add(t, signal, progress, high - low, view, settings, observed.Checks);
         var next = c with { Cycle = cycle };
         switch (c.Phase)
@@ -54,7 +57,9 @@ internal static class RepSteps
             case WorkoutPhase.TowardPeak when progress >= settings.PeakFraction:
                 return WithLiveCues(next with { Phase = WorkoutPhase.AtPeak }, view, observed);
             case WorkoutPhase.TowardPeak when progress <= settings.BeginFraction:
-                var reached = string.Create(CultureInfo.InvariantCulture, $"reached only {cycle.MaxProgress * 100:0}% of your range, a rep needs {settings.PeakFraction * 100:0}%");
+                var reached = string.Create(CultureInfo.InvariantCulture,
+                    $"reached only {cycle.MaxProgress * 100:0}% of your range, a rep needs " +
+                    $"{settings.PeakFraction * 100:0}%");
                 return next.DropCycle(t, reached, c.Exercise.PartialCue) with
                 {
                     Phase = WorkoutPhase.AtStart,
@@ -86,7 +91,8 @@ internal static class RepSteps
     private static RepCounter Complete(RepCounter c, double t, double signal, CompiledView view, Observation observed)
     {
         var rep = c.Cycle!.Complete(c.Reps.Count + 1, t, view);
-        var cues = view.Checks.Where(k => rep.Issues.Contains(k.Definition.Issue)).Select(k => k.Definition.Cue).Distinct();
+        var cues = view.Checks.Where(k => rep.Issues.Contains(k.Definition.Issue)).Select(k => k.Definition.Cue)
+            .Distinct();
         return c with
         {
             Phase = WorkoutPhase.AtStart,
@@ -109,7 +115,8 @@ internal static class RepSteps
         for (var i = 0; i < view.Checks.Length; i++)
         {
             var check = view.Checks[i];
-            if (check.IsContinuous && c.Cycle?.Judged(view, i, observed.Checks[i]) is { } v && !check.Passes(v) && !cues.Contains(check.Definition.Cue))
+            if (check.IsContinuous && c.Cycle?.Judged(view, i, observed.Checks[i]) is { } v && !check.Passes(v)
+                && !cues.Contains(check.Definition.Cue))
                 cues = cues.Add(check.Definition.Cue);
         }
         return c with { Cues = cues };

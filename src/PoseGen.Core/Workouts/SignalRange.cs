@@ -3,10 +3,11 @@ using System.Collections.Immutable;
 namespace PoseGen.Core.Workouts;
 
 /// <summary>
-/// The person's own range of motion: the rep signal's recent values (the last <see cref="RangeSettings.WindowSeconds"/>)
-/// and their robust extremes (low and high percentiles, so one glitching frame cannot stretch the range). Cycles are found
-/// as a fraction of this range, which is why the same counter works for a short person or a tall one, a near camera or a
-/// far one, a full range or a partial one, and from any view where the signal moves at all.
+/// The person's own range of motion: the rep signal's recent values (the last
+/// <see cref="RangeSettings.WindowSeconds"/>) and their robust extremes (low and high percentiles, so one glitching
+/// frame cannot stretch the range). Cycles are found as a fraction of this range, which is why the same counter works
+/// for a short person or a tall one, a near camera or a far one, a full range or a partial one, and from any view where
+/// the signal moves at all.
 /// </summary>
 internal sealed record SignalRange(ImmutableArray<double> Times, ImmutableArray<double> Values)
 {
@@ -21,7 +22,9 @@ internal sealed record SignalRange(ImmutableArray<double> Times, ImmutableArray<
         return new SignalRange(Times[drop..].Add(time), Values[drop..].Add(value));
     }
 
-    /// <summary>The <paramref name="percentile"/> and 1 - <paramref name="percentile"/> quantiles (linear interpolation).</summary>
+    /// <summary>
+    /// The <paramref name="percentile"/> and 1 - <paramref name="percentile"/> quantiles (linear interpolation).
+    /// </summary>
     public (double Low, double High) Extremes(double percentile)
     {
         if (Values.Length == 0) return (0, 0);

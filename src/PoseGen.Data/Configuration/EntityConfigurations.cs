@@ -11,7 +11,8 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<ProfileEnt
         builder.ToTable("Profiles");
         builder.Property(p => p.DisplayName).HasMaxLength(PoseGen.Core.Profiles.UserProfile.MaxDisplayName);
         builder.HasKey(p => p.UserId);
-        builder.HasOne<PoseGenUser>().WithOne().HasForeignKey<ProfileEntity>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PoseGenUser>().WithOne().HasForeignKey<ProfileEntity>(p => p.UserId)
+            .OnDelete(DeleteBehavior.Cascade);
         builder.Property(p => p.Level).HasConversion<string>().HasMaxLength(32);
         // Enum sets as JSON arrays of names: readable in the database and stable when enum members are appended.
         builder.PrimitiveCollection(p => p.Goals).ElementType().HasConversion<string>();
@@ -36,7 +37,8 @@ internal sealed class ActivityConfiguration(string jsonColumnType) : IEntityType
         builder.Property(a => a.Exercise).HasMaxLength(64);
         builder.HasIndex(a => new { a.UserId, a.Kind, a.CreatedAtUtc });
         builder.HasMany(a => a.Media).WithOne().HasForeignKey(m => m.ActivityId).OnDelete(DeleteBehavior.SetNull);
-        // Deleted entries wait for undo or the purge; everything else reads as if they were gone (IgnoreQueryFilters to see them).
+        // Deleted entries wait for undo or the purge; everything else reads as if they were gone (IgnoreQueryFilters to
+        // see them).
         builder.HasQueryFilter(a => a.DeletedAtUtc == null);
         builder.HasIndex(a => a.DeletedAtUtc);
     }

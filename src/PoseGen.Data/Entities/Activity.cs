@@ -3,8 +3,8 @@ using PoseGen.Core.History;
 namespace PoseGen.Data.Entities;
 
 /// <summary>
-/// One thing a user did (an analysis, a comparison, a workout ...). <see cref="Document"/> holds the full result as a JSON
-/// document (jsonb on PostgreSQL), so each feature keeps its own shape without a table per result type.
+/// One thing a user did (an analysis, a comparison, a workout ...). <see cref="Document"/> holds the full result as a
+/// JSON document (jsonb on PostgreSQL), so each feature keeps its own shape without a table per result type.
 /// </summary>
 public sealed class Activity
 {
@@ -21,7 +21,8 @@ public sealed class Activity
     /// seconds, then purged with its files. Null while the entry is live.</summary>
     public DateTime? DeletedAtUtc { get; set; }
 
-    // The dashboard's figures (ActivityFigures), in columns so the database aggregates them; null where they do not apply.
+    // The dashboard's figures (ActivityFigures), in columns so the database aggregates them; null where they do not
+    // apply.
     public string? Exercise { get; set; }
     public int? GoodReps { get; set; }
     public int? ImproperReps { get; set; }
@@ -31,7 +32,8 @@ public sealed class Activity
     public void SetFigures(ActivityFigures figures)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        (Exercise, GoodReps, ImproperReps, Score, Seconds) = (figures.Exercise, figures.GoodReps, figures.ImproperReps, figures.Score, figures.Seconds);
+        (Exercise, GoodReps, ImproperReps, Score, Seconds) = (figures.Exercise, figures.GoodReps, figures.ImproperReps,
+            figures.Score, figures.Seconds);
     }
     public List<MediaFile> Media { get; set; } = [];
 }

@@ -2,7 +2,9 @@ using PoseGen.Core.Recommendations;
 
 namespace PoseGen.Data.Entities;
 
-/// <summary>A user's latest feedback on one library pose (like, not for me, done it); one row per user and pose.</summary>
+/// <summary>
+/// A user's latest feedback on one library pose (like, not for me, done it); one row per user and pose.
+/// </summary>
 public sealed class PoseFeedbackEntity
 {
     public required string UserId { get; set; }

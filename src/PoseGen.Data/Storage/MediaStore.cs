@@ -22,13 +22,15 @@ public sealed partial class MediaStore(DataRoot root, TimeProvider time)
     /// Writes the bytes to a temporary file first, then renames it, so a crash never leaves half a file under the final
     /// name; a write that fails (a full disk, a cancelled request) deletes the temporary file before the error goes on.
     /// </summary>
-    public async Task<MediaFile> SaveAsync(string userId, ReadOnlyMemory<byte> bytes, string contentType, CancellationToken ct)
+    public async Task<MediaFile> SaveAsync(string userId, ReadOnlyMemory<byte> bytes, string contentType,
+        CancellationToken ct)
     {
         var userFolder = UserFolder(userId);
         var now = time.GetUtcNow().UtcDateTime;
         var id = Guid.NewGuid();
         var extension = ExtensionByContentType.GetValueOrDefault(contentType, ".bin");
-        var relative = Path.Combine("media", Path.GetFileName(userFolder), now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), id.ToString("N") + extension);
+        var relative = Path.Combine("media", Path.GetFileName(userFolder),
+            now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), id.ToString("N") + extension);
         var full = Path.Combine(root.Path, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temp = full + ".tmp";

@@ -10,7 +10,8 @@ public static class Upsert
     /// conflict is retried (up to three attempts) as an update of the winner's row, the last save winning.
     /// </summary>
     public static async Task<TEntity> UpsertAsync<TEntity>(
-        this DbContext db, Func<CancellationToken, Task<TEntity?>> find, Func<TEntity> create, Action<TEntity> apply, CancellationToken ct)
+        this DbContext db, Func<CancellationToken, Task<TEntity?>> find, Func<TEntity> create, Action<TEntity> apply,
+        CancellationToken ct)
         where TEntity : class
     {
         for (var attempt = 1; ; attempt++)

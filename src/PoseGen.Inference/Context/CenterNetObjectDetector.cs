@@ -32,8 +32,11 @@ public sealed class CenterNetObjectDetector(OnnxModelHost host)
         return Decode(results[0].GetTensorDataAsSpan<float>(), size, image.Width, image.Height, minScore);
     }
 
-    /// <summary>Rows of 6 -> objects in photo pixels, scores at or above <paramref name="minScore"/>, duplicates removed.</summary>
-    public static IReadOnlyList<DetectedObject> Decode(ReadOnlySpan<float> rows, int inputSize, int width, int height, float minScore)
+    /// <summary>
+    /// Rows of 6 -> objects in photo pixels, scores at or above <paramref name="minScore"/>, duplicates removed.
+    /// </summary>
+    public static IReadOnlyList<DetectedObject> Decode(ReadOnlySpan<float> rows, int inputSize, int width, int height,
+        float minScore)
     {
         var found = new List<DetectedObject>();
         for (var r = 0; r + 6 <= rows.Length; r += 6)
@@ -45,7 +48,8 @@ public sealed class CenterNetObjectDetector(OnnxModelHost host)
             float sx = (float)width / inputSize, sy = (float)height / inputSize;
             var x1 = Math.Clamp(rows[r] * sx, 0, width);
             var y1 = Math.Clamp(rows[r + 1] * sy, 0, height);
-            var box = new BoundingBox(x1, y1, Math.Clamp(rows[r + 2] * sx, 0, width) - x1, Math.Clamp(rows[r + 3] * sy, 0, height) - y1);
+            var box = new BoundingBox(x1, y1, Math.Clamp(rows[r + 2] * sx, 0, width) - x1,
+                Math.Clamp(rows[r + 3] * sy, 0, height) - y1);
             var candidate = new DetectedObject(CocoClasses.Names[cls], score, box);
             if (!found.Any(f => f.Label == candidate.Label && Iou(f.Box, box) > 0.5f))
                 found.Add(candidate);

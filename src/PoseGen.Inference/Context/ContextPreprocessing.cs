@@ -7,7 +7,8 @@ namespace PoseGen.Inference.Context;
 /// </summary>
 internal static class ContextPreprocessing
 {
-    public static void Stretch(ReadOnlySpan<byte> rgb, int width, int height, int size, float scale, Span<float> destination)
+    public static void Stretch(ReadOnlySpan<byte> rgb, int width, int height, int size, float scale,
+        Span<float> destination)
     {
         if (destination.Length < size * size * 3)
             throw new ArgumentException("Destination too small.", nameof(destination));

@@ -7,10 +7,12 @@ namespace PoseGen.Inference.Context;
 
 /// <summary>
 /// The scene classifier: CenterNet objects, the selfie person mask and the main person's MoveNet keypoints, then the
-/// pure rules in PoseGen.Core (<see cref="SceneClassifier"/>). Runs its models on the calling thread: the app reaches it
-/// through <see cref="Scheduling.ScheduledSceneClassifier"/>, which calls <see cref="Classify"/> on a scheduler worker.
+/// pure rules in PoseGen.Core (<see cref="SceneClassifier"/>). Runs its models on the calling thread: the app reaches
+/// it through <see cref="Scheduling.ScheduledSceneClassifier"/>, which calls <see cref="Classify"/> on a scheduler
+/// worker.
 /// </summary>
-public sealed class OnnxSceneClassifier(CenterNetObjectDetector objects, SelfieSegmenter segmenter, MoveNetPoseDetector poses) : ISceneClassifier
+public sealed class OnnxSceneClassifier(CenterNetObjectDetector objects, SelfieSegmenter segmenter,
+    MoveNetPoseDetector poses) : ISceneClassifier
 {
     public bool IsAvailable => objects.IsAvailable && segmenter.IsAvailable && poses.IsAvailable(PoseModelKind.Auto);
 
@@ -20,7 +22,9 @@ public sealed class OnnxSceneClassifier(CenterNetObjectDetector objects, SelfieS
     public SceneContext Classify(RgbImage image, CancellationToken cancellationToken) =>
         SceneClassifier.Classify(Observe(image, cancellationToken));
 
-    /// <summary>What the detectors see in the photo, before any classification (also what the context trainer reads).</summary>
+    /// <summary>
+    /// What the detectors see in the photo, before any classification (also what the context trainer reads).
+    /// </summary>
     public Task<SceneObservation> ObserveAsync(RgbImage image, CancellationToken cancellationToken) =>
         Task.FromResult(Observe(image, cancellationToken));
 

@@ -24,7 +24,8 @@ public sealed class SelfieSegmenter(OnnxModelHost host)
         ContextPreprocessing.Stretch(image.Pixels, image.Width, image.Height, size, 1f / 255, data);
         using var value = OrtValue.CreateTensorValueFromMemory(data, [1, size, size, 3]);
         using var runOptions = new RunOptions();
-        using var results = session.Run(runOptions, new Dictionary<string, OrtValue> { [input.Key] = value }, session.OutputNames);
+        using var results = session.Run(runOptions, new Dictionary<string, OrtValue> { [input.Key] = value },
+            session.OutputNames);
         return new PersonMask(size, size, results[0].GetTensorDataAsSpan<float>().ToArray());
     }
 }

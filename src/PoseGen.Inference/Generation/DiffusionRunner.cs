@@ -43,7 +43,9 @@ internal sealed class DiffusionRunner
 
     public int Batch => _batch;
 
-    /// <summary>The guided noise prediction for one [1, 4, h, w] model input at training timestep <paramref name="timestep"/>.</summary>
+    /// <summary>
+    /// The guided noise prediction for one [1, 4, h, w] model input at training timestep <paramref name="timestep"/>.
+    /// </summary>
     public float[] PredictNoise(float[] input, double timestep, int latentW, int latentH)
     {
         var size = input.Length;
@@ -74,7 +76,8 @@ internal sealed class DiffusionRunner
         using var cnSample = TensorBoundary.Create(cn["sample"], samples, sampleShape);
         using var cnTime = TensorBoundary.Scalar(cn["timestep"], (float)timestep);
         using var cnText = TensorBoundary.Create(cn["encoder_hidden_states"], text, textShape);
-        using var cnCond = TensorBoundary.Create(cn["controlnet_cond"], Repeat(_control, rows), [rows, 3, _request.Height, _request.Width]);
+        using var cnCond = TensorBoundary.Create(cn["controlnet_cond"], Repeat(_control, rows),
+            [rows, 3, _request.Height, _request.Width]);
         using var cnScale = TensorBoundary.Scalar(cn["conditioning_scale"], _request.ControlNetStrength);
         using var residuals = _sd.ControlNet.Run(runOptions, new Dictionary<string, OrtValue>
         {
@@ -87,26 +90,32 @@ internal sealed class DiffusionRunner
         using var unTime = TensorBoundary.Scalar(un["timestep"], (float)timestep);
         using var unText = TensorBoundary.Create(un["encoder_hidden_states"], text, textShape);
         using var unCond = _guidanceEmbedding is null ? null
-            : TensorBoundary.Create(un[TimestepCond], Repeat(_guidanceEmbedding, rows), [rows, _guidanceEmbedding.Length]);
+            : TensorBoundary.Create(un[TimestepCond], Repeat(_guidanceEmbedding, rows),
+                [rows, _guidanceEmbedding.Length]);
         var inputs = new Dictionary<string, OrtValue>
         {
             ["sample"] = unSample, ["timestep"] = unTime, ["encoder_hidden_states"] = unText,
         };
         if (unCond is not null) inputs[TimestepCond] = unCond;
-        // Residuals go straight from ControlNet's outputs to the UNet's inputs, no copy (same element type in one export).
+        // Residuals go straight from ControlNet's outputs to the UNet's inputs, no copy (same element type in one
+        // export).
         for (var i = 0; i < residuals.Count; i++) inputs[StableDiffusionContract.Residuals[i]] = residuals[i];
         using var outputs = _sd.Unet.Run(runOptions, inputs, ["out_sample"]);
         return TensorBoundary.ToFloats(outputs[0]);
     }
 
-    /// <summary>The scaled latent of an image: VAE encoder mean x 0.18215 ([1, 8, h, w] distributions keep the mean half).</summary>
+    /// <summary>
+    /// The scaled latent of an image: VAE encoder mean x 0.18215 ([1, 8, h, w] distributions keep the mean half).
+    /// </summary>
     public float[] EncodeImage(RgbImage image)
     {
         var encoder = _sd.VaeEncoder!;
         var planes = LatentImages.ToPlanes(image, _request.Width, _request.Height, 1, 2 / 255f, -1);
         using var runOptions = new RunOptions();
-        using var value = TensorBoundary.Create(encoder.InputMetadata["sample"], planes, [1, 3, _request.Height, _request.Width]);
-        using var outputs = encoder.Run(runOptions, new Dictionary<string, OrtValue> { ["sample"] = value }, ["latent_sample"]);
+        using var value = TensorBoundary.Create(encoder.InputMetadata["sample"], planes,
+            [1, 3, _request.Height, _request.Width]);
+        using var outputs = encoder.Run(runOptions, new Dictionary<string, OrtValue> { ["sample"] = value },
+            ["latent_sample"]);
         var latent = TensorBoundary.ToFloats(outputs[0]);
         var size = 4 * (_request.Width / 8) * (_request.Height / 8);
         var result = new float[size];
@@ -119,8 +128,10 @@ internal sealed class DiffusionRunner
         var scaled = new float[latent.Length];
         for (var i = 0; i < latent.Length; i++) scaled[i] = latent[i] / LatentImages.VaeScale;
         using var runOptions = new RunOptions();
-        using var value = TensorBoundary.Create(_sd.VaeDecoder.InputMetadata["latent_sample"], scaled, [1, 4, latentH, latentW]);
-        using var outputs = _sd.VaeDecoder.Run(runOptions, new Dictionary<string, OrtValue> { ["latent_sample"] = value }, ["sample"]);
+        using var value = TensorBoundary.Create(_sd.VaeDecoder.InputMetadata["latent_sample"], scaled,
+            [1, 4, latentH, latentW]);
+        using var outputs = _sd.VaeDecoder.Run(runOptions, new Dictionary<string, OrtValue> { ["latent_sample"] =
+            value }, ["sample"]);
         var shape = TensorBoundary.Shape(outputs[0]);
         return LatentImages.FromSignedPlanes(TensorBoundary.ToFloats(outputs[0]), (int)shape[3], (int)shape[2]);
     }
@@ -137,8 +148,10 @@ internal sealed class DiffusionRunner
         {
             var ids = group.SelectMany(_sd.Tokenizer.Tokenize).ToArray();
             using var runOptions = new RunOptions();
-            using var value = TensorBoundary.Create(meta, Array.ConvertAll(ids, i => (float)i), [group.Length, ClipTokenizer.ContextLength]);
-            using var outputs = encoder.Run(runOptions, new Dictionary<string, OrtValue> { ["input_ids"] = value }, ["last_hidden_state"]);
+            using var value = TensorBoundary.Create(meta, Array.ConvertAll(ids, i => (float)i),
+                [group.Length, ClipTokenizer.ContextLength]);
+            using var outputs = encoder.Run(runOptions, new Dictionary<string, OrtValue> { ["input_ids"] = value },
+                ["last_hidden_state"]);
             values.AddRange(TensorBoundary.ToFloats(outputs[0]));
             shape = TensorBoundary.Shape(outputs[0]);
         }

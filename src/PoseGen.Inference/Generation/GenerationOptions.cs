@@ -1,6 +1,8 @@
 namespace PoseGen.Inference.Generation;
 
-/// <summary>Configuration section <c>Generation</c>. The device is <c>Inference:Device</c>, shared with every model.</summary>
+/// <summary>
+/// Configuration section <c>Generation</c>. The device is <c>Inference:Device</c>, shared with every model.
+/// </summary>
 public sealed class GenerationOptions
 {
     public const string SectionName = "Generation";

@@ -2,15 +2,19 @@ using PoseGen.Core.Imaging;
 
 namespace PoseGen.Inference.Generation;
 
-/// <summary>Conversions between RGB images and the NCHW float tensors the models take, plus the cheap latent preview.</summary>
+/// <summary>
+/// Conversions between RGB images and the NCHW float tensors the models take, plus the cheap latent preview.
+/// </summary>
 internal static class LatentImages
 {
-    /// <summary>SD 1.5 VAE latent scaling: latents = encoder output x 0.18215, decoder input = latents / 0.18215.</summary>
+    /// <summary>
+    /// SD 1.5 VAE latent scaling: latents = encoder output x 0.18215, decoder input = latents / 0.18215.
+    /// </summary>
     public const float VaeScale = 0.18215f;
 
     /// <summary>
-    /// Linear approximation of the VAE decoder (latent channel c contributes Rgb[c] to the pixel), the coefficients widely
-    /// used for SD 1.x previews; output roughly in [-1, 1].
+    /// Linear approximation of the VAE decoder (latent channel c contributes Rgb[c] to the pixel), the coefficients
+    /// widely used for SD 1.x previews; output roughly in [-1, 1].
     /// </summary>
     private static readonly float[,] LatentToRgb =
     {
@@ -20,7 +24,9 @@ internal static class LatentImages
         { -0.184f, -0.271f, -0.473f },
     };
 
-    /// <summary>[copies, 3, H, W] planes of <paramref name="image"/> resized (nearest) to width x height, value = a x byte + b.</summary>
+    /// <summary>
+    /// [copies, 3, H, W] planes of <paramref name="image"/> resized (nearest) to width x height, value = a x byte + b.
+    /// </summary>
     public static float[] ToPlanes(RgbImage image, int width, int height, int copies, float a, float b)
     {
         var plane = width * height;

@@ -4,9 +4,9 @@ using System.Text.Json;
 namespace PoseGen.Inference.Generation;
 
 /// <summary>
-/// What a real export is expected to take and give (models/signatures/*.json): per component the input and output names,
-/// element types (as <see cref="TensorBoundary.TypeName"/> spells them) and shapes, with symbolic dimensions by name.
-/// The tiny test models are built from these files; the manifest tool compares downloaded files with them.
+/// What a real export is expected to take and give (models/signatures/*.json): per component the input and output
+/// names, element types (as <see cref="TensorBoundary.TypeName"/> spells them) and shapes, with symbolic dimensions by
+/// name. The tiny test models are built from these files; the manifest tool compares downloaded files with them.
 /// </summary>
 public sealed record ModelSignature(string Name, IReadOnlyDictionary<string, ComponentSignature> Components)
 {
@@ -33,7 +33,9 @@ public sealed record ModelSignature(string Name, IReadOnlyDictionary<string, Com
         }
     }
 
-    /// <summary>How the downloaded files (as the manifest read them) differ from this signature; empty when they do not.</summary>
+    /// <summary>
+    /// How the downloaded files (as the manifest read them) differ from this signature; empty when they do not.
+    /// </summary>
     public IReadOnlyList<string> Differences(StableDiffusionManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
@@ -52,7 +54,8 @@ public sealed record ModelSignature(string Name, IReadOnlyDictionary<string, Com
     }
 
     private static void Compare(
-        string file, string kind, IReadOnlyList<TensorSignature> expected, IReadOnlyList<ManifestTensor> actual, List<string> differences)
+        string file, string kind, IReadOnlyList<TensorSignature> expected, IReadOnlyList<ManifestTensor> actual,
+        List<string> differences)
     {
         foreach (var tensor in expected)
         {
@@ -61,10 +64,13 @@ public sealed record ModelSignature(string Name, IReadOnlyDictionary<string, Com
                 differences.Add($"{file}: no {kind} {tensor.Name} (expected {tensor}).");
             else if (found.Type != tensor.Type || found.Rank != tensor.Shape.Count
                 || tensor.Shape.Zip(found.Shape).Any(p => p.First.Value is { } v && v != p.Second))
-                differences.Add($"{file}: {kind} {tensor.Name} is {found.Type}[{string.Join(",", found.Shape)}], expected {tensor}.");
+                differences.Add($"{file}: {kind} {tensor.Name} is {found.Type}[{string.Join(",", found.Shape)}], " +
+                    $"expected {tensor}.");
         }
         foreach (var extra in actual.Where(a => expected.All(e => e.Name != a.Name)))
-            differences.Add($"{file}: has {kind} {extra.Name} {extra.Type}[{string.Join(",", extra.Shape)}] that the signature lacks.");
+            differences.Add(
+                $"{file}: has {kind} {extra.Name} {extra.Type}[{string.Join(",", extra.Shape)}] that the signature " +
+                $"lacks.");
     }
 
     private static List<TensorSignature> Tensors(JsonElement array) =>
@@ -76,7 +82,8 @@ public sealed record ModelSignature(string Name, IReadOnlyDictionary<string, Com
                 : new SignatureDimension(null, d.GetString()))]))];
 }
 
-public sealed record ComponentSignature(string File, IReadOnlyList<TensorSignature> Inputs, IReadOnlyList<TensorSignature> Outputs)
+public sealed record ComponentSignature(string File, IReadOnlyList<TensorSignature> Inputs,
+    IReadOnlyList<TensorSignature> Outputs)
 {
     public TensorSignature Input(string name) => Inputs.Single(i => i.Name == name);
 }

@@ -4,8 +4,8 @@ using Microsoft.ML.OnnxRuntime;
 namespace PoseGen.Inference.Generation;
 
 /// <summary>
-/// Describes a model folder laid out as &lt;component&gt;/model.onnx + tokenizer/{vocab.json,merges.txt}: the signature is
-/// read from each ONNX Runtime session (CPU, no optimisation), so the manifest states what the files really take.
+/// Describes a model folder laid out as &lt;component&gt;/model.onnx + tokenizer/{vocab.json,merges.txt}: the signature
+/// is read from each ONNX Runtime session (CPU, no optimisation), so the manifest states what the files really take.
 /// </summary>
 public static class StableDiffusionManifestWriter
 {
@@ -22,7 +22,8 @@ public static class StableDiffusionManifestWriter
             components[contract.Name] = new ManifestComponent(
                 file, hash ? Sha256(path) : null, Describe(session.InputMetadata), Describe(session.OutputMetadata));
         }
-        return new StableDiffusionManifest(source, components, new ManifestTokenizer("tokenizer/vocab.json", "tokenizer/merges.txt"));
+        return new StableDiffusionManifest(source, components, new ManifestTokenizer("tokenizer/vocab.json",
+            "tokenizer/merges.txt"));
     }
 
     public static string Sha256(string path)

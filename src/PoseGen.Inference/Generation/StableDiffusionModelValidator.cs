@@ -3,12 +3,14 @@ using Microsoft.ML.OnnxRuntime;
 namespace PoseGen.Inference.Generation;
 
 /// <summary>
-/// Checks a model folder against its manifest and PoseGen's contract, and each opened session against the manifest, so a
-/// folder that does not fit is reported with the file and the tensor at fault rather than failing mid-generation.
+/// Checks a model folder against its manifest and PoseGen's contract, and each opened session against the manifest, so
+/// a folder that does not fit is reported with the file and the tensor at fault rather than failing mid-generation.
 /// </summary>
 public static class StableDiffusionModelValidator
 {
-    /// <summary>Static checks: files present and the manifest covering the contract. Returns the problems (empty when fine).</summary>
+    /// <summary>
+    /// Static checks: files present and the manifest covering the contract. Returns the problems (empty when fine).
+    /// </summary>
     public static IReadOnlyList<string> CheckManifest(string folder, StableDiffusionManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
@@ -49,31 +51,38 @@ public static class StableDiffusionModelValidator
     }
 
     private static void Compare(
-        string file, string kind, IReadOnlyList<TensorContract> wanted, IReadOnlyList<ManifestTensor> declared, List<string> problems)
+        string file, string kind, IReadOnlyList<TensorContract> wanted, IReadOnlyList<ManifestTensor> declared,
+        List<string> problems)
     {
         foreach (var tensor in wanted)
         {
             var found = declared.FirstOrDefault(d => d.Name == tensor.Name);
             if (found is null)
-                problems.Add($"{file} lacks {kind} {tensor.Name} (has: {string.Join(", ", declared.Select(d => d.Name))}).");
+                problems.Add(
+                    $"{file} lacks {kind} {tensor.Name} (has: {string.Join(", ", declared.Select(d => d.Name))}).");
             else if (!RankFits(tensor.Rank, found.Shape))
-                problems.Add($"{file} {kind} {tensor.Name} has rank {found.Rank}, PoseGen needs {Describe(tensor.Rank)}.");
+                problems.Add(
+                    $"{file} {kind} {tensor.Name} has rank {found.Rank}, PoseGen needs {Describe(tensor.Rank)}.");
         }
     }
 
     private static void CompareSession(
-        string file, string kind, IReadOnlyList<ManifestTensor> declared, IReadOnlyDictionary<string, NodeMetadata> actual,
+        string file, string kind, IReadOnlyList<ManifestTensor> declared,
+        IReadOnlyDictionary<string, NodeMetadata> actual,
         List<string> problems)
     {
         foreach (var tensor in declared)
         {
             if (!actual.TryGetValue(tensor.Name, out var meta))
             {
-                problems.Add($"{file} lacks {kind} {tensor.Name} declared in the manifest (the model has: {string.Join(", ", actual.Keys)}).");
+                problems.Add(
+                    $"{file} lacks {kind} {tensor.Name} declared in the manifest (the model has: " +
+                    $"{string.Join(", ", actual.Keys)}).");
                 continue;
             }
             if (meta.Dimensions.Length != tensor.Rank)
-                problems.Add($"{file} {kind} {tensor.Name} has rank {meta.Dimensions.Length}, the manifest says {tensor.Rank}.");
+                problems.Add(
+                    $"{file} {kind} {tensor.Name} has rank {meta.Dimensions.Length}, the manifest says {tensor.Rank}.");
             var type = TensorBoundary.TypeName(meta.ElementDataType);
             if (!string.Equals(type, tensor.Type, StringComparison.OrdinalIgnoreCase))
                 problems.Add($"{file} {kind} {tensor.Name} is {type}, the manifest says {tensor.Type}.");

@@ -19,7 +19,9 @@ internal sealed class StableDiffusionModels(
     public InferenceSession VaeDecoder { get; } = vaeDecoder;
     public InferenceSession? VaeEncoder { get; } = vaeEncoder;
 
-    /// <summary>Opens and checks every component; throws <see cref="ModelFolderException"/> listing what does not fit.</summary>
+    /// <summary>
+    /// Opens and checks every component; throws <see cref="ModelFolderException"/> listing what does not fit.
+    /// </summary>
     public static StableDiffusionModels Open(string folder, Func<string, InferenceSession> openSession)
     {
         ArgumentNullException.ThrowIfNull(openSession);

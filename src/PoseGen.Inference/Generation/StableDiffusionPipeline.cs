@@ -9,13 +9,14 @@ using PoseGen.Inference.Onnx;
 namespace PoseGen.Inference.Generation;
 
 /// <summary>
-/// Stable Diffusion 1.5 + ControlNet OpenPose on ONNX Runtime. Sessions are opened on the first generation (start-up and
-/// /health never load gigabytes of weights); <see cref="Status"/> only reads the manifest until then.
+/// Stable Diffusion 1.5 + ControlNet OpenPose on ONNX Runtime. Sessions are opened on the first generation (start-up
+/// and /health never load gigabytes of weights); <see cref="Status"/> only reads the manifest until then.
 /// </summary>
 public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
 {
     private const string InstallHint =
-        "Run scripts/fetch-models on a machine with internet access and copy models/stable-diffusion here (see models/README.md).";
+        "Run scripts/fetch-models on a machine with internet access and copy models/stable-diffusion here (see " +
+        "models/README.md).";
 
     private readonly InferenceOptions _inference;
     private readonly GenerationOptions _options;
@@ -47,7 +48,8 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
     public string ModelFolder { get; }
 
     /// <summary>How messages name the folder: users see these messages, so never the server's absolute path.</summary>
-    private string FolderName => string.IsNullOrWhiteSpace(_options.ModelsPath) ? "models/stable-diffusion" : "the Generation:ModelsPath folder";
+    private string FolderName => string.IsNullOrWhiteSpace(_options.ModelsPath) ? "models/stable-diffusion"
+        : "the Generation:ModelsPath folder";
 
     public GeneratorStatus Status
     {
@@ -61,13 +63,17 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
             }
             var manifestPath = Path.Combine(ModelFolder, StableDiffusionManifest.FileName);
             if (!File.Exists(manifestPath))
-                return new GeneratorStatus(false, $"Generation is not installed: {FolderName}/{StableDiffusionManifest.FileName} does not exist. {InstallHint}", device, Installed: false);
+                return new GeneratorStatus(false,
+                    $"Generation is not installed: {FolderName}/{StableDiffusionManifest.FileName} does not exist. " +
+                    $"{InstallHint}", device, Installed: false);
             try
             {
-                var problems = StableDiffusionModelValidator.CheckManifest(ModelFolder, StableDiffusionManifest.Load(manifestPath));
+                var problems = StableDiffusionModelValidator.CheckManifest(ModelFolder,
+                    StableDiffusionManifest.Load(manifestPath));
                 return problems.Count == 0
                     ? new GeneratorStatus(true, null, device)
-                    : new GeneratorStatus(false, $"The models in {FolderName} do not fit: {string.Join(" ", problems)} {InstallHint}", device);
+                    : new GeneratorStatus(false,
+                        $"The models in {FolderName} do not fit: {string.Join(" ", problems)} {InstallHint}", device);
             }
             catch (FormatException ex)
             {
@@ -85,18 +91,21 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
         return Task.Run(() => Generate(request, progress, cancellationToken), cancellationToken);
     }
 
-    private GenerationResult Generate(GenerationRequest request, IProgress<GenerationProgress>? progress, CancellationToken ct)
+    private GenerationResult Generate(GenerationRequest request, IProgress<GenerationProgress>? progress,
+        CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var sd = Models();
         if (request.InitImage is not null && sd.VaeEncoder is null)
-            throw new InvalidOperationException($"Image-to-image needs vae_encoder, which {ModelFolder} does not have.");
+            throw new InvalidOperationException(
+                $"Image-to-image needs vae_encoder, which {ModelFolder} does not have.");
         var runner = new DiffusionRunner(sd, request);
         var (latentW, latentH) = (request.Width / 8, request.Height / 8);
         var seed = unchecked((int)(request.Seed ^ (request.Seed >> 32)));
 
         // img2img runs the last round(steps x strength) steps of the schedule from the noised image latent.
-        var run = request.InitImage is null ? request.Steps : Math.Max(1, (int)Math.Round(request.Steps * request.Strength));
+        var run = request.InitImage is null ? request.Steps : Math.Max(1,
+            (int)Math.Round(request.Steps * request.Strength));
         var first = request.Steps - run;
         var scheduler = SchedulerFactory.Create(request.Scheduler, request.Steps, seed ^ 0x5bd1e995, first);
         var noise = new float[4 * latentW * latentH];
@@ -122,7 +131,8 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
 
     /// <summary>
     /// The sample at <paramref name="step"/> whose model input is sqrt(ab) x0 + sqrt(1 - ab) eps. The scheduler's own
-    /// input scaling (1 for DDIM-like samplers, 1 / sqrt(sigma^2 + 1) for Euler's) is probed on a unit value and undone.
+    /// input scaling (1 for DDIM-like samplers, 1 / sqrt(sigma^2 + 1) for Euler's) is probed on a unit value and
+    /// undone.
     /// </summary>
     private static float[] NoisedImageLatent(float[] x0, float[] noise, IDiffusionScheduler scheduler, int step)
     {
@@ -145,7 +155,8 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
     private static void Validate(GenerationRequest r)
     {
         if (r.Width % 8 != 0 || r.Height % 8 != 0 || r.Width is < 8 or > 2048 || r.Height is < 8 or > 2048)
-            throw new ArgumentException($"Width and height must be multiples of 8 in 8..2048, got {r.Width}x{r.Height}.", nameof(r));
+            throw new ArgumentException(
+                $"Width and height must be multiples of 8 in 8..2048, got {r.Width}x{r.Height}.", nameof(r));
         if (r.Steps is < 1 or > 150)
             throw new ArgumentException($"Steps must be 1..150, got {r.Steps}.", nameof(r));
         if (r.GuidanceScale is < 1 or > 30 || float.IsNaN(r.GuidanceScale))
@@ -165,7 +176,8 @@ public sealed class StableDiffusionPipeline : IPoseImageGenerator, IDisposable
             if (!status.IsAvailable) throw new InvalidOperationException(status.Message);
             try
             {
-                _models = StableDiffusionModels.Open(ModelFolder, path => _sessions.Create(Path.GetFileName(Path.GetDirectoryName(path)) ?? path, path));
+                _models = StableDiffusionModels.Open(ModelFolder, path =>
+                    _sessions.Create(Path.GetFileName(Path.GetDirectoryName(path)) ?? path, path));
                 return _models;
             }
             catch (ModelFolderException ex)

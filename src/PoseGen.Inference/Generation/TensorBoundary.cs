@@ -4,8 +4,8 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace PoseGen.Inference.Generation;
 
 /// <summary>
-/// The pipeline computes in float32; a model may take float16 (GPU exports), int32/int64 token ids or timesteps. Values are
-/// cast here, at the model boundary, to the element type the session's metadata declares.
+/// The pipeline computes in float32; a model may take float16 (GPU exports), int32/int64 token ids or timesteps. Values
+/// are cast here, at the model boundary, to the element type the session's metadata declares.
 /// </summary>
 internal static class TensorBoundary
 {
@@ -19,14 +19,19 @@ internal static class TensorBoundary
         _ => type.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>An input value of the element type <paramref name="meta"/> declares, holding <paramref name="values"/>.</summary>
-    public static OrtValue Create(NodeMetadata meta, ReadOnlySpan<float> values, long[] shape) => meta.ElementDataType switch
+    /// <summary>
+    /// An input value of the element type <paramref name="meta"/> declares, holding <paramref name="values"/>.
+    /// </summary>
+    public static OrtValue Create(NodeMetadata meta, ReadOnlySpan<float> values, long[] shape) =>
+        meta.ElementDataType switch
     {
         TensorElementType.Float => OrtValue.CreateTensorValueFromMemory(values.ToArray(), shape),
         TensorElementType.Float16 => OrtValue.CreateTensorValueFromMemory(Convert(values, v => (Float16)v), shape),
         TensorElementType.Double => OrtValue.CreateTensorValueFromMemory(Convert(values, v => (double)v), shape),
-        TensorElementType.Int32 => OrtValue.CreateTensorValueFromMemory(Convert(values, v => (int)MathF.Round(v)), shape),
-        TensorElementType.Int64 => OrtValue.CreateTensorValueFromMemory(Convert(values, v => (long)MathF.Round(v)), shape),
+        TensorElementType.Int32 => OrtValue.CreateTensorValueFromMemory(Convert(values, v => (int)MathF.Round(v)),
+            shape),
+        TensorElementType.Int64 => OrtValue.CreateTensorValueFromMemory(Convert(values, v => (long)MathF.Round(v)),
+            shape),
         var other => throw new NotSupportedException($"Element type {other} is not supported at the model boundary."),
     };
 

@@ -22,15 +22,16 @@ public static class CropRegion
 
     /// <summary>
     /// The crop around a person whose keypoints (source pixels) came from a previous pass, or null when no crop would
-    /// help: the torso is not confidently visible (a shoulder and a hip at or above <paramref name="minScore"/>), or the
-    /// crop would be as large as the whole image.
+    /// help: the torso is not confidently visible (a shoulder and a hip at or above <paramref name="minScore"/>), or
+    /// the crop would be as large as the whole image.
     /// </summary>
     public static InputWindow? AroundKeypoints(
         ReadOnlySpan<Keypoint> keypoints, int imageWidth, int imageHeight, float minScore, int inputSize)
     {
         var leftHip = keypoints[(int)CocoKeypoint.LeftHip];
         var rightHip = keypoints[(int)CocoKeypoint.RightHip];
-        var shoulders = keypoints[(int)CocoKeypoint.LeftShoulder].Score >= minScore || keypoints[(int)CocoKeypoint.RightShoulder].Score >= minScore;
+        var shoulders = keypoints[(int)CocoKeypoint.LeftShoulder].Score >= minScore
+            || keypoints[(int)CocoKeypoint.RightShoulder].Score >= minScore;
         var hips = leftHip.Score >= minScore || rightHip.Score >= minScore;
         if (!shoulders || !hips)
             return null;

@@ -24,8 +24,8 @@ public readonly record struct InputWindow(float Left, float Top, float Scale, in
         (Left + normalisedX * Width, Top + normalisedY * Height);
 
     /// <summary>
-    /// The whole image centred in a square <paramref name="size"/> x <paramref name="size"/> input, padded equally on both
-    /// sides of the short axis.
+    /// The whole image centred in a square <paramref name="size"/> x <paramref name="size"/> input, padded equally on
+    /// both sides of the short axis.
     /// </summary>
     public static InputWindow Letterbox(int imageWidth, int imageHeight, int size)
     {
@@ -55,10 +55,13 @@ public readonly record struct InputWindow(float Left, float Top, float Scale, in
         const int Stride = 32;
         var longSide = RoundUp(maxDimension, Stride);
         var scale = (float)Math.Max(imageWidth, imageHeight) / longSide;
-        var width = imageWidth >= imageHeight ? longSide : RoundUp((int)Math.Ceiling(imageWidth / scale - 1e-3f), Stride);
-        var height = imageHeight > imageWidth ? longSide : RoundUp((int)Math.Ceiling(imageHeight / scale - 1e-3f), Stride);
+        var width = imageWidth >= imageHeight ? longSide : RoundUp((int)Math.Ceiling(imageWidth / scale - 1e-3f),
+            Stride);
+        var height = imageHeight > imageWidth ? longSide : RoundUp((int)Math.Ceiling(imageHeight / scale - 1e-3f),
+            Stride);
         return new InputWindow(0, 0, scale, width, height);
     }
 
-    private static int RoundUp(int value, int multiple) => Math.Max(multiple, (value + multiple - 1) / multiple * multiple);
+    private static int RoundUp(int value, int multiple) => Math.Max(multiple,
+        (value + multiple - 1) / multiple * multiple);
 }

@@ -53,7 +53,8 @@ internal sealed class MoveNetModelRunner : IDisposable
             var resampled = Stopwatch.GetTimestamp();
 
             long[] inputShape = [1, window.InputHeight, window.InputWidth, 3];
-            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, count), inputShape);
+            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance,
+                buffer.AsMemory(0, count), inputShape);
             float[] result;
             if (_fixedOutputShape is { } shape)
             {

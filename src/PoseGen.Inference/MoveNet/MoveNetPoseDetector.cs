@@ -15,22 +15,25 @@ namespace PoseGen.Inference.MoveNet;
 /// its crop; CenterNet's person boxes (when installed) add the people multipose missed (small, overlapping, more than
 /// six), each found by thunder on its own crop; people found twice are merged by OKS (non-maximum suppression).
 /// </summary>
-public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOptions> options, CenterNetObjectDetector? people = null)
+public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOptions> options,
+    CenterNetObjectDetector? people = null)
     : IPoseDetector, IDisposable
 {
     /// <summary>A detector box counts as covered by a pose whose keypoint box overlaps it this much (intersection over
     /// union, the usual 0.5 of detection matching); a person standing in front of another is not covered by the other's
     /// box, and a pose found twice is merged afterwards by OKS. Changed after looking at the fixture crowds: the first
-    /// test, intersection over the smaller box at 0.6, hid people in front of others (people/more unseen group OKS 0.591
-    /// -> 0.608 with IoU); the value 0.5 itself was not searched, so there is no leave-one-out figure.</summary>
+    /// test, intersection over the smaller box at 0.6, hid people in front of others (people/more unseen group OKS
+    /// 0.591 -> 0.608 with IoU); the value 0.5 itself was not searched, so there is no leave-one-out figure.</summary>
     private const float CoveredOverlap = 0.5f;
 
-    /// <summary>A pose found in a detector box must keep this share of its confident keypoints inside the box (grown by a
-    /// quarter), or thunder drifted to a neighbour. Set before the evaluation, not searched; dropping the check changed
-    /// the fixture figures by under 0.003 OKS.</summary>
+    /// <summary>A pose found in a detector box must keep this share of its confident keypoints inside the box (grown by
+    /// a quarter), or thunder drifted to a neighbour. Set before the evaluation, not searched; dropping the check
+    /// changed the fixture figures by under 0.003 OKS.</summary>
     private const double InsideShare = 0.7;
 
-    /// <summary>A thunder refinement replaces a multipose person only when it still describes that person (OKS).</summary>
+    /// <summary>
+    /// A thunder refinement replaces a multipose person only when it still describes that person (OKS).
+    /// </summary>
     private const double RefinementAgreement = 0.5;
 
     /// <summary>
@@ -47,8 +50,8 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
     /// would give the model at most ~5% more pixels per body length (a person filling the photo). Chosen as that round
     /// figure, then checked on the 52 annotated fixture photos (people/, people/more/; best-match OKS): for thunder the
     /// two photos it applies to (crop at 0.99 and 0.95 of the window) gain (0.873 -> 0.902, 0.884 -> 0.916) and nothing
-    /// else changes; a looser 0.9 would also take in one photo that loses 0.002 (and three that gain). Lightning (192 px
-    /// input) keeps its second pass: on two of its three photos in that band skipping lost (0.880 -> 0.859,
+    /// else changes; a looser 0.9 would also take in one photo that loses 0.002 (and three that gain). Lightning (192
+    /// px input) keeps its second pass: on two of its three photos in that band skipping lost (0.880 -> 0.859,
     /// 0.749 -> 0.612). Not searched, so no leave-one-out figure.
     /// </summary>
     private const float SecondPassMaxShare = 0.95f;
@@ -58,10 +61,13 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
 
     public bool IsAvailable(PoseModelKind model) => ModelCatalog.For(model).All(host.IsInstalled);
 
-    public Task<PoseDetectionResult> DetectAsync(RgbImage image, PoseModelKind model, CancellationToken cancellationToken) =>
+    public Task<PoseDetectionResult> DetectAsync(RgbImage image, PoseModelKind model,
+        CancellationToken cancellationToken) =>
         Task.FromResult(Detect(image, model, cancellationToken));
 
-    /// <summary>As <see cref="DetectAsync"/>, on the calling thread (a scheduler worker; see Scheduling.ScheduledPoseDetector).</summary>
+    /// <summary>
+    /// As <see cref="DetectAsync"/>, on the calling thread (a scheduler worker; see Scheduling.ScheduledPoseDetector).
+    /// </summary>
     public PoseDetectionResult Detect(RgbImage image, PoseModelKind model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -70,8 +76,10 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         var clock = new PipelineClock();
         var people = model switch
         {
-            PoseModelKind.Lightning => DetectSingle(image, Runner(ModelCatalog.MoveNetLightning), cropWholeFrame: true, clock, cancellationToken),
-            PoseModelKind.Thunder => DetectSingle(image, Runner(ModelCatalog.MoveNetThunder), cropWholeFrame: false, clock, cancellationToken),
+            PoseModelKind.Lightning => DetectSingle(image, Runner(ModelCatalog.MoveNetLightning), cropWholeFrame: true,
+                clock, cancellationToken),
+            PoseModelKind.Thunder => DetectSingle(image, Runner(ModelCatalog.MoveNetThunder), cropWholeFrame: false,
+                clock, cancellationToken),
             PoseModelKind.Multipose => DetectMultiple(image, refine: false, clock, cancellationToken),
             PoseModelKind.Auto => DetectMultiple(image, refine: true, clock, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(model), model, "Unknown pose model."),
@@ -83,9 +91,11 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
 
     /// <param name="cropWholeFrame">Whether a crop nearly as large as the whole image still gets its pass (see
     /// <see cref="SecondPassMaxShare"/>).</param>
-    private List<Pose> DetectSingle(RgbImage image, MoveNetModelRunner runner, bool cropWholeFrame, PipelineClock clock, CancellationToken ct)
+    private List<Pose> DetectSingle(RgbImage image, MoveNetModelRunner runner, bool cropWholeFrame, PipelineClock clock,
+        CancellationToken ct)
     {
-        var size = runner.InputSize ?? throw new InvalidOperationException("A single-pose model must have a square input.");
+        var size = runner.InputSize ?? throw new InvalidOperationException(
+            "A single-pose model must have a square input.");
         var whole = InputWindow.Letterbox(image.Width, image.Height, size);
         var best = MoveNetPostprocessing.ReadKeypoints(runner.Run(image, whole, clock), whole);
         var bestScore = MoveNetPostprocessing.PoseScore(best, _settings.KeypointThreshold);
@@ -102,7 +112,8 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
 
         if (bestScore < _settings.MinPoseScore)
             return [];
-        return [new Pose(best, bestScore, MoveNetPostprocessing.KeypointBox(best, _settings.KeypointThreshold, image.Width, image.Height))];
+        return [new Pose(best, bestScore, MoveNetPostprocessing.KeypointBox(best, _settings.KeypointThreshold,
+            image.Width, image.Height))];
     }
 
     private List<Pose> DetectMultiple(RgbImage image, bool refine, PipelineClock clock, CancellationToken ct)
@@ -123,7 +134,8 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
             ct.ThrowIfCancellationRequested();
             // A refinement that drifted to a neighbour leaves multipose's own view of this person.
             var refined = thunder is null ? null : Refine(image, candidate, thunder, clock);
-            people.Add(refined ?? new Pose(candidate.Keypoints, candidate.Score, Clip(candidate.Box, image.Width, image.Height)));
+            people.Add(refined ?? new Pose(candidate.Keypoints, candidate.Score,
+                Clip(candidate.Box, image.Width, image.Height)));
         }
         if (refine)
             AddDetectorPeople(image, people, clock, ct);
@@ -132,8 +144,8 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
     }
 
     /// <summary>
-    /// CenterNet person boxes that no pose found so far covers: thunder on a crop around each, kept when it finds a person
-    /// that stays inside the box.
+    /// CenterNet person boxes that no pose found so far covers: thunder on a crop around each, kept when it finds a
+    /// person that stays inside the box.
     /// </summary>
     private void AddDetectorPeople(RgbImage image, List<Pose> found, PipelineClock clock, CancellationToken ct)
     {
@@ -155,7 +167,8 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
             var score = MoveNetPostprocessing.PoseScore(keypoints, _settings.KeypointThreshold);
             if (score < _settings.CandidateScore || !MostlyInside(keypoints, box))
                 continue;
-            found.Add(new Pose(keypoints, score, MoveNetPostprocessing.KeypointBox(keypoints, _settings.KeypointThreshold, image.Width, image.Height)));
+            found.Add(new Pose(keypoints, score, MoveNetPostprocessing.KeypointBox(keypoints,
+                _settings.KeypointThreshold, image.Width, image.Height)));
         }
     }
 
@@ -164,11 +177,14 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         float gx = box.Width / 8, gy = box.Height / 8;
         var confident = keypoints.Where(k => k.Score >= _settings.KeypointThreshold).ToList();
         if (confident.Count == 0) return false;
-        var inside = confident.Count(k => k.X >= box.X - gx && k.X <= box.X + box.Width + gx && k.Y >= box.Y - gy && k.Y <= box.Y + box.Height + gy);
+        var inside = confident.Count(k => k.X >= box.X - gx && k.X <= box.X + box.Width + gx && k.Y >= box.Y - gy
+            && k.Y <= box.Y + box.Height + gy);
         return inside >= InsideShare * confident.Count;
     }
 
-    /// <summary>Two candidates refined onto the same person: keep the better-scoring pose (people are sorted by score).</summary>
+    /// <summary>
+    /// Two candidates refined onto the same person: keep the better-scoring pose (people are sorted by score).
+    /// </summary>
     private List<Pose> WithoutDuplicates(List<Pose> people)
     {
         var kept = new List<Pose>(people.Count);
@@ -180,7 +196,10 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         return kept;
     }
 
-    /// <summary>OKS of <paramref name="keypoints"/> against the confident keypoints of <paramref name="reference"/>, at its box's scale.</summary>
+    /// <summary>
+    /// OKS of <paramref name="keypoints"/> against the confident keypoints of <paramref name="reference"/>, at its
+    /// box's scale.
+    /// </summary>
     private double Similarity(IReadOnlyList<Keypoint> keypoints, Pose reference)
     {
         var labelled = reference.Keypoints
@@ -196,7 +215,8 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         if (candidate.Keypoints.Count(k => k.Score >= _settings.KeypointThreshold) < MinAgreementKeypoints)
             return null;
         var size = thunder.InputSize ?? throw new InvalidOperationException("Thunder must have a square input.");
-        var crop = CropRegion.AroundKeypoints(candidate.Keypoints, image.Width, image.Height, _settings.KeypointThreshold, size)
+        var crop = CropRegion.AroundKeypoints(candidate.Keypoints, image.Width, image.Height,
+            _settings.KeypointThreshold, size)
             ?? CropRegion.AroundBox(candidate.Box, size);
         var refined = MoveNetPostprocessing.ReadKeypoints(thunder.Run(image, crop, clock), crop);
 
@@ -207,11 +227,13 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
             return null;
 
         var score = MoveNetPostprocessing.PoseScore(refined, _settings.KeypointThreshold);
-        return new Pose(refined, score, MoveNetPostprocessing.KeypointBox(refined, _settings.KeypointThreshold, image.Width, image.Height));
+        return new Pose(refined, score, MoveNetPostprocessing.KeypointBox(refined, _settings.KeypointThreshold,
+            image.Width, image.Height));
     }
 
     private MoveNetModelRunner Runner(ModelDescriptor model) =>
-        _runners.GetOrAdd(model, m => new Lazy<MoveNetModelRunner>(() => new MoveNetModelRunner(host.GetSession(m)))).Value;
+        _runners.GetOrAdd(model, m => new Lazy<MoveNetModelRunner>(() => new MoveNetModelRunner(host.GetSession(m))))
+            .Value;
 
     private static BoundingBox Clip(BoundingBox box, int width, int height)
     {

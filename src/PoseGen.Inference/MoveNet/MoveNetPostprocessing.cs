@@ -21,7 +21,8 @@ public static class MoveNetPostprocessing
     public static Keypoint[] ReadKeypoints(ReadOnlySpan<float> output, InputWindow window)
     {
         if (output.Length < CocoKeypoints.Count * ValuesPerKeypoint)
-            throw new ArgumentException($"Expected at least {CocoKeypoints.Count * ValuesPerKeypoint} values.", nameof(output));
+            throw new ArgumentException($"Expected at least {CocoKeypoints.Count * ValuesPerKeypoint} values.",
+                nameof(output));
         var keypoints = new Keypoint[CocoKeypoints.Count];
         for (var k = 0; k < keypoints.Length; k++)
         {
@@ -31,11 +32,16 @@ public static class MoveNetPostprocessing
         return keypoints;
     }
 
-    /// <summary>Multipose output [1, N, 56] to the candidates scoring at least <paramref name="minScore"/>, best first.</summary>
-    public static IReadOnlyList<MultiposeCandidate> ReadMultipose(ReadOnlySpan<float> output, InputWindow window, float minScore)
+    /// <summary>
+    /// Multipose output [1, N, 56] to the candidates scoring at least <paramref name="minScore"/>, best first.
+    /// </summary>
+    public static IReadOnlyList<MultiposeCandidate> ReadMultipose(ReadOnlySpan<float> output, InputWindow window,
+        float minScore)
     {
         if (output.Length % MultiposeInstanceSize != 0)
-            throw new ArgumentException($"Multipose output length {output.Length} is not a multiple of {MultiposeInstanceSize}.", nameof(output));
+            throw new ArgumentException(
+                $"Multipose output length {output.Length} is not a multiple of {MultiposeInstanceSize}.",
+                nameof(output));
         var people = new List<MultiposeCandidate>();
         for (var i = 0; i < output.Length / MultiposeInstanceSize; i++)
         {
@@ -46,7 +52,8 @@ public static class MoveNetPostprocessing
             var boxValues = instance.Slice(CocoKeypoints.Count * ValuesPerKeypoint, 4);
             var (left, top) = window.ToSource(boxValues[1], boxValues[0]);
             var (right, bottom) = window.ToSource(boxValues[3], boxValues[2]);
-            people.Add(new MultiposeCandidate(ReadKeypoints(instance, window), new BoundingBox(left, top, right - left, bottom - top), score));
+            people.Add(new MultiposeCandidate(ReadKeypoints(instance, window),
+                new BoundingBox(left, top, right - left, bottom - top), score));
         }
         people.Sort((a, b) => b.Score.CompareTo(a.Score));
         return people;
@@ -74,7 +81,8 @@ public static class MoveNetPostprocessing
     /// Tight box around the keypoints at or above <paramref name="threshold"/>, clipped to the image; an empty box at
     /// the image centre when none is.
     /// </summary>
-    public static BoundingBox KeypointBox(ReadOnlySpan<Keypoint> keypoints, float threshold, int imageWidth, int imageHeight)
+    public static BoundingBox KeypointBox(ReadOnlySpan<Keypoint> keypoints, float threshold, int imageWidth,
+        int imageHeight)
     {
         float minX = float.MaxValue, minY = float.MaxValue, maxX = float.MinValue, maxY = float.MinValue;
         foreach (var k in keypoints)

@@ -1,6 +1,8 @@
 namespace PoseGen.Inference.MoveNet;
 
-/// <summary>Builds MoveNet's input: RGB 0..255 as int32, NHWC, no normalisation (the graphs normalise internally).</summary>
+/// <summary>
+/// Builds MoveNet's input: RGB 0..255 as int32, NHWC, no normalisation (the graphs normalise internally).
+/// </summary>
 public static class MoveNetPreprocessing
 {
     /// <summary>
@@ -8,7 +10,8 @@ public static class MoveNetPreprocessing
     /// (InputHeight x InputWidth x 3) by bilinear interpolation at input pixel centres. Input pixels whose centre falls
     /// outside the image are 0.
     /// </summary>
-    public static void Resample(ReadOnlySpan<byte> rgb, int width, int height, InputWindow window, Span<int> destination)
+    public static void Resample(ReadOnlySpan<byte> rgb, int width, int height, InputWindow window,
+        Span<int> destination)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
@@ -19,7 +22,8 @@ public static class MoveNetPreprocessing
         if (destination.Length < outW * outH * 3)
             throw new ArgumentException("Destination is smaller than the input tensor.", nameof(destination));
 
-        // Horizontal taps are the same for every row: byte offsets of the two neighbours and the weight of the right one.
+        // Horizontal taps are the same for every row: byte offsets of the two neighbours and the weight of the right
+        // one.
         Span<int> x0 = outW <= 1024 ? stackalloc int[outW] : new int[outW];
         Span<int> x1 = outW <= 1024 ? stackalloc int[outW] : new int[outW];
         Span<float> wx = outW <= 1024 ? stackalloc float[outW] : new float[outW];

@@ -11,16 +11,18 @@ public enum ActiveExecutionProvider
 }
 
 /// <summary>
-/// Decides once per process which execution provider the configured <see cref="ExecutionDevice"/> maps to, by asking ONNX
-/// Runtime to append the CUDA provider to a throwaway <see cref="SessionOptions"/> (that loads the provider library, so
-/// no model is needed to know).
+/// Decides once per process which execution provider the configured <see cref="ExecutionDevice"/> maps to, by asking
+/// ONNX Runtime to append the CUDA provider to a throwaway <see cref="SessionOptions"/> (that loads the provider
+/// library, so no model is needed to know).
 /// </summary>
 public sealed partial class ExecutionProviderSelector(ILogger<ExecutionProviderSelector> logger)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(ExecutionDevice, int), ProviderChoice> _choices = [];
 
-    /// <summary>Cuda configured but unavailable yields <see cref="ProviderChoice.Provider"/> null and the reason.</summary>
+    /// <summary>
+    /// Cuda configured but unavailable yields <see cref="ProviderChoice.Provider"/> null and the reason.
+    /// </summary>
     public ProviderChoice Select(ExecutionDevice device, int cudaDeviceId)
     {
         lock (_gate)
@@ -84,11 +86,13 @@ public sealed partial class ExecutionProviderSelector(ILogger<ExecutionProviderS
         options.AppendExecutionProvider_CUDA(cuda);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "ONNX Runtime: using the CUDA execution provider on device {DeviceId}")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "ONNX Runtime: using the CUDA execution provider on device {DeviceId}")]
     private static partial void LogUsingCuda(ILogger logger, int deviceId);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "ONNX Runtime: CUDA execution provider unavailable, falling back to CPU (Inference:Device=Auto). Reason: {Reason}")]
+        Message = "ONNX Runtime: CUDA execution provider unavailable, falling back to CPU (Inference:Device=Auto). " +
+            "Reason: {Reason}")]
     private static partial void LogCudaFallback(ILogger logger, string reason);
 }
 

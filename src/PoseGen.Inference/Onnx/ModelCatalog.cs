@@ -17,7 +17,8 @@ public static class ModelCatalog
     public static readonly ModelDescriptor CenterNet = new("centernet", "centernet.onnx");
     public static readonly ModelDescriptor Selfie = new("selfie", "selfie.onnx");
 
-    public static IReadOnlyList<ModelDescriptor> All { get; } = [MoveNetLightning, MoveNetThunder, MoveNetMultipose, CenterNet, Selfie];
+    public static IReadOnlyList<ModelDescriptor> All { get; } =
+        [MoveNetLightning, MoveNetThunder, MoveNetMultipose, CenterNet, Selfie];
 
     /// <summary>The models a pose pipeline runs.</summary>
     public static IReadOnlyList<ModelDescriptor> For(PoseModelKind kind) => kind switch

@@ -67,7 +67,8 @@ public sealed class OnnxModelHost : IDisposable
                 _sessions.TryGetValue(PathOf(m), out var s) && s.IsValueCreated))
             .ToList();
         return new InferenceStatus(
-            OrtEnv.Instance().GetVersionString(), _options.Device, choice.Provider, choice.CudaFailure, ModelsDirectory, models);
+            OrtEnv.Instance().GetVersionString(), _options.Device, choice.Provider, choice.CudaFailure, ModelsDirectory,
+            models);
     }
 
     public void Dispose()

@@ -6,10 +6,11 @@ namespace PoseGen.Inference.Scheduling;
 
 /// <summary>
 /// Every model run of the process goes through here: a fixed set of dedicated worker threads (not the request thread
-/// pool) takes work from two queues, interactive first. Interactive work waits in a bounded queue with a deadline and is
-/// refused with <see cref="InferenceBusyException"/> when the queue is full or the deadline passes; work whose caller
-/// cancelled (the client went away) leaves the queue at once and never runs. Background work has no deadline and never
-/// takes the last free worker, so a photo arriving during a video analysis waits for at most the frames in flight.
+/// pool) takes work from two queues, interactive first. Interactive work waits in a bounded queue with a deadline and
+/// is refused with <see cref="InferenceBusyException"/> when the queue is full or the deadline passes; work whose
+/// caller cancelled (the client went away) leaves the queue at once and never runs. Background work has no deadline and
+/// never takes the last free worker, so a photo arriving during a video analysis waits for at most the frames in
+/// flight.
 /// </summary>
 public sealed partial class InferenceScheduler : IInferenceScheduler, IDisposable
 {
@@ -24,7 +25,8 @@ public sealed partial class InferenceScheduler : IInferenceScheduler, IDisposabl
     private int _runningBackground;
     private bool _stopped;
 
-    public InferenceScheduler(IOptions<InferenceSchedulerOptions> options, TimeProvider time, ILogger<InferenceScheduler> logger)
+    public InferenceScheduler(IOptions<InferenceSchedulerOptions> options, TimeProvider time,
+        ILogger<InferenceScheduler> logger)
     {
         _settings = options.Value;
         _time = time;
@@ -62,11 +64,12 @@ public sealed partial class InferenceScheduler : IInferenceScheduler, IDisposabl
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> on a worker. Throws <see cref="InferenceBusyException"/> when an interactive request
-    /// finds the queue full or waits past its deadline, and <see cref="OperationCanceledException"/> when
+    /// Runs <paramref name="work"/> on a worker. Throws <see cref="InferenceBusyException"/> when an interactive
+    /// request finds the queue full or waits past its deadline, and <see cref="OperationCanceledException"/> when
     /// <paramref name="cancellationToken"/> fires first (the work then never starts). The token is passed to the work.
     /// </summary>
-    public Task<T> RunAsync<T>(InferencePriority priority, Func<CancellationToken, T> work, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(InferencePriority priority, Func<CancellationToken, T> work,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         if (cancellationToken.IsCancellationRequested)
@@ -86,7 +89,8 @@ public sealed partial class InferenceScheduler : IInferenceScheduler, IDisposabl
             item.Node = queue.AddLast(item);
             Monitor.Pulse(_gate);
         }
-        item.Watch(priority == InferencePriority.Interactive ? TimeSpan.FromSeconds(_settings.QueueTimeoutSeconds) : null);
+        item.Watch(priority == InferencePriority.Interactive ? TimeSpan.FromSeconds(_settings.QueueTimeoutSeconds)
+            : null);
         return item.Task;
     }
 
@@ -177,6 +181,7 @@ public sealed partial class InferenceScheduler : IInferenceScheduler, IDisposabl
             thread.Join(TimeSpan.FromSeconds(5));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Inference request refused ({Reason}); {Queued} interactive requests waiting")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Inference request refused ({Reason}); {Queued} interactive requests waiting")]
     private static partial void LogRefused(ILogger logger, InferenceBusyReason reason, int queued);
 }

@@ -2,12 +2,16 @@ using System.ComponentModel.DataAnnotations;
 
 namespace PoseGen.Inference.Scheduling;
 
-/// <summary>Configuration section <c>Inference:Scheduler</c>: how many model runs at once, and how long a request may wait.</summary>
+/// <summary>
+/// Configuration section <c>Inference:Scheduler</c>: how many model runs at once, and how long a request may wait.
+/// </summary>
 public sealed class InferenceSchedulerOptions
 {
     public const string SectionName = "Inference:Scheduler";
 
-    /// <summary>Worker threads running models; 0 is one per logical core (<see cref="Environment.ProcessorCount"/>).</summary>
+    /// <summary>
+    /// Worker threads running models; 0 is one per logical core (<see cref="Environment.ProcessorCount"/>).
+    /// </summary>
     [Range(0, 256)]
     public int Workers { get; set; }
 
@@ -18,7 +22,9 @@ public sealed class InferenceSchedulerOptions
     [Range(0, 10_000)]
     public int QueueLength { get; set; } = 32;
 
-    /// <summary>The longest an interactive request waits for a worker before it is refused (busy), in seconds.</summary>
+    /// <summary>
+    /// The longest an interactive request waits for a worker before it is refused (busy), in seconds.
+    /// </summary>
     [Range(0.001, 600)]
     public double QueueTimeoutSeconds { get; set; } = 10;
 

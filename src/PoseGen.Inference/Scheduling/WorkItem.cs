@@ -4,8 +4,11 @@ namespace PoseGen.Inference.Scheduling;
 
 public sealed partial class InferenceScheduler
 {
-    /// <summary>One queued request. <see cref="Node"/> is non-null exactly while it waits in a queue (under the lock).</summary>
-    private abstract class WorkItem(InferenceScheduler owner, InferencePriority priority, CancellationToken cancellationToken)
+    /// <summary>
+    /// One queued request. <see cref="Node"/> is non-null exactly while it waits in a queue (under the lock).
+    /// </summary>
+    private abstract class WorkItem(InferenceScheduler owner, InferencePriority priority,
+        CancellationToken cancellationToken)
     {
         private CancellationTokenRegistration _cancelled;
         private ITimer? _deadline;
@@ -18,11 +21,14 @@ public sealed partial class InferenceScheduler
 
         public LinkedListNode<WorkItem>? Node { get; set; }
 
-        /// <summary>After it is queued: leave the queue when the caller cancels or <paramref name="timeout"/> passes.</summary>
+        /// <summary>
+        /// After it is queued: leave the queue when the caller cancels or <paramref name="timeout"/> passes.
+        /// </summary>
         public void Watch(TimeSpan? timeout)
         {
             if (timeout is { } wait)
-                _deadline = Owner._time.CreateTimer(static s => ((WorkItem)s!).OnDeadline(), this, wait, Timeout.InfiniteTimeSpan);
+                _deadline = Owner._time.CreateTimer(static s => ((WorkItem)s!).OnDeadline(), this, wait,
+                    Timeout.InfiniteTimeSpan);
             _cancelled = CancellationToken.UnsafeRegister(static s => ((WorkItem)s!).OnCancelled(), this);
         }
 
@@ -66,7 +72,8 @@ public sealed partial class InferenceScheduler
         protected abstract void Fail(Exception reason);
     }
 
-    private sealed class WorkItem<T>(InferenceScheduler owner, InferencePriority priority, Func<CancellationToken, T> work, CancellationToken cancellationToken)
+    private sealed class WorkItem<T>(InferenceScheduler owner, InferencePriority priority,
+        Func<CancellationToken, T> work, CancellationToken cancellationToken)
         : WorkItem(owner, priority, cancellationToken)
     {
         // Continuations run on the thread pool, never on a worker thread or inside the scheduler's lock.

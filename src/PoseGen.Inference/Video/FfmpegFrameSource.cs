@@ -24,8 +24,11 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options) : IVideoFr
     public async Task<VideoInfo> ProbeAsync(string path, CancellationToken cancellationToken)
     {
         if (new FileInfo(path).Length > _settings.MaxBytes)
-            throw new VideoDecodeException(VideoErrorKind.TooLarge, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The video is larger than the limit of {_settings.MaxBytes / (1024.0 * 1024):0.#} MiB."));
-        var info = await VideoProbe.ReadAsync(_settings.Ffprobe, path, TimeSpan.FromSeconds(_settings.MaxProbeSeconds), cancellationToken);
+            throw new VideoDecodeException(VideoErrorKind.TooLarge,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"The video is larger than the limit of {_settings.MaxBytes / (1024.0 * 1024):0.#} MiB."));
+        var info = await VideoProbe.ReadAsync(_settings.Ffprobe, path, TimeSpan.FromSeconds(_settings.MaxProbeSeconds),
+            cancellationToken);
         if (info.DurationSeconds > _settings.MaxDurationSeconds)
             throw new VideoDecodeException(VideoErrorKind.TooLong,
                 $"The video is {info.DurationSeconds:F0} s long; the limit is {_settings.MaxDurationSeconds:F0} s.");
@@ -35,7 +38,8 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options) : IVideoFr
     /// <summary>ffmpeg's version ("5.1.6-0+deb12u1"), or null when ffmpeg cannot be started or fails.</summary>
     public async Task<string?> VersionAsync(CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(_settings.Ffmpeg) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(_settings.Ffmpeg) { RedirectStandardOutput = true,
+            RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-version");
         try
         {
@@ -54,7 +58,8 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options) : IVideoFr
         }
     }
 
-    private async Task<int> ReadOrTimeOutAsync(Stream stdout, byte[] pixels, CancellationToken timeout, CancellationToken cancellationToken)
+    private async Task<int> ReadOrTimeOutAsync(Stream stdout, byte[] pixels, CancellationToken timeout,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -63,11 +68,14 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options) : IVideoFr
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new VideoDecodeException(VideoErrorKind.TooLong, string.Create(CultureInfo.InvariantCulture,
-                $"The video could not be analysed within {_settings.MaxAnalysisSeconds / 60:0.#} minutes; try a shorter or smaller clip."));
+                $"The video could not be analysed within {_settings.MaxAnalysisSeconds / 60:0.#} minutes; try a " +
+                $"shorter or smaller clip."));
         }
     }
 
-    /// <summary>The frame size after scaling the longest side down to <see cref="VideoOptions.MaxSide"/>, both sides even.</summary>
+    /// <summary>
+    /// The frame size after scaling the longest side down to <see cref="VideoOptions.MaxSide"/>, both sides even.
+    /// </summary>
     public (int Width, int Height) OutputSize(VideoInfo info)
     {
         var scale = Math.Min(1.0, (double)_settings.MaxSide / Math.Max(info.Width, info.Height));
@@ -86,11 +94,12 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options) : IVideoFr
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in (string[])["-v", "error", "-nostdin", .. VideoProbe.InputRestrictions, "-i", path, "-an", "-vf", $"fps={fps},scale={width}:{height}",
+        foreach (var arg in (string[])["-v", "error", "-nostdin", .. VideoProbe.InputRestrictions, "-i", path, "-an",
+            "-vf", $"fps={fps},scale={width}:{height}",
                      "-f", "rawvideo", "-pix_fmt", "rgb24", "-"])
             start.ArgumentList.Add(arg);
-        // The duration in the header may be missing (a stream saved without an index reads as 0 s) or wrong: the decoded
-        // frames are what count against the limit, and the whole run has a wall-clock limit.
+        // The duration in the header may be missing (a stream saved without an index reads as 0 s) or wrong: the
+        // decoded frames are what count against the limit, and the whole run has a wall-clock limit.
         var maxFrames = (int)Math.Floor(_settings.MaxDurationSeconds * _settings.FramesPerSecond) + 1;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_settings.MaxAnalysisSeconds));
@@ -110,8 +119,10 @@ public sealed class FfmpegFrameSource(IOptions<VideoOptions> options) : IVideoFr
                     break;
                 if (index == maxFrames)
                     throw new VideoDecodeException(VideoErrorKind.TooLong,
-                        string.Create(CultureInfo.InvariantCulture, $"The video is longer than the limit of {_settings.MaxDurationSeconds:F0} s."));
-                yield return new VideoFrame(index, index / _settings.FramesPerSecond, new RgbImage(width, height, pixels));
+                        string.Create(CultureInfo.InvariantCulture,
+                            $"The video is longer than the limit of {_settings.MaxDurationSeconds:F0} s."));
+                yield return new VideoFrame(index, index / _settings.FramesPerSecond,
+                    new RgbImage(width, height, pixels));
                 index++;
             }
             await process.WaitForExitAsync(cancellationToken);

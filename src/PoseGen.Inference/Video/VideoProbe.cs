@@ -13,9 +13,11 @@ internal static class VideoProbe
     /// Only local files are opened (no network or pipe protocols a crafted playlist could point at) and only the
     /// containers the product accepts (MP4/MOV and Matroska/WebM) are demuxed, for ffprobe and ffmpeg alike.
     /// </summary>
-    internal static readonly string[] InputRestrictions = ["-protocol_whitelist", "file", "-format_whitelist", "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm"];
+    internal static readonly string[] InputRestrictions = ["-protocol_whitelist", "file", "-format_whitelist",
+        "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm"];
 
-    public static async Task<VideoInfo> ReadAsync(string ffprobe, string path, TimeSpan limit, CancellationToken cancellationToken)
+    public static async Task<VideoInfo> ReadAsync(string ffprobe, string path, TimeSpan limit,
+        CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(ffprobe)
         {
@@ -24,7 +26,8 @@ internal static class VideoProbe
             UseShellExecute = false,
         };
         foreach (var arg in (string[])["-v", "error", .. InputRestrictions, "-select_streams", "v:0", "-show_entries",
-                     "stream=width,height:stream_side_data=rotation:stream_tags=rotate:format=duration", "-of", "json", path])
+                     "stream=width,height:stream_side_data=rotation:stream_tags=rotate:format=duration", "-of", "json",
+                     path])
             start.ArgumentList.Add(arg);
         using var process = FfmpegProcess.Start(start);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -26,7 +26,8 @@ public sealed class AccountController(
     {
         if (!ModelState.IsValid)
             return View(model);
-        var user = new PoseGenUser { UserName = model.Email, Email = model.Email, CreatedAtUtc = time.GetUtcNow().UtcDateTime };
+        var user = new PoseGenUser { UserName = model.Email, Email = model.Email,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime };
         var result = await users.CreateAsync(user, model.Password);
         if (!result.Succeeded)
         {
@@ -46,7 +47,8 @@ public sealed class AccountController(
     {
         if (!ModelState.IsValid)
             return View(model);
-        var result = await signIn.PasswordSignInAsync(model.Email, model.Password, model.RememberMe, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(model.Email, model.Password, model.RememberMe,
+            lockoutOnFailure: true);
         if (result.Succeeded)
             return Url.IsLocalUrl(model.ReturnUrl) ? LocalRedirect(model.ReturnUrl) : RedirectToAction("Index", "Home");
         ModelState.AddModelError(string.Empty, result.IsLockedOut
@@ -87,7 +89,8 @@ public sealed class AccountController(
     }
 
     [HttpPost, Authorize, EnableRateLimiting(RateLimits.Accounts)]
-    public async Task<IActionResult> Delete([Bind(Prefix = "Delete")] DeleteAccountViewModel model, CancellationToken ct)
+    public async Task<IActionResult> Delete([Bind(Prefix = "Delete")] DeleteAccountViewModel model,
+        CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -102,7 +105,8 @@ public sealed class AccountController(
         await accountData.DeleteUserDataAsync(user.Id, ct);
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
-            throw new InvalidOperationException("Deleting the account failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+            throw new InvalidOperationException("Deleting the account failed: "
+                + string.Join("; ", result.Errors.Select(e => e.Description)));
         // Clips waiting for analysis go after their rows, as media files do.
         foreach (var clip in clips)
             videos.Delete(clip);
@@ -114,6 +118,7 @@ public sealed class AccountController(
     private async Task<ManageViewModel> ManageModelAsync(string? message)
     {
         var user = await users.GetUserAsync(User);
-        return new ManageViewModel(user?.Email ?? "", new ChangePasswordViewModel(), new DeleteAccountViewModel(), message);
+        return new ManageViewModel(user?.Email ?? "", new ChangePasswordViewModel(), new DeleteAccountViewModel(),
+            message);
     }
 }

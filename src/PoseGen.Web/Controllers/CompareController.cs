@@ -13,11 +13,13 @@ namespace PoseGen.Web.Controllers;
 public sealed class CompareController(
     IPoseDetector detector, HistoryService history, PoseLibrary library, IOptions<UploadOptions> uploads) : Controller
 {
-    /// <param name="referencePose">A library pose id to use as the reference (the recommendation cards' "compare" link).</param>
+    /// <param name="referencePose">A library pose id to use as the reference (the recommendation cards' "compare"
+    /// link).</param>
     [HttpGet]
     public async Task<IActionResult> Index(string? referencePose, CancellationToken ct)
     {
-        var analyses = await history.ListAsync(User.RequiredUserId(), PoseGen.Core.History.ActivityKind.Analysis, 0, 30, ct);
+        var analyses = await history.ListAsync(User.RequiredUserId(), PoseGen.Core.History.ActivityKind.Analysis, 0, 30,
+            ct);
         var pose = referencePose is null ? null : library.Find(referencePose);
         if (referencePose is not null && pose is null)
             return NotFound();
@@ -29,4 +31,5 @@ public sealed class CompareController(
 /// <param name="SavedAnalyses">The user's recent analyses, offered as references.</param>
 /// <param name="LibraryPoseId">Set when the reference is a library pose.</param>
 public sealed record ComparePageViewModel(
-    bool ModelsInstalled, long MaxImageBytes, IReadOnlyList<ActivitySummary> SavedAnalyses, string? LibraryPoseId, string? LibraryPoseName);
+    bool ModelsInstalled, long MaxImageBytes, IReadOnlyList<ActivitySummary> SavedAnalyses, string? LibraryPoseId,
+    string? LibraryPoseName);

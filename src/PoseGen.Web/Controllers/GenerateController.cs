@@ -7,10 +7,13 @@ using PoseGen.Web.Services.Generation;
 namespace PoseGen.Web.Controllers;
 
 public sealed record GeneratePageViewModel(
-    IReadOnlyList<LibraryPose> Poses, string PoseId, string View, Guid? AnalysisId, string SuggestedPrompt, string NegativePrompt,
+    IReadOnlyList<LibraryPose> Poses, string PoseId, string View, Guid? AnalysisId, string SuggestedPrompt,
+    string NegativePrompt,
     string? UnavailableMessage);
 
-/// <summary>"Render this pose": the page edits the pose and calls /api/v1/generations; the work happens in the job worker.</summary>
+/// <summary>
+/// "Render this pose": the page edits the pose and calls /api/v1/generations; the work happens in the job worker.
+/// </summary>
 [Authorize]
 public sealed class GenerateController(PoseLibrary library, GenerationJobService jobs) : Controller
 {

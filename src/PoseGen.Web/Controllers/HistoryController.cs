@@ -22,7 +22,8 @@ public sealed class HistoryController(HistoryService history, HistoryDeletionSer
         var filter = HistoryFilter.Parse(kind, q, from, to, exercise);
         var total = await history.CountAsync(userId, filter, ct);
         var items = await history.ListAsync(userId, filter, (page - 1) * PageSize, PageSize, ct);
-        return View(new HistoryIndexViewModel(items, kind, page, Math.Max(1, (total + PageSize - 1) / PageSize), filter, total,
+        return View(new HistoryIndexViewModel(items, kind, page, Math.Max(1, (total + PageSize - 1) / PageSize), filter,
+            total,
             await history.ExercisesAsync(userId, ct), new HistoryNotice(undo, deleted, restored)));
     }
 
@@ -32,7 +33,8 @@ public sealed class HistoryController(HistoryService history, HistoryDeletionSer
         var activity = await history.GetAsync(User.RequiredUserId(), id, ct);
         if (activity is null)
             return NotFound();
-        var summary = new ActivitySummary(activity.Id, activity.Kind, activity.CreatedAtUtc, activity.Title, activity.Summary, activity.ThumbnailId);
+        var summary = new ActivitySummary(activity.Id, activity.Kind, activity.CreatedAtUtc, activity.Title,
+            activity.Summary, activity.ThumbnailId);
         return View(new HistoryDetailsViewModel(summary, activity.Document, [.. activity.Media.Select(m => m.Id)]));
     }
 
@@ -42,16 +44,22 @@ public sealed class HistoryController(HistoryService history, HistoryDeletionSer
             ? RedirectToAction(nameof(Index), new { undo = done.UndoToken, deleted = done.Count })
             : NotFound();
 
-    /// <summary>Deletes what the list's filter matches, if it still matches the <paramref name="expected"/> count the user confirmed.</summary>
+    /// <summary>
+    /// Deletes what the list's filter matches, if it still matches the <paramref name="expected"/> count the user
+    /// confirmed.
+    /// </summary>
     [HttpPost]
     public async Task<IActionResult> DeleteMatching(
-        ActivityKind? kind, string? q, DateOnly? from, DateOnly? to, string? exercise, int expected, CancellationToken ct)
+        ActivityKind? kind, string? q, DateOnly? from, DateOnly? to, string? exercise, int expected,
+        CancellationToken ct)
     {
-        var done = await deletion.DeleteMatchingAsync(User.RequiredUserId(), HistoryFilter.Parse(kind, q, from, to, exercise), expected, ct);
+        var done = await deletion.DeleteMatchingAsync(User.RequiredUserId(),
+            HistoryFilter.Parse(kind, q, from, to, exercise), expected, ct);
         return RedirectToAction(nameof(Index), new { undo = done.UndoToken, deleted = done.Count });
     }
 
     [HttpPost]
     public async Task<IActionResult> Restore(string? token, CancellationToken ct) =>
-        RedirectToAction(nameof(Index), new { restored = await deletion.RestoreAsync(User.RequiredUserId(), token ?? "", ct) });
+        RedirectToAction(nameof(Index), new { restored = await deletion.RestoreAsync(User.RequiredUserId(), token ?? "",
+            ct) });
 }

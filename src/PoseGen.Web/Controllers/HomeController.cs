@@ -14,7 +14,9 @@ public sealed class HomeController : Controller
             ? View("Dashboard", await dashboard.GetAsync(User.RequiredUserId(), null, null, ct))
             : View();
 
-    /// <summary>Re-executed by the exception handler for page requests; the status was set from the exception.</summary>
+    /// <summary>
+    /// Re-executed by the exception handler for page requests; the status was set from the exception.
+    /// </summary>
     [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
     [IgnoreAntiforgeryToken]
     public IActionResult Error()
@@ -27,7 +29,8 @@ public sealed class HomeController : Controller
 
     /// <summary>Re-executed by the status-code pages middleware for empty error responses (404, 400 ...).</summary>
     [IgnoreAntiforgeryToken]
-    public IActionResult Status(int code) => StatusView(code is >= 400 and < 600 ? code : 404, ExceptionStatus.Title(code));
+    public IActionResult Status(int code) => StatusView(code is >= 400 and < 600 ? code : 404,
+        ExceptionStatus.Title(code));
 
     private ViewResult StatusView(int status, string message)
     {

@@ -16,11 +16,13 @@ namespace PoseGen.Web.Controllers;
 /// </summary>
 [Authorize]
 public sealed class RecommendationsController(
-    PoseLibrary library, PoseFeedbackService feedback, IPoseDetector detector, IOptions<UploadOptions> uploads) : Controller
+    PoseLibrary library, PoseFeedbackService feedback, IPoseDetector detector,
+    IOptions<UploadOptions> uploads) : Controller
 {
     [HttpGet]
     public IActionResult Index() => View(new RecommendationsPageViewModel(
-        detector.IsAvailable(PoseModelKind.Auto), uploads.Value.MaxImageBytes, ContextLabels.Environments, ContextLabels.Outfits));
+        detector.IsAvailable(PoseModelKind.Auto), uploads.Value.MaxImageBytes, ContextLabels.Environments,
+        ContextLabels.Outfits));
 
     [HttpGet("/Recommendations/Pose/{id}")]
     public async Task<IActionResult> Pose(string id, CancellationToken ct)
@@ -31,12 +33,14 @@ public sealed class RecommendationsController(
         string Name(string other) => library.Find(other)?.Name ?? other;
         return View(new PoseDetailViewModel(
             pose, mine is null ? null : PoseText.Id(mine.Kind),
-            pose.ProgressesFrom.Select(p => (p, Name(p))).ToList(), pose.ProgressesTo.Select(p => (p, Name(p))).ToList()));
+            pose.ProgressesFrom.Select(p => (p, Name(p))).ToList(),
+            pose.ProgressesTo.Select(p => (p, Name(p))).ToList()));
     }
 }
 
 public sealed record RecommendationsPageViewModel(
-    bool ModelsInstalled, long MaxImageBytes, IReadOnlyDictionary<string, string> Environments, IReadOnlyDictionary<string, string> Outfits);
+    bool ModelsInstalled, long MaxImageBytes, IReadOnlyDictionary<string, string> Environments,
+    IReadOnlyDictionary<string, string> Outfits);
 
 public sealed record PoseDetailViewModel(
     LibraryPose Pose, string? Feedback,

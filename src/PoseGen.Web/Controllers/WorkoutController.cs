@@ -24,22 +24,29 @@ public sealed class WorkoutController(
 
     [HttpGet]
     /// <param name="exercise">The exercise to select; with <paramref name="pose"/> the page opens on practising that
-    /// library pose, seen from <paramref name="view"/> (every "try it" link lands here); with <paramref name="analysis"/>,
-    /// on practising the pose of that saved analysis.</param>
-    public async Task<IActionResult> Index(string? exercise, string? pose, string? view, Guid? analysis, CancellationToken ct)
+    /// library pose, seen from <paramref name="view"/> (every "try it" link lands here); with
+    /// <paramref name="analysis"/>, on practising the pose of that saved analysis.</param>
+    public async Task<IActionResult> Index(string? exercise, string? pose, string? view, Guid? analysis,
+        CancellationToken ct)
     {
         CrossOriginIsolation.Apply(Response.Headers);
-        var exercises = LiveWorkoutSessions.LiveExercises.Select(e => new WorkoutExerciseOption(e.Id, e.Name, e.Kind.ToString())).ToList();
-        var analyses = (await history.ListAsync(User.RequiredUserId(), new HistoryFilter(PoseGen.Core.History.ActivityKind.Analysis), 0, PractisableAnalyses, ct))
-            .Select(a => new WorkoutAnalysisOption($"analysis:{a.Id}", a.Title, a.ThumbnailId is Guid t ? $"/media/{t}" : null)).ToList();
+        var exercises = LiveWorkoutSessions.LiveExercises.Select(e =>
+            new WorkoutExerciseOption(e.Id, e.Name, e.Kind.ToString())).ToList();
+        var analyses = (await history.ListAsync(User.RequiredUserId(),
+            new HistoryFilter(PoseGen.Core.History.ActivityKind.Analysis), 0, PractisableAnalyses, ct))
+            .Select(a => new WorkoutAnalysisOption($"analysis:{a.Id}", a.Title,
+                a.ThumbnailId is Guid t ? $"/media/{t}" : null)).ToList();
         if (analysis is Guid chosen && analyses.All(a => a.Id != $"analysis:{chosen}")
-            && await history.GetAsync(User.RequiredUserId(), chosen, ct) is { Kind: PoseGen.Core.History.ActivityKind.Analysis } older)
+            && await history.GetAsync(User.RequiredUserId(), chosen,
+                ct) is { Kind: PoseGen.Core.History.ActivityKind.Analysis } older)
             analyses.Insert(0, new WorkoutAnalysisOption($"analysis:{chosen}", older.Title, null));
         var practisedAnalysis = analyses.FirstOrDefault(a => analysis is Guid g && a.Id == $"analysis:{g}")?.Id;
         var practised = pose is null ? null : library.Find(pose);
         var selected = practised is not null || practisedAnalysis is not null ? "practice"
-            : exercises.Any(e => string.Equals(e.Id, exercise, StringComparison.OrdinalIgnoreCase)) ? exercise!.ToLowerInvariant() : "squat";
-        var poses = library.All.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Select(p => new WorkoutPoseOption(p.Id, p.Name)).ToList();
+            : exercises.Any(e => string.Equals(e.Id, exercise, StringComparison.OrdinalIgnoreCase))
+            ? exercise!.ToLowerInvariant() : "squat";
+        var poses = library.All.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(p => new WorkoutPoseOption(p.Id, p.Name)).ToList();
         var side = PoseText.View(view) is { } v ? PoseText.Id(v) : "front";
         var limits = video.Limits;
         return View(new WorkoutPageViewModel(exercises, selected, models.PathOf(PoseModelKind.Lightning) is not null,
@@ -68,10 +75,13 @@ public sealed record WorkoutExerciseOption(string Id, string Name, string Kind);
 
 public sealed record WorkoutPoseOption(string Id, string Name);
 
-/// <summary>A saved analysis to practise: Id is "analysis:" + its history id; PictureUrl its thumbnail when it has one.</summary>
+/// <summary>
+/// A saved analysis to practise: Id is "analysis:" + its history id; PictureUrl its thumbnail when it has one.
+/// </summary>
 public sealed record WorkoutAnalysisOption(string Id, string Title, string? PictureUrl);
 
 public sealed record WorkoutPageViewModel(
-    IReadOnlyList<WorkoutExerciseOption> Exercises, string Selected, bool LightningInstalled, bool ThunderInstalled, long MaxVideoBytes,
+    IReadOnlyList<WorkoutExerciseOption> Exercises, string Selected, bool LightningInstalled, bool ThunderInstalled,
+    long MaxVideoBytes,
     double MaxVideoSeconds, IReadOnlyList<WorkoutPoseOption> Poses, string? PracticePose, string PracticeView,
     IReadOnlyList<WorkoutAnalysisOption> Analyses);

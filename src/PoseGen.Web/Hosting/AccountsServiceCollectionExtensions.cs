@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using PoseGen.Data;
 using PoseGen.Data.Entities;
@@ -24,7 +26,8 @@ public static class AccountsServiceCollectionExtensions
             })
             .AddPoseGenIdentityStores();
 
-        // Identity's composite scheme authenticates with either bearer or cookie, but would challenge with bearer (a bare
+        // Identity's composite scheme authenticates with either bearer or cookie, but would challenge with bearer (a
+        // bare
         // 401) even for pages; pages should redirect to the login form, and the cookie events below keep 401 for /api.
         services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(options =>
         {
@@ -43,12 +46,14 @@ public static class AccountsServiceCollectionExtensions
             options.SlidingExpiration = true;
             // API callers get status codes, not a redirect to an HTML login page.
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context,
+                StatusCodes.Status403Forbidden);
         });
         return services;
     }
 
-    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    private static Task RedirectOrStatus(
+        RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (ApiRequests.IsApi(context.Request))
             context.Response.StatusCode = status;

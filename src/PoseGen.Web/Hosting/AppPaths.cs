@@ -5,7 +5,8 @@ namespace PoseGen.Web.Hosting;
 
 /// <summary>
 /// The web host's folders, all under <see cref="AppRoot"/> unless configured absolute: wwwroot/ and the data folder
-/// (Storage:DataRoot; the SQLite file, media, waiting clips and data-protection keys live below it, see <see cref="DataRoot"/>).
+/// (Storage:DataRoot; the SQLite file, media, waiting clips and data-protection keys live below it, see
+/// <see cref="DataRoot"/>).
 /// </summary>
 public static class AppPaths
 {

@@ -15,15 +15,21 @@ namespace PoseGen.Web.Hosting;
 /// </summary>
 public sealed class BodyShapeFilter : IAsyncActionFilter, IOrderedFilter
 {
-    /// <summary>Longer than any prompt, name or id a request carries (prompts are cut to CLIP's 77 tokens anyway).</summary>
+    /// <summary>
+    /// Longer than any prompt, name or id a request carries (prompts are cut to CLIP's 77 tokens anyway).
+    /// </summary>
     public const int MaxStringLength = 4000;
 
-    /// <summary>More elements than any list a request carries (keypoints: 54 numbers; goals and labels: a dozen).</summary>
+    /// <summary>
+    /// More elements than any list a request carries (keypoints: 54 numbers; goals and labels: a dozen).
+    /// </summary>
     public const int MaxListLength = 1000;
 
     private const int MaxDepth = 8;
 
-    /// <summary>Before [ApiController]'s automatic 400 (order -2000), so both kinds of error come back together.</summary>
+    /// <summary>
+    /// Before [ApiController]'s automatic 400 (order -2000), so both kinds of error come back together.
+    /// </summary>
     public int Order => -3000;
 
     public Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
@@ -39,7 +45,8 @@ public sealed class BodyShapeFilter : IAsyncActionFilter, IOrderedFilter
             return next();
         var problems = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>();
         context.Result = new BadRequestObjectResult(problems.CreateValidationProblemDetails(
-            context.HttpContext, context.ModelState, StatusCodes.Status400BadRequest, "The request body is not valid."));
+            context.HttpContext, context.ModelState, StatusCodes.Status400BadRequest,
+            "The request body is not valid."));
         return Task.CompletedTask;
     }
 
@@ -53,7 +60,10 @@ public sealed class BodyShapeFilter : IAsyncActionFilter, IOrderedFilter
             case string:
                 return;
             case Enum when !Enum.IsDefined(value.GetType(), value):
-                errors.AddModelError(path, $"Unknown value {Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)}; use one of: {string.Join(", ", Enum.GetNames(value.GetType()).Select(JsonNamingPolicy.CamelCase.ConvertName))}.");
+                var names = Enum.GetNames(value.GetType()).Select(JsonNamingPolicy.CamelCase.ConvertName);
+                errors.AddModelError(path,
+                    $"Unknown value {Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)}; use " +
+                    $"one of: {string.Join(", ", names)}.");
                 return;
             case IEnumerable items:
                 var index = 0;
@@ -74,7 +84,8 @@ public sealed class BodyShapeFilter : IAsyncActionFilter, IOrderedFilter
                 return;
         }
         var type = value.GetType();
-        if (depth >= MaxDepth || type.IsPrimitive || type.Namespace?.StartsWith("PoseGen.", StringComparison.Ordinal) != true)
+        if (depth >= MaxDepth || type.IsPrimitive || type.Namespace?.StartsWith("PoseGen.", StringComparison.Ordinal)
+            != true)
             return;
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {

@@ -17,7 +17,8 @@ public static class ExceptionStatus
     {
         BadHttpRequestException bad => bad.StatusCode,
         // Multipart and form limits (FormOptions) surface as InvalidDataException when a body exceeds them.
-        InvalidDataException data when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) => StatusCodes.Status413PayloadTooLarge,
+        InvalidDataException data when data.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
+            StatusCodes.Status413PayloadTooLarge,
         InvalidDataException => StatusCodes.Status400BadRequest,
         AntiforgeryValidationException => StatusCodes.Status400BadRequest,
         // Errors by meaning (PoseGen.Core.Errors), from services and use cases that never name a status code.
@@ -45,7 +46,8 @@ public static class ExceptionStatus
             VideoErrorKind.ToolsMissing => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status422UnprocessableEntity,
         },
-        // The server's own passing conditions, not the request's fault: the database is down or restarting, the disk is full.
+        // The server's own passing conditions, not the request's fault: the database is down or restarting, the disk is
+        // full.
         _ when DataFaults.IsDatabaseUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
         _ when DataFaults.IsOutOfSpace(exception) => StatusCodes.Status507InsufficientStorage,
         OperationCanceledException => 499,
@@ -61,7 +63,9 @@ public static class ExceptionStatus
         _ => null,
     };
 
-    /// <summary>Our own words for the server's passing conditions (never the provider's text, which names hosts and paths).</summary>
+    /// <summary>
+    /// Our own words for the server's passing conditions (never the provider's text, which names hosts and paths).
+    /// </summary>
     public static string? FaultDetail(Exception exception) =>
         DataFaults.IsDatabaseUnavailable(exception) ? "The database is not reachable right now. Try again in a moment."
         : DataFaults.IsOutOfSpace(exception) ? "The server is out of storage, so nothing was saved. Try again later."

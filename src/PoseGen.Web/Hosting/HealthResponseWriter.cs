@@ -21,7 +21,8 @@ public static class HealthResponseWriter
             totalMs = report.TotalDuration.TotalMilliseconds,
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = detailed ? e.Value.Data : null }),
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description,
+                    data = detailed ? e.Value.Data : null }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
     }

@@ -3,10 +3,13 @@ using PoseGen.Inference.Onnx;
 
 namespace PoseGen.Web.Hosting;
 
-/// <summary>ONNX Runtime loaded: its version, the configured device and the execution provider actually in use.</summary>
+/// <summary>
+/// ONNX Runtime loaded: its version, the configured device and the execution provider actually in use.
+/// </summary>
 public sealed class OnnxRuntimeHealthCheck(OnnxModelHost host) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+        CancellationToken cancellationToken = default)
     {
         var status = host.GetStatus();
         var data = new Dictionary<string, object>
@@ -24,16 +27,21 @@ public sealed class OnnxRuntimeHealthCheck(OnnxModelHost host) : IHealthCheck
     }
 }
 
-/// <summary>Which converted models are installed and loaded. Missing models degrade the features that need them.</summary>
+/// <summary>
+/// Which converted models are installed and loaded. Missing models degrade the features that need them.
+/// </summary>
 public sealed class ModelsHealthCheck(OnnxModelHost host) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+        CancellationToken cancellationToken = default)
     {
         var status = host.GetStatus();
-        var data = status.Models.ToDictionary(m => m.Name, m => (object)(m.Loaded ? "loaded" : m.Installed ? "installed" : "missing"));
+        var data = status.Models.ToDictionary(m => m.Name, m => (object)(m.Loaded ? "loaded" : m.Installed ? "installed"
+            : "missing"));
         var missing = status.Models.Where(m => !m.Installed).Select(m => m.FileName).ToList();
         return Task.FromResult(missing.Count == 0
             ? HealthCheckResult.Healthy($"{status.Models.Count} models installed", data)
-            : HealthCheckResult.Degraded($"Missing: {string.Join(", ", missing)} (build the app to convert them)", data: data));
+            : HealthCheckResult.Degraded($"Missing: {string.Join(", ", missing)} (build the app to convert them)",
+                data: data));
     }
 }

@@ -19,14 +19,17 @@ public static class JobsServiceCollectionExtensions
 
     public static IServiceCollection AddPoseGenJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations()
+            .ValidateOnStart();
         var options = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
         var poll = TimeSpan.FromSeconds(options.PollSeconds);
 
         // Registered before AddHangfire, whose own registrations (TryAdd) would read Hangfire's process-wide statics:
         // with several hosts in one process (the tests) those belong to whichever host configured Hangfire last.
-        services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<DatabaseConnection>(), sp.GetRequiredService<DataRoot>(), poll));
-        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<DatabaseConnection>(),
+            sp.GetRequiredService<DataRoot>(), poll));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(
+            sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -47,8 +50,8 @@ public static class JobsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The dashboard, for the accounts of <c>Jobs:Administrators</c> only: signed out, the page asks for a sign-in as every
-    /// private page does; signed in as anyone else, Hangfire answers 403.
+    /// The dashboard, for the accounts of <c>Jobs:Administrators</c> only: signed out, the page asks for a sign-in as
+    /// every private page does; signed in as anyone else, Hangfire answers 403.
     /// </summary>
     public static WebApplication MapPoseGenJobsDashboard(this WebApplication app)
     {
@@ -65,8 +68,8 @@ public static class JobsServiceCollectionExtensions
     {
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            // Sliding: a running job's claim is renewed while its server lives, so only a job whose process died becomes
-            // visible again, after five minutes, however long a clip takes.
+            // Sliding: a running job's claim is renewed while its server lives, so only a job whose process died
+            // becomes visible again, after five minutes, however long a clip takes.
             var options = new PostgreSqlStorageOptions
             {
                 QueuePollInterval = poll,

@@ -6,7 +6,8 @@ namespace PoseGen.Web.Hosting;
 /// <summary>libvips loaded and initialised: its version, worker threads and the pixel limit in force.</summary>
 public sealed class LibvipsHealthCheck(IImageCodec codec) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+        CancellationToken cancellationToken = default)
     {
         try
         {

@@ -17,7 +17,8 @@ public static class PipelineExtensions
         });
         // Empty-bodied error responses: problem details under /api, a friendly page elsewhere.
         app.UseWhen(context => ApiRequests.IsApi(context.Request), api => api.UseStatusCodePages(WriteApiStatusAsync));
-        app.UseWhen(context => !ApiRequests.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/Home/Status", "?code={0}"));
+        app.UseWhen(context => !ApiRequests.IsApi(context.Request),
+            pages => pages.UseStatusCodePagesWithReExecute("/Home/Status", "?code={0}"));
         app.UseMiddleware<RequestSizeGuardMiddleware>();
         app.UseStaticFiles(CrossOriginIsolation.StaticFiles());
         app.UseRouting();
@@ -36,8 +37,8 @@ public static class PipelineExtensions
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").RequireAuthorization();
         app.MapControllers().RequireAuthorization();
         app.MapHub<PoseGen.Web.Hubs.WorkoutHub>("/hubs/workout").RequireAuthorization();
-        // Identity's own endpoints: sign-in, registration and password ones are throttled per client address and open to
-        // anonymous callers (its /manage endpoints carry their own authorization).
+        // Identity's own endpoints: sign-in, registration and password ones are throttled per client address and open
+        // to anonymous callers (its /manage endpoints carry their own authorization).
         app.MapGroup("/api/v1/auth").WithTags("Auth").MapIdentityApi<PoseGenUser>()
             .RequireRateLimiting(RateLimits.Accounts)
             .Finally(endpoint =>

@@ -8,9 +8,11 @@ namespace PoseGen.Web.Hosting;
 /// The one exception handler. /api requests get RFC 7807 problem details; page requests fall through to the friendly
 /// error page (ExceptionHandlerOptions re-executes /Home/Error with the status from <see cref="ExceptionStatus"/>).
 /// </summary>
-public sealed partial class PoseGenExceptionHandler(IProblemDetailsService problems, ILogger<PoseGenExceptionHandler> logger) : IExceptionHandler
+public sealed partial class PoseGenExceptionHandler(IProblemDetailsService problems,
+    ILogger<PoseGenExceptionHandler> logger) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception,
+        CancellationToken cancellationToken)
     {
         var status = ExceptionStatus.For(exception);
         // The middleware has already pointed Request.Path at the error page; the feature keeps the original path.
@@ -28,10 +30,11 @@ public sealed partial class PoseGenExceptionHandler(IProblemDetailsService probl
         context.Response.StatusCode = status;
         if (ExceptionStatus.RetryAfterSeconds(exception) is { } seconds)
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        // Messages written for users (every error by meaning: an unavailable feature's message is the hint to fix it, a busy
-        // one says when to come back); a missing video tool is a 503 whose message says what still works.
+        // Messages written for users (every error by meaning: an unavailable feature's message is the hint to fix it, a
+        // busy one says when to come back); a missing video tool is a 503 whose message says what still works.
         var detail = ExceptionStatus.FaultDetail(exception) ?? (exception is UserFacingException
-            || (status < 500 && exception is BadHttpRequestException or InvalidDataException or PoseGen.Imaging.ImageDecodeException
+            || (status < 500 && exception is BadHttpRequestException or InvalidDataException
+                or PoseGen.Imaging.ImageDecodeException
                 or VideoDecodeException)
             || exception is VideoDecodeException { Kind: VideoErrorKind.ToolsMissing }
             ? exception.Message
@@ -40,7 +43,8 @@ public sealed partial class PoseGenExceptionHandler(IProblemDetailsService probl
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = ExceptionStatus.Title(status), Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = status, Title = ExceptionStatus.Title(status),
+                Detail = detail },
         });
     }
 

@@ -9,8 +9,8 @@ namespace PoseGen.Web.Hosting;
 
 /// <summary>
 /// ASP.NET Core's rate limiter with two policies: <see cref="Accounts"/> per client address for sign-in, registration
-/// and password endpoints, <see cref="Work"/> per user for the requests that run models. A refused request gets 429 with
-/// Retry-After and problem details (API) or the friendly status page (pages).
+/// and password endpoints, <see cref="Work"/> per user for the requests that run models. A refused request gets 429
+/// with Retry-After and problem details (API) or the friendly status page (pages).
 /// </summary>
 public static class RateLimits
 {
@@ -26,7 +26,8 @@ public static class RateLimits
             options.AddPolicy(Accounts, context =>
             {
                 var limit = Settings(context).AccountRequestsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
+                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context),
+                    _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limit,
                     Window = TimeSpan.FromMinutes(1),
@@ -37,7 +38,8 @@ public static class RateLimits
             {
                 var limit = Settings(context).WorkRequestsPerMinute;
                 var user = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-                return RateLimitPartition.GetTokenBucketLimiter(user ?? "address:" + ClientAddress(context), _ => new TokenBucketRateLimiterOptions
+                return RateLimitPartition.GetTokenBucketLimiter(user ?? "address:" + ClientAddress(context),
+                    _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = limit,
                     TokensPerPeriod = limit,
@@ -53,8 +55,11 @@ public static class RateLimits
     private static SecurityOptions Settings(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
 
-    /// <summary>The client's address as the server sees it (the proxy's client when forwarded headers are trusted).</summary>
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// The client's address as the server sees it (the proxy's client when forwarded headers are trusted).
+    /// </summary>
+    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString()
+        ?? "unknown";
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
@@ -63,7 +68,8 @@ public static class RateLimits
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 60;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var detail = string.Create(CultureInfo.InvariantCulture, $"Too many requests in a short time; try again in {seconds} s.");
+        var detail = string.Create(CultureInfo.InvariantCulture,
+            $"Too many requests in a short time; try again in {seconds} s.");
         if (!ApiRequests.IsApi(http.Request))
         {
             // Pages: the status page explains it (UseStatusCodePages re-executes it for an empty 429).
@@ -72,7 +78,8 @@ public static class RateLimits
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = ExceptionStatus.Title(StatusCodes.Status429TooManyRequests), Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests,
+                Title = ExceptionStatus.Title(StatusCodes.Status429TooManyRequests), Detail = detail },
         });
     }
 }

@@ -5,7 +5,8 @@ namespace PoseGen.Web.Hosting;
 
 /// <summary>
 /// The process's one connection to Redis for its own keys and the health check (the SignalR backplane keeps its own and
-/// does not expose it). Opened on first use and kept; it reconnects by itself (<see cref="RedisOptions.ConnectionOptions"/>).
+/// does not expose it). Opened on first use and kept; it reconnects by itself
+/// (<see cref="RedisOptions.ConnectionOptions"/>).
 /// </summary>
 public sealed class RedisConnection(IOptions<RedisOptions> options) : IAsyncDisposable
 {

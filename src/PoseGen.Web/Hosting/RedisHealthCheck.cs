@@ -9,7 +9,8 @@ namespace PoseGen.Web.Hosting;
 /// </summary>
 public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+        CancellationToken cancellationToken = default)
     {
         try
         {
@@ -20,7 +21,8 @@ public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             // The exception names the server and its state; /health never carries a library's error text.
-            return HealthCheckResult.Unhealthy("Redis backplane does not answer: hub messages reach this instance's clients only");
+            return HealthCheckResult.Unhealthy(
+                "Redis backplane does not answer: hub messages reach this instance's clients only");
         }
     }
 }

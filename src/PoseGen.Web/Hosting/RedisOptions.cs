@@ -12,11 +12,13 @@ public sealed class RedisOptions : IValidatableObject
 {
     public const string Section = "Redis";
 
-    /// <summary>A StackExchange.Redis connection string, e.g. <c>redis:6379</c> or <c>10.0.0.5:6379,password=...,ssl=true</c>.</summary>
+    /// <summary>
+    /// A StackExchange.Redis connection string, e.g. <c>redis:6379</c> or <c>10.0.0.5:6379,password=...,ssl=true</c>.
+    /// </summary>
     public string? Configuration { get; set; }
 
-    /// <summary>Prefix of the backplane's channels and of the live sessions' keys, so that other applications (or another
-    /// PoseGen) can share the server.</summary>
+    /// <summary>Prefix of the backplane's channels and of the live sessions' keys, so that other applications (or
+    /// another PoseGen) can share the server.</summary>
     [Required, StringLength(64, MinimumLength = 1)]
     public string ChannelPrefix { get; set; } = "PoseGen";
 

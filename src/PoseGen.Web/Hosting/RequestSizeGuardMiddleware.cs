@@ -13,7 +13,9 @@ public sealed class RequestSizeGuardMiddleware(RequestDelegate next, IOptions<Up
     {
         var max = options.Value.MaxRequestBytes;
         if (context.Request.ContentLength > max)
-            throw new BadHttpRequestException($"The request body is larger than the limit of {max / (1024 * 1024)} MiB.", StatusCodes.Status413PayloadTooLarge);
+            throw new BadHttpRequestException(
+                $"The request body is larger than the limit of {max / (1024 * 1024)} MiB.",
+                StatusCodes.Status413PayloadTooLarge);
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
             feature.MaxRequestBodySize = max;

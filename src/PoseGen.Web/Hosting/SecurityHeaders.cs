@@ -14,8 +14,10 @@ public static class SecurityHeaders
     /// style attributes stay allowed: a few progress bars and badges set them, and styles cannot run code.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; " +
-        "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; " +
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self' " +
+        "'unsafe-inline'; " +
+        "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; font-src 'self' data:; object-src " +
+        "'none'; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static void Apply(IHeaderDictionary headers)

@@ -6,9 +6,10 @@ using PoseGen.Data.Entities;
 namespace PoseGen.Web.Hosting;
 
 /// <summary>
-/// A sign-in (bearer token or cookie) counts only while its account exists and its security stamp is current: a password
-/// change or account deletion ends every token and cookie issued before it at once, not when they expire. Identity checks
-/// cookies only every 30 minutes and bearer tokens never; this runs on every authenticated request (one indexed lookup).
+/// A sign-in (bearer token or cookie) counts only while its account exists and its security stamp is current: a
+/// password change or account deletion ends every token and cookie issued before it at once, not when they expire.
+/// Identity checks cookies only every 30 minutes and bearer tokens never; this runs on every authenticated request (one
+/// indexed lookup).
 /// </summary>
 public static class SecurityStampCheck
 {
@@ -23,10 +24,12 @@ public static class SecurityStampCheck
     private static async Task<bool> IsCurrentAsync(HttpContext context)
     {
         var users = context.RequestServices.GetRequiredService<UserManager<PoseGenUser>>();
-        var claimType = context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var claimType = context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>()
+            .Value.ClaimsIdentity.SecurityStampClaimType;
         var user = users.GetUserId(context.User) is { } id ? await users.FindByIdAsync(id) : null;
         if (user is null)
             return false;
-        return !users.SupportsUserSecurityStamp || context.User.FindFirstValue(claimType) == await users.GetSecurityStampAsync(user);
+        return !users.SupportsUserSecurityStamp || context.User.FindFirstValue(claimType)
+            == await users.GetSecurityStampAsync(user);
     }
 }

@@ -18,7 +18,8 @@ public static class WebServiceCollectionExtensions
             })
             .AddJsonOptions(options =>
             {
-                options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+                options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(
+                    System.Text.Json.JsonNamingPolicy.CamelCase));
                 // A body that does not parse names the field ("$.goals[0]") without the serializer's text, which names
                 // internal types.
                 options.AllowInputFormatterExceptionMessages = false;
@@ -38,7 +39,8 @@ public static class WebServiceCollectionExtensions
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
         var uploads = configuration.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions();
         services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = uploads.MaxRequestBytes);
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = uploads.MaxRequestBytes);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
+            options.Limits.MaxRequestBodySize = uploads.MaxRequestBytes);
 
         // Keys in the database, so sign-in cookies and tokens survive restarts and every instance on the same database
         // reads what any other issued. Keys once written to the data folder's keys/ are not read any more.
@@ -53,7 +55,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<DashboardService>();
         services.AddScoped<DataExportService>();
         services.AddScoped<PoseAnalysisService>();
-        // The library is immutable data built once; the recommender caches pose similarities, so both live for the process.
+        // The library is immutable data built once; the recommender caches pose similarities, so both live for the
+        // process.
         services.AddSingleton(PoseGen.Core.Library.PoseLibrary.Default);
         services.AddSingleton<PoseGen.Core.Recommendations.PoseRecommender>();
         services.AddScoped<PoseFeedbackService>();
@@ -77,14 +80,15 @@ public static class WebServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Generation jobs. The generator itself (IPoseImageGenerator) is registered by the Inference layer when the pipeline
-    /// is built in; the services resolve it as optional and treat its absence as "not installed".
+    /// Generation jobs. The generator itself (IPoseImageGenerator) is registered by the Inference layer when the
+    /// pipeline is built in; the services resolve it as optional and treat its absence as "not installed".
     /// </summary>
     private static void AddGeneration(IServiceCollection services)
     {
         // AddSignalR is idempotent (TryAdd inside), so another feature registering it as well is harmless.
         services.AddSignalR();
-        services.AddOptions<Services.Generation.GenerationQueueOptions>().BindConfiguration(Services.Generation.GenerationQueueOptions.Section)
+        services.AddOptions<Services.Generation.GenerationQueueOptions>()
+            .BindConfiguration(Services.Generation.GenerationQueueOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Services.Generation.GenerationLive>();
         services.AddScoped<Services.Generation.GenerationPoseResolver>();

@@ -4,14 +4,16 @@ using Serilog.Events;
 namespace PoseGen.Web.Hubs;
 
 /// <summary>
-/// A <see cref="HubException"/> is the hubs' answer to bad input (a malformed frame, an ended session): a message for the
-/// caller, not a server fault. This filter logs it once at Information and rethrows it for SignalR to send back;
-/// <see cref="IsSignalRsCopy"/> drops the Error entry SignalR's dispatcher writes for the same exception, so a page that
-/// keeps sending a bad frame cannot fill the error log. Every other exception goes on to SignalR's Error entry as before.
+/// A <see cref="HubException"/> is the hubs' answer to bad input (a malformed frame, an ended session): a message for
+/// the caller, not a server fault. This filter logs it once at Information and rethrows it for SignalR to send back;
+/// <see cref="IsSignalRsCopy"/> drops the Error entry SignalR's dispatcher writes for the same exception, so a page
+/// that keeps sending a bad frame cannot fill the error log. Every other exception goes on to SignalR's Error entry as
+/// before.
 /// </summary>
 public sealed partial class RefusedCallFilter(ILogger<RefusedCallFilter> logger) : IHubFilter
 {
-    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext,
+        Func<HubInvocationContext, ValueTask<object?>> next)
     {
         try
         {

@@ -24,7 +24,8 @@ public sealed class ContextClassificationService(ISceneClassifier classifier, II
         if (photo is null && string.IsNullOrWhiteSpace(prompt))
             throw new InvalidInputException("Send a photo (multipart field 'image'), a 'prompt', or both.");
         if (prompt is { Length: > RecommendationService.MaxPromptLength })
-            throw new InvalidInputException($"The prompt is longer than {RecommendationService.MaxPromptLength} characters.");
+            throw new InvalidInputException(
+                $"The prompt is longer than {RecommendationService.MaxPromptLength} characters.");
         var parsed = PromptParser.Default.Parse(prompt);
         var scene = photo is null ? null : await ClassifyPhotoAsync(photo, ct);
         return new ContextClassificationResponse(
@@ -33,12 +34,15 @@ public sealed class ContextClassificationService(ISceneClassifier classifier, II
             scene?.Indoor,
             scene?.Lighting,
             scene is null ? [] : [.. scene.Objects.Select(o => new DetectedObjectDto(
-                o.Label, Math.Round(o.Score, 3), Math.Round(o.Box.X, 1), Math.Round(o.Box.Y, 1), Math.Round(o.Box.Width, 1), Math.Round(o.Box.Height, 1)))],
+                o.Label, Math.Round(o.Score, 3), Math.Round(o.Box.X, 1), Math.Round(o.Box.Y, 1),
+                Math.Round(o.Box.Width, 1), Math.Round(o.Box.Height, 1)))],
             scene?.EnvironmentSure,
             scene?.OutfitSure);
     }
 
-    /// <summary>Probes first (a bad photo is the caller's to fix whether or not the models are installed), then classifies.</summary>
+    /// <summary>
+    /// Probes first (a bad photo is the caller's to fix whether or not the models are installed), then classifies.
+    /// </summary>
     public async Task<SceneContext> ClassifyPhotoAsync(byte[] photo, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(photo);
@@ -53,6 +57,7 @@ public sealed class ContextClassificationService(ISceneClassifier classifier, II
     {
         if (!IsAvailable)
             throw new UnavailableException(
-                "The context models (centernet, selfie) are not installed. Build the app (it converts them into models/) and restart it.");
+                "The context models (centernet, selfie) are not installed. Build the app (it converts them into " +
+                "models/) and restart it.");
     }
 }

@@ -17,12 +17,14 @@ namespace PoseGen.Web.Services;
 
 /// <summary>One History entry as a download: what lists show, its figures and its full result document.</summary>
 public sealed record HistoryEntryExport(
-    Guid Id, string Kind, string KindName, DateTime CreatedAtUtc, string Title, string? Summary, ActivityFigures Figures, JsonElement Document);
+    Guid Id, string Kind, string KindName, DateTime CreatedAtUtc, string Title, string? Summary,
+    ActivityFigures Figures, JsonElement Document);
 
 /// <summary>
 /// A workout's keypoint frames in OpenPose's JSON layout, one frame after another. <see cref="Layout"/> names the joint
-/// order: "COCO-18" (OpenPose's 18-joint COCO body model: nose, neck, right then left arm, right then left leg, eyes, ears;
-/// not BODY_25). Each frame is what OpenPose writes per image: people with pose_keypoints_2d = 18 x (x, y, confidence) in pixels.
+/// order: "COCO-18" (OpenPose's 18-joint COCO body model: nose, neck, right then left arm, right then left leg, eyes,
+/// ears; not BODY_25). Each frame is what OpenPose writes per image: people with pose_keypoints_2d = 18 x (x, y,
+/// confidence) in pixels.
 /// </summary>
 public sealed record OpenPoseSequence(
     [property: JsonPropertyName("layout")] string Layout,
@@ -36,8 +38,8 @@ public sealed record OpenPoseFrame(
     [property: JsonPropertyName("canvas_height")] int CanvasHeight);
 
 /// <summary>
-/// Downloads of History: one entry as JSON, the (filtered) list as CSV, keypoints as COCO results or OpenPose JSON (photo
-/// analyses and workouts), and a workout's reps as CSV. Every read is the owner's only; null is "no such entry".
+/// Downloads of History: one entry as JSON, the (filtered) list as CSV, keypoints as COCO results or OpenPose JSON
+/// (photo analyses and workouts), and a workout's reps as CSV. Every read is the owner's only; null is "no such entry".
 /// </summary>
 public sealed class HistoryExportService(HistoryService history, IOptions<PoseDetectionSettings> detection)
 {
@@ -46,16 +48,21 @@ public sealed class HistoryExportService(HistoryService history, IOptions<PoseDe
         if (await history.GetAsync(userId, id, ct) is not { } a)
             return null;
         using var document = JsonDocument.Parse(a.Document);
-        return new HistoryEntryExport(a.Id, a.Kind.ToString().ToLowerInvariant(), HistoryText.KindName(a.Kind), DateTime.SpecifyKind(a.CreatedAtUtc, DateTimeKind.Utc),
-            a.Title, a.Summary, new ActivityFigures(a.Exercise, a.GoodReps, a.ImproperReps, a.Score, a.Seconds), document.RootElement.Clone());
+        return new HistoryEntryExport(a.Id, a.Kind.ToString().ToLowerInvariant(), HistoryText.KindName(a.Kind),
+            DateTime.SpecifyKind(a.CreatedAtUtc, DateTimeKind.Utc),
+            a.Title, a.Summary, new ActivityFigures(a.Exercise, a.GoodReps, a.ImproperReps, a.Score, a.Seconds),
+            document.RootElement.Clone());
     }
 
-    /// <summary>Every entry the filter matches, oldest first, as CSV (<see cref="HistoryCsv.EntryHeader"/>), streamed.</summary>
+    /// <summary>
+    /// Every entry the filter matches, oldest first, as CSV (<see cref="HistoryCsv.EntryHeader"/>), streamed.
+    /// </summary>
     public async Task WriteCsvAsync(string userId, HistoryFilter filter, TextWriter output, CancellationToken ct)
     {
         await output.WriteLineAsync(HistoryCsv.EntryHeader);
         var rows = history.Filtered(userId, filter).OrderBy(a => a.CreatedAtUtc)
-            .Select(a => new { a.Id, a.Kind, a.CreatedAtUtc, a.Title, a.Summary, a.Exercise, a.GoodReps, a.ImproperReps, a.Score, a.Seconds })
+            .Select(a => new { a.Id, a.Kind, a.CreatedAtUtc, a.Title, a.Summary, a.Exercise, a.GoodReps, a.ImproperReps,
+                a.Score, a.Seconds })
             .AsAsyncEnumerable();
         await foreach (var a in rows.WithCancellation(ct))
         {
@@ -67,13 +74,14 @@ public sealed class HistoryExportService(HistoryService history, IOptions<PoseDe
         }
     }
 
-    /// <summary>The keypoints of a photo analysis (its people) or a workout (its replay frames) as COCO keypoint results
-    /// or OpenPose JSON; other kinds hold no keypoints to export.</summary>
+    /// <summary>The keypoints of a photo analysis (its people) or a workout (its replay frames) as COCO keypoint
+    /// results or OpenPose JSON; other kinds hold no keypoints to export.</summary>
     public async Task<object?> KeypointsAsync(string userId, Guid id, PoseOutputFormat format, CancellationToken ct)
     {
         if (await history.GetAsync(userId, id, ct) is not { } activity)
             return null;
-        if (activity.Kind == ActivityKind.Analysis && HistoryService.ReadDocument<PoseDetectionResponse>(activity) is { } analysis)
+        if (activity.Kind == ActivityKind.Analysis && HistoryService.ReadDocument<PoseDetectionResponse>(
+            activity) is { } analysis)
             return PoseFormats.Render(analysis, format, cocoImageId: 0);
         if (Timeline(activity) is { } timeline)
             return format switch
@@ -82,10 +90,14 @@ public sealed class HistoryExportService(HistoryService history, IOptions<PoseDe
                 PoseOutputFormat.Openpose => TimelineOpenPose(timeline, detection.Value.KeypointThreshold),
                 _ => timeline,
             };
-        throw new InvalidInputException($"A {HistoryText.KindName(activity.Kind).ToLowerInvariant()} entry holds no keypoints to export: photo analyses and workouts do.");
+        throw new InvalidInputException(
+            $"A {HistoryText.KindName(activity.Kind).ToLowerInvariant()} entry holds no keypoints to export: photo " +
+            $"analyses and workouts do.");
     }
 
-    /// <summary>A workout's reps (or, for a video, every candidate cycle) as CSV (<see cref="HistoryCsv.RepHeader"/>).</summary>
+    /// <summary>
+    /// A workout's reps (or, for a video, every candidate cycle) as CSV (<see cref="HistoryCsv.RepHeader"/>).
+    /// </summary>
     public async Task<string?> RepsCsvAsync(string userId, Guid id, CancellationToken ct)
     {
         if (await history.GetAsync(userId, id, ct) is not { } activity)
@@ -93,34 +105,46 @@ public sealed class HistoryExportService(HistoryService history, IOptions<PoseDe
         if (activity.Kind != ActivityKind.Workout)
             throw new InvalidInputException("Only workouts have reps to export.");
         var video = WorkoutJobDocument.TryRead(activity.Document);
-        IReadOnlyList<RepDetail> reps = video?.Result?.RepDetails ?? LiveWorkoutHistory.TryRead(activity.Document)?.RepDetails ?? [];
+        IReadOnlyList<RepDetail> reps = video?.Result?.RepDetails
+            ?? LiveWorkoutHistory.TryRead(activity.Document)?.RepDetails ?? [];
         var lines = new List<string> { HistoryCsv.RepHeader };
         if (video?.Result?.Cycles is { } cycles)
             lines.AddRange(cycles.Select((c, i) => HistoryCsv.Line((i + 1).ToString(CultureInfo.InvariantCulture),
-                HistoryCsv.Number(c.StartS), HistoryCsv.Number(c.PeakS), HistoryCsv.Number(c.EndS), c.Verdict, "", "", c.Explanation)));
+                HistoryCsv.Number(c.StartS), HistoryCsv.Number(c.PeakS), HistoryCsv.Number(c.EndS), c.Verdict, "", "",
+                c.Explanation)));
         else
             lines.AddRange(reps.Select((r, i) => HistoryCsv.Line((i + 1).ToString(CultureInfo.InvariantCulture),
-                HistoryCsv.Number(r.StartS), HistoryCsv.Number(r.PeakS), HistoryCsv.Number(r.EndS), r.Issues.Count > 0 ? "improper" : "good",
+                HistoryCsv.Number(r.StartS), HistoryCsv.Number(r.PeakS), HistoryCsv.Number(r.EndS),
+                r.Issues.Count > 0 ? "improper" : "good",
                 HistoryCsv.Number(r.Quality), string.Join("; ", r.Issues), r.Explanation)));
         return string.Join("\r\n", lines) + "\r\n";
     }
 
     private static KeypointTimeline? Timeline(Activity activity) => activity.Kind != ActivityKind.Workout ? null
-        : WorkoutJobDocument.TryRead(activity.Document)?.Result?.Timeline ?? LiveWorkoutHistory.TryRead(activity.Document)?.Timeline;
+        : WorkoutJobDocument.TryRead(activity.Document)?.Result?.Timeline
+        ?? LiveWorkoutHistory.TryRead(activity.Document)?.Timeline;
 
-    /// <summary>The frame's 17 COCO keypoints in pixels (the timeline keeps fractions of the frame); none for an empty frame.</summary>
+    /// <summary>
+    /// The frame's 17 COCO keypoints in pixels (the timeline keeps fractions of the frame); none for an empty frame.
+    /// </summary>
     private static Keypoint[]? Pixels(TimelineFrame frame, KeypointTimeline timeline) =>
         frame.Points.Length < CocoKeypoints.Count * 3 ? null
             : [.. Enumerable.Range(0, CocoKeypoints.Count).Select(i =>
-                new Keypoint(frame.Points[i * 3] * timeline.Width, frame.Points[(i * 3) + 1] * timeline.Height, frame.Points[(i * 3) + 2]))];
+                new Keypoint(frame.Points[i * 3] * timeline.Width, frame.Points[(i * 3) + 1] * timeline.Height,
+                    frame.Points[(i * 3) + 2]))];
 
-    /// <summary>COCO keypoint results, one per frame with a person: image_id is the frame's index, score the mean keypoint score.</summary>
+    /// <summary>
+    /// COCO keypoint results, one per frame with a person: image_id is the frame's index, score the mean keypoint
+    /// score.
+    /// </summary>
     private static IReadOnlyList<CocoResult> TimelineCoco(KeypointTimeline timeline) =>
         [.. timeline.Frames.Select((f, i) => (Index: i, Points: Pixels(f, timeline))).Where(f => f.Points is not null)
-            .Select(f => new CocoResult(f.Index, 1, [.. f.Points!.SelectMany(k => new[] { k.X, k.Y, k.Score })], f.Points!.Average(k => k.Score)))];
+            .Select(f => new CocoResult(f.Index, 1, [.. f.Points!.SelectMany(k => new[] { k.X, k.Y, k.Score })],
+                f.Points!.Average(k => k.Score)))];
 
     private static OpenPoseSequence TimelineOpenPose(KeypointTimeline timeline, float threshold) =>
         new("COCO-18", timeline.FramesPerSecond, [.. timeline.Frames.Select(f => new OpenPoseFrame(f.TimeS,
-            Pixels(f, timeline) is { } points ? [new OpenPosePerson([.. OpenPoseBody18.Convert(points, threshold).SelectMany(k => new[] { k.X, k.Y, k.Score })])] : [],
+            Pixels(f, timeline) is { } points ? [new OpenPosePerson(
+                [.. OpenPoseBody18.Convert(points, threshold).SelectMany(k => new[] { k.X, k.Y, k.Score })])] : [],
             timeline.Width, timeline.Height))]);
 }

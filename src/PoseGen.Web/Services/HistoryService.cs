@@ -9,32 +9,38 @@ using PoseGen.Core.Errors;
 namespace PoseGen.Web.Services;
 
 /// <summary>A history entry as lists show it, with the kind's name in words.</summary>
-public sealed record ActivitySummary(Guid Id, ActivityKind Kind, DateTime CreatedAtUtc, string Title, string? Summary, Guid? ThumbnailId)
+public sealed record ActivitySummary(Guid Id, ActivityKind Kind, DateTime CreatedAtUtc, string Title, string? Summary,
+    Guid? ThumbnailId)
 {
     public string KindName => HistoryText.KindName(Kind);
 }
 
 /// <summary>Which entries a list shows: a kind, words found in the title or summary (any case), UTC days from and to
 /// (both included), an exercise or practised pose id; null is "any".</summary>
-public sealed record HistoryFilter(ActivityKind? Kind = null, string? Search = null, DateOnly? From = null, DateOnly? To = null, string? Exercise = null)
+public sealed record HistoryFilter(ActivityKind? Kind = null, string? Search = null, DateOnly? From = null,
+    DateOnly? To = null, string? Exercise = null)
 {
     public const int MaxSearch = 200;
 
     public bool IsEmpty => this is { Kind: null, Search: null or "", From: null, To: null, Exercise: null or "" };
 
-    /// <summary>The filter a request asked for: a long search is cut, an unknown exercise or a backwards range refused.</summary>
+    /// <summary>
+    /// The filter a request asked for: a long search is cut, an unknown exercise or a backwards range refused.
+    /// </summary>
     public static HistoryFilter Parse(ActivityKind? kind, string? q, DateOnly? from, DateOnly? to, string? exercise)
     {
         var id = string.IsNullOrWhiteSpace(exercise) ? null : exercise.Trim().ToLowerInvariant();
         if (id is not null && !HistoryText.IsKnownExercise(id))
-            throw new InvalidInputException($"Unknown exercise '{Shorten(exercise!, 64)}': use an exercise or library pose id such as squat or warrior-2.");
+            throw new InvalidInputException(
+                $"Unknown exercise '{Shorten(exercise!, 64)}': use an exercise or library pose id such as squat or " +
+                $"warrior-2.");
         CheckDays(from, to);
         var search = string.IsNullOrWhiteSpace(q) ? null : Shorten(q, MaxSearch);
         return new HistoryFilter(kind, search, from, to, id);
     }
 
-    /// <summary>Days a filter or the dashboard may name: from 1900 to the day before the calendar ends (the range's end is
-    /// the next midnight, which must exist), in order.</summary>
+    /// <summary>Days a filter or the dashboard may name: from 1900 to the day before the calendar ends (the range's end
+    /// is the next midnight, which must exist), in order.</summary>
     public static void CheckDays(DateOnly? from, DateOnly? to)
     {
         if (from is { Year: < 1900 } || to is { Year: < 1900 } || from == DateOnly.MaxValue || to == DateOnly.MaxValue)
@@ -50,18 +56,23 @@ public sealed record HistoryFilter(ActivityKind? Kind = null, string? Search = n
 /// The user's history: every feature records what it did here. All reads and deletes are scoped to the owner; another
 /// user's id behaves exactly like an id that does not exist.
 /// </summary>
-public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workouts.WorkoutVideoStore videos, TimeProvider time)
+public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workouts.WorkoutVideoStore videos,
+    TimeProvider time)
 {
     public static readonly JsonSerializerOptions DocumentJson = new(JsonSerializerDefaults.Web);
 
-    public Task<IReadOnlyList<ActivitySummary>> ListAsync(string userId, ActivityKind? kind, int skip, int take, CancellationToken ct) =>
+    public Task<IReadOnlyList<ActivitySummary>> ListAsync(string userId, ActivityKind? kind, int skip, int take,
+        CancellationToken ct) =>
         ListAsync(userId, new HistoryFilter(kind), skip, take, ct);
 
-    public Task<int> CountAsync(string userId, ActivityKind? kind, CancellationToken ct) => CountAsync(userId, new HistoryFilter(kind), ct);
+    public Task<int> CountAsync(string userId, ActivityKind? kind, CancellationToken ct) =>
+        CountAsync(userId, new HistoryFilter(kind), ct);
 
-    public Task<int> CountAsync(string userId, HistoryFilter filter, CancellationToken ct) => Filtered(userId, filter).CountAsync(ct);
+    public Task<int> CountAsync(string userId, HistoryFilter filter, CancellationToken ct) =>
+        Filtered(userId, filter).CountAsync(ct);
 
-    public async Task<IReadOnlyList<ActivitySummary>> ListAsync(string userId, HistoryFilter filter, int skip, int take, CancellationToken ct)
+    public async Task<IReadOnlyList<ActivitySummary>> ListAsync(string userId, HistoryFilter filter, int skip, int take,
+        CancellationToken ct)
     {
         var query = Filtered(userId, filter);
         return await query.OrderByDescending(a => a.CreatedAtUtc)
@@ -76,7 +87,8 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workou
         if (filter.Kind is { } kind)
             query = query.Where(a => a.Kind == kind);
         if (filter.Search?.Trim().ToLowerInvariant() is { Length: > 0 } words)
-            query = query.Where(a => a.Title.ToLower().Contains(words) || (a.Summary != null && a.Summary.ToLower().Contains(words)));
+            query = query.Where(a => a.Title.ToLower().Contains(words)
+                || (a.Summary != null && a.Summary.ToLower().Contains(words)));
         if (filter.Exercise is { Length: > 0 } exercise)
             query = query.Where(a => a.Exercise == exercise);
         if (filter.From is { } from)
@@ -94,21 +106,27 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workou
 
     /// <summary>The exercises and practised poses the user's entries name (for the exercise filter), by id.</summary>
     public async Task<IReadOnlyList<string>> ExercisesAsync(string userId, CancellationToken ct) =>
-        (await db.Activities.AsNoTracking().Where(a => a.UserId == userId && a.Exercise != null).Select(a => a.Exercise!).Distinct().ToListAsync(ct))
+        (await db.Activities.AsNoTracking().Where(a => a.UserId == userId && a.Exercise != null)
+            .Select(a => a.Exercise!).Distinct().ToListAsync(ct))
             .Order(StringComparer.Ordinal).ToList();
 
     public Task<Activity?> GetAsync(string userId, Guid id, CancellationToken ct) =>
-        db.Activities.AsNoTracking().Include(a => a.Media.OrderBy(m => m.CreatedAtUtc)).FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
+        db.Activities.AsNoTracking().Include(a => a.Media.OrderBy(m => m.CreatedAtUtc))
+            .FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
 
-    /// <summary>One of the user's pictures; none of a deleted entry's (the Activities query filter hides the entry).</summary>
+    /// <summary>
+    /// One of the user's pictures; none of a deleted entry's (the Activities query filter hides the entry).
+    /// </summary>
     public Task<MediaFile?> GetMediaAsync(string userId, Guid id, CancellationToken ct) =>
         db.MediaFiles.AsNoTracking().FirstOrDefaultAsync(
-            m => m.Id == id && m.UserId == userId && (m.ActivityId == null || db.Activities.Any(a => a.Id == m.ActivityId)), ct);
+            m => m.Id == id && m.UserId == userId && (m.ActivityId == null
+                || db.Activities.Any(a => a.Id == m.ActivityId)), ct);
 
     /// <summary>Saves a result document and links the media files already stored for it.</summary>
     public async Task<Activity> AddAsync<TDocument>(
         string userId, ActivityKind kind, string title, string? summary, TDocument document,
-        IReadOnlyList<MediaFile> files, Guid? thumbnailId, CancellationToken ct, Guid? id = null, ActivityFigures? figures = null)
+        IReadOnlyList<MediaFile> files, Guid? thumbnailId, CancellationToken ct, Guid? id = null,
+        ActivityFigures? figures = null)
     {
         var activity = new Activity
         {
@@ -144,12 +162,15 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workou
     /// entry's pictures. False when the user has no such entry.
     /// </summary>
     public async Task<bool> ReplaceAsync<TDocument>(
-        string userId, Guid id, ActivityKind kind, string title, string? summary, TDocument document, MediaFile? thumbnail, CancellationToken ct)
+        string userId, Guid id, ActivityKind kind, string title, string? summary, TDocument document,
+        MediaFile? thumbnail, CancellationToken ct)
     {
-        var activity = await db.Activities.Include(a => a.Media).FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId && a.Kind == kind, ct);
+        var activity = await db.Activities.Include(a => a.Media)
+            .FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId && a.Kind == kind, ct);
         if (activity is null)
             return false;
-        (activity.Title, activity.Summary, activity.Document) = (title, summary, JsonSerializer.Serialize(document, DocumentJson));
+        (activity.Title, activity.Summary, activity.Document) = (title, summary,
+            JsonSerializer.Serialize(document, DocumentJson));
         var replaced = thumbnail is null ? [] : activity.Media.ToList();
         if (thumbnail is not null)
         {
@@ -168,7 +189,8 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workou
     /// <see cref="HistoryDeletionService"/>, which can be undone.</summary>
     public async Task<bool> DeleteAsync(string userId, Guid id, CancellationToken ct)
     {
-        var activity = await db.Activities.Include(a => a.Media).FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
+        var activity = await db.Activities.Include(a => a.Media)
+            .FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
         if (activity is null)
             return false;
         await PurgeAsync([activity], ct);
@@ -198,7 +220,9 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workou
     }
 
     private static string? WorkoutVideoOf(Activity activity) =>
-        activity.Kind == ActivityKind.Workout ? Workouts.WorkoutJobDocument.TryRead(activity.Document)?.VideoFile : null;
+        activity.Kind == ActivityKind.Workout ? Workouts.WorkoutJobDocument.TryRead(activity.Document)?.VideoFile
+            : null;
 
-    public static T? ReadDocument<T>(Activity activity) => JsonSerializer.Deserialize<T>(activity.Document, DocumentJson);
+    public static T? ReadDocument<T>(Activity activity) => JsonSerializer.Deserialize<T>(activity.Document,
+        DocumentJson);
 }

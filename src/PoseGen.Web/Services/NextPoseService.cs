@@ -14,7 +14,8 @@ public sealed record SuggestedPose(string Id, string Name, IReadOnlyList<string>
 /// Picks the next pose from the recommender for the user's profile and feedback alone (no prompt, no photo): the best
 /// ranked pose not practised in the last <see cref="RecentDays"/> days and not marked "done it", else the best ranked.
 /// </summary>
-public sealed class NextPoseService(PoseRecommender recommender, PoseFeedbackService feedback, PoseGenDbContext db, TimeProvider time)
+public sealed class NextPoseService(PoseRecommender recommender, PoseFeedbackService feedback, PoseGenDbContext db,
+    TimeProvider time)
 {
     /// <summary>How far back a practised pose counts as recent enough to suggest something else.</summary>
     public const int RecentDays = 7;
@@ -28,11 +29,15 @@ public sealed class NextPoseService(PoseRecommender recommender, PoseFeedbackSer
         var since = time.GetUtcNow().UtcDateTime.AddDays(-RecentDays);
         // Pose practice is the workout kind with a score (the best match); its exercise column is the library pose id.
         var recent = (await db.Activities.AsNoTracking()
-            .Where(a => a.UserId == userId && a.Kind == ActivityKind.Workout && a.Score != null && a.Exercise != null && a.CreatedAtUtc >= since)
+            .Where(a => a.UserId == userId && a.Kind == ActivityKind.Workout && a.Score != null && a.Exercise != null
+                && a.CreatedAtUtc >= since)
             .Select(a => a.Exercise!).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var done = stored.Where(f => f.Kind == FeedbackKind.DoneIt).Select(f => f.PoseId).ToHashSet(StringComparer.Ordinal);
-        var ranked = recommender.Recommend(new RecommendationRequest(profile, RecommendationContext.None, null, stored, Candidates)).Poses;
-        var pick = ranked.FirstOrDefault(r => !recent.Contains(r.Pose.Id) && !done.Contains(r.Pose.Id)) ?? ranked.FirstOrDefault();
+        var done = stored.Where(f => f.Kind == FeedbackKind.DoneIt).Select(f => f.PoseId)
+            .ToHashSet(StringComparer.Ordinal);
+        var ranked = recommender.Recommend(new RecommendationRequest(profile, RecommendationContext.None, null, stored,
+            Candidates)).Poses;
+        var pick = ranked.FirstOrDefault(r => !recent.Contains(r.Pose.Id) && !done.Contains(r.Pose.Id))
+            ?? ranked.FirstOrDefault();
         return pick is null ? null : From(pick.Pose, pick.Reasons);
     }
 

@@ -11,8 +11,9 @@ namespace PoseGen.Web.Services;
 
 /// <summary>
 /// Photo -> keypoints for a user: detect (decoding upright), keep the picture and the result in the history. The photo
-/// is decoded once, at the detector's working size: the history keeps the uploaded bytes as they came (the best copy, and
-/// no encoder time; pages show them upright from their EXIF orientation) and the thumbnail is made from the working image.
+/// is decoded once, at the detector's working size: the history keeps the uploaded bytes as they came (the best copy,
+/// and no encoder time; pages show them upright from their EXIF orientation) and the thumbnail is made from the working
+/// image.
 /// </summary>
 public sealed class PoseAnalysisService(
     PhotoPoseDetector photos,
@@ -24,7 +25,8 @@ public sealed class PoseAnalysisService(
     /// <summary>Long side of the history list's thumbnail, in pixels.</summary>
     public const int ThumbnailSide = 320;
 
-    public async Task<PoseDetectionResponse> AnalyzeAsync(string userId, byte[] upload, PoseModelKind model, CancellationToken ct)
+    public async Task<PoseDetectionResponse> AnalyzeAsync(string userId, byte[] upload, PoseModelKind model,
+        CancellationToken ct)
     {
         // Probed first: a bad photo is the caller's to fix whether or not the models are here.
         var probe = codec.Probe(upload);
@@ -34,15 +36,18 @@ public sealed class PoseAnalysisService(
         var id = Guid.NewGuid();
         var t = detection.Timings;
         var response = new PoseDetectionResponse(
-            id, detection.ImageWidth, detection.ImageHeight, PoseDetectionResponse.ModelName(model), detection.KeypointThreshold,
-            PoseDetectionResponse.FromPoses(detection.People), new DetectionTimings(t.DecodeMs, t.InferenceMs, t.TotalMs));
+            id, detection.ImageWidth, detection.ImageHeight, PoseDetectionResponse.ModelName(model),
+            detection.KeypointThreshold,
+            PoseDetectionResponse.FromPoses(detection.People), new DetectionTimings(t.DecodeMs, t.InferenceMs,
+                t.TotalMs));
 
         var picture = await SavePictureAsync(userId, upload, probe, image, ct);
         MediaFile thumbnail;
         try
         {
             thumbnail = await media.SaveAsync(
-                userId, codec.Encode(codec.Thumbnail(image, ThumbnailSide, ThumbnailSide), EncodeFormat.Jpeg, 80), "image/jpeg", ct);
+                userId, codec.Encode(codec.Thumbnail(image, ThumbnailSide, ThumbnailSide), EncodeFormat.Jpeg, 80),
+                "image/jpeg", ct);
         }
         catch
         {
@@ -53,7 +58,8 @@ public sealed class PoseAnalysisService(
         var summary = detection.People.Count switch { 0 => "No person found", 1 => "1 person", var n => $"{n} people" };
         // Written before the answer: a 200 always has its history entry.
         await history.AddAsync(userId, PoseGen.Core.History.ActivityKind.Analysis,
-            $"Photo analysis ({format}, {probe.Width}x{probe.Height})", summary, response, [picture, thumbnail], thumbnail.Id, ct, id);
+            $"Photo analysis ({format}, {probe.Width}x{probe.Height})", summary, response, [picture, thumbnail],
+            thumbnail.Id, ct, id);
         return response;
     }
 

@@ -9,7 +9,9 @@ using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services;
 
-/// <summary>A user's feedback on library poses: the latest kind per pose wins (liking a pose after "not for me" replaces it).</summary>
+/// <summary>
+/// A user's feedback on library poses: the latest kind per pose wins (liking a pose after "not for me" replaces it).
+/// </summary>
 public sealed class PoseFeedbackService(PoseGenDbContext db, PoseLibrary library, TimeProvider time)
 {
     public async Task<IReadOnlyList<PoseReaction>> ListAsync(string userId, CancellationToken ct)

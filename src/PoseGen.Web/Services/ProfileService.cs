@@ -7,7 +7,9 @@ using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services;
 
-/// <summary>Reads and saves the signed-in user's profile (goals, level, limitations, preferences, height, weekly goal).</summary>
+/// <summary>
+/// Reads and saves the signed-in user's profile (goals, level, limitations, preferences, height, weekly goal).
+/// </summary>
 public sealed class ProfileService(PoseGenDbContext db, TimeProvider time)
 {
     public const int MaxPreferences = 20;
@@ -43,12 +45,15 @@ public sealed class ProfileService(PoseGenDbContext db, TimeProvider time)
         return row.ToDomain();
     }
 
-    /// <summary>Trimmed, inner whitespace collapsed, at most <see cref="UserProfile.MaxDisplayName"/> characters; empty is none.</summary>
+    /// <summary>
+    /// Trimmed, inner whitespace collapsed, at most <see cref="UserProfile.MaxDisplayName"/> characters; empty is none.
+    /// </summary>
     public static string? NormalizeDisplayName(string? name)
     {
         var words = (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var text = string.Join(' ', words);
-        return text.Length == 0 ? null : text.Length > UserProfile.MaxDisplayName ? text[..UserProfile.MaxDisplayName].TrimEnd() : text;
+        return text.Length == 0 ? null : text.Length > UserProfile.MaxDisplayName
+            ? text[..UserProfile.MaxDisplayName].TrimEnd() : text;
     }
 
     /// <summary>Free tags: trimmed, lower-case, de-duplicated, bounded in number and length.</summary>

@@ -3,7 +3,9 @@ using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Services;
 
-/// <summary>Reads an uploaded image into memory with the checks every upload gets: present, not empty, not too big.</summary>
+/// <summary>
+/// Reads an uploaded image into memory with the checks every upload gets: present, not empty, not too big.
+/// </summary>
 public static class UploadReader
 {
     public static async Task<byte[]> ReadImageAsync(IFormFile? file, string field, long maxBytes, CancellationToken ct)

@@ -10,16 +10,20 @@ public class PromptParserTests
     /// </summary>
     public static TheoryData<string, string, string, string, string, string, string, bool, int?> Prompts() => new()
     {
-        { "golden hour on the beach in a summer dress, I want something elegant", "beach", "dress", "aesthetics", "elegant", "", "", false, null },
+        { "golden hour on the beach in a summer dress, I want something elegant", "beach", "dress", "aesthetics",
+            "elegant", "", "", false, null },
         { "small hotel room, sportswear, 15 minutes for my back", "home", "sportswear", "", "", "back", "", false, 15 },
         { "yoga in the park before work", "park", "", "yoga", "", "", "", false, null },
         { "gym session, leggings, I want to build my glutes", "gym", "sportswear", "", "", "glutes", "", false, null },
         { "photos in the city wearing a suit", "street", "formal", "aesthetics", "", "", "", false, null },
         { "my knees hurt, something gentle at home", "home", "", "", "calm", "", "knees", false, null },
-        { "not on the floor please, I'm at the office in business casual", "office", "business-casual", "", "", "", "", true, null },
-        { "poses for a photoshoot in the snow with my winter coat", "snow", "winter", "aesthetics", "", "", "", false, null },
+        { "not on the floor please, I'm at the office in business casual", "office", "business-casual", "", "", "", "",
+            true, null },
+        { "poses for a photoshoot in the snow with my winter coat", "snow", "winter", "aesthetics", "", "", "", false,
+            null },
         { "pool party in a bikini, fun pictures", "water", "swimwear", "aesthetics", "playful", "", "", false, null },
-        { "studio shoot on a white background, confident vibe", "studio", "", "aesthetics", "confident", "", "", false, null },
+        { "studio shoot on a white background, confident vibe", "studio", "", "aesthetics", "confident", "", "", false,
+            null },
         { "beech photos in a sundres", "beach", "dress", "aesthetics", "", "", "", false, null },
         { "workout at the jim in sportsware", "", "sportswear", "fitness", "", "", "", false, null },
         { "yoga on the mountian", "snow", "", "yoga", "", "", "", false, null },
@@ -37,12 +41,15 @@ public class PromptParserTests
         { "my neck is stiff; calm yoga by the lake", "water", "", "yoga", "calm", "", "neck", false, null },
         { "edgy street style photos in a hoodie", "street", "casual", "aesthetics", "edgy", "", "", false, null },
         { "romantic sunset pictures on the beach", "beach", "", "aesthetics", "romantic", "", "", false, null },
-        { "playful jumping shots in the snow, wearing a parka", "snow", "winter", "aesthetics", "playful", "", "", false, null },
+        { "playful jumping shots in the snow, wearing a parka", "snow", "winter", "aesthetics", "playful", "", "",
+            false, null },
         { "office desk stretches for my shoulders, 10 minutes", "office", "", "yoga", "", "shoulders", "", false, 10 },
-        { "candid walking photos downtown, casual outfit", "street", "casual", "aesthetics", "natural", "", "", false, null },
+        { "candid walking photos downtown, casual outfit", "street", "casual", "aesthetics", "natural", "", "", false,
+            null },
         { "energetic hiit in the backyard", "park", "", "fitness", "energetic", "", "", false, null },
         { "balance practice for a beginner, 1 hour", "", "", "", "", "balance", "", false, 60 },
-        { "formal gala, graceful poses for the photographer", "", "formal", "aesthetics", "elegant", "", "", false, null },
+        { "formal gala, graceful poses for the photographer", "", "formal", "aesthetics", "elegant", "", "", false,
+            null },
         { "no yoga, just strength training", "", "", "fitness", "", "", "", false, null },
         { "knees are fine, legs workout at the gym", "gym", "", "fitness", "", "legs", "", false, null },
         { "swimming pool in a swimsuit, chill", "water", "swimwear", "", "calm", "", "", false, null },
@@ -50,7 +57,8 @@ public class PromptParserTests
         { "hiking trail photos, athleisure", "park", "sportswear", "aesthetics", "", "", "", false, null },
         { "dont want to lie on the mat, bad knee", "", "", "", "", "", "knees", true, null },
         { "quick morning routine, 5 mins, flexibility", "", "", "yoga", "", "flexibility", "", false, 5 },
-        { "instagram pics at the cafe wearing a blazer", "street", "business-casual", "aesthetics", "", "", "", false, null },
+        { "instagram pics at the cafe wearing a blazer", "street", "business-casual", "aesthetics", "", "", "", false,
+            null },
         { "relaxed sunday at home in a t-shirt", "home", "casual", "", "calm", "", "", false, null },
         { "I'm not pregnant, my knees don't hurt, yoga please", "", "", "yoga", "", "", "", false, null },
         { "stay standing, I'm in a suit on the street", "street", "formal", "", "", "", "", true, null },
@@ -60,7 +68,8 @@ public class PromptParserTests
     [Theory]
     [MemberData(nameof(Prompts))]
     public void ReadsThePromptIntoTheExpectedContext(
-        string prompt, string environment, string outfit, string goals, string moods, string focus, string limitations, bool notOnFloor, int? minutes)
+        string prompt, string environment, string outfit, string goals, string moods, string focus, string limitations,
+        bool notOnFloor, int? minutes)
     {
         var c = PromptParser.Default.Parse(prompt);
         Assert.Equal(environment, c.Environment.FirstOrDefault()?.Label ?? "");
@@ -107,7 +116,8 @@ public class PromptParserTests
     {
         var c = PromptParser.Default.Parse("not at the beach, no swimwear");
         Assert.Empty(c.Environment);
-        Assert.Contains(c.Excluded, x => x.Estimate.Label == "beach" && x.Estimate.Evidence.Single().StartsWith("not", StringComparison.Ordinal));
+        Assert.Contains(c.Excluded, x => x.Estimate.Label == "beach"
+            && x.Estimate.Evidence.Single().StartsWith("not", StringComparison.Ordinal));
         Assert.Contains(c.Excluded, x => x.Estimate.Label == "swimwear");
     }
 
@@ -126,5 +136,6 @@ public class PromptParserTests
     [InlineData("beahc", "beach", 1)]
     [InlineData("mountian", "mountain", 1)]
     [InlineData("gym", "swimwear", 7)]
-    public void OsaDistanceCountsTranspositionsAsOneEdit(string a, string b, int expected) => Assert.Equal(expected, TextDistance.Osa(a, b));
+    public void OsaDistanceCountsTranspositionsAsOneEdit(string a, string b, int expected) =>
+    Assert.Equal(expected, TextDistance.Osa(a, b));
 }

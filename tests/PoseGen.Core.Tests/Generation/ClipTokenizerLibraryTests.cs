@@ -13,12 +13,14 @@ public sealed class ClipTokenizerLibraryTests
         var vocab = new Dictionary<string, int>();
         var next = 256;
         var bytes = Enumerable.Range(0, 256).Select(b =>
-            ((char)(b is >= '!' and <= '~' or >= 0xA1 and <= 0xAC or >= 0xAE and <= 0xFF ? b : next++)).ToString()).ToList();
+            ((char)(b is >= '!' and <= '~' or >= 0xA1 and <= 0xAC or >= 0xAE and <= 0xFF ? b : next++)).ToString())
+            .ToList();
         foreach (var c in bytes) vocab[c] = vocab.Count;
         foreach (var c in bytes) vocab[c + "</w>"] = vocab.Count;
         (string, string)[] merges =
         [
-            ("h", "e"), ("l", "l"), ("he", "ll"), ("hell", "o</w>"), ("b", "c</w>"), ("a", "b"), ("d", "o"), ("do", "n</w>"),
+            ("h", "e"), ("l", "l"), ("he", "ll"), ("hell", "o</w>"), ("b", "c</w>"), ("a", "b"), ("d", "o"),
+            ("do", "n</w>"),
             ("'", "t</w>"), ("p", "o"), ("s", "e</w>"), ("po", "se</w>"), ("y", "o"), ("g", "a</w>"), ("yo", "ga</w>"),
             ("t", "r"), ("e", "e</w>"), ("tr", "ee</w>"), ("Ã", "©</w>"),
         ];
@@ -29,8 +31,8 @@ public sealed class ClipTokenizerLibraryTests
     }
 
     /// <summary>
-    /// The ids our former hand-written BPE gave for these prompts on the CLIP-shaped vocabulary (it agreed with the library
-    /// on 300 random prompts, in the commit that compared the two before ours was deleted).
+    /// The ids our former hand-written BPE gave for these prompts on the CLIP-shaped vocabulary (it agreed with the
+    /// library on 300 random prompts, in the commit that compared the two before ours was deleted).
     /// </summary>
     [Theory]
     [InlineData("Hello yoga pose!", new[] { 515, 526, 523, 289 })]

@@ -10,13 +10,15 @@ public sealed class ClipTokenizerTests
     {
         ["h"] = 1, ["e"] = 2, ["l"] = 3, ["o</w>"] = 4, ["hello</w>"] = 5, ["!</w>"] = 6, ["a"] = 7, ["bc</w>"] = 8,
         ["ab"] = 9, ["c</w>"] = 10, ["don</w>"] = 11, ["'t</w>"] = 12, ["1</w>"] = 13, ["2</w>"] = 14, ["Ã"] = 15,
-        ["©</w>"] = 16, ["&</w>"] = 17, ["x</w>"] = 18, ["he"] = 19, ["ll"] = 20, ["hell"] = 21, ["do"] = 22, ["b"] = 23,
+        ["©</w>"] = 16, ["&</w>"] = 17, ["x</w>"] = 18, ["he"] = 19, ["ll"] = 20, ["hell"] = 21, ["do"] = 22,
+        ["b"] = 23,
         ["d"] = 24, ["n</w>"] = 25, ["'"] = 26, ["t</w>"] = 27, ["o"] = 28,
     };
 
     private static readonly (string, string)[] Merges =
     [
-        ("h", "e"), ("l", "l"), ("he", "ll"), ("hell", "o</w>"), ("b", "c</w>"), ("a", "b"), ("d", "o"), ("do", "n</w>"),
+        ("h", "e"), ("l", "l"), ("he", "ll"), ("hell", "o</w>"), ("b", "c</w>"), ("a", "b"), ("d", "o"),
+        ("do", "n</w>"),
         ("'", "t</w>"),
     ];
 
@@ -84,7 +86,8 @@ public sealed class ClipTokenizerTests
         var folder = Directory.CreateTempSubdirectory("clip-tokenizer-");
         try
         {
-            File.WriteAllText(Path.Combine(folder.FullName, "vocab.json"), System.Text.Json.JsonSerializer.Serialize(Vocab));
+            File.WriteAllText(Path.Combine(folder.FullName, "vocab.json"),
+                System.Text.Json.JsonSerializer.Serialize(Vocab));
             File.WriteAllText(Path.Combine(folder.FullName, "merges.txt"),
                 "#version: 0.2\n" + string.Join('\n', Merges.Select(m => $"{m.Item1} {m.Item2}")) + "\n");
             var loaded = ClipTokenizer.Load(folder.FullName);

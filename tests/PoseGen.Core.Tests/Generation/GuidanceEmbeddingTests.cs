@@ -4,8 +4,8 @@ namespace PoseGen.Core.Tests.Generation;
 
 public sealed class GuidanceEmbeddingTests
 {
-    // Reference values: diffusers' get_guidance_scale_embedding evaluated by hand in Python (math module, double precision)
-    // for guidance 8.5 (LCM's default) and dim 256 (LCM Dreamshaper v7's time_cond_proj_dim).
+    // Reference values: diffusers' get_guidance_scale_embedding evaluated by hand in Python (math module, double
+    // precision) for guidance 8.5 (LCM's default) and dim 256 (LCM Dreamshaper v7's time_cond_proj_dim).
     [Theory]
     [InlineData(0, -0.8512358993460261)]
     [InlineData(1, 0.8422281421293536)]

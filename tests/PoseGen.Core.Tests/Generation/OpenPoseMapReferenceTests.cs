@@ -28,7 +28,8 @@ public sealed class OpenPoseMapReferenceTests
     public void MatchesOpenCvPixelForPixel(int index)
     {
         var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };
-        var reference = JsonSerializer.Deserialize<Reference>(File.ReadAllText(Path.Combine(DataDir, "openpose_reference.json")), options)!;
+        var reference = JsonSerializer.Deserialize<Reference>(File.ReadAllText(
+            Path.Combine(DataDir, "openpose_reference.json")), options)!;
         var c = reference.Cases[index];
         var joints = c.Joints.Select(j => j is null ? default : new Keypoint(j[0], j[1], 1)).ToArray();
 
@@ -40,8 +41,10 @@ public sealed class OpenPoseMapReferenceTests
         var want = expected.ToArray();
         Assert.Equal(want.Length, image.Pixels.Length);
         var mismatches = Enumerable.Range(0, want.Length / 3)
-            .Where(p => want[p * 3] != image.Pixels[p * 3] || want[p * 3 + 1] != image.Pixels[p * 3 + 1] || want[p * 3 + 2] != image.Pixels[p * 3 + 2])
+            .Where(p => want[p * 3] != image.Pixels[p * 3] || want[p * 3 + 1] != image.Pixels[p * 3 + 1]
+                || want[p * 3 + 2] != image.Pixels[p * 3 + 2])
             .Select(p => (X: p % c.Width, Y: p / c.Width)).ToList();
-        Assert.True(mismatches.Count == 0, $"{mismatches.Count} pixels differ, first at {string.Join(" ", mismatches.Take(8))}");
+        Assert.True(mismatches.Count == 0,
+            $"{mismatches.Count} pixels differ, first at {string.Join(" ", mismatches.Take(8))}");
     }
 }

@@ -25,7 +25,8 @@ public sealed class OpenPoseMapRendererTests
     public void FilledJointCircleOfRadiusFourIsOpenCvsFortyNinePixelDisc()
     {
         var image = OpenPoseMapRenderer.Render(40, 40, Joints((0, 20.7f, 20.2f)));
-        // OpenCV's midpoint walk for r = 4 gives half-widths 4,3,3,2,0 for rows 0..4 away from the centre (int(20.7) = 20).
+        // OpenCV's midpoint walk for r = 4 gives half-widths 4,3,3,2,0 for rows 0..4 away from the centre (int(20.7) =
+        // 20).
         int[] halfWidth = [4, 3, 3, 2, 0];
         var expected = new HashSet<(int, int)>();
         for (var dy = -4; dy <= 4; dy++)
@@ -73,7 +74,8 @@ public sealed class OpenPoseMapRendererTests
     [Fact]
     public void LaterLimbsPaintOverEarlierOnesAndJointsOverLimbs()
     {
-        // Limb 2 (2-3) horizontal and limb 4 (5-6) vertical cross at (30, 30); the neck is missing so limbs 0 and 1 are not drawn.
+        // Limb 2 (2-3) horizontal and limb 4 (5-6) vertical cross at (30, 30); the neck is missing so limbs 0 and 1 are
+        // not drawn.
         var image = OpenPoseMapRenderer.Render(60, 60, Joints((2, 10, 30), (3, 50, 30), (5, 30, 10), (6, 30, 50)));
         Assert.Equal(((byte)102, (byte)153, (byte)0), At(image, 30, 30));
         Assert.Equal(((byte)153, (byte)102, (byte)0), At(image, 20, 30));

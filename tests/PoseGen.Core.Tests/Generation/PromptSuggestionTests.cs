@@ -14,7 +14,8 @@ public sealed class PromptSuggestionTests
 
         var prompt = PromptSuggestion.For(pose, "  Beach   at SUNSET ", "white linen");
 
-        Assert.Equal($"full body photo of a person doing the {pose.Name} (Virabhadrasana II) yoga pose, wearing white linen, " +
+        Assert.Equal(
+            $"full body photo of a person doing the {pose.Name} (Virabhadrasana II) yoga pose, wearing white linen, " +
             "beach at sunset, natural light, sharp focus, detailed, realistic", prompt);
     }
 
@@ -35,6 +36,7 @@ public sealed class PromptSuggestionTests
     {
         // 77 tokens minus start/end; words are at least one token, so 60 words leaves room for sub-word splits.
         foreach (var pose in PoseLibrary.Default.All)
-            Assert.True(PromptSuggestion.For(pose, "city rooftop at night", "black sportswear").Split(' ').Length <= 60, pose.Id);
+            Assert.True(PromptSuggestion.For(pose, "city rooftop at night", "black sportswear").Split(' ').Length <= 60,
+                pose.Id);
     }
 }

@@ -2,7 +2,9 @@ using PoseGen.Core.Library;
 
 namespace PoseGen.Core.Tests.Library;
 
-/// <summary>Each limitation's rule catches a library pose stripped of its warning; resting supports are let through.</summary>
+/// <summary>
+/// Each limitation's rule catches a library pose stripped of its warning; resting supports are let through.
+/// </summary>
 public sealed class ContraindicationRulesTests
 {
     private static LibraryPose Without(string poseId, string limitation)

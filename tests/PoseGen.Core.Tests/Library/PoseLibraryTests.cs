@@ -25,7 +25,8 @@ public class PoseLibraryTests
     public void PhotoPosesCoverStandingSittingLeaningWalkingJumpingAndDance()
     {
         var kinds = Lib.All.Where(p => p.Category == PoseCategory.Photo).Select(p => p.Kind).ToHashSet();
-        foreach (var k in new[] { PoseKind.Standing, PoseKind.Sitting, PoseKind.Leaning, PoseKind.Walking, PoseKind.Jumping, PoseKind.Dance })
+        foreach (var k in new[] { PoseKind.Standing, PoseKind.Sitting, PoseKind.Leaning, PoseKind.Walking,
+            PoseKind.Jumping, PoseKind.Dance })
             Assert.Contains(k, kinds);
     }
 
@@ -49,9 +50,11 @@ public class PoseLibraryTests
         Assert.NotEmpty(pose.Supports);
         foreach (var s in pose.Supports)
         {
-            var target = pose.Prop == PoseProp.Chair && s == Support.Hips ? Grounding.ChairSeatRatio * body.Proportions.Height : 0;
+            var target = pose.Prop == PoseProp.Chair && s == Support.Hips
+                ? Grounding.ChairSeatRatio * body.Proportions.Height : 0;
             // 5 cm: the body surface is approximated by spheres around the joints.
-            Assert.True(Math.Abs(Contacts.Height(body, s) - target) <= 0.05, $"{s} is {Contacts.Height(body, s):0.000} m above its surface");
+            Assert.True(Math.Abs(Contacts.Height(body, s) - target) <= 0.05,
+                $"{s} is {Contacts.Height(body, s):0.000} m above its surface");
         }
     }
 
@@ -59,7 +62,8 @@ public class PoseLibraryTests
     [MemberData(nameof(PoseIds))]
     public void IsGroundedWithoutTiltingFarFromItsAuthoredOrientation(string id)
     {
-        // The grounding solver may tilt a pose by up to 30 degrees; needing more than 15 means the authored angles are off.
+        // The grounding solver may tilt a pose by up to 30 degrees; needing more than 15 means the authored angles are
+        // off.
         var pose = Lib.Find(id)!;
         var root = Lib.Ground(pose).Root;
         Assert.InRange(Math.Abs(root.Pitch - pose.Angles.Root.Pitch), 0, 15);
@@ -88,7 +92,8 @@ public class PoseLibraryTests
         var body = Lib.Ground(pose).Body;
         Assert.All(body.Points, p => Assert.True(float.IsFinite(p.X) && float.IsFinite(p.Y) && float.IsFinite(p.Z)));
         foreach (var (a, b) in Bones.Limbs)
-            Assert.InRange(Math.Abs(Bones.NominalLength(a, b, body.Proportions) - (body[b] - body[a]).Length()), 0, 1e-4);
+            Assert.InRange(Math.Abs(Bones.NominalLength(a, b, body.Proportions) - (body[b] - body[a]).Length()), 0,
+                1e-4);
         Assert.Empty(PoseRules.Violations(pose, body));
         foreach (var view in Enum.GetValues<PoseView>())
         {
@@ -99,7 +104,8 @@ public class PoseLibraryTests
             Assert.All(coco.Keypoints, k => Assert.InRange(k.Y, 0, 512));
             // A projected bone is never longer than the bone itself.
             foreach (var (a, b) in Bones.Limbs)
-                Assert.True((projected[b] - projected[a]).Length() <= (Bones.NominalLength(a, b, body.Proportions) * projected.Scale) + 0.01);
+                Assert.True((projected[b] - projected[a]).Length() <= (Bones.NominalLength(a, b, body.Proportions)
+                    * projected.Scale) + 0.01);
         }
     }
 

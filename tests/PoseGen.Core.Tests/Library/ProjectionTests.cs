@@ -63,7 +63,8 @@ public class ProjectionTests
         XNamespace ns = "http://www.w3.org/2000/svg";
         var groups = svg.Root!.Elements(ns + "g").ToList();
         Assert.Equal(14, groups.Count);
-        // Colours darken with distance, so painting far-to-near means fills get lighter (never darker) along the document.
+        // Colours darken with distance, so painting far-to-near means fills get lighter (never darker) along the
+        // document.
         var fills = svg.Root.Elements().Where(e => e.Name != ns + "rect" && e.Name != ns + "line")
             .Select(e => (string?)e.Attribute("fill") ?? (string)e.Elements().First().Attribute("fill")!)
             .Select(f => Convert.ToInt32(f[1..3], 16)).ToList();

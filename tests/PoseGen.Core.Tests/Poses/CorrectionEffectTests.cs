@@ -7,7 +7,9 @@ namespace PoseGen.Core.Tests.Poses;
 
 public sealed class CorrectionEffectTests
 {
-    /// <summary>A squat drawn on the standing figure: both thighs swung out 80 degrees, both knees bent back 90.</summary>
+    /// <summary>
+    /// A squat drawn on the standing figure: both thighs swung out 80 degrees, both knees bent back 90.
+    /// </summary>
     private static Keypoint[] Squat()
     {
         var pose = Rotate(Standing(), CocoKeypoint.LeftHip, -80, CocoKeypoint.LeftKnee, CocoKeypoint.LeftAnkle);
@@ -16,7 +18,8 @@ public sealed class CorrectionEffectTests
         return Rotate(pose, CocoKeypoint.RightKnee, -90, CocoKeypoint.RightAnkle);
     }
 
-    private static (PoseSimilarity Similarity, IReadOnlyDictionary<string, double> Gains) Measure(Keypoint[] reference, Keypoint[] candidate)
+    private static (PoseSimilarity Similarity, IReadOnlyDictionary<string, double> Gains) Measure(Keypoint[] reference,
+        Keypoint[] candidate)
     {
         var similarity = PoseComparer.Compare(AsPose(reference), AsPose(candidate))!;
         return (similarity, CorrectionEffect.ScoreGains(reference, candidate, similarity));
@@ -26,7 +29,8 @@ public sealed class CorrectionEffectTests
     public void FixingTheOnlyWrongJointGainsWhatTheScoreLacks()
     {
         var reference = Standing();
-        var (similarity, gains) = Measure(reference, Rotate(reference, CocoKeypoint.LeftElbow, -100, CocoKeypoint.LeftWrist));
+        var (similarity, gains) = Measure(reference, Rotate(reference, CocoKeypoint.LeftElbow, -100,
+            CocoKeypoint.LeftWrist));
 
         Assert.True(similarity.Score < 92, $"score {similarity.Score:0.0}");
         Assert.InRange(similarity.Score + gains["left_elbow"], 99, 100.01);
@@ -45,8 +49,10 @@ public sealed class CorrectionEffectTests
 
         Assert.Equal(AngleKind.Elbow, byDegrees.Corrections[0].Kind);
         Assert.Contains(byEffect.Corrections[0].Kind, new[] { AngleKind.Hip, AngleKind.Knee });
-        Assert.True(gains[byEffect.Corrections[0].Kind == AngleKind.Hip ? "left_hip" : "left_knee"] > gains["left_elbow"]);
-        Assert.True(byEffect.Corrections.Zip(byEffect.Corrections.Skip(1)).All(p => p.First.Importance >= p.Second.Importance));
+        Assert.True(gains[byEffect.Corrections[0].Kind == AngleKind.Hip ? "left_hip" : "left_knee"]
+            > gains["left_elbow"]);
+        Assert.True(byEffect.Corrections.Zip(byEffect.Corrections.Skip(1))
+            .All(p => p.First.Importance >= p.Second.Importance));
     }
 
     [Fact]

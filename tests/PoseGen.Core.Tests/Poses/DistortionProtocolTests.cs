@@ -7,7 +7,9 @@ namespace PoseGen.Core.Tests.Poses;
 
 public class DistortionProtocolTests
 {
-    /// <summary>posedata.txt beside the repository (main checkout) or beside the worktrees folder (helper worktrees).</summary>
+    /// <summary>
+    /// posedata.txt beside the repository (main checkout) or beside the worktrees folder (helper worktrees).
+    /// </summary>
     private static string PoseDataPath()
     {
         var root = typeof(DistortionProtocolTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
@@ -57,7 +59,8 @@ public class DistortionProtocolTests
             Assert.Equal(Body[i].Y, turned[i].Y, 1e-12);
         }
         var tilted = DistortionProtocol.ApplyGlobal(Body, GlobalDistortion.PitchYaw, tilt: 0.4, turn: 0.3);
-        Assert.Equal(mx + ((Body[0].X - mx) * Math.Cos(0.3)) + ((Body[0].Y - my) * Math.Sin(0.4) * Math.Sin(0.3)), tilted[0].X, 1e-12);
+        Assert.Equal(mx + ((Body[0].X - mx) * Math.Cos(0.3)) + ((Body[0].Y - my) * Math.Sin(0.4) * Math.Sin(0.3)),
+            tilted[0].X, 1e-12);
         Assert.Equal(my + ((Body[0].Y - my) * Math.Cos(0.4)), tilted[0].Y, 1e-12);
     }
 
@@ -65,7 +68,8 @@ public class DistortionProtocolTests
     public void RollYawRollIsARigidInPlaneRotation()
     {
         var rolled = DistortionProtocol.ApplyGlobal(Body, GlobalDistortion.RollYaw, tilt: 0.7, turn: 0);
-        double Length((double X, double Y)[] p, int a, int b) => Math.Sqrt(Math.Pow(p[a].X - p[b].X, 2) + Math.Pow(p[a].Y - p[b].Y, 2));
+        double Length((double X, double Y)[] p, int a, int b) =>
+            Math.Sqrt(Math.Pow(p[a].X - p[b].X, 2) + Math.Pow(p[a].Y - p[b].Y, 2));
         Assert.Equal(Length(Body, 2, 11), Length(rolled, 2, 11), 1e-12);
         Assert.NotEqual(Body[2].X, rolled[2].X);
     }
@@ -75,7 +79,8 @@ public class DistortionProtocolTests
     {
         var rotated = DistortionProtocol.RotateAbout(Body, 9, [10], 0.5);
         Assert.Equal(Body.Where((_, i) => i != 10), rotated.Where((_, i) => i != 10));
-        double Shin((double X, double Y)[] p) => Math.Sqrt(Math.Pow(p[10].X - p[9].X, 2) + Math.Pow(p[10].Y - p[9].Y, 2));
+        double Shin((double X, double Y)[] p) => Math.Sqrt(Math.Pow(p[10].X - p[9].X, 2)
+            + Math.Pow(p[10].Y - p[9].Y, 2));
         Assert.Equal(Shin(Body), Shin(rotated), 1e-12);
     }
 
@@ -86,7 +91,8 @@ public class DistortionProtocolTests
         var b = DistortionProtocol.Distort(Body, new GaussianSampler(7));
         Assert.Equal(a, b);
         Assert.NotEqual(a, DistortionProtocol.Distort(Body, new GaussianSampler(8)));
-        var torso = DistortionProtocol.TorsoJoints.Select(j => new Correspondence(a[j].X, a[j].Y, Body[j].X, Body[j].Y, 1)).ToArray();
+        var torso = DistortionProtocol.TorsoJoints.Select(j => new Correspondence(a[j].X, a[j].Y, Body[j].X, Body[j].Y,
+            1)).ToArray();
         var map = TransformFit.Affine(torso)!.Value;
         var recovered = a.Select(p => map.Apply(p.X, p.Y)).ToArray();
         Assert.True(DistortionProtocol.MeanSquaredError(Body, recovered, DistortionProtocol.TorsoJoints) < 1e-20);
@@ -97,7 +103,8 @@ public class DistortionProtocolTests
     {
         var moved = Body.Select((p, i) => i == 1 ? (p.X + 0.1, p.Y) : p).ToArray();
         Assert.Equal(0, DistortionProtocol.MeanSquaredError(Body, Body, DistortionProtocol.TorsoJoints));
-        Assert.Equal(0.01 / 10, DistortionProtocol.MeanSquaredError(Body, moved, DistortionProtocol.TorsoJoints), 1e-15);
+        Assert.Equal(0.01 / 10, DistortionProtocol.MeanSquaredError(Body, moved, DistortionProtocol.TorsoJoints),
+            1e-15);
     }
 
     [Fact]
@@ -106,12 +113,15 @@ public class DistortionProtocolTests
         var random = new GaussianSampler(3);
         Assert.Equal(3, Corruption.Apply(Body, CorruptionKind.Dropped, random).Count(k => k.Score == 0));
         var outlier = Corruption.Apply(Body, CorruptionKind.TorsoOutlier, random);
-        var moved = Enumerable.Range(0, 14).Where(i => Math.Abs(outlier[i].X - Body[i].X) + Math.Abs(outlier[i].Y - Body[i].Y) > 1e-6).ToList();
+        var moved = Enumerable.Range(0, 14).Where(i => Math.Abs(outlier[i].X - Body[i].X)
+            + Math.Abs(outlier[i].Y - Body[i].Y) > 1e-6).ToList();
         Assert.Single(moved);
         Assert.Contains(moved[0], DistortionProtocol.TorsoJoints);
-        var distance = Math.Sqrt(Math.Pow(outlier[moved[0]].X - Body[moved[0]].X, 2) + Math.Pow(outlier[moved[0]].Y - Body[moved[0]].Y, 2));
+        var distance = Math.Sqrt(Math.Pow(outlier[moved[0]].X - Body[moved[0]].X, 2)
+            + Math.Pow(outlier[moved[0]].Y - Body[moved[0]].Y, 2));
         Assert.InRange(distance / Corruption.TorsoLength(Body), 0.5 - 1e-6, 1.5 + 1e-6);
-        var noisy = Enumerable.Range(0, 400).SelectMany(_ => Corruption.Apply(Body, CorruptionKind.Noise, random).Select((k, i) => k.X - Body[i].X)).ToList();
+        var noisy = Enumerable.Range(0, 400).SelectMany(_ => Corruption.Apply(Body, CorruptionKind.Noise, random)
+            .Select((k, i) => k.X - Body[i].X)).ToList();
         var sigma = Math.Sqrt(noisy.Average(d => d * d));
         Assert.InRange(sigma, 0.0095, 0.0105);
     }
@@ -120,8 +130,10 @@ public class DistortionProtocolTests
     public void TheBenchmarkRunsDeterministicallyAndRecoversTheSeedProtocol()
     {
         var test = DistortionProtocol.TestSplit(PoseDataFile.Parse(File.ReadAllText(PoseDataPath())));
-        var first = AlignmentBenchmark.Run(test, GlobalDistortion.PitchYaw, CorruptionKind.None, AlignmentModel.Affine, 1, 11);
-        var again = AlignmentBenchmark.Run(test, GlobalDistortion.PitchYaw, CorruptionKind.None, AlignmentModel.Affine, 1, 11);
+        var first = AlignmentBenchmark.Run(test, GlobalDistortion.PitchYaw, CorruptionKind.None, AlignmentModel.Affine,
+            1, 11);
+        var again = AlignmentBenchmark.Run(test, GlobalDistortion.PitchYaw, CorruptionKind.None, AlignmentModel.Affine,
+            1, 11);
         Assert.Equal(first, again);
         Assert.Equal(113, first.Trials);
         Assert.True(first.TorsoMseAfter < first.TorsoMseBefore / 10);

@@ -34,7 +34,8 @@ public class FeedbackWriterTests
     [Fact]
     public void AMirroredSelfieIsDetectedAndSidesReferToTheUsersBody()
     {
-        // The reference raises the right arm; the user does too but bends the left knee, photographed as a mirrored selfie.
+        // The reference raises the right arm; the user does too but bends the left knee, photographed as a mirrored
+        // selfie.
         var reference = RaiseArm(Standing(), left: false, 90);
         var user = BendKnee(RaiseArm(Standing(), left: false, 90), left: true, 30);
         var feedback = Feedback(reference, MirroredPhoto(user));
@@ -48,7 +49,8 @@ public class FeedbackWriterTests
         var reference = RaiseArm(Standing(), left: false, 90);
         var feedback = Feedback(reference, Standing());
         Assert.Equal("Raise your right arm to shoulder height.", feedback.Corrections[0].Text);
-        Assert.Equal("Lower your left arm to your side.", Feedback(Standing(), RaiseArm(Standing(), true, 60)).Corrections[0].Text);
+        Assert.Equal("Lower your left arm to your side.", Feedback(Standing(), RaiseArm(Standing(), true, 60))
+            .Corrections[0].Text);
     }
 
     [Theory]
@@ -59,7 +61,8 @@ public class FeedbackWriterTests
         // Facing the camera: top toward image left (negative) is the user's right.
         var reference = Standing();
         Assert.Equal(expected, Feedback(reference, LeanUpperBody(reference, imageDegrees)).Corrections[0].Text);
-        Assert.Equal(expected, Feedback(FlipImage(reference), FlipImage(LeanUpperBody(reference, imageDegrees))).Corrections[0].Text);
+        Assert.Equal(expected, Feedback(FlipImage(reference), FlipImage(LeanUpperBody(reference, imageDegrees)))
+            .Corrections[0].Text);
     }
 
     [Fact]
@@ -70,7 +73,8 @@ public class FeedbackWriterTests
         var feedback = Feedback(reference, candidate);
         Assert.Equal(3, feedback.Corrections.Count);
         Assert.StartsWith("Straighten your left knee", feedback.Corrections[0].Text, StringComparison.Ordinal);
-        Assert.True(feedback.Corrections.Zip(feedback.Corrections.Skip(1)).All(p => p.First.Importance >= p.Second.Importance));
+        Assert.True(feedback.Corrections.Zip(feedback.Corrections.Skip(1))
+            .All(p => p.First.Importance >= p.Second.Importance));
         Assert.Contains("Your left elbow matches the reference.", feedback.Good);
         Assert.Contains("Your torso lean matches the reference.", feedback.Good);
     }

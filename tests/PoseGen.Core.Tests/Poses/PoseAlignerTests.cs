@@ -8,7 +8,8 @@ public class PoseAlignerTests
 {
     private static readonly KeypointLayout Coco = KeypointLayout.Coco17;
 
-    private static void AssertLandsOn(Keypoint[] reference, IReadOnlyList<Keypoint> aligned, double tolerancePx, IEnumerable<int>? joints = null)
+    private static void AssertLandsOn(Keypoint[] reference, IReadOnlyList<Keypoint> aligned, double tolerancePx,
+        IEnumerable<int>? joints = null)
     {
         foreach (var i in joints ?? Enumerable.Range(0, reference.Length))
         {
@@ -34,7 +35,8 @@ public class PoseAlignerTests
     {
         var reference = Standing();
         var candidate = Transform(reference, PlanarTransform.Affine(0.8, 0.15, 20, -0.1, 1.1, 35));
-        var result = PoseAligner.Align(reference, candidate, Coco, new AlignmentOptions { Model = AlignmentModel.Affine, ShapePrior = 0 })!;
+        var result = PoseAligner.Align(reference, candidate, Coco,
+            new AlignmentOptions { Model = AlignmentModel.Affine, ShapePrior = 0 })!;
         Assert.Equal(AlignmentModel.Affine, result.Model);
         AssertLandsOn(reference, result.AlignedCandidate, 0.01);
     }
@@ -48,7 +50,8 @@ public class PoseAlignerTests
         var neck = new Keypoint((coco[5].X + coco[6].X) / 2, ((coco[5].Y + coco[6].Y) / 2) + 4, 0.9f);
         var reference = layout.Joints.Select(j => j == BodyJoint.Neck ? neck : coco[Coco.IndexOf(j)]).ToArray();
         var camera = new PlanarTransform(0.9, 0.05, 15, -0.04, 1.05, 8, 0.0004, 0.0002, 1);
-        var result = PoseAligner.Align(reference, Transform(reference, camera), layout, new AlignmentOptions { Model = AlignmentModel.Perspective })!;
+        var result = PoseAligner.Align(reference, Transform(reference, camera), layout,
+            new AlignmentOptions { Model = AlignmentModel.Perspective })!;
         Assert.Equal(AlignmentModel.Perspective, result.Model);
         AssertLandsOn(reference, result.AlignedCandidate, 0.05);
     }
@@ -95,7 +98,8 @@ public class PoseAlignerTests
         var candidate = Transform(reference, PlanarTransform.Similarity(1.1, 0.1, 5, 5));
         candidate[(int)CocoKeypoint.LeftShoulder] = default;
         candidate[(int)CocoKeypoint.RightHip] = default;
-        var result = PoseAligner.Align(reference, candidate, Coco, new AlignmentOptions { Model = AlignmentModel.Perspective })!;
+        var result = PoseAligner.Align(reference, candidate, Coco,
+            new AlignmentOptions { Model = AlignmentModel.Perspective })!;
         Assert.Equal(AlignmentModel.Similarity, result.Model);
         Assert.Equal(AlignmentModel.Perspective, result.RequestedModel);
         AssertLandsOn(reference, result.AlignedCandidate, 0.05, [(int)CocoKeypoint.Nose, (int)CocoKeypoint.LeftKnee]);
@@ -133,23 +137,27 @@ public class PoseAlignerTests
     public void MirrorHandlingCanBeSwitchedOff()
     {
         var reference = RaiseArm(Standing(), left: false, 90);
-        var result = PoseAligner.Align(reference, MirroredPhoto(reference), Coco, new AlignmentOptions { TryMirror = false })!;
+        var result = PoseAligner.Align(reference, MirroredPhoto(reference), Coco,
+            new AlignmentOptions { TryMirror = false })!;
         Assert.False(result.Mirrored);
     }
 
     [Fact]
     public void AnchorsOnEveryJointWhenTheSeenTorsoJointsAreBunchedTogether()
     {
-        // Side-on: both shoulders within a few pixels, hips below the confidence floor. Two nearly coincident anchors fix
-        // no rotation, so the whole body anchors instead.
+        // Side-on: both shoulders within a few pixels, hips below the confidence floor. Two nearly coincident anchors
+        // fix no rotation, so the whole body anchors instead.
         var reference = Standing();
-        reference[(int)CocoKeypoint.RightShoulder] = reference[(int)CocoKeypoint.LeftShoulder] with { X = reference[(int)CocoKeypoint.LeftShoulder].X - 4 };
+        reference[(int)CocoKeypoint.RightShoulder] = reference[(int)CocoKeypoint.LeftShoulder] with { X =
+            reference[(int)CocoKeypoint.LeftShoulder].X - 4 };
         var candidate = Transform(reference, PlanarTransform.Similarity(1.2, 0.5, 30, -20));
         candidate[(int)CocoKeypoint.LeftHip] = candidate[(int)CocoKeypoint.LeftHip] with { Score = 0.1f };
         candidate[(int)CocoKeypoint.RightHip] = candidate[(int)CocoKeypoint.RightHip] with { Score = 0.1f };
-        candidate[(int)CocoKeypoint.RightShoulder] = candidate[(int)CocoKeypoint.RightShoulder] with { X = candidate[(int)CocoKeypoint.RightShoulder].X + 3 };
+        candidate[(int)CocoKeypoint.RightShoulder] = candidate[(int)CocoKeypoint.RightShoulder] with { X =
+            candidate[(int)CocoKeypoint.RightShoulder].X + 3 };
         var result = PoseAligner.Align(reference, candidate, Coco)!;
         Assert.True(result.UsedAllJoints);
-        AssertLandsOn(reference, result.AlignedCandidate, 1.0, [(int)CocoKeypoint.Nose, (int)CocoKeypoint.LeftAnkle, (int)CocoKeypoint.RightWrist]);
+        AssertLandsOn(reference, result.AlignedCandidate, 1.0, [(int)CocoKeypoint.Nose, (int)CocoKeypoint.LeftAnkle,
+            (int)CocoKeypoint.RightWrist]);
     }
 }

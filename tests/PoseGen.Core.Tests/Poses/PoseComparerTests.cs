@@ -13,7 +13,8 @@ public class PoseComparerTests
     [Fact]
     public void IdenticalPosesScoreOneHundredWhereverAndHoweverLargeThePersonStands()
     {
-        // No rotation: the trunk lean is read against each photo's vertical, so a tilted photo of the same pose is a lean.
+        // No rotation: the trunk lean is read against each photo's vertical, so a tilted photo of the same pose is a
+        // lean.
         var reference = Standing();
         var moved = Transform(reference, PlanarTransform.Similarity(0.35, 0, 900, 600));
         var result = Compare(reference, moved);
@@ -30,7 +31,8 @@ public class PoseComparerTests
         var scores = new[] { 0, 10, 20, 30, 45, 60, 90 }
             .Select(d => Compare(reference, RaiseArm(BendKnee(reference, left: true, d), left: false, d)).Score)
             .ToList();
-        for (var i = 1; i < scores.Count; i++) Assert.True(scores[i] < scores[i - 1], $"{scores[i]} !< {scores[i - 1]}");
+        for (var i = 1; i < scores.Count; i++) Assert.True(scores[i] < scores[i - 1],
+            $"{scores[i]} !< {scores[i - 1]}");
         Assert.InRange(scores[^1], 0, 100);
     }
 
@@ -43,7 +45,8 @@ public class PoseComparerTests
         var twoCorrections = Compare(reference, RaiseArm(BendKnee(reference, left: true, 25), left: false, 25)).Score;
         Assert.InRange(twoCorrections, 70, 90);
         // Most angles changed: arms overhead and bent at the elbows, both knees bent, the trunk leaning.
-        var differentPose = RaiseArm(RaiseArm(BendKnee(BendKnee(reference, true, 90), false, 90), true, 150), false, 150);
+        var differentPose = RaiseArm(RaiseArm(BendKnee(BendKnee(reference, true, 90), false, 90), true, 150), false,
+            150);
         differentPose = Rotate(differentPose, CocoKeypoint.LeftElbow, -90, CocoKeypoint.LeftWrist);
         differentPose = LeanUpperBody(Rotate(differentPose, CocoKeypoint.RightElbow, 90, CocoKeypoint.RightWrist), 25);
         var different = Compare(reference, differentPose).Score;
@@ -59,9 +62,11 @@ public class PoseComparerTests
         Assert.Equal(-30, knee.AngleDeltaDeg!.Value, 2.0);
         Assert.Equal(0, knee.Distance!.Value, 1e-3);
         var ankle = result.Joints.Single(j => j.Joint == BodyJoint.LeftAnkle);
-        // The shin is 90 px and the torso 140 px: a 30° bend moves the ankle 2·90·sin(15°) = 46.6 px = 0.33 torso lengths.
+        // The shin is 90 px and the torso 140 px: a 30° bend moves the ankle 2·90·sin(15°) = 46.6 px = 0.33 torso
+        // lengths.
         Assert.Equal(0.333, ankle.Distance!.Value, 0.01);
-        Assert.Null(result.Joints.Single(j => j.Joint == BodyJoint.RightKnee).AngleDeltaDeg is { } d && Math.Abs(d) > 0.5 ? d : null);
+        Assert.Null(result.Joints.Single(j => j.Joint == BodyJoint.RightKnee).AngleDeltaDeg is { } d
+            && Math.Abs(d) > 0.5 ? d : null);
         Assert.Equal("left_knee", knee.Name);
     }
 

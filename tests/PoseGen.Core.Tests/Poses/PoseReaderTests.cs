@@ -44,7 +44,8 @@ public sealed class PoseReaderTests
     public void TiltedHipsSayWhichSideIsHigher()
     {
         var pose = SyntheticPoses.Standing();
-        pose[(int)CocoKeypoint.RightHip] = pose[(int)CocoKeypoint.RightHip] with { Y = pose[(int)CocoKeypoint.RightHip].Y - 10 };
+        pose[(int)CocoKeypoint.RightHip] = pose[(int)CocoKeypoint.RightHip] with { Y = pose[(int)CocoKeypoint.RightHip]
+            .Y - 10 };
 
         Assert.Contains("Your right hip is higher, the line tilted about 10 degrees.", Read(pose).Observations);
     }
@@ -52,7 +53,8 @@ public sealed class PoseReaderTests
     [Fact]
     public void ArmsRaisedOverheadComeBeforeLevelness()
     {
-        var pose = SyntheticPoses.RaiseArm(SyntheticPoses.RaiseArm(SyntheticPoses.Standing(), left: true, 170), left: false, 170);
+        var pose = SyntheticPoses.RaiseArm(SyntheticPoses.RaiseArm(SyntheticPoses.Standing(), left: true, 170),
+            left: false, 170);
 
         Assert.Equal(["Upper body upright.", "Both legs straight.", "Both arms overhead."], Read(pose).Observations);
     }
@@ -73,7 +75,8 @@ public sealed class PoseReaderTests
     {
         // Seen from the side, both hips sit at one spot across the image: their tilt is noise, not a finding.
         var pose = SyntheticPoses.Standing();
-        pose[(int)CocoKeypoint.RightHip] = pose[(int)CocoKeypoint.LeftHip] with { Y = pose[(int)CocoKeypoint.LeftHip].Y - 15 };
+        pose[(int)CocoKeypoint.RightHip] = pose[(int)CocoKeypoint.LeftHip] with { Y = pose[(int)CocoKeypoint.LeftHip].Y
+            - 15 };
 
         Assert.DoesNotContain(Read(pose).Observations, o => o.Contains("hip", StringComparison.OrdinalIgnoreCase));
     }

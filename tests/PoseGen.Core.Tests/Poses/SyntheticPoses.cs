@@ -3,7 +3,9 @@ using PoseGen.Core.Poses.Alignment;
 
 namespace PoseGen.Core.Tests.Poses;
 
-/// <summary>Hand-built COCO-17 poses in pixels (x right, y down) for alignment, similarity and feedback tests.</summary>
+/// <summary>
+/// Hand-built COCO-17 poses in pixels (x right, y down) for alignment, similarity and feedback tests.
+/// </summary>
 internal static class SyntheticPoses
 {
     /// <summary>A person standing upright facing the camera, arms hanging: their left side is on image right.</summary>
@@ -17,7 +19,9 @@ internal static class SyntheticPoses
 
     public static Pose AsPose(Keypoint[] keypoints) => new(keypoints, 0.9f, new BoundingBox(100, 40, 200, 400));
 
-    /// <summary>Rotates <paramref name="joints"/> about <paramref name="pivot"/> by degrees (positive = clockwise on screen).</summary>
+    /// <summary>
+    /// Rotates <paramref name="joints"/> about <paramref name="pivot"/> by degrees (positive = clockwise on screen).
+    /// </summary>
     public static Keypoint[] Rotate(Keypoint[] pose, CocoKeypoint pivot, double degrees, params CocoKeypoint[] joints)
     {
         var result = (Keypoint[])pose.Clone();
@@ -26,7 +30,8 @@ internal static class SyntheticPoses
         foreach (var j in joints)
         {
             double dx = pose[(int)j].X - p.X, dy = pose[(int)j].Y - p.Y;
-            result[(int)j] = pose[(int)j] with { X = (float)(p.X + (dx * c) - (dy * s)), Y = (float)(p.Y + (dx * s) + (dy * c)) };
+            result[(int)j] = pose[(int)j] with { X = (float)(p.X + (dx * c) - (dy * s)),
+                Y = (float)(p.Y + (dx * s) + (dy * c)) };
         }
         return result;
     }
@@ -40,7 +45,9 @@ internal static class SyntheticPoses
         ? Rotate(pose, CocoKeypoint.LeftShoulder, -degrees, CocoKeypoint.LeftElbow, CocoKeypoint.LeftWrist)
         : Rotate(pose, CocoKeypoint.RightShoulder, degrees, CocoKeypoint.RightElbow, CocoKeypoint.RightWrist);
 
-    /// <summary>Tilts everything above the hips about the hip centre (positive = top moves toward image right).</summary>
+    /// <summary>
+    /// Tilts everything above the hips about the hip centre (positive = top moves toward image right).
+    /// </summary>
     public static Keypoint[] LeanUpperBody(Keypoint[] pose, double degrees)
     {
         var hips = new Keypoint((pose[11].X + pose[12].X) / 2, (pose[11].Y + pose[12].Y) / 2, 1);
@@ -50,9 +57,12 @@ internal static class SyntheticPoses
     }
 
     /// <summary>The same scene in a horizontally flipped image, labels kept (the person seen from behind).</summary>
-    public static Keypoint[] FlipImage(Keypoint[] pose, float width = 400) => [.. pose.Select(k => k with { X = width - k.X })];
+    public static Keypoint[] FlipImage(Keypoint[] pose, float width = 400) =>
+        [.. pose.Select(k => k with { X = width - k.X })];
 
-    /// <summary>A mirrored photo as a detector reports it: image flipped and, since it labels by appearance, sides swapped.</summary>
+    /// <summary>
+    /// A mirrored photo as a detector reports it: image flipped and, since it labels by appearance, sides swapped.
+    /// </summary>
     public static Keypoint[] MirroredPhoto(Keypoint[] pose, float width = 400)
     {
         var flipped = FlipImage(pose, width);

@@ -4,7 +4,8 @@ namespace PoseGen.Core.Tests.Poses;
 
 public class TransformFitTests
 {
-    private static readonly (double X, double Y)[] Points = [(0, 0), (100, 0), (0, 200), (150, 170), (30, -40), (-60, 90)];
+    private static readonly (double X, double Y)[] Points = [(0, 0), (100, 0), (0, 200), (150, 170), (30, -40),
+        (-60, 90)];
 
     private static Correspondence[] Through(PlanarTransform t, IEnumerable<(double X, double Y)> points) =>
         [.. points.Select(p => { var (u, v) = t.Apply(p.X, p.Y); return new Correspondence(p.X, p.Y, u, v, 1); })];
@@ -52,9 +53,11 @@ public class TransformFitTests
         var truth = PlanarTransform.Similarity(0.8, -0.3, 5, 7);
         var noisy = Through(truth, Points).Select((c, i) => c with { U = c.U + ((i % 2 == 0) ? 1.5 : -1.5) }).ToArray();
         var fit = TransformFit.Similarity(noisy)!.Value;
-        double Cost(PlanarTransform t) => noisy.Sum(c => Math.Pow(t.Apply(c.X, c.Y).X - c.U, 2) + Math.Pow(t.Apply(c.X, c.Y).Y - c.V, 2));
+        double Cost(PlanarTransform t) => noisy.Sum(c => Math.Pow(t.Apply(c.X, c.Y).X - c.U, 2)
+            + Math.Pow(t.Apply(c.X, c.Y).Y - c.V, 2));
         // Any nudge of the closed-form solution must not lower the squared error.
-        foreach (var nudge in new[] { PlanarTransform.Similarity(1.001, 0, 0, 0), PlanarTransform.Similarity(1, 0.001, 0, 0), PlanarTransform.Similarity(1, 0, 0.01, 0) })
+        foreach (var nudge in new[] { PlanarTransform.Similarity(1.001, 0, 0, 0),
+            PlanarTransform.Similarity(1, 0.001, 0, 0), PlanarTransform.Similarity(1, 0, 0.01, 0) })
             Assert.True(Cost(nudge.After(fit)) >= Cost(fit));
     }
 

@@ -78,9 +78,11 @@ public static class BodyModel
             j[(int)(s ? CocoKeypoint.LeftShoulder : CocoKeypoint.RightShoulder)] = sh;
             j[(int)(s ? CocoKeypoint.LeftHip : CocoKeypoint.RightHip)] = hp;
             j[(int)(s ? CocoKeypoint.LeftElbow : CocoKeypoint.RightElbow)] = elbow;
-            j[(int)(s ? CocoKeypoint.LeftWrist : CocoKeypoint.RightWrist)] = elbow + (Forearm * Dir(s ? b.LeftForearm : b.RightForearm, side));
+            j[(int)(s ? CocoKeypoint.LeftWrist : CocoKeypoint.RightWrist)] = elbow
+                + (Forearm * Dir(s ? b.LeftForearm : b.RightForearm, side));
             j[(int)(s ? CocoKeypoint.LeftKnee : CocoKeypoint.RightKnee)] = knee;
-            j[(int)(s ? CocoKeypoint.LeftAnkle : CocoKeypoint.RightAnkle)] = knee + (Shin * Dir(s ? b.LeftShin : b.RightShin, side));
+            j[(int)(s ? CocoKeypoint.LeftAnkle : CocoKeypoint.RightAnkle)] = knee
+                + (Shin * Dir(s ? b.LeftShin : b.RightShin, side));
         }
         return j;
     }
@@ -89,6 +91,7 @@ public static class BodyModel
     {
         var pitch = limb.Pitch * Math.PI / 180;
         var abduction = limb.Abduction * Math.PI / 180;
-        return new P3(side * Math.Sin(abduction), Math.Cos(pitch) * Math.Cos(abduction), Math.Sin(pitch) * Math.Cos(abduction));
+        return new P3(side * Math.Sin(abduction), Math.Cos(pitch) * Math.Cos(abduction),
+            Math.Sin(pitch) * Math.Cos(abduction));
     }
 }

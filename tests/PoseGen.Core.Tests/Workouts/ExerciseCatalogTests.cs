@@ -6,7 +6,8 @@ public class ExerciseCatalogTests
 {
     private static string EmbeddedJson()
     {
-        using var stream = typeof(ExerciseCatalog).Assembly.GetManifestResourceStream("PoseGen.Core.Workouts.exercises.json")!;
+        using var stream = typeof(ExerciseCatalog).Assembly.GetManifestResourceStream(
+            "PoseGen.Core.Workouts.exercises.json")!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
@@ -17,7 +18,8 @@ public class ExerciseCatalogTests
         var catalog = ExerciseCatalog.Default;
 
         Assert.Equal(
-            ["squat", "push-up", "lunge", "jumping-jack", "biceps-curl", "shoulder-press", "sit-up", "glute-bridge", "plank", "hold"],
+            ["squat", "push-up", "lunge", "jumping-jack", "biceps-curl", "shoulder-press", "sit-up", "glute-bridge",
+                "plank", "hold"],
             catalog.Exercises.Select(e => e.Id));
         Assert.Equal(ExerciseKind.Hold, catalog.Get("plank").Kind);
         Assert.Equal(ExerciseKind.Hold, catalog.Get("hold").Kind);
@@ -33,11 +35,14 @@ public class ExerciseCatalogTests
             var required = exercise.RequiredJoints.ToHashSet();
             foreach (var view in exercise.Views)
             {
-                var measures = view.Checks.Concat(view.Posture).Select(c => c.Measure).Append(view.Signal).OfType<MeasureDefinition>();
+                var measures = view.Checks.Concat(view.Posture).Select(c => c.Measure).Append(view.Signal)
+                    .OfType<MeasureDefinition>();
                 foreach (var joint in measures.SelectMany(m => m.Joints.Concat(m.Per ?? [])))
                 {
-                    var baseName = joint.Replace("left_", "", StringComparison.Ordinal).Replace("right_", "", StringComparison.Ordinal);
-                    Assert.True(required.Contains(baseName) || baseName == "nose", $"{exercise.Id} measures {joint} but does not require it");
+                    var baseName = joint.Replace("left_", "", StringComparison.Ordinal)
+                        .Replace("right_", "", StringComparison.Ordinal);
+                    Assert.True(required.Contains(baseName) || baseName == "nose",
+                        $"{exercise.Id} measures {joint} but does not require it");
                 }
             }
         }
@@ -54,18 +59,24 @@ public class ExerciseCatalogTests
     }
 
     [Theory]
-    [InlineData("\"joints\": [\"hip\", \"knee\", \"ankle\"]", "\"joints\": [\"hip\", \"kneee\", \"ankle\"]", "unknown joint 'kneee'")]
-    [InlineData("\"start\": 150, \"peak\": 118, \"minTravel\": 20", "\"start\": 150, \"peak\": 118, \"minTravel\": 40", "minTravel")]
+    [InlineData("\"joints\": [\"hip\", \"knee\", \"ankle\"]", "\"joints\": [\"hip\", \"kneee\", \"ankle\"]",
+        "unknown joint 'kneee'")]
+    [InlineData("\"start\": 150, \"peak\": 118, \"minTravel\": 20", "\"start\": 150, \"peak\": 118, \"minTravel\": 40",
+        "minTravel")]
     [InlineData("\"id\": \"lunge\"", "\"id\": \"squat\"", "more than once")]
     [InlineData("\"atMost\": 95, \"tolerance\": 10", "\"tolerance\": 10", "atLeast or atMost")]
-    [InlineData("\"relativeToStart\": true, \"aggregate\": \"min\", \"atMost\": 0.66", "\"aggregate\": \"min\", \"atMost\": 0.66", "needs two 'per' joints unless")]
-    [InlineData("\"aggregate\": \"max\", \"atMost\": 0.05, \"tolerance\": 0.02", "\"relativeToStart\": true, \"aggregate\": \"max\", \"atMost\": 0.05, \"tolerance\": 0.02", "plank/sag: only rep checks can be relative")]
+    [InlineData("\"relativeToStart\": true, \"aggregate\": \"min\", \"atMost\": 0.66",
+        "\"aggregate\": \"min\", \"atMost\": 0.66", "needs two 'per' joints unless")]
+    [InlineData("\"aggregate\": \"max\", \"atMost\": 0.05, \"tolerance\": 0.02",
+        "\"relativeToStart\": true, \"aggregate\": \"max\", \"atMost\": 0.05, \"tolerance\": 0.02",
+        "plank/sag: only rep checks can be relative")]
     public void ParseNamesWhatIsWrongWithTheData(string original, string broken, string problem)
     {
         var json = EmbeddedJson();
         Assert.Contains(original, json, StringComparison.Ordinal);
 
-        var error = Assert.Throws<InvalidDataException>(() => ExerciseCatalog.Parse(json.Replace(original, broken, StringComparison.Ordinal)));
+        var error = Assert.Throws<InvalidDataException>(() => ExerciseCatalog.Parse(
+            json.Replace(original, broken, StringComparison.Ordinal)));
 
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
     }
@@ -74,12 +85,15 @@ public class ExerciseCatalogTests
     public void ThresholdsAreTunedInTheDataNotTheCode()
     {
         var motion = ExerciseMotions.All.Single(m => m.ToString() == "squat (Side)");
-        var frames = new SyntheticSequence(motion.View).Hold(1.5, motion).Rep(motion, depth: motion.ShallowDepth!.Value).Hold(0.5, motion).Build();
+        var frames = new SyntheticSequence(motion.View).Hold(1.5, motion).Rep(motion, depth: motion.ShallowDepth!.Value)
+            .Hold(0.5, motion).Build();
         var strict = ExerciseCatalog.Default;
-        var lenient = ExerciseCatalog.Parse(EmbeddedJson().Replace("\"atMost\": 95", "\"atMost\": 105", StringComparison.Ordinal));
+        var lenient = ExerciseCatalog.Parse(EmbeddedJson().Replace("\"atMost\": 95", "\"atMost\": 105",
+            StringComparison.Ordinal));
 
         var strictCount = frames.Aggregate(RepCounter.Start(strict.Get("squat"), strict.Settings), (c, f) => c.Next(f));
-        var lenientCount = frames.Aggregate(RepCounter.Start(lenient.Get("squat"), lenient.Settings), (c, f) => c.Next(f));
+        var lenientCount = frames.Aggregate(RepCounter.Start(lenient.Get("squat"), lenient.Settings),
+            (c, f) => c.Next(f));
 
         Assert.Equal((0, 1), (strictCount.GoodReps, strictCount.ImproperReps));
         Assert.Equal((1, 0), (lenientCount.GoodReps, lenientCount.ImproperReps));

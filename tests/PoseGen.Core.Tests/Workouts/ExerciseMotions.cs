@@ -3,9 +3,10 @@ using PoseGen.Core.Workouts;
 namespace PoseGen.Core.Tests.Workouts;
 
 /// <summary>
-/// How one exercise moves in one camera view: <see cref="Pose"/> maps depth (0 start pose, 1 full range) and an optional
-/// fault to joint angles. ShallowDepth passes the peak threshold but misses the range check (null when the view has no
-/// range check); PartialDepth turns back before the peak threshold. Fault names the form fault the exercise checks.
+/// How one exercise moves in one camera view: <see cref="Pose"/> maps depth (0 start pose, 1 full range) and an
+/// optional fault to joint angles. ShallowDepth passes the peak threshold but misses the range check (null when the
+/// view has no range check); PartialDepth turns back before the peak threshold. Fault names the form fault the exercise
+/// checks.
 /// </summary>
 public sealed record ExerciseMotion(
     string Id,
@@ -31,14 +32,17 @@ public static class ExerciseMotions
         new("jumping-jack", CameraView.Front, JumpingJack, 0.75, "arms not overhead", 0.4, "feet not apart", true),
         new("biceps-curl", CameraView.Front, BicepsCurl, 0.771, "not full range", 0.557, "elbows not pinned", true),
         new("biceps-curl", CameraView.Side, BicepsCurl, 0.771, "not full range", 0.557, "elbows not pinned", true),
-        new("shoulder-press", CameraView.Front, ShoulderPress, 0.78, "arms not locked out", 0.389, "arms not locked out", true),
+        new("shoulder-press", CameraView.Front, ShoulderPress, 0.78, "arms not locked out", 0.389,
+            "arms not locked out", true),
         new("shoulder-press", CameraView.Side, ShoulderPress, null, null, 0.389, "arching the back", true),
         new("sit-up", CameraView.Side, SitUp, 0.8, "not high enough", 0.543, "legs straight", false),
-        new("glute-bridge", CameraView.Side, GluteBridge, 0.75, "hips not high enough", 0.5, "arching the lower back", false),
+        new("glute-bridge", CameraView.Side, GluteBridge, 0.75, "hips not high enough", 0.5, "arching the lower back",
+            false),
     ];
 
-    /// <summary>Knee flexion k from 5 to 100 degrees; the shin takes 30 % of it, the thigh the rest; the torso leans to balance.
-    /// Fault: leaning far forward (seen from the side) together with knees caving in (seen from the front).</summary>
+    /// <summary>Knee flexion k from 5 to 100 degrees; the shin takes 30 % of it, the thigh the rest; the torso leans to
+    /// balance. Fault: leaning far forward (seen from the side) together with knees caving in (seen from the
+    /// front).</summary>
     private static BodyAngles Squat(double d, bool fault)
     {
         var k = 5 + (95 * d);
@@ -49,8 +53,8 @@ public static class ExerciseMotions
         return BodyAngles.Symmetric((fault ? 0.8 : 0.45) * k, thigh, shinLimb, arm, arm);
     }
 
-    /// <summary>Elbow flexion e from 0 to 100 degrees, hands and feet on the floor: the body pitch follows the shoulder height.
-    /// Fault: hips sag 10 degrees below the shoulder-ankle line.</summary>
+    /// <summary>Elbow flexion e from 0 to 100 degrees, hands and feet on the floor: the body pitch follows the shoulder
+    /// height. Fault: hips sag 10 degrees below the shoulder-ankle line.</summary>
     private static BodyAngles PushUp(double d, bool fault)
     {
         var e = 100 * d;
@@ -61,7 +65,10 @@ public static class ExerciseMotions
         return BodyAngles.Symmetric(90 - pitch - sag, leg, leg, new Limb(180 + (0.6 * e)), new Limb(180 - (0.4 * e)));
     }
 
-    /// <summary>Split stance, left leg in front: front knee 170 to 85 degrees, back knee 170 to 90. Fault: torso leans 45 degrees.</summary>
+    /// <summary>
+    /// Split stance, left leg in front: front knee 170 to 85 degrees, back knee 170 to 90. Fault: torso leans 45
+    /// degrees.
+    /// </summary>
     private static BodyAngles Lunge(double d, bool fault)
     {
         var frontShin = 180 + (5 * d);
@@ -89,10 +96,12 @@ public static class ExerciseMotions
         return BodyAngles.Symmetric(0, new Limb(180, 3), new Limb(180, 3), upper, new Limb(180 - e, 12));
     }
 
-    /// <summary>Upper arms abduct 80 to 170 degrees with the forearms vertical. Fault: leaning back 20 degrees (seen from
-    /// the side) with the forearms tilted 25 degrees inward, so the elbows never lock out (seen from the front).</summary>
+    /// <summary>Upper arms abduct 80 to 170 degrees with the forearms vertical. Fault: leaning back 20 degrees (seen
+    /// from the side) with the forearms tilted 25 degrees inward, so the elbows never lock out (seen from the
+    /// front).</summary>
     private static BodyAngles ShoulderPress(double d, bool fault) =>
-        BodyAngles.Symmetric(fault ? -20 : 0, new Limb(180, 3), new Limb(180, 3), new Limb(180, 80 + (90 * d)), new Limb(0, fault ? -25 : 0));
+        BodyAngles.Symmetric(fault ? -20 : 0, new Limb(180, 3), new Limb(180, 3), new Limb(180, 80 + (90 * d)),
+            new Limb(0, fault ? -25 : 0));
 
     /// <summary>Lying on the back, head toward the facing direction; the torso rises from flat (pitch 90) to 20 degrees
     /// from vertical with the knees bent at 90 degrees. Fault: straight legs.</summary>
@@ -104,8 +113,8 @@ public static class ExerciseMotions
         return BodyAngles.Symmetric(torso, thigh, shin, new Limb(torso + 180), new Limb(torso));
     }
 
-    /// <summary>Lying on the back, knees bent: shoulder-hip-knee opens from 135 to 180 degrees. Fault: the hips rise past
-    /// the straight line (lower back arched, 155 degrees the other way at the top).</summary>
+    /// <summary>Lying on the back, knees bent: shoulder-hip-knee opens from 135 to 180 degrees. Fault: the hips rise
+    /// past the straight line (lower back arched, 155 degrees the other way at the top).</summary>
     private static BodyAngles GluteBridge(double d, bool fault)
     {
         var torso = 90 + ((fault ? 40 : 30) * d);

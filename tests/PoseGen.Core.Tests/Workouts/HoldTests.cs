@@ -12,7 +12,8 @@ public class HoldTests
     public void PlankAccumulatesOnlyGoodFormSeconds()
     {
         var sequence = new SyntheticSequence(CameraView.Side).Noise(2)
-            .Walk(2, -1.6, 0).Hold(5, ExerciseMotions.Plank(false)).Hold(2, ExerciseMotions.Plank(true)).Hold(3, ExerciseMotions.Plank(false));
+            .Walk(2, -1.6, 0).Hold(5, ExerciseMotions.Plank(false)).Hold(2, ExerciseMotions.Plank(true))
+            .Hold(3, ExerciseMotions.Plank(false));
 
         var counter = Run("plank", sequence);
 
@@ -38,7 +39,8 @@ public class HoldTests
     public void HiddenJointsNeitherAddToNorBreakAHold()
     {
         var everything = Enumerable.Range(0, CocoKeypoints.Count).Select(i => (CocoKeypoint)i).ToArray();
-        var sequence = new SyntheticSequence(CameraView.Side).Hold(6, ExerciseMotions.Plank(false)).Drop(3, 3.5, everything);
+        var sequence = new SyntheticSequence(CameraView.Side).Hold(6, ExerciseMotions.Plank(false))
+            .Drop(3, 3.5, everything);
 
         var counter = Run("plank", sequence);
 

@@ -37,7 +37,8 @@ public class MeasureTests
     [Fact]
     public void SideNeutralMeasureCombinesOnlyTheVisibleSides()
     {
-        var knee = new BodyMeasure(new MeasureDefinition(MeasureKind.Angle, ["hip", "knee", "ankle"], Combine: SideCombine.Mean));
+        var knee = new BodyMeasure(new MeasureDefinition(MeasureKind.Angle, ["hip", "knee", "ankle"],
+            Combine: SideCombine.Mean));
         var points = new Vector2[CocoKeypoints.Count];
         points[(int)CocoKeypoint.LeftHip] = new(0, 0);
         points[(int)CocoKeypoint.LeftKnee] = new(0, 1);
@@ -57,7 +58,8 @@ public class MeasureTests
     [Fact]
     public void RatioMeasuresAreScaleFree()
     {
-        var rise = new BodyMeasure(new MeasureDefinition(MeasureKind.Rise, ["knee", "hip"], ["left_shoulder", "right_shoulder"]));
+        var rise = new BodyMeasure(new MeasureDefinition(MeasureKind.Rise, ["knee", "hip"],
+            ["left_shoulder", "right_shoulder"]));
         var visible = Enumerable.Repeat(true, CocoKeypoints.Count).ToArray();
         double? At(float scale)
         {

@@ -25,7 +25,8 @@ public class RangeCalibrationTests
     }
 
     /// <summary>A person twice as far from the camera (every keypoint scaled by a half about the image centre) and a
-    /// person moving through only part of the typical range are counted alike: the cycle is found on their own range.</summary>
+    /// person moving through only part of the typical range are counted alike: the cycle is found on their own
+    /// range.</summary>
     [Theory]
     [InlineData("squat (Side)", 0.5)]
     [InlineData("squat (Front)", 0.5)]
@@ -36,8 +37,10 @@ public class RangeCalibrationTests
     {
         var m = Motion(name);
         var far = new SyntheticSequence(m.View).Noise(1).Hold(1, m).Reps(m, 4).Build()
-            .Select(f => f with { Keypoints = [.. f.Keypoints.Select(k => k with { X = (float)(320 + ((k.X - 320) * scale)), Y = (float)(240 + ((k.Y - 240) * scale)) })] });
-        var partial = new SyntheticSequence(m.View).Noise(1).Hold(1, m).Rep(m, depth: 0.8).Hold(0.3, m).Rep(m, depth: 0.8).Hold(0.3, m)
+            .Select(f => f with { Keypoints = [.. f.Keypoints.Select(k =>
+                k with { X = (float)(320 + ((k.X - 320) * scale)), Y = (float)(240 + ((k.Y - 240) * scale)) })] });
+        var partial = new SyntheticSequence(m.View).Noise(1).Hold(1, m).Rep(m, depth: 0.8).Hold(0.3, m)
+            .Rep(m, depth: 0.8).Hold(0.3, m)
             .Rep(m, depth: 0.8).Hold(0.3, m).Rep(m, depth: 0.8).Hold(0.5, m).Build();
 
         Assert.Equal(4, Run(m.Id, far).Reps.Count);
@@ -48,7 +51,8 @@ public class RangeCalibrationTests
     public void EveryRepExplainsItselfWithTheMeasuredValueAndTheLimit()
     {
         var m = Motion("squat (Side)");
-        var counter = Run(m.Id, new SyntheticSequence(m.View).Hold(1.5, m).Rep(m).Hold(0.3, m).Rep(m, depth: m.ShallowDepth!.Value).Hold(0.5, m).Build());
+        var counter = Run(m.Id, new SyntheticSequence(m.View).Hold(1.5, m).Rep(m).Hold(0.3, m)
+            .Rep(m, depth: m.ShallowDepth!.Value).Hold(0.5, m).Build());
 
         Assert.StartsWith("Good rep: knee angle at the bottom ", counter.Reps[0].Explanation, StringComparison.Ordinal);
         Assert.Matches(@"^Improper: knee angle at the bottom \d+°, needs 95° or less$", counter.Reps[1].Explanation);
@@ -61,7 +65,8 @@ public class RangeCalibrationTests
     public void PartialAndCutOffCyclesAreKeptWithTheirReason()
     {
         var m = Motion("push-up (Side)");
-        var counter = Run(m.Id, new SyntheticSequence(m.View).Hold(1.5, m).Rep(m).Hold(0.3, m).Rep(m, depth: m.PartialDepth).Hold(0.3, m)
+        var counter = Run(m.Id, new SyntheticSequence(m.View).Hold(1.5, m).Rep(m).Hold(0.3, m)
+            .Rep(m, depth: m.PartialDepth).Hold(0.3, m)
             .Rep(m).Hold(0.3, m).CutOffRep(m, returned: 0.2).Build());
 
         Assert.Equal(2, counter.Reps.Count);

@@ -2,7 +2,9 @@ using PoseGen.Core.Workouts;
 
 namespace PoseGen.Core.Tests.Workouts;
 
-/// <summary>The exercise-agnostic repetition period and the exercise recognised from the motion, on synthetic bodies.</summary>
+/// <summary>
+/// The exercise-agnostic repetition period and the exercise recognised from the motion, on synthetic bodies.
+/// </summary>
 public class RecognitionTests
 {
     private static ExerciseMotion Motion(string name) => ExerciseMotions.All.Single(m => m.ToString() == name);
@@ -56,7 +58,8 @@ public class RecognitionTests
     public void NothingIsRecognisedWhenNobodyRepeatsAnything()
     {
         var m = Motion("squat (Front)");
-        var frames = new SyntheticSequence(m.View).Noise(2).Walk(3, -1.6, 0).Hold(6, BodyAngles.Standing).Walk(3, 0, 1.6).Build();
+        var frames = new SyntheticSequence(m.View).Noise(2).Walk(3, -1.6, 0).Hold(6, BodyAngles.Standing)
+            .Walk(3, 0, 1.6).Build();
 
         var recognition = ExerciseRecognizer.Recognize(frames, 30);
 

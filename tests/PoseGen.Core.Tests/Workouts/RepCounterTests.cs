@@ -3,7 +3,9 @@ using PoseGen.Core.Workouts;
 
 namespace PoseGen.Core.Tests.Workouts;
 
-/// <summary>Every rep exercise, in every view it supports, on synthetic sequences from <see cref="BodyModel"/>.</summary>
+/// <summary>
+/// Every rep exercise, in every view it supports, on synthetic sequences from <see cref="BodyModel"/>.
+/// </summary>
 public class RepCounterTests
 {
     public static TheoryData<string> Motions => [.. ExerciseMotions.All.Select(m => m.ToString())];
@@ -66,10 +68,10 @@ public class RepCounterTests
     }
 
     /// <summary>
-    /// Seen from the front, squat depth is judged by how far the hips drop, as a fraction of their height above the ankles
-    /// in the user's own start pose: stretching every frame vertically (legs longer against the shoulders) changes the
-    /// absolute ratios but neither verdict. The shallow squat keeps 73 % of the standing hip height, the full
-    /// one 60 % (the limit is 66 %).
+    /// Seen from the front, squat depth is judged by how far the hips drop, as a fraction of their height above the
+    /// ankles in the user's own start pose: stretching every frame vertically (legs longer against the shoulders)
+    /// changes the absolute ratios but neither verdict. The shallow squat keeps 73 % of the standing hip height, the
+    /// full one 60 % (the limit is 66 %).
     /// </summary>
     [Theory]
     [InlineData(1.0)]
@@ -77,9 +79,11 @@ public class RepCounterTests
     public void FrontSquatDepthIsJudgedAgainstTheUsersOwnStartPose(double stretch)
     {
         var m = Motion("squat (Front)");
-        var frames = new SyntheticSequence(m.View).Noise(1).Hold(1.5, m).Rep(m).Hold(0.3, m).Rep(m, depth: m.ShallowDepth!.Value).Hold(0.5, m)
+        var frames = new SyntheticSequence(m.View).Noise(1).Hold(1.5, m).Rep(m).Hold(0.3, m)
+            .Rep(m, depth: m.ShallowDepth!.Value).Hold(0.5, m)
             .Build()
-            .Select(f => f with { Keypoints = [.. f.Keypoints.Select(k => k with { Y = (float)(440 - ((440 - k.Y) * stretch)) })] });
+            .Select(f => f with { Keypoints = [.. f.Keypoints.Select(k =>
+                k with { Y = (float)(440 - ((440 - k.Y) * stretch)) })] });
 
         var counter = frames.Aggregate(RepCounter.Start(m.Id), (c, f) => c.Next(f));
 
@@ -131,10 +135,12 @@ public class RepCounterTests
     {
         var m = Motion(name);
         var limb = m.Id is "biceps-curl" or "shoulder-press" or "jumping-jack" or "push-up"
-            ? new[] { (CocoKeypoint.LeftElbow, CocoKeypoint.RightElbow), (CocoKeypoint.LeftWrist, CocoKeypoint.RightWrist) }
+            ? new[] { (CocoKeypoint.LeftElbow, CocoKeypoint.RightElbow),
+                (CocoKeypoint.LeftWrist, CocoKeypoint.RightWrist) }
             : [(CocoKeypoint.LeftKnee, CocoKeypoint.RightKnee), (CocoKeypoint.LeftAnkle, CocoKeypoint.RightAnkle)];
         var everything = Enumerable.Range(0, CocoKeypoints.Count).Select(i => (CocoKeypoint)i).ToArray();
-        // Seen from the side the whole far side may vanish; from the front, one arm and leg (the shoulders normalise front signals).
+        // Seen from the side the whole far side may vanish; from the front, one arm and leg (the shoulders normalise
+        // front signals).
         var leftSide = m.View == CameraView.Side
             ? everything.Where(j => j.ToString().StartsWith("Left", StringComparison.Ordinal)).ToArray()
             : [CocoKeypoint.LeftElbow, CocoKeypoint.LeftWrist, CocoKeypoint.LeftKnee, CocoKeypoint.LeftAnkle];
@@ -165,7 +171,8 @@ public class RepCounterTests
     public void CountsAtFiveFramesPerSecond(string name)
     {
         var m = Motion(name);
-        var counter = Run(m, new SyntheticSequence(m.View, fps: 5).Noise(2).Hold(1.2, m).Reps(m, 3, seconds: 4, pause: 0.6));
+        var counter = Run(m, new SyntheticSequence(m.View, fps: 5).Noise(2).Hold(1.2, m)
+            .Reps(m, 3, seconds: 4, pause: 0.6));
 
         Assert.Equal(3, counter.GoodReps);
         Assert.Equal(0, counter.ImproperReps);
@@ -179,7 +186,8 @@ public class RepCounterTests
     {
         var m = Motion(name);
         // Swapped while standing, then for most of the second rep.
-        var counter = Run(m, new SyntheticSequence(m.View).Noise(2).Hold(3, m).Reps(m, 2).Swap(1.8, 2.6).Swap(5.6, 6.6));
+        var counter = Run(m, new SyntheticSequence(m.View).Noise(2).Hold(3, m).Reps(m, 2).Swap(1.8, 2.6)
+            .Swap(5.6, 6.6));
 
         Assert.Equal(2, counter.GoodReps);
         Assert.Equal(0, counter.ImproperReps);
@@ -217,7 +225,8 @@ public class RepCounterTests
     public void LosingThePersonMidRepDropsTheRepAndRequiresSettlingAgain()
     {
         var m = ExerciseMotions.All[0];
-        var counter = Run(m, new SyntheticSequence(m.View).Hold(1.5, m).CutOffRep(m, returned: 0).Absent(3).Hold(1, m).Reps(m, 1));
+        var counter = Run(m, new SyntheticSequence(m.View).Hold(1.5, m).CutOffRep(m, returned: 0).Absent(3).Hold(1, m)
+            .Reps(m, 1));
 
         Assert.Equal(1, counter.GoodReps);
         Assert.Single(counter.Reps);

@@ -4,9 +4,9 @@ using PoseGen.Core.Workouts;
 namespace PoseGen.Core.Tests.Workouts;
 
 /// <summary>
-/// Builds a timed keypoint sequence from a script: holds, reps (depth follows (1 - cos) / 2 down and back), walking in or
-/// out, absence; then applies Gaussian pixel noise, dropped joints (score 0.05) and left/right swap glitches by time.
-/// Deterministic for a given seed.
+/// Builds a timed keypoint sequence from a script: holds, reps (depth follows (1 - cos) / 2 down and back), walking in
+/// or out, absence; then applies Gaussian pixel noise, dropped joints (score 0.05) and left/right swap glitches by
+/// time. Deterministic for a given seed.
 /// </summary>
 public sealed class SyntheticSequence(CameraView view, double fps = 30, int seed = 7)
 {
@@ -40,7 +40,10 @@ public sealed class SyntheticSequence(CameraView view, double fps = 30, int seed
             return (motion.Pose((1 - Math.Cos(2 * Math.PI * phase)) / 2, false), 0);
         });
 
-    /// <summary>Walks along the image x axis from <paramref name="from"/> to <paramref name="to"/> (body heights from the centre).</summary>
+    /// <summary>
+    /// Walks along the image x axis from <paramref name="from"/> to <paramref name="to"/> (body heights from the
+    /// centre).
+    /// </summary>
     public SyntheticSequence Walk(double seconds, double from, double to) =>
         Add(seconds, u => (ExerciseMotions.Walking(u * seconds * 2 * Math.PI * 0.9), from + ((to - from) * u)));
 
@@ -54,7 +57,9 @@ public sealed class SyntheticSequence(CameraView view, double fps = 30, int seed
         return this;
     }
 
-    /// <summary>Swaps the left and right labels of the given pairs (all pairs when none given) between the times.</summary>
+    /// <summary>
+    /// Swaps the left and right labels of the given pairs (all pairs when none given) between the times.
+    /// </summary>
     public SyntheticSequence Swap(double from, double to, params (CocoKeypoint Left, CocoKeypoint Right)[] pairs)
     {
         var all = pairs.Length > 0 ? pairs.Select(p => ((int)p.Left, (int)p.Right))
@@ -81,7 +86,8 @@ public sealed class SyntheticSequence(CameraView view, double fps = 30, int seed
             {
                 var t = n / fps;
                 var (body, offset) = at((t - start) / duration);
-                var keypoints = body is null ? new Keypoint[CocoKeypoints.Count] : BodyModel.Keypoints(body, view, offset);
+                var keypoints = body is null ? new Keypoint[CocoKeypoints.Count]
+                    : BodyModel.Keypoints(body, view, offset);
                 frames.Add(new PoseFrame(t, Perturb(keypoints, t, random), BodyModel.ImageWidth, BodyModel.ImageHeight,
                     _similarity.Where(s => t >= s.From && t < s.To).Select(s => (double?)s.Value).LastOrDefault()));
             }

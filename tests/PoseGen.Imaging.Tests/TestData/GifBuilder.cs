@@ -2,8 +2,8 @@ namespace PoseGen.Imaging.Tests.TestData;
 
 /// <summary>
 /// A 1x1 GIF89a with one frame per palette index (GIF89a spec): header, logical screen descriptor with a 2-entry global
-/// colour table, then per frame an image descriptor and LZW data. With LZW minimum code size 2 the codes are 3 bits wide,
-/// packed LSB first: CLEAR (4), the pixel's index, END (5) = 4 | index &lt;&lt; 3 | 5 &lt;&lt; 6, two bytes.
+/// colour table, then per frame an image descriptor and LZW data. With LZW minimum code size 2 the codes are 3 bits
+/// wide, packed LSB first: CLEAR (4), the pixel's index, END (5) = 4 | index &lt;&lt; 3 | 5 &lt;&lt; 6, two bytes.
 /// </summary>
 internal static class GifBuilder
 {

@@ -2,10 +2,14 @@ using System.Buffers.Binary;
 
 namespace PoseGen.Imaging.Tests.TestData;
 
-/// <summary>Reads and edits JPEG markers directly (ITU T.81 B.1), so expectations do not come from libvips itself.</summary>
+/// <summary>
+/// Reads and edits JPEG markers directly (ITU T.81 B.1), so expectations do not come from libvips itself.
+/// </summary>
 internal static class JpegFile
 {
-    /// <summary>Frame size from the first SOFn marker (C0-CF except C4 DHT, C8 JPG, CC DAC): length, precision, height, width.</summary>
+    /// <summary>
+    /// Frame size from the first SOFn marker (C0-CF except C4 DHT, C8 JPG, CC DAC): length, precision, height, width.
+    /// </summary>
     public static (int Width, int Height) FrameSize(ReadOnlySpan<byte> jpeg)
     {
         var frame = Frame(jpeg);
@@ -29,7 +33,9 @@ internal static class JpegFile
         return factors;
     }
 
-    /// <summary>The first SOFn segment from its length field on (length, precision, height, width, components).</summary>
+    /// <summary>
+    /// The first SOFn segment from its length field on (length, precision, height, width, components).
+    /// </summary>
     private static ReadOnlySpan<byte> Frame(ReadOnlySpan<byte> jpeg)
     {
         var offset = 2;
@@ -48,7 +54,8 @@ internal static class JpegFile
 
     /// <summary>
     /// Inserts an APP1 Exif segment right after SOI holding one IFD0 entry: Orientation (tag 0x0112, SHORT, count 1).
-    /// TIFF header is big-endian "MM", 42, IFD at offset 8; the entry's 4-byte value field holds the SHORT left-aligned.
+    /// TIFF header is big-endian "MM", 42, IFD at offset 8; the entry's 4-byte value field holds the SHORT
+    /// left-aligned.
     /// </summary>
     public static byte[] WithExifOrientation(byte[] jpeg, ushort orientation)
     {

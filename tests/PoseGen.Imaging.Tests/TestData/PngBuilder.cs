@@ -5,8 +5,8 @@ using System.Text;
 namespace PoseGen.Imaging.Tests.TestData;
 
 /// <summary>
-/// Writes PNG files byte by byte (PNG spec, W3C 2003): signature, IHDR, IDAT (zlib of rows each prefixed by filter type 0),
-/// IEND, each chunk closed by a CRC-32 over type and data. Lets tests make inputs libvips did not produce itself.
+/// Writes PNG files byte by byte (PNG spec, W3C 2003): signature, IHDR, IDAT (zlib of rows each prefixed by filter type
+/// 0), IEND, each chunk closed by a CRC-32 over type and data. Lets tests make inputs libvips did not produce itself.
 /// </summary>
 internal static class PngBuilder
 {
@@ -39,9 +39,10 @@ internal static class PngBuilder
     }
 
     /// <summary>
-    /// What a decompression bomb looks like up front: a valid IHDR announcing the size, then an IDAT holding only the first
-    /// (all-zero) row, then IEND. libvips' PNG loader (libspng) needs to see IDAT before it reports a header at all.
-    /// Decoding the body would fail as truncated, so a caller seeing TooLarge knows the check came before decoding.
+    /// What a decompression bomb looks like up front: a valid IHDR announcing the size, then an IDAT holding only the
+    /// first (all-zero) row, then IEND. libvips' PNG loader (libspng) needs to see IDAT before it reports a header at
+    /// all. Decoding the body would fail as truncated, so a caller seeing TooLarge knows the check came before
+    /// decoding.
     /// </summary>
     public static byte[] BombHeader(int width, int height)
     {
@@ -86,7 +87,9 @@ internal static class PngBuilder
         _ => throw new ArgumentOutOfRangeException(nameof(colourType)),
     };
 
-    /// <summary>CRC-32 as in PNG spec annex D (reflected polynomial 0xEDB88320, init and final xor 0xFFFFFFFF).</summary>
+    /// <summary>
+    /// CRC-32 as in PNG spec annex D (reflected polynomial 0xEDB88320, init and final xor 0xFFFFFFFF).
+    /// </summary>
     public static uint Crc32(ReadOnlySpan<byte> bytes)
     {
         var crc = 0xFFFFFFFFu;

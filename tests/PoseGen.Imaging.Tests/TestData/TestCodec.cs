@@ -24,7 +24,9 @@ internal static class TestCodec
         return (image.Pixels[i], image.Pixels[i + 1], image.Pixels[i + 2]);
     }
 
-    /// <summary>Turns an image 90 degrees counter-clockwise: output pixel (x, y) = input pixel (W - 1 - y, x).</summary>
+    /// <summary>
+    /// Turns an image 90 degrees counter-clockwise: output pixel (x, y) = input pixel (W - 1 - y, x).
+    /// </summary>
     public static RgbImage RotateCounterClockwise(RgbImage image)
     {
         var (w, h) = (image.Width, image.Height);

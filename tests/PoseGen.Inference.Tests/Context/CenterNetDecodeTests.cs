@@ -13,7 +13,8 @@ public sealed class CenterNetDecodeTests
         Assert.Equal(["surfboard", "person"], objects.Select(o => o.Label));
         var board = objects[0].Box;
         Assert.Equal((200f, 100f, 400f, 100f), (board.X, board.Y, board.Width, board.Height));
-        Assert.Equal((0f, 0f, 1024f, 256f), (objects[1].Box.X, objects[1].Box.Y, objects[1].Box.Width, objects[1].Box.Height));
+        Assert.Equal((0f, 0f, 1024f, 256f), (objects[1].Box.X, objects[1].Box.Y, objects[1].Box.Width,
+            objects[1].Box.Height));
     }
 
     [Fact]

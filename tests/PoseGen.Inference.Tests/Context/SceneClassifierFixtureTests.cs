@@ -9,11 +9,12 @@ namespace PoseGen.Inference.Tests.Context;
 
 /// <summary>
 /// The acceptance floors on ../shared/fixtures/scenes with the real converted models: environment top-2 at least
-/// 80%, outfit top-2 at least 70%, and evidence behind every label. The rules were tuned on these same 10 photos and the
-/// learned models are trained on them, so this guards against regressions (a broken feature, model file or decode); it
-/// is not an estimate of accuracy on new photos (tools/PoseGen.ContextTrainer's leave-one-out figures are).
+/// 80%, outfit top-2 at least 70%, and evidence behind every label. The rules were tuned on these same 10 photos and
+/// the learned models are trained on them, so this guards against regressions (a broken feature, model file or decode);
+/// it is not an estimate of accuracy on new photos (tools/PoseGen.ContextTrainer's leave-one-out figures are).
 /// </summary>
-public sealed class SceneClassifierFixtureTests(ModelFixture models, ITestOutputHelper output) : IClassFixture<ModelFixture>
+public sealed class SceneClassifierFixtureTests(ModelFixture models,
+    ITestOutputHelper output) : IClassFixture<ModelFixture>
 {
     [Fact]
     public async Task MeetsTheAcceptanceFloorsOnTheFixtureScenes()
@@ -35,12 +36,19 @@ public sealed class SceneClassifierFixtureTests(ModelFixture models, ITestOutput
             var outfitHit = context.Outfit.Take(2).Any(e => outfit.Contains(e.Label));
             environmentHits += envHit ? 1 : 0;
             outfitHits += outfitHit ? 1 : 0;
-            output.WriteLine($"{file}: want {string.Join('|', environment)} / {string.Join('|', outfit)}; lighting {context.Lighting}, indoor {context.Indoor}");
-            output.WriteLine($"  objects: {string.Join(", ", context.Objects.Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Label} {o.Score:F2}")))}");
+            output.WriteLine(
+                $"{file}: want {string.Join('|', environment)} / {string.Join('|', outfit)}; lighting " +
+                $"{context.Lighting}, indoor {context.Indoor}");
+            var objects = context.Objects.Select(o =>
+                string.Create(CultureInfo.InvariantCulture, $"{o.Label} {o.Score:F2}"));
+            output.WriteLine($"  objects: {string.Join(", ", objects)}");
             foreach (var e in context.Environment.Take(3))
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  env {(envHit ? "ok " : "MISS")} {e.Label} {e.Confidence:F2}: {string.Join("; ", e.Evidence)}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  env {(envHit ? "ok " : "MISS")} {e.Label} {e.Confidence:F2}: {string.Join("; ", e.Evidence)}"));
             foreach (var e in context.Outfit.Take(3))
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  outfit {(outfitHit ? "ok " : "MISS")} {e.Label} {e.Confidence:F2}: {string.Join("; ", e.Evidence)}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  outfit {(outfitHit ? "ok " : "MISS")} {e.Label} {e.Confidence:F2}: " +
+                    $"{string.Join("; ", e.Evidence)}"));
         }
         output.WriteLine($"environment top-2 {environmentHits}/10, outfit top-2 {outfitHits}/10");
         Assert.True(environmentHits >= 8, $"environment top-2 {environmentHits}/10 < 80%");

@@ -9,7 +9,8 @@ public sealed class ModelFolderTests
     [Fact]
     public void AbsentFolderIsNotAvailableAndSaysHowToInstall()
     {
-        using var pipeline = StableDiffusionPipelineTests.Pipeline(Path.Combine(Path.GetTempPath(), "posegen-no-such-" + Guid.NewGuid()));
+        using var pipeline = StableDiffusionPipelineTests.Pipeline(
+            Path.Combine(Path.GetTempPath(), "posegen-no-such-" + Guid.NewGuid()));
         Assert.False(pipeline.Status.IsAvailable);
         Assert.Contains("not installed", pipeline.Status.Message, StringComparison.Ordinal);
         Assert.Contains("scripts/fetch-models", pipeline.Status.Message, StringComparison.Ordinal);
@@ -19,7 +20,8 @@ public sealed class ModelFolderTests
     [Fact]
     public async Task GeneratingWithoutModelsThrowsTheInstallMessage()
     {
-        using var pipeline = StableDiffusionPipelineTests.Pipeline(Path.Combine(Path.GetTempPath(), "posegen-no-such-" + Guid.NewGuid()));
+        using var pipeline = StableDiffusionPipelineTests.Pipeline(
+            Path.Combine(Path.GetTempPath(), "posegen-no-such-" + Guid.NewGuid()));
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
             () => pipeline.GenerateAsync(StableDiffusionPipelineTests.Request(), null, CancellationToken.None));
         Assert.Contains("scripts/fetch-models", error.Message, StringComparison.Ordinal);
@@ -32,7 +34,8 @@ public sealed class ModelFolderTests
         try
         {
             TinyStableDiffusion.Write(folder, StableDiffusionContract.Unet,
-                TinyStableDiffusion.Unet(TinyStableDiffusion.Signature(TinyStableDiffusion.Sd15), TinyStableDiffusion.Types.Default, omit: "down_block_3_additional_residual"));
+                TinyStableDiffusion.Unet(TinyStableDiffusion.Signature(TinyStableDiffusion.Sd15),
+                    TinyStableDiffusion.Types.Default, omit: "down_block_3_additional_residual"));
             TinyStableDiffusion.WriteManifest(folder);
             using var pipeline = StableDiffusionPipelineTests.Pipeline(folder);
             Assert.False(pipeline.Status.IsAvailable);
@@ -53,12 +56,14 @@ public sealed class ModelFolderTests
         {
             // The manifest still describes the full ControlNet; the file now lacks the mid-block output.
             TinyStableDiffusion.Write(folder, StableDiffusionContract.ControlNet,
-                TinyStableDiffusion.ControlNet(TinyStableDiffusion.Signature(TinyStableDiffusion.Sd15), TinyStableDiffusion.Types.Default, omit: "mid_block_additional_residual"));
+                TinyStableDiffusion.ControlNet(TinyStableDiffusion.Signature(TinyStableDiffusion.Sd15),
+                    TinyStableDiffusion.Types.Default, omit: "mid_block_additional_residual"));
             using var pipeline = StableDiffusionPipelineTests.Pipeline(folder);
             Assert.True(pipeline.Status.IsAvailable);
             var error = await Assert.ThrowsAsync<InvalidOperationException>(
                 () => pipeline.GenerateAsync(StableDiffusionPipelineTests.Request(), null, CancellationToken.None));
-            Assert.Contains("controlnet/model.onnx lacks output mid_block_additional_residual declared in the manifest", error.Message,
+            Assert.Contains("controlnet/model.onnx lacks output mid_block_additional_residual declared in the manifest",
+                error.Message,
                 StringComparison.Ordinal);
             Assert.False(pipeline.Status.IsAvailable);
             Assert.Contains("mid_block_additional_residual", pipeline.Status.Message, StringComparison.Ordinal);
@@ -78,8 +83,10 @@ public sealed class ModelFolderTests
             var manifest = StableDiffusionManifest.Load(Path.Combine(folder, StableDiffusionManifest.FileName));
             var text = manifest.Components[StableDiffusionContract.TextEncoder];
             var flat = text with { Inputs = [new ManifestTensor("input_ids", "int32", [77])] };
-            var components = new Dictionary<string, ManifestComponent>(manifest.Components) { [StableDiffusionContract.TextEncoder] = flat };
-            var problems = StableDiffusionModelValidator.CheckManifest(folder, manifest with { Components = components });
+            var components = new Dictionary<string, ManifestComponent>(
+                manifest.Components) { [StableDiffusionContract.TextEncoder] = flat };
+            var problems = StableDiffusionModelValidator.CheckManifest(folder,
+                manifest with { Components = components });
             Assert.Equal(["text_encoder/model.onnx input input_ids has rank 1, PoseGen needs 2."], problems);
         }
         finally
@@ -98,8 +105,10 @@ public sealed class ModelFolderTests
             TinyStableDiffusion.WriteManifest(folder);
             using var pipeline = StableDiffusionPipelineTests.Pipeline(folder);
             Assert.True(pipeline.Status.IsAvailable);
-            var request = StableDiffusionPipelineTests.Request() with { InitImage = StableDiffusionPipelineTests.Pose(64, 64, 3), Strength = 0.5f };
-            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => pipeline.GenerateAsync(request, null, CancellationToken.None));
+            var request = StableDiffusionPipelineTests.Request() with { InitImage =
+                StableDiffusionPipelineTests.Pose(64, 64, 3), Strength = 0.5f };
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                pipeline.GenerateAsync(request, null, CancellationToken.None));
             Assert.Contains("vae_encoder", error.Message, StringComparison.Ordinal);
         }
         finally

@@ -6,8 +6,8 @@ using PoseGen.Onnx;
 namespace PoseGen.Inference.Tests.Generation;
 
 /// <summary>
-/// The tiny models carry the real exports' signatures (models/signatures), and the pipeline drives what those signatures
-/// ask for: LCM's timestep_cond and exports fixed at batch 1.
+/// The tiny models carry the real exports' signatures (models/signatures), and the pipeline drives what those
+/// signatures ask for: LCM's timestep_cond and exports fixed at batch 1.
 /// </summary>
 public sealed class RealExportSignatureTests
 {
@@ -27,7 +27,8 @@ public sealed class RealExportSignatureTests
                 AssertSame(component, expected.Outputs, session.OutputMetadata);
             }
             // The manifest the pipeline reads agrees with the signature too.
-            Assert.Empty(signature.Differences(StableDiffusionManifest.Load(Path.Combine(folder, StableDiffusionManifest.FileName))));
+            Assert.Empty(signature.Differences(StableDiffusionManifest.Load(
+                Path.Combine(folder, StableDiffusionManifest.FileName))));
         }
         finally
         {
@@ -40,7 +41,8 @@ public sealed class RealExportSignatureTests
     {
         var lcm = TinyStableDiffusion.Signature(TinyStableDiffusion.Lcm).Components["unet"];
         Assert.Equal("float[batch,256]", lcm.Input("timestep_cond").ToString());
-        Assert.DoesNotContain(TinyStableDiffusion.Signature(TinyStableDiffusion.Sd15).Components["unet"].Inputs, i => i.Name == "timestep_cond");
+        Assert.DoesNotContain(TinyStableDiffusion.Signature(TinyStableDiffusion.Sd15).Components["unet"].Inputs,
+            i => i.Name == "timestep_cond");
     }
 
     [Fact]
@@ -65,7 +67,8 @@ public sealed class RealExportSignatureTests
         var folder = TinyStableDiffusion.Create(signature: TinyStableDiffusion.Lcm);
         try
         {
-            var request = StableDiffusionPipelineTests.Request() with { Scheduler = DiffusionSchedulerKind.Lcm, Steps = 4, GuidanceScale = 8.5f };
+            var request = StableDiffusionPipelineTests.Request() with { Scheduler = DiffusionSchedulerKind.Lcm,
+                Steps = 4, GuidanceScale = 8.5f };
             var image = await RenderAsync(folder, request);
             Assert.Equal(image, await RenderAsync(folder, request));
             // Guidance reaches the model through timestep_cond ...
@@ -110,14 +113,18 @@ public sealed class RealExportSignatureTests
         return (await pipeline.GenerateAsync(request, null, CancellationToken.None)).Image.Pixels;
     }
 
-    private static void AssertSame(string component, IReadOnlyList<TensorSignature> expected, IReadOnlyDictionary<string, NodeMetadata> actual)
+    private static void AssertSame(string component, IReadOnlyList<TensorSignature> expected,
+        IReadOnlyDictionary<string, NodeMetadata> actual)
     {
         Assert.Equal(expected.Select(t => t.Name), actual.Keys);
         foreach (var tensor in expected)
         {
             var meta = actual[tensor.Name];
-            var described = $"{TensorBoundary.TypeName(meta.ElementDataType)}[{string.Join(",", meta.Dimensions.Select((d, i) => d > 0 ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : meta.SymbolicDimensions[i]))}]";
-            Assert.True(tensor.ToString() == described, $"{component} {tensor.Name}: signature {tensor}, tiny model {described}");
+            var dimensions = meta.Dimensions.Select((d, i) =>
+                d > 0 ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : meta.SymbolicDimensions[i]);
+            var described = $"{TensorBoundary.TypeName(meta.ElementDataType)}[{string.Join(",", dimensions)}]";
+            Assert.True(tensor.ToString() == described,
+                $"{component} {tensor.Name}: signature {tensor}, tiny model {described}");
         }
     }
 }

@@ -15,7 +15,9 @@ public sealed class TinyModelFolder : IDisposable
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 }
 
-/// <summary>The whole pipeline on tiny signature-exact models (see <see cref="TinyStableDiffusion"/>) at 64x64.</summary>
+/// <summary>
+/// The whole pipeline on tiny signature-exact models (see <see cref="TinyStableDiffusion"/>) at 64x64.
+/// </summary>
 public sealed class StableDiffusionPipelineTests(TinyModelFolder tiny) : IClassFixture<TinyModelFolder>
 {
     internal static StableDiffusionPipeline Pipeline(string folder)
@@ -89,7 +91,8 @@ public sealed class StableDiffusionPipelineTests(TinyModelFolder tiny) : IClassF
         Assert.NotEqual(await Render(request), await Render(request with { ControlNetStrength = 0 }));
         Assert.NotEqual(await Render(request), await Render(otherPose));
         // At strength 0 every residual is zero: the map no longer matters.
-        Assert.Equal(await Render(request with { ControlNetStrength = 0 }), await Render(otherPose with { ControlNetStrength = 0 }));
+        Assert.Equal(await Render(request with { ControlNetStrength = 0 }),
+            await Render(otherPose with { ControlNetStrength = 0 }));
     }
 
     [Fact]
@@ -125,7 +128,8 @@ public sealed class StableDiffusionPipelineTests(TinyModelFolder tiny) : IClassF
     public async Task ImageToImageRunsTheStrengthShareOfTheSteps(DiffusionSchedulerKind scheduler)
     {
         var reports = new List<GenerationProgress>();
-        var request = Request() with { Scheduler = scheduler, Steps = 10, InitImage = Pose(80, 80, 7), Strength = 0.5f };
+        var request = Request() with { Scheduler = scheduler, Steps = 10, InitImage = Pose(80, 80, 7),
+            Strength = 0.5f };
         var bytes = await Render(request, new SyncProgress(reports.Add));
         Assert.Equal([1, 2, 3, 4, 5], reports.Select(r => r.Step));
         Assert.All(reports, r => Assert.Equal(5, r.TotalSteps));

@@ -42,7 +42,8 @@ public sealed class CropRegionTests
         var k = SmallPerson();
         for (var i = 0; i < 17; i++)
         {
-            if (i is not ((int)CocoKeypoint.LeftShoulder or (int)CocoKeypoint.RightShoulder or (int)CocoKeypoint.LeftHip or (int)CocoKeypoint.RightHip))
+            if (i is not ((int)CocoKeypoint.LeftShoulder or (int)CocoKeypoint.RightShoulder or (int)CocoKeypoint.LeftHip
+                or (int)CocoKeypoint.RightHip))
                 k[i] = k[i] with { Score = 0.1f };
         }
 

@@ -8,8 +8,8 @@ namespace PoseGen.Inference.Tests.MoveNet;
 
 /// <summary>
 /// Auto on the crowd photos of people/more (seven or more annotated people): the person boxes of the second detector
-/// find people multipose alone misses, with no cap of six. Compared with multipose on the same photos rather than pinned
-/// to a number, so the test says what the pipeline adds; the figures per dataset are in bench/RESULTS.md.
+/// find people multipose alone misses, with no cap of six. Compared with multipose on the same photos rather than
+/// pinned to a number, so the test says what the pipeline adds; the figures per dataset are in bench/RESULTS.md.
 /// </summary>
 public sealed class CrowdDetectionTests(ModelFixture models, ITestOutputHelper output) : IClassFixture<ModelFixture>
 {
@@ -20,11 +20,13 @@ public sealed class CrowdDetectionTests(ModelFixture models, ITestOutputHelper o
             .Select(i => i with { People = [.. i.People.Where(p => p.Keypoints.Any(k => k.IsLabelled))] })
             .Where(i => i.People.Count >= 7);
 
-    private async Task<(int Found, int Returned, PoseDetectionResult Result)> Detect(LabelledImage truth, PoseModelKind kind)
+    private async Task<(int Found, int Returned, PoseDetectionResult Result)> Detect(LabelledImage truth,
+        PoseModelKind kind)
     {
         var image = models.Codec.Decode(await File.ReadAllBytesAsync(Path.Combine(Folder, truth.FileName)));
         var result = await models.Detector.DetectAsync(image, kind, CancellationToken.None);
-        var found = CocoGroundTruth.Match(truth.People, result.People).Count(m => m.Predicted is not null && m.Oks >= 0.5);
+        var found = CocoGroundTruth.Match(truth.People, result.People)
+            .Count(m => m.Predicted is not null && m.Oks >= 0.5);
         return (found, result.People.Count, result);
     }
 
@@ -36,7 +38,9 @@ public sealed class CrowdDetectionTests(ModelFixture models, ITestOutputHelper o
         {
             var (a, returned, result) = await Detect(crowd, PoseModelKind.Auto);
             var (m, _, _) = await Detect(crowd, PoseModelKind.Multipose);
-            output.WriteLine($"{crowd.FileName}: {crowd.People.Count} annotated; found (OKS >= 0.5) auto {a}, multipose {m}; auto returned {returned}");
+            output.WriteLine(
+                $"{crowd.FileName}: {crowd.People.Count} annotated; found (OKS >= 0.5) auto {a}, multipose {m}; auto " +
+                $"returned {returned}");
             auto += a;
             multipose += m;
             annotated += crowd.People.Count;

@@ -4,7 +4,9 @@ using PoseGen.Inference.Tests.Support;
 
 namespace PoseGen.Inference.Tests.MoveNet;
 
-/// <summary>The real converted models on the fixture photos, against their COCO annotations (annotations.json).</summary>
+/// <summary>
+/// The real converted models on the fixture photos, against their COCO annotations (annotations.json).
+/// </summary>
 public sealed class MoveNetAccuracyTests(ModelFixture models) : IClassFixture<ModelFixture>
 {
     private static readonly IReadOnlyList<LabelledImage> Annotations =
@@ -66,7 +68,8 @@ public sealed class MoveNetAccuracyTests(ModelFixture models) : IClassFixture<Mo
             foreach (var (person, predicted, _) in CocoGroundTruth.Match(truth.People, result.People))
             {
                 labelled += person.Keypoints.Count(k => k.IsLabelled);
-                correct += predicted is null ? 0 : PoseAccuracy.PckCounts(predicted.Keypoints, person.Keypoints).Correct;
+                correct += predicted is null ? 0 : PoseAccuracy.PckCounts(predicted.Keypoints, person.Keypoints)
+                    .Correct;
             }
         }
         Assert.True(correct >= 0.72 * labelled, $"PCK@0.2 {correct}/{labelled}");
@@ -80,15 +83,16 @@ public sealed class MoveNetAccuracyTests(ModelFixture models) : IClassFixture<Mo
         var (_, multiposeOnly) = await Detect("ochuman_003896.jpg", PoseModelKind.Multipose);
 
         Assert.Equal(2, result.People.Count);
-        Assert.All(CocoGroundTruth.Match(truth.People, result.People), m => Assert.True(m.Oks >= 0.5, $"OKS {m.Oks:F2}"));
+        Assert.All(CocoGroundTruth.Match(truth.People, result.People),
+            m => Assert.True(m.Oks >= 0.5, $"OKS {m.Oks:F2}"));
         Assert.True(multiposeOnly.People.Count < 2);
     }
 
     [Fact]
     public async Task AutoFindsTheVisibleAnnotatedPersonAndTheOtherBystandersOfTheOccludedPair()
     {
-        // Two annotated people: one in full view, one almost hidden behind her (nose unlabelled, 13 joints), whom MoveNet
-        // does not find; the photo also shows two unannotated bystanders.
+        // Two annotated people: one in full view, one almost hidden behind her (nose unlabelled, 13 joints), whom
+        // MoveNet does not find; the photo also shows two unannotated bystanders.
         var (truth, result) = await Detect("ochuman_000817.jpg", PoseModelKind.Auto);
 
         Assert.InRange(result.People.Count, 2, 4);

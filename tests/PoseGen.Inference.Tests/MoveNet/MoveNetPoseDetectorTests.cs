@@ -17,7 +17,8 @@ public sealed class MoveNetPoseDetectorTests(ModelFixture models) : IClassFixtur
         var height = image.Height + top + bottom;
         var pixels = new byte[width * height * 3];
         for (var y = 0; y < image.Height; y++)
-            image.Pixels.AsSpan(y * image.Width * 3, image.Width * 3).CopyTo(pixels.AsSpan(((y + top) * width + left) * 3));
+            image.Pixels.AsSpan(y * image.Width * 3, image.Width * 3)
+                .CopyTo(pixels.AsSpan(((y + top) * width + left) * 3));
         return new RgbImage(width, height, pixels);
     }
 
@@ -27,13 +28,16 @@ public sealed class MoveNetPoseDetectorTests(ModelFixture models) : IClassFixtur
         var photo = models.Photo("mpii_004645041.jpg");
         var padded = Pad(photo, 500, 120, 0, 300);
 
-        var plain = Assert.Single((await models.Detector.DetectAsync(photo, PoseModelKind.Thunder, CancellationToken.None)).People);
-        var moved = Assert.Single((await models.Detector.DetectAsync(padded, PoseModelKind.Thunder, CancellationToken.None)).People);
+        var plain = Assert.Single((await models.Detector.DetectAsync(photo, PoseModelKind.Thunder,
+            CancellationToken.None)).People);
+        var moved = Assert.Single((await models.Detector.DetectAsync(padded, PoseModelKind.Thunder,
+            CancellationToken.None)).People);
 
         // Same person, shifted by the padding; the model sees it at a slightly different scale, so allow a few pixels.
         var confident = Enumerable.Range(0, 17).Where(i => plain.Keypoints[i].Score >= 0.3f).ToList();
         Assert.True(confident.Count >= 8);
-        var meanError = confident.Average(i => Math.Abs(moved.Keypoints[i].X - 500 - plain.Keypoints[i].X) + Math.Abs(moved.Keypoints[i].Y - 120 - plain.Keypoints[i].Y));
+        var meanError = confident.Average(i => Math.Abs(moved.Keypoints[i].X - 500 - plain.Keypoints[i].X)
+            + Math.Abs(moved.Keypoints[i].Y - 120 - plain.Keypoints[i].Y));
         Assert.True(meanError < 8, $"mean |dx|+|dy| {meanError:F1} px");
     }
 
@@ -79,7 +83,8 @@ public sealed class MoveNetPoseDetectorTests(ModelFixture models) : IClassFixtur
 
         Assert.All(parallel, r => Assert.Equal(
             sequential.People.SelectMany(p => p.Keypoints), r.People.SelectMany(p => p.Keypoints)));
-        Assert.Same(models.Models.GetSession(ModelCatalog.MoveNetThunder), models.Models.GetSession(ModelCatalog.MoveNetThunder));
+        Assert.Same(models.Models.GetSession(ModelCatalog.MoveNetThunder),
+            models.Models.GetSession(ModelCatalog.MoveNetThunder));
         var status = models.Models.GetStatus();
         Assert.All(status.Models, m => Assert.True(m.Installed));
         Assert.True(status.Models.Single(m => m.Name == "movenet-thunder").Loaded);
@@ -102,16 +107,20 @@ public sealed class MoveNetPoseDetectorTests(ModelFixture models) : IClassFixtur
         var photo = models.Photo("mpii_004645041.jpg");
         var large = models.Codec.Resize(photo, photo.Width * 2, photo.Height * 2);
         var jpeg = models.Codec.Encode(large, EncodeFormat.Jpeg, 92);
-        var detector = new PhotoPoseDetector(models.Codec, models.Detector, models.Services.GetRequiredService<PoseGen.Inference.Scheduling.InferenceScheduler>(),
-            Microsoft.Extensions.Options.Options.Create(new PoseDetectionSettings { DetectionMaxSide = Math.Max(photo.Width, photo.Height) }));
+        var detector = new PhotoPoseDetector(models.Codec, models.Detector,
+            models.Services.GetRequiredService<PoseGen.Inference.Scheduling.InferenceScheduler>(),
+            Microsoft.Extensions.Options.Options.Create(new PoseDetectionSettings { DetectionMaxSide =
+                Math.Max(photo.Width, photo.Height) }));
 
-        var direct = Assert.Single((await models.Detector.DetectAsync(photo, PoseModelKind.Thunder, CancellationToken.None)).People);
+        var direct = Assert.Single((await models.Detector.DetectAsync(photo, PoseModelKind.Thunder,
+            CancellationToken.None)).People);
         var result = await detector.DetectAsync(jpeg, PoseModelKind.Thunder, CancellationToken.None);
 
         Assert.Equal((large.Width, large.Height), (result.ImageWidth, result.ImageHeight));
         var person = Assert.Single(result.People);
         var confident = Enumerable.Range(0, 17).Where(i => direct.Keypoints[i].Score >= 0.3f).ToList();
-        var meanError = confident.Average(i => Math.Abs(person.Keypoints[i].X - 2 * direct.Keypoints[i].X) + Math.Abs(person.Keypoints[i].Y - 2 * direct.Keypoints[i].Y));
+        var meanError = confident.Average(i => Math.Abs(person.Keypoints[i].X - 2 * direct.Keypoints[i].X)
+            + Math.Abs(person.Keypoints[i].Y - 2 * direct.Keypoints[i].Y));
         Assert.True(meanError < 12, $"mean |dx|+|dy| {meanError:F1} px at 2x");
         Assert.True(result.Timings.DecodeMs > 0);
     }
@@ -140,7 +149,8 @@ public sealed class MissingModelsTests
                 Assert.All(status.Models, m => Assert.False(m.Installed));
                 Assert.Equal(empty.FullName, status.ModelsDirectory);
                 var error = await Assert.ThrowsAsync<ModelNotInstalledException>(() =>
-                    detector.DetectAsync(new RgbImage(8, 8, new byte[192]), PoseModelKind.Lightning, CancellationToken.None));
+                    detector.DetectAsync(new RgbImage(8, 8, new byte[192]), PoseModelKind.Lightning,
+                        CancellationToken.None));
                 Assert.Equal("movenet-lightning", error.Model);
                 await host.StopAsync();
             }
@@ -153,7 +163,8 @@ public sealed class MissingModelsTests
 
     [Fact]
     public void RelativeModelsPathIsUnderTheContentRoot() =>
-        Assert.Equal(Path.GetFullPath("/srv/posegen/data/models"), ModelsDirectoryResolver.Resolve("data/models", "/srv/posegen"));
+        Assert.Equal(Path.GetFullPath("/srv/posegen/data/models"),
+            ModelsDirectoryResolver.Resolve("data/models", "/srv/posegen"));
 
     [Fact]
     public void DefaultModelsPathIsTheRepositorysModelsFolder() =>

@@ -71,7 +71,8 @@ public sealed class MoveNetPostprocessingTests
         Assert.Equal(new BoundingBox(0, 20, 70, 30), box);
     }
 
-    private static void WritePerson(float[] output, int index, float y, float x, (float YMin, float XMin, float YMax, float XMax) box, float score)
+    private static void WritePerson(float[] output, int index, float y, float x,
+        (float YMin, float XMin, float YMax, float XMax) box, float score)
     {
         var o = index * 56;
         for (var k = 0; k < 17; k++)
@@ -80,6 +81,7 @@ public sealed class MoveNetPostprocessingTests
             output[o + k * 3 + 1] = x;
             output[o + k * 3 + 2] = score;
         }
-        (output[o + 51], output[o + 52], output[o + 53], output[o + 54], output[o + 55]) = (box.YMin, box.XMin, box.YMax, box.XMax, score);
+        (output[o + 51], output[o + 52], output[o + 53], output[o + 54], output[o + 55]) =
+            (box.YMin, box.XMin, box.YMax, box.XMax, score);
     }
 }

@@ -42,7 +42,8 @@ public sealed class ExecutionDeviceTests
             Assert.Equal(ActiveExecutionProvider.Cpu, first.Provider);
             Assert.Equal(ActiveExecutionProvider.Cpu, second.Provider);
             Assert.False(string.IsNullOrWhiteSpace(first.CudaFailure));
-            var fallback = Assert.Single(logs.Lines, l => l.Message.Contains("falling back to CPU", StringComparison.Ordinal));
+            var fallback = Assert.Single(logs.Lines, l => l.Message.Contains("falling back to CPU",
+                StringComparison.Ordinal));
             Assert.Equal(LogLevel.Warning, fallback.Level);
             Assert.Contains(first.CudaFailure!, fallback.Message, StringComparison.Ordinal);
             await host.StopAsync();
@@ -106,7 +107,8 @@ public sealed class ExecutionDeviceTests
             var options = host.Services.GetRequiredService<IOptions<InferenceOptions>>().Value;
             Assert.Equal(0.45f, options.KeypointThreshold);
             Assert.Equal(2, options.IntraOpThreads);
-            Assert.Equal(Microsoft.ML.OnnxRuntime.GraphOptimizationLevel.ORT_ENABLE_BASIC, options.GraphOptimizationLevel);
+            Assert.Equal(Microsoft.ML.OnnxRuntime.GraphOptimizationLevel.ORT_ENABLE_BASIC,
+                options.GraphOptimizationLevel);
         }
     }
 

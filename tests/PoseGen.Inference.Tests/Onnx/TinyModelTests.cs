@@ -27,7 +27,8 @@ public sealed class TinyModelTests
         float[] expected = new float[4];
         for (var i = 0; i < 2; i++)
             for (var j = 0; j < 2; j++)
-                expected[(i * 2) + j] = Enumerable.Range(0, 3).Sum(k => input[(i * 3) + k] * weights[(k * 2) + j]) + bias[j];
+                expected[(i * 2) + j] = Enumerable.Range(0, 3).Sum(k => input[(i * 3) + k] * weights[(k * 2) + j])
+                    + bias[j];
         Assert.Equal(expected, y);
     }
 
@@ -64,7 +65,8 @@ public sealed class TinyModelTests
         var graph = new OnnxGraphBuilder("argmax");
         var x = graph.AddInput("x", OnnxDataType.Int32, 2, 4);
         var asFloat = graph.AddNode("Cast", "as_float", [x], OnnxAttribute.Of("to", (long)OnnxDataType.Float));
-        var index = graph.AddNode("ArgMax", "index", [asFloat], OnnxAttribute.Of("axis", 1L), OnnxAttribute.Of("keepdims", 0L));
+        var index = graph.AddNode("ArgMax", "index", [asFloat], OnnxAttribute.Of("axis", 1L),
+            OnnxAttribute.Of("keepdims", 0L));
         graph.AddNodeWithOutputs("Cast", [index], ["y"], OnnxAttribute.Of("to", (long)OnnxDataType.Float));
         graph.AddOutput("y", OnnxDataType.Float, [2]);
 
@@ -80,7 +82,8 @@ public sealed class TinyModelTests
         using var session = new InferenceSession(graph.ToBytes());
         using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
         using var runOptions = new RunOptions();
-        using var results = session.Run(runOptions, new Dictionary<string, OrtValue> { ["x"] = value }, session.OutputNames);
+        using var results = session.Run(runOptions, new Dictionary<string, OrtValue> { ["x"] = value },
+            session.OutputNames);
         return results[0].GetTensorDataAsSpan<float>().ToArray();
     }
 }

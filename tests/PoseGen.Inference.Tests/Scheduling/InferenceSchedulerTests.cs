@@ -8,19 +8,22 @@ using PoseGen.Inference.Scheduling;
 namespace PoseGen.Inference.Tests.Scheduling;
 
 /// <summary>
-/// The scheduler on plain work items held by gates: nothing here waits on a clock. A "gated" item signals when it starts
-/// and then blocks its worker until the test opens its gate, so the test decides what is running and what is waiting.
+/// The scheduler on plain work items held by gates: nothing here waits on a clock. A "gated" item signals when it
+/// starts and then blocks its worker until the test opens its gate, so the test decides what is running and what is
+/// waiting.
 /// </summary>
 public sealed class InferenceSchedulerTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UnixEpoch);
     private readonly List<InferenceScheduler> _schedulers = [];
 
-    private InferenceScheduler Scheduler(int workers, int queueLength = 8, double timeoutSeconds = 30, int retryAfterSeconds = 3)
+    private InferenceScheduler Scheduler(int workers, int queueLength = 8, double timeoutSeconds = 30,
+        int retryAfterSeconds = 3)
     {
         var scheduler = new InferenceScheduler(Options.Create(new InferenceSchedulerOptions
         {
-            Workers = workers, QueueLength = queueLength, QueueTimeoutSeconds = timeoutSeconds, RetryAfterSeconds = retryAfterSeconds,
+            Workers = workers, QueueLength = queueLength, QueueTimeoutSeconds = timeoutSeconds,
+            RetryAfterSeconds = retryAfterSeconds,
         }), _time, NullLogger<InferenceScheduler>.Instance);
         _schedulers.Add(scheduler);
         return scheduler;
@@ -48,7 +51,8 @@ public sealed class InferenceSchedulerTests : IDisposable
     {
         var scheduler = Scheduler(workers: 1, queueLength: 1, retryAfterSeconds: 7);
         var gate = new Gate();
-        var running = scheduler.RunAsync(InferencePriority.Interactive, _ => gate.Hold("running"), CancellationToken.None);
+        var running = scheduler.RunAsync(InferencePriority.Interactive, _ => gate.Hold("running"),
+            CancellationToken.None);
         await gate.Started;
         var waiting = scheduler.RunAsync(InferencePriority.Interactive, _ => "waiting", CancellationToken.None);
 
@@ -67,7 +71,8 @@ public sealed class InferenceSchedulerTests : IDisposable
     {
         var scheduler = Scheduler(workers: 1, timeoutSeconds: 5);
         var gate = new Gate();
-        var running = scheduler.RunAsync(InferencePriority.Interactive, _ => gate.Hold("running"), CancellationToken.None);
+        var running = scheduler.RunAsync(InferencePriority.Interactive, _ => gate.Hold("running"),
+            CancellationToken.None);
         await gate.Started;
         var ran = false;
         var waiting = scheduler.RunAsync(InferencePriority.Interactive, _ => ran = true, CancellationToken.None);
@@ -91,7 +96,8 @@ public sealed class InferenceSchedulerTests : IDisposable
     {
         var scheduler = Scheduler(workers: 1);
         var gate = new Gate();
-        var running = scheduler.RunAsync(InferencePriority.Interactive, _ => gate.Hold("running"), CancellationToken.None);
+        var running = scheduler.RunAsync(InferencePriority.Interactive, _ => gate.Hold("running"),
+            CancellationToken.None);
         await gate.Started;
         using var client = new CancellationTokenSource();
         var ran = false;
@@ -115,7 +121,8 @@ public sealed class InferenceSchedulerTests : IDisposable
         var scheduler = Scheduler(workers: 1);
         var gate = new Gate();
         var order = new ConcurrentQueue<string>();
-        var running = scheduler.RunAsync(InferencePriority.Background, _ => gate.Hold("video frame 1"), CancellationToken.None);
+        var running = scheduler.RunAsync(InferencePriority.Background, _ => gate.Hold("video frame 1"),
+            CancellationToken.None);
         await gate.Started;
         var frames = Enumerable.Range(2, 3).Select(i => scheduler.RunAsync(InferencePriority.Background, _ =>
         {
@@ -139,12 +146,14 @@ public sealed class InferenceSchedulerTests : IDisposable
     {
         var scheduler = Scheduler(workers: 2);
         var gate = new Gate();
-        var first = scheduler.RunAsync(InferencePriority.Background, _ => gate.Hold("video frame 1"), CancellationToken.None);
+        var first = scheduler.RunAsync(InferencePriority.Background, _ => gate.Hold("video frame 1"),
+            CancellationToken.None);
         await gate.Started;
         var second = scheduler.RunAsync(InferencePriority.Background, _ => "video frame 2", CancellationToken.None);
 
         // The video still holds a worker and has a frame waiting, yet the photo is answered.
-        Assert.Equal("photo", await scheduler.RunAsync(InferencePriority.Interactive, _ => "photo", CancellationToken.None));
+        Assert.Equal("photo", await scheduler.RunAsync(InferencePriority.Interactive, _ => "photo",
+            CancellationToken.None));
         Assert.Equal(1, scheduler.QueuedBackground);
         Assert.False(second.IsCompleted);
 
@@ -182,7 +191,8 @@ public sealed class InferenceSchedulerTests : IDisposable
     public async Task AFailingRunFailsOnlyItsOwnRequest()
     {
         var scheduler = Scheduler(workers: 1);
-        var failing = scheduler.RunAsync<int>(InferencePriority.Interactive, _ => throw new InvalidOperationException("model broke"), CancellationToken.None);
+        var failing = scheduler.RunAsync<int>(InferencePriority.Interactive,
+            _ => throw new InvalidOperationException("model broke"), CancellationToken.None);
 
         Assert.Equal("model broke", (await Assert.ThrowsAsync<InvalidOperationException>(() => failing)).Message);
         Assert.Equal(42, await scheduler.RunAsync(InferencePriority.Interactive, _ => 42, CancellationToken.None));
@@ -195,7 +205,8 @@ public sealed class InferenceSchedulerTests : IDisposable
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;
-        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen)
+            != seen)
         {
         }
     }

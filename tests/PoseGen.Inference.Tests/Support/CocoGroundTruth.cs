@@ -9,7 +9,9 @@ internal sealed record LabelledPerson(IReadOnlyList<LabelledKeypoint> Keypoints,
 
 internal sealed record LabelledImage(string FileName, int Width, int Height, IReadOnlyList<LabelledPerson> People);
 
-/// <summary>Reads the fixtures' annotations.json (COCO keypoints format: x, y, visibility triples per person).</summary>
+/// <summary>
+/// Reads the fixtures' annotations.json (COCO keypoints format: x, y, visibility triples per person).
+/// </summary>
 internal static class CocoGroundTruth
 {
     public static IReadOnlyList<LabelledImage> Load(string path)

@@ -15,8 +15,8 @@ internal static class TestHost
         .Single(a => a.Key == "PoseGenRoot").Value!;
 
     /// <summary>
-    /// &lt;root&gt;/../shared/fixtures in a checkout; a git worktree sits deeper (wt/NAME), so the nearest ancestor holding
-    /// shared/fixtures is used.
+    /// &lt;root&gt;/../shared/fixtures in a checkout; a git worktree sits deeper (wt/NAME), so the nearest ancestor
+    /// holding shared/fixtures is used.
     /// </summary>
     public static string FixturesDir { get; } = FindFixtures();
 
@@ -67,7 +67,8 @@ internal sealed class LogSink : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) =>
             lines.Enqueue((logLevel, category, formatter(state, exception)));
     }
 }

@@ -53,7 +53,8 @@ public sealed class FfmpegFrameSourceTests : IDisposable
         var path = Path.Combine(_scratch, "notes.mp4");
         await File.WriteAllTextAsync(path, "this is not a video at all");
 
-        var error = await Assert.ThrowsAsync<VideoDecodeException>(() => Source().ProbeAsync(path, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<VideoDecodeException>(() =>
+            Source().ProbeAsync(path, CancellationToken.None));
 
         Assert.Equal(VideoErrorKind.NotAVideo, error.Kind);
     }
@@ -62,7 +63,8 @@ public sealed class FfmpegFrameSourceTests : IDisposable
     public async Task RejectsAClipLongerThanTheLimit()
     {
         var error = await Assert.ThrowsAsync<VideoDecodeException>(() =>
-            Source(o => o.MaxDurationSeconds = 10).ProbeAsync(Clip("squat_studio_pexels4838220.mp4"), CancellationToken.None));
+            Source(o => o.MaxDurationSeconds = 10).ProbeAsync(Clip("squat_studio_pexels4838220.mp4"),
+                CancellationToken.None));
 
         Assert.Equal(VideoErrorKind.TooLong, error.Kind);
     }

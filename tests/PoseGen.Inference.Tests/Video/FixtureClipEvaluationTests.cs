@@ -12,11 +12,12 @@ namespace PoseGen.Inference.Tests.Video;
 /// <summary>
 /// The evaluation floors on every labelled fixture clip (videos/labels.json, counted by eye): each clip is
 /// detected once with the model the analysis uses and counted twice, with its labelled exercise and with exercise=auto.
-/// Cycles found (good + improper) must equal the complete reps on at least 80 % of the rep clips; nothing may be counted
-/// where nobody exercises; on the exact clips every counted rep's peak lies within 0.5 s of a labelled one. The figures
-/// with every clip are in bench/RESULTS.md (bench/PoseGen.Bench.Workouts).
+/// Cycles found (good + improper) must equal the complete reps on at least 80 % of the rep clips; nothing may be
+/// counted where nobody exercises; on the exact clips every counted rep's peak lies within 0.5 s of a labelled one. The
+/// figures with every clip are in bench/RESULTS.md (bench/PoseGen.Bench.Workouts).
 /// </summary>
-public sealed class FixtureClipEvaluationTests(ModelFixture models, ITestOutputHelper output) : IClassFixture<ModelFixture>
+public sealed class FixtureClipEvaluationTests(ModelFixture models,
+    ITestOutputHelper output) : IClassFixture<ModelFixture>
 {
     private sealed record Label(string Clip, string Exercise, int Complete, double[] Peaks);
 
@@ -25,9 +26,12 @@ public sealed class FixtureClipEvaluationTests(ModelFixture models, ITestOutputH
         var folder = Path.Combine(TestHost.FixturesDir, "videos");
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "labels.json")));
         return [.. json.RootElement.EnumerateObject()
-            .Where(c => !c.Name.StartsWith('_') && c.Value.TryGetProperty("complete_reps", out var n) && n.ValueKind == JsonValueKind.Number)
-            .Select(c => new Label(c.Name, c.Value.GetProperty("exercise").GetString()!, c.Value.GetProperty("complete_reps").GetInt32(),
-                [.. (c.Value.TryGetProperty("rep_tops_s", out var tops) ? tops : c.Value.GetProperty("rep_bottoms_s")).EnumerateArray().Select(t => t.GetDouble())]))];
+            .Where(c => !c.Name.StartsWith('_') && c.Value.TryGetProperty("complete_reps", out var n)
+                && n.ValueKind == JsonValueKind.Number)
+            .Select(c => new Label(c.Name, c.Value.GetProperty("exercise").GetString()!,
+                c.Value.GetProperty("complete_reps").GetInt32(),
+                [.. (c.Value.TryGetProperty("rep_tops_s", out var tops) ? tops
+                    : c.Value.GetProperty("rep_bottoms_s")).EnumerateArray().Select(t => t.GetDouble())]))];
     }
 
     private async Task<List<PoseFrame>> Detect(string clip)
@@ -38,8 +42,10 @@ public sealed class FixtureClipEvaluationTests(ModelFixture models, ITestOutputH
         var poses = new List<PoseFrame>();
         await foreach (var frame in frames.ReadFramesAsync(path, info, CancellationToken.None))
         {
-            var detection = await models.Detector.DetectAsync(frame.Image, PoseModelKind.Lightning, CancellationToken.None);
-            poses.Add(PoseFrame.FromPose(frame.TimeSeconds, detection.People.Count > 0 ? detection.People[0] : null, frame.Image.Width, frame.Image.Height));
+            var detection = await models.Detector.DetectAsync(frame.Image, PoseModelKind.Lightning,
+                CancellationToken.None);
+            poses.Add(PoseFrame.FromPose(frame.TimeSeconds, detection.People.Count > 0 ? detection.People[0] : null,
+                frame.Image.Width, frame.Image.Height));
         }
         return poses;
     }
@@ -56,7 +62,8 @@ public sealed class FixtureClipEvaluationTests(ModelFixture models, ITestOutputH
             var auto = VideoWorkoutAnalyzer.Count(poses, null, fps);
             if (label.Exercise == "none")
             {
-                output.WriteLine($"{label.Clip}: nobody exercises; auto {auto.Exercise}, {auto.Reps + auto.ImproperReps} cycles");
+                output.WriteLine(
+                    $"{label.Clip}: nobody exercises; auto {auto.Exercise}, {auto.Reps + auto.ImproperReps} cycles");
                 Assert.Equal(0, auto.Reps + auto.ImproperReps);
                 continue;
             }
@@ -64,7 +71,9 @@ public sealed class FixtureClipEvaluationTests(ModelFixture models, ITestOutputH
             var cycles = result.Reps + result.ImproperReps;
             clips++;
             recognised += auto.Exercise == label.Exercise ? 1 : 0;
-            output.WriteLine($"{label.Clip}: {cycles} of {label.Complete}; auto {auto.Exercise}; peaks {string.Join(" ", result.RepDetails.Select(r => r.PeakS))}");
+            output.WriteLine(
+                $"{label.Clip}: {cycles} of {label.Complete}; auto {auto.Exercise}; peaks " +
+                $"{string.Join(" ", result.RepDetails.Select(r => r.PeakS))}");
             if (cycles != label.Complete) continue;
             exact++;
             Assert.All(result.RepDetails, r => Assert.InRange(label.Peaks.Min(p => Math.Abs(p - r.PeakS)), 0, 0.5));

@@ -9,7 +9,8 @@ using Xunit.Abstractions;
 namespace PoseGen.Inference.Tests.Video;
 
 /// <summary>The acceptance counts: complete reps in the fixture clips, as labelled in videos/labels.json.</summary>
-public sealed class VideoWorkoutAnalyzerTests(ModelFixture models, ITestOutputHelper output) : IClassFixture<ModelFixture>
+public sealed class VideoWorkoutAnalyzerTests(ModelFixture models,
+    ITestOutputHelper output) : IClassFixture<ModelFixture>
 {
     private VideoWorkoutAnalyzer Analyzer => models.Services.GetRequiredService<VideoWorkoutAnalyzer>();
 
@@ -17,14 +18,17 @@ public sealed class VideoWorkoutAnalyzerTests(ModelFixture models, ITestOutputHe
 
     private async Task<VideoWorkoutResult> Analyze(string clip, string exercise, PoseModelKind model)
     {
-        var result = await Analyzer.AnalyzeAsync(Clip(clip), ExerciseCatalog.Default.Get(exercise), model, null, CancellationToken.None);
+        var result = await Analyzer.AnalyzeAsync(Clip(clip), ExerciseCatalog.Default.Get(exercise), model, null,
+            CancellationToken.None);
         output.WriteLine($"{clip} {model}: {result.Reps} good, {result.ImproperReps} improper; "
-            + string.Join("; ", result.RepDetails.Select(r => $"{r.StartS}-{r.PeakS}-{r.EndS} q{r.Quality} [{string.Join(",", r.Issues)}]")));
+            + string.Join("; ",
+                result.RepDetails.Select(r =>
+                    $"{r.StartS}-{r.PeakS}-{r.EndS} q{r.Quality} [{string.Join(",", r.Issues)}]")));
         return result;
     }
 
-    // Lightning, the model the analysis uses: thunder found the same squats but missed the first push-up (its signal only
-    // reached the start pose for the settle time after the title overlay had gone, once the first rep had begun).
+    // Lightning, the model the analysis uses: thunder found the same squats but missed the first push-up (its signal
+    // only reached the start pose for the settle time after the title overlay had gone, once the first rep had begun).
     [Fact]
     public async Task CountsTwoCompleteSquatsAndNotTheCutOffThird()
     {
@@ -58,7 +62,9 @@ public sealed class VideoWorkoutAnalyzerTests(ModelFixture models, ITestOutputHe
         Assert.All(result.Timeline.Frames.SelectMany(f => f.Points), v => Assert.InRange(v, -0.1f, 1.1f));
     }
 
-    /// <summary>Bottoms labelled by eye are +-0.3 s; the counter's peak is the middle of the frames at the extreme.</summary>
+    /// <summary>
+    /// Bottoms labelled by eye are +-0.3 s; the counter's peak is the middle of the frames at the extreme.
+    /// </summary>
     private static void AssertPeaksNear(double[] labelled, VideoWorkoutResult result) =>
         Assert.All(labelled.Zip(result.RepDetails), p => Assert.InRange(p.Second.PeakS, p.First - 0.5, p.First + 0.5));
 }

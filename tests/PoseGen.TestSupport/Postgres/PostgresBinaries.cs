@@ -1,6 +1,8 @@
 namespace PoseGen.TestSupport.Postgres;
 
-/// <summary>The server and client programs of a local PostgreSQL installation (Debian's postgresql-NN package).</summary>
+/// <summary>
+/// The server and client programs of a local PostgreSQL installation (Debian's postgresql-NN package).
+/// </summary>
 internal sealed record PostgresBinaries(string Directory)
 {
     public const string PreferredDirectory = "/usr/lib/postgresql/15/bin";
@@ -33,7 +35,8 @@ internal sealed record PostgresBinaries(string Directory)
 
         var newest = System.IO.Directory.Exists("/usr/lib/postgresql")
             ? System.IO.Directory.GetDirectories("/usr/lib/postgresql")
-                .Select(d => (Dir: Path.Combine(d, "bin"), Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
+                .Select(d => (Dir: Path.Combine(d, "bin"), Version: int.TryParse(Path.GetFileName(d), out var v) ? v
+                    : 0))
                 .Where(c => HasAll(c.Dir))
                 .OrderByDescending(c => c.Version)
                 .Select(c => c.Dir)
@@ -50,7 +53,8 @@ internal sealed record PostgresBinaries(string Directory)
         return missing.Length == 0
             ? new PostgresBinaries(directory)
             : throw new InvalidOperationException(
-                $"PostgreSQL server binaries not found in {directory} ({origin}); missing: {string.Join(", ", missing)}. " +
+                $"PostgreSQL server binaries not found in {directory} ({origin}); missing: " +
+                $"{string.Join(", ", missing)}. " +
                 "Install them with 'apt-get install postgresql-15' (scripts/test.sh does this when they are absent), " +
                 $"or point {Override} at a PostgreSQL bin directory.");
     }

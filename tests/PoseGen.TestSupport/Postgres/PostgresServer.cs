@@ -46,8 +46,8 @@ public sealed partial class PostgresServer : IAsyncDisposable
     private string DataFolder => Path.Combine(Folder, "data");
 
     /// <summary>
-    /// One cluster for the whole test process, started on first use. Starting costs a couple of seconds, so test classes
-    /// share it and isolate themselves with a database each (see <see cref="PostgresDatabase"/>).
+    /// One cluster for the whole test process, started on first use. Starting costs a couple of seconds, so test
+    /// classes share it and isolate themselves with a database each (see <see cref="PostgresDatabase"/>).
     /// </summary>
     public static Task<PostgresServer> GetSharedAsync() => SharedServer.Value;
 
@@ -92,7 +92,9 @@ public sealed partial class PostgresServer : IAsyncDisposable
     public string ConnectionStringFor(string database) =>
         $"Host=127.0.0.1;Port={Port};Username={SuperUser};Database={database};Include Error Detail=true";
 
-    /// <summary>Creates an empty database with a unique name built from <paramref name="prefix"/>; returns the name.</summary>
+    /// <summary>
+    /// Creates an empty database with a unique name built from <paramref name="prefix"/>; returns the name.
+    /// </summary>
     public async Task<string> CreateDatabaseAsync(string prefix = "posegen")
     {
         var clean = NonIdentifierChars().Replace(prefix.ToLowerInvariant(), "_");
@@ -107,8 +109,9 @@ public sealed partial class PostgresServer : IAsyncDisposable
             Folder, ToolTimeout);
 
     /// <summary>
-    /// Stops the server as an outage would (a fast shutdown: open sessions are ended, clients' next calls fail), keeping
-    /// the cluster's data for <see cref="StartAgainAsync"/>. Only for a private cluster: the shared one serves other tests.
+    /// Stops the server as an outage would (a fast shutdown: open sessions are ended, clients' next calls fail),
+    /// keeping the cluster's data for <see cref="StartAgainAsync"/>. Only for a private cluster: the shared one serves
+    /// other tests.
     /// </summary>
     public async Task StopServerAsync()
     {
@@ -117,11 +120,14 @@ public sealed partial class PostgresServer : IAsyncDisposable
             Folder, ToolTimeout + TimeSpan.FromSeconds(10), _runAsUser);
     }
 
-    /// <summary>Starts a server stopped by <see cref="StopServerAsync"/> again, on the same port, and waits until it answers.</summary>
+    /// <summary>
+    /// Starts a server stopped by <see cref="StopServerAsync"/> again, on the same port, and waits until it answers.
+    /// </summary>
     public async Task StartAgainAsync()
     {
         EnsurePrivate();
-        await ToolRunner.RunCheckedAsync(_binaries.PgCtl, PgCtlStart(Folder, Port), Folder, ToolTimeout + TimeSpan.FromSeconds(10),
+        await ToolRunner.RunCheckedAsync(_binaries.PgCtl, PgCtlStart(Folder, Port), Folder,
+            ToolTimeout + TimeSpan.FromSeconds(10),
             _runAsUser);
         await WaitUntilReadyAsync();
     }
@@ -149,7 +155,8 @@ public sealed partial class PostgresServer : IAsyncDisposable
             if (attempt >= 3 || !log.Contains("could not bind", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException(
-                    $"PostgreSQL did not start (pg_ctl exit code {result.ExitCode}):\n{result.Output}\nserver.log:\n{log}");
+                    $"PostgreSQL did not start (pg_ctl exit code " +
+                    $"{result.ExitCode}):\n{result.Output}\nserver.log:\n{log}");
             }
         }
     }
@@ -166,7 +173,8 @@ public sealed partial class PostgresServer : IAsyncDisposable
     private void EnsurePrivate()
     {
         if (_shared)
-            throw new InvalidOperationException("The shared cluster serves other test classes; stop only a private one (StartAsync).");
+            throw new InvalidOperationException(
+                "The shared cluster serves other test classes; stop only a private one (StartAsync).");
     }
 
     private async Task WaitUntilReadyAsync()
@@ -186,7 +194,8 @@ public sealed partial class PostgresServer : IAsyncDisposable
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException(
-                    $"PostgreSQL on port {Port} not ready after 30 s: {result.Output}\nserver.log:\n{ReadLog(LogFile)}");
+                    $"PostgreSQL on port {Port} not ready after 30 s: {result.Output}\n" +
+                    $"server.log:\n{ReadLog(LogFile)}");
             }
 
             await Task.Delay(200);

@@ -23,7 +23,9 @@ internal static class StaleClusters
         }
     }
 
-    /// <summary>Stops the cluster's server if it runs (immediate: the data is thrown away) and deletes the folder.</summary>
+    /// <summary>
+    /// Stops the cluster's server if it runs (immediate: the data is thrown away) and deletes the folder.
+    /// </summary>
     public static void StopAndDelete(PostgresBinaries binaries, string folder, string? runAsUser)
     {
         var data = Path.Combine(folder, "data");

@@ -33,7 +33,8 @@ internal static class ToolRunner
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException(
-                $"'{fileName} {string.Join(' ', start.ArgumentList)}' did not finish within {timeout.TotalSeconds:0} s:\n{ProcessOutput.Snapshot(output)}");
+                $"'{fileName} {string.Join(' ', start.ArgumentList)}' did not finish within {timeout.TotalSeconds:0} " +
+                $"s:\n{ProcessOutput.Snapshot(output)}");
         }
 
         // The parameterless overload waits for the redirected streams to drain.
@@ -121,6 +122,7 @@ internal static class ToolRunner
         return result.Succeeded
             ? result
             : throw new InvalidOperationException(
-                $"'{Path.GetFileName(fileName)} {string.Join(' ', args)}' failed with exit code {result.ExitCode}:\n{result.Output}");
+                $"'{Path.GetFileName(fileName)} {string.Join(' ', args)}' failed with exit code " +
+                $"{result.ExitCode}:\n{result.Output}");
     }
 }

@@ -89,7 +89,8 @@ public sealed class RedisServer : IAsyncDisposable
         string[] arguments =
         [
             "-c", Script, "posegen-redis", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), binary,
-            "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+            "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly",
+            "no",
             "--daemonize", "no",
         ];
         foreach (var argument in arguments)
@@ -114,7 +115,9 @@ public sealed class RedisServer : IAsyncDisposable
             if (await AnswersPingAsync())
                 return true;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"redis-server on port {Port} did not answer PING within {StartTimeout.TotalSeconds:0} s:\n{ProcessOutput.Snapshot(_output)}");
+                throw new TimeoutException(
+                    $"redis-server on port {Port} did not answer PING within {StartTimeout.TotalSeconds:0} " +
+                    $"s:\n{ProcessOutput.Snapshot(_output)}");
             await Task.Delay(100);
         }
         return false;
@@ -140,7 +143,9 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    /// <summary>POSEGEN_REDIS_SERVER if set, else redis-server on the PATH (Debian installs /usr/bin/redis-server).</summary>
+    /// <summary>
+    /// POSEGEN_REDIS_SERVER if set, else redis-server on the PATH (Debian installs /usr/bin/redis-server).
+    /// </summary>
     private static string Locate()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable(Override);
@@ -153,7 +158,8 @@ public sealed class RedisServer : IAsyncDisposable
             .Select(directory => Path.Combine(directory, "redis-server"))
             .FirstOrDefault(File.Exists);
         return onPath ?? throw new InvalidOperationException(
-            "redis-server not found on the PATH. Install it with 'apt-get install redis-server' (scripts/test.sh does this " +
+            "redis-server not found on the PATH. Install it with 'apt-get install redis-server' (scripts/test.sh " +
+            "does this " +
             $"when it is absent), or point {Override} at the program.");
     }
 }

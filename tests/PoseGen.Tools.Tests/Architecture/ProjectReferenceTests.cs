@@ -45,7 +45,8 @@ public sealed class ProjectReferenceTests
     [Fact]
     public void EveryProductProjectIsInTheLayerTable()
     {
-        var projects = Directory.GetDirectories(Path.Combine(TestPaths.Root, "src")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        var projects = Directory.GetDirectories(Path.Combine(TestPaths.Root, "src")).Select(Path.GetFileName)
+            .Order(StringComparer.Ordinal);
         Assert.Equal(Allowed.Keys.Order(StringComparer.Ordinal), projects);
     }
 

@@ -16,13 +16,16 @@ public sealed class StatusCodeNamersTests
     public void NoServiceOrAdapterNamesAStatusCode()
     {
         var namers = Folders
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(TestPaths.Root, folder), "*.cs", SearchOption.AllDirectories))
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(TestPaths.Root, folder), "*.cs",
+                SearchOption.AllDirectories))
             .Select(path => Path.GetRelativePath(TestPaths.Root, path).Replace('\\', '/'))
-            .Where(path => !path.Contains("/obj/", StringComparison.Ordinal) && !path.Contains("/bin/", StringComparison.Ordinal))
+            .Where(path => !path.Contains("/obj/", StringComparison.Ordinal)
+                && !path.Contains("/bin/", StringComparison.Ordinal))
             .Where(path =>
             {
                 var text = File.ReadAllText(Path.Combine(TestPaths.Root, path));
-                return text.Contains("StatusCodes.", StringComparison.Ordinal) || text.Contains("HttpStatusCode", StringComparison.Ordinal);
+                return text.Contains("StatusCodes.", StringComparison.Ordinal)
+                    || text.Contains("HttpStatusCode", StringComparison.Ordinal);
             })
             .Order(StringComparer.Ordinal);
         Assert.Empty(namers);

@@ -4,7 +4,9 @@ using PoseGen.TestSupport;
 
 namespace PoseGen.Tools.Tests.ContextTrainer;
 
-/// <summary>The context trainer's labelled photos: every file is there, every label is one of ours, clip frames decode.</summary>
+/// <summary>
+/// The context trainer's labelled photos: every file is there, every label is one of ours, clip frames decode.
+/// </summary>
 public sealed class LabelledScenesTests
 {
     private static List<Sample> Samples() =>
@@ -18,7 +20,8 @@ public sealed class LabelledScenesTests
         Assert.Equal(31, samples.Count(s => s.Set != LabelledScenes.Team));
         Assert.All(samples, s => Assert.True(File.Exists(RepoPaths.Fixture(s.File.Split('/'))), s.File));
         Assert.All(samples, s => Assert.NotEmpty(s.Environment));
-        Assert.All(samples.SelectMany(s => s.Environment), label => Assert.Contains(label, ContextLabels.Environments.Keys));
+        Assert.All(samples.SelectMany(s => s.Environment), label =>
+            Assert.Contains(label, ContextLabels.Environments.Keys));
         Assert.All(samples.SelectMany(s => s.Outfit), label => Assert.Contains(label, ContextLabels.Outfits.Keys));
         Assert.Equal(samples.Count, samples.Select(s => (s.File, s.FrameSeconds)).Distinct().Count());
     }
@@ -29,7 +32,8 @@ public sealed class LabelledScenesTests
         var samples = Samples();
 
         Assert.Equal(3, samples.Count(s => s.Group == "grey-backdrop-rig"));
-        Assert.Equal(samples.Single(s => s.File == "pairs/shoulderstand_a.jpg").File, samples.Single(s => s.File == "pairs/shoulderstand_a.jpg").Group);
+        Assert.Equal(samples.Single(s => s.File == "pairs/shoulderstand_a.jpg").File,
+            samples.Single(s => s.File == "pairs/shoulderstand_a.jpg").Group);
     }
 
     [Fact]

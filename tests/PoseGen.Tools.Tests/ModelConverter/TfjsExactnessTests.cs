@@ -45,7 +45,8 @@ public sealed class TfjsExactnessTests(ITestOutputHelper output)
             }
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{model}: {photos.Count} photos, max |coordinate diff| {maxCoordinate:E2}, max |score diff| {maxScore:E2}"));
+            $"{model}: {photos.Count} photos, max |coordinate diff| {maxCoordinate:E2}, " +
+            $"max |score diff| {maxScore:E2}"));
     }
 
     /// <summary>Single-pose output [1,1,17,3] is (y, x, score) per keypoint. Multipose [1,6,56] rows are 17 x (y, x,

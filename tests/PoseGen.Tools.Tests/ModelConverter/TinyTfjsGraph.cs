@@ -22,7 +22,8 @@ internal sealed class TinyTfjsGraph
         {
             ["name"] = name,
             ["op"] = "Placeholder",
-            ["attr"] = new JsonObject { ["dtype"] = Type(dtype), ["shape"] = new JsonObject { ["shape"] = Shape(shape) } },
+            ["attr"] = new JsonObject { ["dtype"] = Type(dtype), ["shape"] =
+                new JsonObject { ["shape"] = Shape(shape) } },
         });
         return name;
     }
@@ -52,7 +53,9 @@ internal sealed class TinyTfjsGraph
         return name;
     }
 
-    /// <summary>Writes the model with <paramref name="output"/> as its signature output; returns model.json's path.</summary>
+    /// <summary>
+    /// Writes the model with <paramref name="output"/> as its signature output; returns model.json's path.
+    /// </summary>
     public string Save(string directory, string output, string outputDtype, long[] outputShape)
     {
         Op("Identity", "Identity", [output], new JsonObject { ["T"] = Type(outputDtype) });
@@ -67,8 +70,10 @@ internal sealed class TinyTfjsGraph
                 ["inputs"] = new JsonObject { [_input.Name + ":0"] = Spec(_input.Name, _input.Dtype, _input.Shape) },
                 ["outputs"] = new JsonObject { ["Identity:0"] = Spec("Identity", outputDtype, outputShape) },
             },
-            ["modelTopology"] = new JsonObject { ["node"] = _nodes, ["library"] = new JsonObject(), ["versions"] = new JsonObject() },
-            ["weightsManifest"] = new JsonArray(new JsonObject { ["paths"] = new JsonArray("tiny.bin"), ["weights"] = _weights }),
+            ["modelTopology"] = new JsonObject { ["node"] = _nodes, ["library"] = new JsonObject(),
+                ["versions"] = new JsonObject() },
+            ["weightsManifest"] = new JsonArray(new JsonObject { ["paths"] = new JsonArray("tiny.bin"),
+                ["weights"] = _weights }),
         };
         var path = Path.Combine(directory, "model.json");
         File.WriteAllText(path, model.ToJsonString());
@@ -77,21 +82,26 @@ internal sealed class TinyTfjsGraph
 
     public static JsonObject Type(string dtype) => new() { ["type"] = dtype };
 
-    public static JsonObject Int(long value) => new() { ["i"] = value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    public static JsonObject Int(long value) => new() { ["i"] =
+        value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     public static JsonObject Bool(bool value) => new() { ["b"] = value };
 
-    public static JsonObject Text(string value) => new() { ["s"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(value)) };
+    public static JsonObject Text(string value) => new() { ["s"] =
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(value)) };
 
     public static JsonObject Ints(params long[] values) =>
-        new() { ["list"] = new JsonObject { ["i"] = new JsonArray([.. values.Select(v => (JsonNode)v.ToString(System.Globalization.CultureInfo.InvariantCulture))]) } };
+        new() { ["list"] = new JsonObject { ["i"] = new JsonArray(
+            [.. values.Select(v => (JsonNode)v.ToString(System.Globalization.CultureInfo.InvariantCulture))]) } };
 
     public static JsonObject Texts(params string[] values) =>
-        new() { ["list"] = new JsonObject { ["s"] = new JsonArray([.. values.Select(v => (JsonNode)Convert.ToBase64String(Encoding.UTF8.GetBytes(v)))]) } };
+        new() { ["list"] = new JsonObject { ["s"] = new JsonArray(
+            [.. values.Select(v => (JsonNode)Convert.ToBase64String(Encoding.UTF8.GetBytes(v)))]) } };
 
     private string Const(string name, string dtype, long[] shape, JsonObject? quantization)
     {
-        var weight = new JsonObject { ["name"] = name, ["shape"] = new JsonArray([.. shape.Select(d => (JsonNode)d)]), ["dtype"] = dtype };
+        var weight = new JsonObject { ["name"] = name, ["shape"] = new JsonArray([.. shape.Select(d => (JsonNode)d)]),
+            ["dtype"] = dtype };
         if (quantization is not null)
             weight["quantization"] = quantization;
         _weights.Add(weight);
@@ -103,5 +113,6 @@ internal sealed class TinyTfjsGraph
         new() { ["name"] = name + ":0", ["dtype"] = dtype, ["tensorShape"] = Shape(shape) };
 
     private static JsonObject Shape(long[] shape) =>
-        new() { ["dim"] = new JsonArray([.. shape.Select(d => (JsonNode)new JsonObject { ["size"] = d.ToString(System.Globalization.CultureInfo.InvariantCulture) })]) };
+        new() { ["dim"] = new JsonArray([.. shape.Select(d => (JsonNode)new JsonObject { ["size"] =
+            d.ToString(System.Globalization.CultureInfo.InvariantCulture) })]) };
 }

@@ -14,10 +14,13 @@ public sealed class OnnxWriterTests
         var axes = graph.AddInt64s("axes", 0, 2);
         graph.AddInitializer("k", [7, 8], 2);
         var cast = graph.AddNode("Cast", "cast", [x], OnnxAttribute.Of("to", (long)OnnxDataType.Float));
-        var parts = graph.AddNode("Split", "split", [cast], 2, OnnxAttribute.Of("axis", 1L), OnnxAttribute.Of("num_outputs", 2L));
+        var parts = graph.AddNode("Split", "split", [cast], 2, OnnxAttribute.Of("axis", 1L),
+            OnnxAttribute.Of("num_outputs", 2L));
         graph.AddNodeWithOutputs("Mul", [parts[0], w], ["y"],
-            OnnxAttribute.Of("alpha", 0.5f), OnnxAttribute.Of("mode", "half_pixel"), OnnxAttribute.Of("scales", [1f, 2f]),
-            OnnxAttribute.Of("perm", [0L, 3L, 1L]), OnnxAttribute.Of("value", OnnxTensor.FromBools("v", [true, false], 2)));
+            OnnxAttribute.Of("alpha", 0.5f), OnnxAttribute.Of("mode", "half_pixel"),
+            OnnxAttribute.Of("scales", [1f, 2f]),
+            OnnxAttribute.Of("perm", [0L, 3L, 1L]), OnnxAttribute.Of("value",
+                OnnxTensor.FromBools("v", [true, false], 2)));
         graph.AddOutput("y", OnnxDataType.Float, [1, OnnxDimension.Symbolic("height"), 3]);
 
         var model = OnnxReader.Read(graph.ToBytes("doc"));

@@ -4,7 +4,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PoseGen.Web.Tests.Browser;
 
-/// <summary>A person in a real browser: registers, signs in from a fresh session, lands on the home page, logs out.</summary>
+/// <summary>
+/// A person in a real browser: registers, signs in from a fresh session, lands on the home page, logs out.
+/// </summary>
 public sealed class AccountFlowBrowserTests(LiveServer app) : IClassFixture<LiveServer>
 {
     [Fact]
@@ -32,7 +34,8 @@ public sealed class AccountFlowBrowserTests(LiveServer app) : IClassFixture<Live
         await SubmitExpectingRedirectAsync(login, loginForm);
 
         // Commit, not load: the assertions below wait for the content themselves.
-        await login.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await login.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/",
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         // Signed in: the navigation bar names the user and offers the log-out form.
         await Expect(login.Locator("header")).ToContainTextAsync(email);
         await Expect(login.Locator("form[action='/Account/Logout']")).ToHaveCountAsync(1);
@@ -73,6 +76,7 @@ public sealed class AccountFlowBrowserTests(LiveServer app) : IClassFixture<Live
         Assert.True(png.Length > 33, $"screenshot is {png.Length} bytes, too short for a PNG");
         Assert.Equal(signature, png[..8]);
         Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
-        return ((int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(16)), (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(20)));
+        return ((int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(16)),
+            (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(20)));
     }
 }

@@ -26,13 +26,16 @@ public sealed class AnalyzePageBrowserTests(LiveServer app) : IClassFixture<Live
         // Context chips under the photo: environment and outfit labels with their evidence as the tooltip.
         var environmentChip = page.Locator("#result-context li.context-chip[data-kind='environment']").First;
         await Expect(environmentChip).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        Assert.Contains(await environmentChip.GetAttributeAsync("data-label"), PoseGen.Core.Context.ContextLabels.Environments.Keys);
+        Assert.Contains(await environmentChip.GetAttributeAsync("data-label"),
+            PoseGen.Core.Context.ContextLabels.Environments.Keys);
         Assert.False(string.IsNullOrWhiteSpace(await environmentChip.GetAttributeAsync("title")));
         Assert.True(await page.Locator("#result-context li.context-chip[data-kind='outfit']").CountAsync() >= 1);
         // The photo's pose is named: the closest library pose, how alike, and a link to practise it live.
-        await Expect(page.Locator("#result-nearest")).ToContainTextAsync("Closest in the library:", new() { Timeout = 30_000 });
+        await Expect(page.Locator("#result-nearest")).ToContainTextAsync("Closest in the library:",
+            new() { Timeout = 30_000 });
         await Expect(page.Locator("#result-nearest")).ToContainTextAsync("% alike");
-        Assert.StartsWith("/Workout?pose=", await page.Locator("#nearest-practice").GetAttributeAsync("href"), StringComparison.Ordinal);
+        Assert.StartsWith("/Workout?pose=", await page.Locator("#nearest-practice").GetAttributeAsync("href"),
+            StringComparison.Ordinal);
         // ... and read in plain words: the main person's joint angles on the photo and what a coach notices first.
         await Expect(page.Locator("#result-observations li").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Assert.True(await page.Locator("#result-overlay text.angle-label").CountAsync() >= 4);

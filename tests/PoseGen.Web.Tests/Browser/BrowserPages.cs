@@ -3,14 +3,16 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PoseGen.Web.Tests.Browser;
 
-/// <summary>Steps the browser tests share: a freshly registered user signed in through the real forms, and screenshots.</summary>
+/// <summary>
+/// Steps the browser tests share: a freshly registered user signed in through the real forms, and screenshots.
+/// </summary>
 public static class BrowserPages
 {
     public const string Password = "Pose-Gen-2026!";
 
     /// <summary>
-    /// Registers a new user on <paramref name="page"/>; registration signs the user in and shows the profile form, where
-    /// the page is left. Returns the e-mail address.
+    /// Registers a new user on <paramref name="page"/>; registration signs the user in and shows the profile form,
+    /// where the page is left. Returns the e-mail address.
     /// </summary>
     public static async Task<string> RegisterAsync(IPage page, string emailPrefix)
     {
@@ -25,7 +27,9 @@ public static class BrowserPages
         return email;
     }
 
-    /// <summary>Registers a new user on one page, then signs in on a second page, which is returned on the home page.</summary>
+    /// <summary>
+    /// Registers a new user on one page, then signs in on a second page, which is returned on the home page.
+    /// </summary>
     public static async Task<IPage> SignedInPageAsync(ChromiumSession chromium, Uri baseAddress, string emailPrefix)
     {
         var email = await RegisterAsync(await chromium.NewPageAsync(baseAddress), emailPrefix);
@@ -35,9 +39,11 @@ public static class BrowserPages
         var loginForm = page.Locator("form:has(input[name='Password']):not(:has(input[name='ConfirmPassword']))");
         await loginForm.Locator("input[name='Email']").FillAsync(email);
         await loginForm.Locator("input[name='Password']").FillAsync(Password);
-        var login = await page.RunAndWaitForResponseAsync(() => loginForm.Locator("[type='submit']").ClickAsync(), r => r.Request.Method == "POST");
+        var login = await page.RunAndWaitForResponseAsync(() => loginForm.Locator("[type='submit']").ClickAsync(),
+            r => r.Request.Method == "POST");
         Assert.Equal(302, login.Status);
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/",
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 

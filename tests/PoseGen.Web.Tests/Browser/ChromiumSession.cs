@@ -57,8 +57,11 @@ public sealed class ChromiumSession : IAsyncDisposable
         }
     }
 
-    /// <summary>A fresh context (own cookies) and page whose relative URLs resolve against <paramref name="baseAddress"/>.</summary>
-    /// <param name="bypassCsp">Lets a test inject its own script (axe-core) past the app's Content-Security-Policy.</param>
+    /// <summary>
+    /// A fresh context (own cookies) and page whose relative URLs resolve against <paramref name="baseAddress"/>.
+    /// </summary>
+    /// <param name="bypassCsp">Lets a test inject its own script (axe-core) past the app's
+    /// Content-Security-Policy.</param>
     public async Task<IPage> NewPageAsync(Uri baseAddress, bool bypassCsp = false)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
@@ -89,7 +92,8 @@ public sealed class ChromiumSession : IAsyncDisposable
         lock (_policyViolations)
         {
             if (_policyViolations.Count > 0)
-                throw new InvalidOperationException("Blocked by the Content-Security-Policy:\n" + string.Join("\n", _policyViolations));
+                throw new InvalidOperationException("Blocked by the Content-Security-Policy:\n"
+                    + string.Join("\n", _policyViolations));
         }
     }
 }

@@ -19,11 +19,13 @@ public sealed class ComparePageBrowserTests(LiveServer app) : IClassFixture<Live
         await page.ClickAsync("#compare-form [type='submit']");
         await Expect(page.Locator("#compare-result")).ToBeVisibleAsync(new() { Timeout = 60_000 });
 
-        var score = int.Parse(await page.Locator("#compare-score").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var score = int.Parse(await page.Locator("#compare-score").InnerTextAsync(),
+            System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(score, 0, 50);
         await Expect(page.Locator("#compare-meaning")).ToHaveTextAsync("A different pose.");
         Assert.InRange(await page.Locator("#compare-feedback li").CountAsync(), 1, 3);
-        Assert.True(await page.Locator("#overlay-svg g.pose").CountAsync() == 2, "reference and aligned candidate skeletons");
+        Assert.True(await page.Locator("#overlay-svg g.pose").CountAsync() == 2,
+            "reference and aligned candidate skeletons");
         Assert.True(await page.Locator("#compare-joints tbody tr").CountAsync() > 0);
 
         await BrowserPages.ScreenshotAsync(page, "compare.png");

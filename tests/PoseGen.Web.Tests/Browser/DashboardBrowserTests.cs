@@ -7,7 +7,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PoseGen.Web.Tests.Browser;
 
-/// <summary>The signed-in home page is the dashboard, with its figures, chart, weekly goal and next pose at desktop and phone sizes.</summary>
+/// <summary>
+/// The signed-in home page is the dashboard, with its figures, chart, weekly goal and next pose at desktop and phone
+/// sizes.
+/// </summary>
 public sealed class DashboardBrowserTests(LiveServer app) : IClassFixture<LiveServer>
 {
     [Theory]
@@ -29,11 +32,14 @@ public sealed class DashboardBrowserTests(LiveServer app) : IClassFixture<LiveSe
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var userId = (await scope.ServiceProvider.GetRequiredService<PoseGenDbContext>().Users.SingleAsync(u => u.Email == email)).Id;
+            var userId = (await scope.ServiceProvider.GetRequiredService<PoseGenDbContext>()
+                .Users.SingleAsync(u => u.Email == email)).Id;
             var history = scope.ServiceProvider.GetRequiredService<HistoryService>();
-            await history.AddAsync(userId, ActivityKind.Workout, "Squat live", "6 good", new { seeded = true }, [], null, CancellationToken.None,
+            await history.AddAsync(userId, ActivityKind.Workout, "Squat live", "6 good", new { seeded = true }, [],
+                null, CancellationToken.None,
                 figures: new ActivityFigures("squat", 6, 1, Seconds: 300));
-            await history.AddAsync(userId, ActivityKind.Workout, "Warrior II: pose practice", "Best match 88/100", new { seeded = true }, [], null,
+            await history.AddAsync(userId, ActivityKind.Workout, "Warrior II: pose practice", "Best match 88/100",
+                new { seeded = true }, [], null,
                 CancellationToken.None, figures: new ActivityFigures("warrior-2", Score: 88, Seconds: 60));
         }
         await page.GotoAsync("/");
@@ -48,7 +54,8 @@ public sealed class DashboardBrowserTests(LiveServer app) : IClassFixture<LiveSe
         await Expect(page.Locator("#dash-recent li")).ToHaveCountAsync(2);
         await Expect(page.Locator("#dash-goal-text")).ToContainTextAsync("6 of 10 good reps");
         await Expect(page.Locator("#dash-goal [role='progressbar']")).ToHaveAttributeAsync("aria-valuenow", "60");
-        await Expect(page.Locator("#dash-next-practise")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/Workout\\?pose=[a-z0-9-]+$"));
+        await Expect(page.Locator("#dash-next-practise")).ToHaveAttributeAsync("href",
+            new System.Text.RegularExpressions.Regex("^/Workout\\?pose=[a-z0-9-]+$"));
         // Nothing scrolls sideways on a phone.
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         await BrowserPages.ScreenshotAsync(page, screenshot);

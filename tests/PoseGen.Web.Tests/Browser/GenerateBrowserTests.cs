@@ -18,7 +18,8 @@ public sealed class GenerateBrowserTests(LiveServer app) : IClassFixture<LiveSer
         await Expect(page.Locator("#gen-unavailable")).ToContainTextAsync("not installed");
         await Expect(page.Locator("#gen-unavailable")).ToContainTextAsync("scripts/fetch-models");
         await Expect(page.Locator("#gen-submit")).ToBeDisabledAsync();
-        await Expect(page.Locator("#gen-map")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^blob:"));
+        await Expect(page.Locator("#gen-map")).ToHaveAttributeAsync("src",
+            new System.Text.RegularExpressions.Regex("^blob:"));
         // The map is a decoded 512-pixel PNG once the image has loaded.
         await page.WaitForFunctionAsync("() => document.getElementById('gen-map').naturalWidth === 512");
 
@@ -27,7 +28,8 @@ public sealed class GenerateBrowserTests(LiveServer app) : IClassFixture<LiveSer
         await nose.ScrollIntoViewIfNeededAsync();
         var box = (await nose.BoundingBoxAsync())!;
         var (x, y) = (box.X + box.Width / 2, box.Y + box.Height / 2);
-        var mapRequest = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/v1/generations/openpose-map", StringComparison.Ordinal));
+        var mapRequest = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/v1/generations/openpose-map",
+            StringComparison.Ordinal));
         await page.Mouse.MoveAsync(x, y);
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(x + 30, y + 20, new MouseMoveOptions { Steps = 5 });

@@ -8,7 +8,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PoseGen.Web.Tests.Browser;
 
-/// <summary>History on a phone: delete asks, then offers an undo for a few seconds; bulk delete says how many it takes.</summary>
+/// <summary>
+/// History on a phone: delete asks, then offers an undo for a few seconds; bulk delete says how many it takes.
+/// </summary>
 public sealed class HistoryBrowserTests(LiveServer app) : IClassFixture<LiveServer>
 {
     [Fact]
@@ -21,11 +23,14 @@ public sealed class HistoryBrowserTests(LiveServer app) : IClassFixture<LiveServ
         Guid first;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var userId = (await scope.ServiceProvider.GetRequiredService<PoseGenDbContext>().Users.SingleAsync(u => u.Email == email)).Id;
+            var userId = (await scope.ServiceProvider.GetRequiredService<PoseGenDbContext>()
+                .Users.SingleAsync(u => u.Email == email)).Id;
             var history = scope.ServiceProvider.GetRequiredService<HistoryService>();
-            first = (await history.AddAsync(userId, ActivityKind.Workout, "Squat live", "3 good", new { seeded = true }, [], null, CancellationToken.None,
+            first = (await history.AddAsync(userId, ActivityKind.Workout, "Squat live", "3 good", new { seeded = true },
+                [], null, CancellationToken.None,
                 figures: new ActivityFigures("squat", 3, 0))).Id;
-            await history.AddAsync(userId, ActivityKind.Workout, "Push-up live", "4 good", new { seeded = true }, [], null, CancellationToken.None,
+            await history.AddAsync(userId, ActivityKind.Workout, "Push-up live", "4 good", new { seeded = true }, [],
+                null, CancellationToken.None,
                 figures: new ActivityFigures("push-up", 4, 0));
         }
         var questions = new List<string>();

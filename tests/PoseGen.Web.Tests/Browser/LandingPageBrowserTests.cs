@@ -3,7 +3,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PoseGen.Web.Tests.Browser;
 
-/// <summary>What a visitor sees first: the landing page on a phone and at desktop size, and the page for a wrong address.</summary>
+/// <summary>
+/// What a visitor sees first: the landing page on a phone and at desktop size, and the page for a wrong address.
+/// </summary>
 public sealed class LandingPageBrowserTests(LiveServer app) : IClassFixture<LiveServer>
 {
     private static readonly string[] Sections = ["analyze", "practice", "workout", "recommendations", "history"];
@@ -11,7 +13,8 @@ public sealed class LandingPageBrowserTests(LiveServer app) : IClassFixture<Live
     [Theory]
     [InlineData(390, 844, "landing-phone.png")]
     [InlineData(1280, 800, "landing-desktop.png")]
-    public async Task TheLandingPageShowsItsSectionsAndCallsToActionWithoutScrollingSideways(int width, int height, string screenshot)
+    public async Task TheLandingPageShowsItsSectionsAndCallsToActionWithoutScrollingSideways(int width, int height,
+        string screenshot)
     {
         await using var chromium = await ChromiumSession.LaunchAsync();
         var page = await chromium.NewPageAsync(app.BaseAddress);

@@ -3,7 +3,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PoseGen.Web.Tests.Browser;
 
-/// <summary>The recommendations page in a real browser on a phone-sized screen: prompt, chips, cards, feedback, detail.</summary>
+/// <summary>
+/// The recommendations page in a real browser on a phone-sized screen: prompt, chips, cards, feedback, detail.
+/// </summary>
 public sealed class RecommendationsBrowserTests(LiveServer app) : IClassFixture<LiveServer>
 {
     [Fact]
@@ -23,7 +25,8 @@ public sealed class RecommendationsBrowserTests(LiveServer app) : IClassFixture<
         var environment = page.Locator("[data-dimension='environment'] .chips .badge");
         await Expect(environment).ToContainTextAsync(["Beach"]);
         await Expect(cards.First.Locator(".reasons li").First).ToBeVisibleAsync();
-        await Expect(cards.First.Locator("img")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("/mannequin\\.svg$"));
+        await Expect(cards.First.Locator("img")).ToHaveAttributeAsync("src",
+            new System.Text.RegularExpressions.Regex("/mannequin\\.svg$"));
 
         // Correcting the context: add a park chip, and the next run shows both chips as the user's.
         var rerun = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/v1/recommendations", StringComparison.Ordinal));
@@ -44,7 +47,8 @@ public sealed class RecommendationsBrowserTests(LiveServer app) : IClassFixture<
         await BrowserPages.ScreenshotAsync(page, "recommendations-mobile.png");
 
         await page.GotoAsync(poseLink!);
-        await Expect(page.Locator("#pose-feedback button[data-kind='like']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.Locator("#pose-feedback button[data-kind='like']"))
+            .ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(page.Locator("a[href^='/Workout?exercise=hold&pose=']")).ToBeVisibleAsync();
 
         await BrowserPages.ScreenshotAsync(page, "recommendations-detail-mobile.png");

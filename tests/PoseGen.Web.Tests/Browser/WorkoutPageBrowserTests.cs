@@ -22,7 +22,8 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         var hubMessages = 0;
         page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
         {
-            if (frame.Text?.Contains("goodReps", StringComparison.Ordinal) == true) Interlocked.Increment(ref hubMessages);
+            if (frame.Text?.Contains("goodReps", StringComparison.Ordinal) == true) Interlocked.Increment(
+                ref hubMessages);
         };
 
         await BrowserPages.RegisterAsync(page, "workout");
@@ -44,7 +45,8 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await Expect(page.Locator("#backend")).ToContainTextAsync("thread");
         // The server counts: the clip's first squat arrives in the hub's answers as a good rep, with none improper.
         await page.WaitForFunctionAsync(
-            "() => Number(document.getElementById('good-reps').textContent) + Number(document.getElementById('improper-reps').textContent) >= 1",
+            "() => Number(document.getElementById('good-reps').textContent) + " +
+            "Number(document.getElementById('improper-reps').textContent) >= 1",
             null, new() { Timeout = 240_000, PollingInterval = 500 });
         await Expect(page.Locator("#good-reps")).ToHaveTextAsync("1");
         await Expect(page.Locator("#improper-reps")).ToHaveTextAsync("0");
@@ -54,7 +56,8 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await Expect(page.Locator("#rest-timer")).ToContainTextAsync("Rest 0:");
         await Expect(page.Locator("#set-progress")).ToContainTextAsync("of 3");
         Assert.True(Volatile.Read(ref hubMessages) > 0);
-        Assert.True(int.Parse(await page.Locator("#workout-counts").GetAttributeAsync("data-frames") ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= 10);
+        Assert.True(int.Parse(await page.Locator("#workout-counts").GetAttributeAsync("data-frames") ?? "0",
+            System.Globalization.CultureInfo.InvariantCulture) >= 10);
 
         await page.ClickAsync("#workout-stop");
         await Expect(page.Locator("#workout-saved")).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -69,7 +72,8 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await Expect(facts.Locator("dt:has-text('Improper reps') + dd")).ToHaveTextAsync(improper!);
         // The live session's 10 fps keypoint timeline replays on the detail page.
         await Expect(page.Locator("#replay-player")).ToBeVisibleAsync();
-        Assert.True(int.Parse(await page.Locator("#replay-player").GetAttributeAsync("data-frames") ?? "0", CultureInfo.InvariantCulture) >= 10);
+        Assert.True(int.Parse(await page.Locator("#replay-player").GetAttributeAsync("data-frames") ?? "0",
+            CultureInfo.InvariantCulture) >= 10);
         await Expect(page.Locator("#replay-skeleton circle.keypoint")).ToHaveCountAsync(17);
     }
 
@@ -90,7 +94,8 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await page.ClickAsync("a:has-text('Try it: hold the pose')");
         await Expect(page.Locator("#workout-exercise")).ToHaveValueAsync("practice");
         await Expect(page.Locator("#practice-pose")).ToHaveValueAsync("mountain");
-        await Expect(page.Locator("#practice-target")).ToHaveAttributeAsync("src", new Regex("/api/v1/poses/library/mountain/mannequin.svg"));
+        await Expect(page.Locator("#practice-target")).ToHaveAttributeAsync("src",
+            new Regex("/api/v1/poses/library/mountain/mannequin.svg"));
         await page.ClickAsync("#workout-start");
 
         await page.WaitForFunctionAsync("() => (document.getElementById('practice-score').dataset.score ?? '') !== ''",
@@ -99,7 +104,8 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
             null, new() { Timeout = 30_000, PollingInterval = 250 });
         await page.WaitForFunctionAsync("() => Number(document.getElementById('practice-held').textContent) >= 1",
             null, new() { Timeout = 120_000, PollingInterval = 500 });
-        var best = double.Parse(await page.Locator("#practice-best").TextContentAsync() ?? "0", CultureInfo.InvariantCulture);
+        var best = double.Parse(await page.Locator("#practice-best").TextContentAsync() ?? "0",
+            CultureInfo.InvariantCulture);
         Assert.InRange(best, 80, 100);
 
         await page.ClickAsync("#workout-stop");
@@ -110,8 +116,8 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
     }
 
     /// <summary>
-    /// The squat clip uploaded through the page's form: the server's analysis counts its 2 complete squats, both good (as
-    /// VideoWorkoutAnalyzerTests assert), the page charts the signal, and the History detail replays the
+    /// The squat clip uploaded through the page's form: the server's analysis counts its 2 complete squats, both good
+    /// (as VideoWorkoutAnalyzerTests assert), the page charts the signal, and the History detail replays the
     /// saved keypoint timeline. A text file named .mp4 is refused with the 415 message first.
     /// </summary>
     [Fact]
@@ -121,10 +127,13 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         var page = await chromium.NewPageAsync(app.BaseAddress);
         await BrowserPages.RegisterAsync(page, "workout");
         await page.GotoAsync("/Workout");
-        Assert.Equal(".mp4,.webm,.mov,video/mp4,video/webm,video/quicktime", await page.Locator("#video-input").GetAttributeAsync("accept"));
-        Assert.Equal(60L * 1024 * 1024, long.Parse(await page.Locator("#video-form").GetAttributeAsync("data-max-bytes") ?? "0", CultureInfo.InvariantCulture));
+        Assert.Equal(".mp4,.webm,.mov,video/mp4,video/webm,video/quicktime",
+            await page.Locator("#video-input").GetAttributeAsync("accept"));
+        Assert.Equal(60L * 1024 * 1024, long.Parse(await page.Locator("#video-form").GetAttributeAsync("data-max-bytes")
+            ?? "0", CultureInfo.InvariantCulture));
 
-        await page.SetInputFilesAsync("#video-input", new FilePayload { Name = "notes.mp4", MimeType = "video/mp4", Buffer = "not a video"u8.ToArray() });
+        await page.SetInputFilesAsync("#video-input", new FilePayload { Name = "notes.mp4", MimeType = "video/mp4",
+            Buffer = "not a video"u8.ToArray() });
         await page.ClickAsync("#video-submit");
         await Expect(page.Locator("#video-status")).ToContainTextAsync("not a video the server can read");
         Assert.True(await page.Locator("#video-result").IsHiddenAsync());
@@ -135,14 +144,16 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await Expect(page.Locator("#video-result")).ToBeVisibleAsync(new() { Timeout = 240_000 });
 
         var good = int.Parse(await page.Locator("#video-reps").TextContentAsync() ?? "", CultureInfo.InvariantCulture);
-        var improper = int.Parse(await page.Locator("#video-improper").TextContentAsync() ?? "", CultureInfo.InvariantCulture);
+        var improper = int.Parse(await page.Locator("#video-improper").TextContentAsync() ?? "",
+            CultureInfo.InvariantCulture);
         Assert.Equal((2, 0), (good, improper));
         await Expect(page.Locator("#video-rep-list li")).ToHaveCountAsync(2);
         await Expect(page.Locator("#video-rep-list li:has-text('improper')")).ToHaveCountAsync(0);
         await Expect(page.Locator("#video-duration")).ToHaveTextAsync("13.0 s");
         // Every rep explains itself; the third descent, cut off by the end of the clip, is listed as not counted.
         await Expect(page.Locator("#video-rep-list li").First).ToContainTextAsync("Good rep: hip height at the bottom");
-        await Expect(page.Locator("#video-uncounted-list li")).ToHaveTextAsync([new Regex("Not counted: cut off by the end of the video")]);
+        await Expect(page.Locator("#video-uncounted-list li")).ToHaveTextAsync(
+            [new Regex("Not counted: cut off by the end of the video")]);
         var chart = page.Locator("#video-chart");
         Assert.True(int.Parse(await chart.GetAttributeAsync("data-points") ?? "0", CultureInfo.InvariantCulture) > 100);
         Assert.Equal("2", await chart.GetAttributeAsync("data-reps"));

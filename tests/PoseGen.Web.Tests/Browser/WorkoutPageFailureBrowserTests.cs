@@ -12,16 +12,21 @@ namespace PoseGen.Web.Tests.Browser;
 public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixture<LiveServer>
 {
     private const string DeniedMessage =
-        "Camera access was denied. Allow the camera for this site in the browser (the icon in the address bar) and press Start again.";
-    private const string NoCameraMessage = "No camera was found. Connect a camera, or upload a video of your workout below.";
+        "Camera access was denied. Allow the camera for this site in the browser (the icon in the address bar) and " +
+        "press Start again.";
+    private const string NoCameraMessage =
+        "No camera was found. Connect a camera, or upload a video of your workout below.";
     private const string ReconnectingMessage = "Lost the connection to the server: reconnecting. Your count is kept.";
     private const string ReconnectedMessage = "Reconnected: counting continues.";
-    private const string PausedMessage = "Paused: the tab is in the background. Counting carries on when you come back.";
-    private const string Counting = "() => Number(document.getElementById('good-reps').textContent) + Number(document.getElementById('improper-reps').textContent)";
+    private const string PausedMessage =
+        "Paused: the tab is in the background. Counting carries on when you come back.";
+    private const string Counting =
+        "() => Number(document.getElementById('good-reps').textContent) + " +
+        "Number(document.getElementById('improper-reps').textContent)";
 
     /// <summary>
-    /// A fake camera exists, but without --use-fake-ui-for-media-stream nor a granted permission headless Chromium refuses
-    /// the request (NotAllowedError, permission state "denied"), as when a person clicks Block.
+    /// A fake camera exists, but without --use-fake-ui-for-media-stream nor a granted permission headless Chromium
+    /// refuses the request (NotAllowedError, permission state "denied"), as when a person clicks Block.
     /// </summary>
     [Fact]
     public async Task DeniedCameraShowsHowToAllowItAndStartWorksOnceAllowed()
@@ -29,13 +34,15 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
         await using var chromium = await ChromiumSession.LaunchAsync("--use-fake-device-for-media-stream");
         var page = await WorkoutPageAsync(chromium, "denied");
         var errors = CollectPageErrors(page);
-        Assert.Contains("videoinput", await page.EvaluateAsync<string[]>("() => navigator.mediaDevices.enumerateDevices().then(d => d.map(x => x.kind))"));
+        Assert.Contains("videoinput", await page.EvaluateAsync<string[]>(
+            "() => navigator.mediaDevices.enumerateDevices().then(d => d.map(x => x.kind))"));
 
         await page.ClickAsync("#workout-start");
 
         var status = page.Locator("#workout-status");
         await ExpectStatusAsync(status, DeniedMessage, "danger");
-        Assert.Equal("denied", await page.EvaluateAsync<string>("() => navigator.permissions.query({ name: 'camera' }).then(p => p.state)"));
+        Assert.Equal("denied", await page.EvaluateAsync<string>(
+            "() => navigator.permissions.query({ name: 'camera' }).then(p => p.state)"));
         await Expect(page.Locator("#workout-start")).ToBeEnabledAsync();
         await Expect(page.Locator("#workout-stop")).ToBeDisabledAsync();
 
@@ -47,14 +54,17 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
         Assert.Empty(errors);
     }
 
-    /// <summary>Headless Chromium with no fake-device switch has no capture device: getUserMedia fails with NotFoundError.</summary>
+    /// <summary>
+    /// Headless Chromium with no fake-device switch has no capture device: getUserMedia fails with NotFoundError.
+    /// </summary>
     [Fact]
     public async Task MissingCameraPointsToTheVideoUpload()
     {
         await using var chromium = await ChromiumSession.LaunchAsync();
         var page = await WorkoutPageAsync(chromium, "nocamera");
         var errors = CollectPageErrors(page);
-        Assert.DoesNotContain("videoinput", await page.EvaluateAsync<string[]>("() => navigator.mediaDevices.enumerateDevices().then(d => d.map(x => x.kind))"));
+        Assert.DoesNotContain("videoinput", await page.EvaluateAsync<string[]>(
+            "() => navigator.mediaDevices.enumerateDevices().then(d => d.map(x => x.kind))"));
 
         await page.ClickAsync("#workout-start");
 
@@ -68,8 +78,8 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
 
     /// <summary>
     /// The hub's WebSocket is routed through Playwright to the real server. After the first counted rep the test closes
-    /// that connection and refuses the negotiate requests of the reconnect attempts (the server is unreachable) until it
-    /// lets them through again; the page must say so, resume the same server session and keep counting.
+    /// that connection and refuses the negotiate requests of the reconnect attempts (the server is unreachable) until
+    /// it lets them through again; the page must say so, resume the same server session and keep counting.
     /// </summary>
     [Fact]
     public async Task LostConnectionReconnectsAndKeepsTheCount()
@@ -91,7 +101,8 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
             : route.AbortAsync("connectionrefused"));
 
         await StartSquatsAsync(page);
-        await page.WaitForFunctionAsync($"() => ({Counting})() >= 1", null, new() { Timeout = 240_000, PollingInterval = 500 });
+        await page.WaitForFunctionAsync($"() => ({Counting})() >= 1", null,
+            new() { Timeout = 240_000, PollingInterval = 500 });
         var sessionBefore = await StoredSessionIdAsync(page);
         Assert.Equal(1, Volatile.Read(ref sockets));
 
@@ -109,7 +120,8 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
         var countAfter = await page.EvaluateAsync<int>(Counting);
         Assert.True(countAfter >= countBefore, $"count {countAfter} after the reconnect, {countBefore} before");
         Assert.Equal(sessionBefore, await StoredSessionIdAsync(page));
-        await page.WaitForFunctionAsync($"() => ({Counting})() > {countBefore}", null, new() { Timeout = 240_000, PollingInterval = 500 });
+        await page.WaitForFunctionAsync($"() => ({Counting})() > {countBefore}", null,
+            new() { Timeout = 240_000, PollingInterval = 500 });
         Assert.Equal(sessionBefore, await StoredSessionIdAsync(page));
         await Expect(page.Locator("#workout-stop")).ToBeEnabledAsync();
         Assert.Empty(errors);
@@ -119,8 +131,8 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
     /// Playwright keeps every page it drives visible (focus emulation): a second page or tab, a minimised window
     /// (Browser.setWindowBounds) and Target.activateTarget all leave document.hidden false, and CDP has no visibility
     /// override. So the browser's signal is emulated here: document.hidden is overridden on the document and a real
-    /// visibilitychange event dispatched. What is tested is the page's answer: the message, and that no pose is estimated
-    /// while hidden even though the camera keeps delivering frames, then counting resumes.
+    /// visibilitychange event dispatched. What is tested is the page's answer: the message, and that no pose is
+    /// estimated while hidden even though the camera keeps delivering frames, then counting resumes.
     /// </summary>
     [Fact]
     public async Task BackgroundTabPausesEstimationAndComingBackResumesIt()
@@ -138,7 +150,8 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
         // An estimate already under way may still finish; after that none starts while 30 more camera frames arrive.
         var whenHidden = await InferencesAsync(page) + 1;
         await page.EvaluateAsync(
-            "n => new Promise(resolve => { const v = document.getElementById('workout-video'); const step = () => --n <= 0 ? resolve() : v.requestVideoFrameCallback(step); v.requestVideoFrameCallback(step); })",
+            "n => new Promise(resolve => { const v = document.getElementById('workout-video'); const step = () => " +
+            "--n <= 0 ? resolve() : v.requestVideoFrameCallback(step); v.requestVideoFrameCallback(step); })",
             30);
         var afterFrames = await InferencesAsync(page);
         Assert.True(afterFrames <= whenHidden, $"{afterFrames} estimates after hiding, at most {whenHidden} expected");
@@ -186,7 +199,10 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
 
     private static Task<int> InferencesAsync(IPage page) => page.EvaluateAsync<int>(Inferences);
 
-    /// <summary>The status line shows <paramref name="text"/> as a Bootstrap alert of <paramref name="kind"/> (danger, warning, success).</summary>
+    /// <summary>
+    /// The status line shows <paramref name="text"/> as a Bootstrap alert of <paramref name="kind"/> (danger, warning,
+    /// success).
+    /// </summary>
     private static async Task ExpectStatusAsync(ILocator status, string text, string kind)
     {
         await Expect(status).ToHaveTextAsync(text);
@@ -197,7 +213,9 @@ public sealed class WorkoutPageFailureBrowserTests(LiveServer app) : IClassFixtu
         """
         hidden => {
           Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
-          Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+          Object.defineProperty(document, 'visibilityState', {
+            configurable: true, get: () => (hidden ? 'hidden' : 'visible'),
+          });
           document.dispatchEvent(new Event('visibilitychange'));
         }
         """, hidden);

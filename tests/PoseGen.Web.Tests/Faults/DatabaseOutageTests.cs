@@ -54,7 +54,8 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter?.Delta);
         var text = await refused.Content.ReadAsStringAsync();
         Assert.Contains("The database is not reachable right now", text, StringComparison.Ordinal);
-        foreach (var leak in new[] { "Npgsql", "Exception", "127.0.0.1", _server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var leak in new[] { "Npgsql", "Exception", "127.0.0.1",
+            _server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             Assert.DoesNotContain(leak, text, StringComparison.OrdinalIgnoreCase);
         var health = await _factory.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
@@ -68,36 +69,41 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AClipWhoseResultCannotBeSavedLeavesTheHostRunningKeepsItsClipAndIsRetriedToTheEndWhenTheDatabaseIsBack()
+    public async Task AClipWhoseResultCannotBeSavedKeepsItsClipAndIsRetriedToTheEndWhenTheDatabaseIsBack()
     {
         string id;
         await using (await WorkoutFaults.HoldTheInferenceWorkerAsync(_factory.Services))
         {
             id = await WorkoutFaults.UploadShortClipAsync(_client);
             // Marked running in the database; its first frame waits for the held worker. Then the database goes.
-            await WorkoutFaults.UntilAsync(() => _factory.Services.GetRequiredService<InferenceScheduler>().QueuedBackground == 1);
+            await WorkoutFaults.UntilAsync(() => _factory.Services.GetRequiredService<InferenceScheduler>()
+                .QueuedBackground == 1);
             await _server.StopServerAsync();
         }
 
-        // The analysis ends but nothing can be saved; the job says so in the log and is kept, with its clip, for a retry.
+        // The analysis ends but nothing can be saved; the job says so in the log and is kept, with its clip, for a
+        // retry.
         await WorkoutFaults.UntilLoggedAsync(_factory.DataRoot, id, "failed");
-        Assert.False(_factory.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        Assert.False(_factory.Services.GetRequiredService<IHostApplicationLifetime>()
+            .ApplicationStopping.IsCancellationRequested);
         var videos = _factory.Services.GetRequiredService<WorkoutVideoStore>();
         Assert.Single(Directory.GetFiles(videos.Folder));
         await _server.StartAgainAsync();
         await UntilTheDatabaseAnswersAsync();
 
         // The job server retries it once the database answers, to the end, and removes its clip.
-        Assert.Equal("done", (await WorkoutFaults.PollUntilFinishedAsync(_client, id)).GetProperty("status").GetString());
+        Assert.Equal("done", (await WorkoutFaults.PollUntilFinishedAsync(_client, id)).GetProperty("status")
+            .GetString());
         Assert.Empty(Directory.GetFiles(videos.Folder));
 
         // The same server still takes new clips and finishes them.
         var next = await WorkoutFaults.UploadShortClipAsync(_client);
-        Assert.Equal("done", (await WorkoutFaults.PollUntilFinishedAsync(_client, next)).GetProperty("status").GetString());
+        Assert.Equal("done", (await WorkoutFaults.PollUntilFinishedAsync(_client, next)).GetProperty("status")
+            .GetString());
     }
 
     [Fact]
-    public async Task ARenderWhoseEndCannotBeSavedLeavesTheHostRunningKeepsNoPictureAndIsRetriedToTheEndWhenTheDatabaseIsBack()
+    public async Task ARenderWhoseEndCannotBeSavedKeepsNoPictureAndIsRetriedToTheEndWhenTheDatabaseIsBack()
     {
         var id = await GenerationClient.PostAsync(_client, GenerationClient.Request());
         await GenerationClient.PollUntilAsync(_client, id, "running");
@@ -110,7 +116,8 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         _generator.Gate!.Release(3);
         await WorkoutFaults.UntilLoggedAsync(_factory.DataRoot, id, "failed");
         Assert.Equal(mapOnly, Directory.GetFiles(media, "*", SearchOption.AllDirectories));
-        Assert.False(_factory.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        Assert.False(_factory.Services.GetRequiredService<IHostApplicationLifetime>()
+            .ApplicationStopping.IsCancellationRequested);
         (await _client.GetAsync($"/api/v1/generations/{id}")).AssertProblem(HttpStatusCode.ServiceUnavailable);
 
         await _server.StartAgainAsync();
@@ -120,11 +127,13 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         // The job server retries it once the database answers, to the end.
         var status = await GenerationClient.PollUntilAsync(_client, id, "done", "failed");
         Assert.Equal("done", status.GetProperty("status").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(status.GetProperty("resultUrl").GetString())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(
+            status.GetProperty("resultUrl").GetString())).StatusCode);
 
         // The same server still renders new requests.
         var next = await GenerationClient.PostAsync(_client, GenerationClient.Request());
-        Assert.Equal("done", (await GenerationClient.PollUntilAsync(_client, next, "done", "failed")).GetProperty("status").GetString());
+        Assert.Equal("done", (await GenerationClient.PollUntilAsync(_client, next, "done", "failed")).GetProperty(
+            "status").GetString());
     }
 
     /// <summary>
@@ -141,5 +150,6 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     }
 
     private static async Task<JsonElement> CheckAsync(HttpResponseMessage health, string name) =>
-        JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").GetProperty(name).Clone();
+        JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").GetProperty(name)
+            .Clone();
 }

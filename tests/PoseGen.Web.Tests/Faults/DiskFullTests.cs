@@ -38,7 +38,8 @@ public sealed class DiskFullTests : IAsyncLifetime
     [Theory]
     [InlineData(false)] // no room at all: the picture's own write fails part way
     [InlineData(true)] // room for the picture only: the thumbnail's write fails after the picture was kept
-    public async Task APhotoOnAFullDiskIsA507ProblemThatKeepsNothingAndTheNextUploadAfterSpaceReturnsWorks(bool roomForThePicture)
+    public async Task APhotoOnAFullDiskIsA507ProblemThatKeepsNothingAndTheNextUploadAfterSpaceReturnsWorks(
+        bool roomForThePicture)
     {
         var photo = await File.ReadAllBytesAsync(Photo);
         _disk.FillUp(leaveFree: roomForThePicture ? photo.Length : 0);
@@ -55,7 +56,8 @@ public sealed class DiskFullTests : IAsyncLifetime
             Assert.DoesNotContain(_factory.DataRoot, text, StringComparison.Ordinal);
         }
 
-        // Nothing half-written: no partial or temporary file, no picture without an entry, no entry without its picture.
+        // Nothing half-written: no partial or temporary file, no picture without an entry, no entry without its
+        // picture.
         Assert.Empty(_disk.Files());
         Assert.Equal(0, await HistoryCountAsync());
 

@@ -44,7 +44,8 @@ public sealed class ProcessRestartTests : IDisposable
         var status = await GenerationClient.PollUntilAsync(again, id, "done", "failed", "cancelled");
 
         Assert.Equal("done", status.GetProperty("status").GetString());
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await again.GetAsync(status.GetProperty("resultUrl").GetString())).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await again.GetAsync(
+            status.GetProperty("resultUrl").GetString())).StatusCode);
     }
 
     [Fact]
@@ -126,7 +127,8 @@ public sealed class ProcessRestartTests : IDisposable
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
-        var document = await db.Activities.AsNoTracking().Where(a => a.Id == Guid.Parse(id)).Select(a => a.Document).SingleAsync();
+        var document = await db.Activities.AsNoTracking().Where(a => a.Id == Guid.Parse(id)).Select(a => a.Document)
+            .SingleAsync();
         return GenerationJobDocument.TryRead(document) is { } d ? (d.Status, d.Attempts) : default;
     }
 

@@ -9,11 +9,13 @@ using PoseGen.TestSupport;
 
 namespace PoseGen.Web.Tests.Faults;
 
-/// <summary>Steps the fault tests share: a clip upload, a held inference worker, waits for a state (never for a time).</summary>
+/// <summary>
+/// Steps the fault tests share: a clip upload, a held inference worker, waits for a state (never for a time).
+/// </summary>
 internal static class WorkoutFaults
 {
-    // The first 3 s (15 frames) of the squat clip, cut once per test run: the fault tests need a clip analysed end to end
-    // three times, not its reps, and the whole 13 s clip would take most of their time on 2 cores.
+    // The first 3 s (15 frames) of the squat clip, cut once per test run: the fault tests need a clip analysed end to
+    // end three times, not its reps, and the whole 13 s clip would take most of their time on 2 cores.
     private static readonly Lazy<Task<byte[]>> ShortClip = new(CutShortClipAsync);
 
     public static async Task<string> UploadShortClipAsync(HttpClient client)
@@ -33,7 +35,8 @@ internal static class WorkoutFaults
     {
         var output = Path.Combine(Path.GetTempPath(), $"posegen-short-squat-{Guid.NewGuid():N}.mp4");
         var start = new ProcessStartInfo("ffmpeg") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var argument in new[] { "-v", "error", "-i", RepoPaths.Fixture("videos", "squat_studio_pexels4838220.mp4"), "-t", "3", "-c", "copy", output })
+        foreach (var argument in new[] { "-v", "error", "-i", RepoPaths.Fixture("videos",
+            "squat_studio_pexels4838220.mp4"), "-t", "3", "-c", "copy", output })
             start.ArgumentList.Add(argument);
         using var ffmpeg = Process.Start(start)!;
         var errors = await ffmpeg.StandardError.ReadToEndAsync();
@@ -65,15 +68,19 @@ internal static class WorkoutFaults
         Assert.True(state(), "The expected state never came.");
     }
 
-    /// <summary>Waits until the test host's log file has a line with both texts (the file sink writes each event as it comes).</summary>
+    /// <summary>
+    /// Waits until the test host's log file has a line with both texts (the file sink writes each event as it comes).
+    /// </summary>
     public static async Task UntilLoggedAsync(string dataRoot, string id, string text)
     {
         var folder = Path.Combine(dataRoot, "logs");
         bool Logged() => Directory.Exists(folder) && Directory.GetFiles(folder, "posegen-*.log").Any(f =>
         {
-            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read,
+                FileShare.ReadWrite | FileShare.Delete);
             return new StreamReader(stream).ReadToEnd().Split('\n')
-                .Any(line => line.Contains(id, StringComparison.OrdinalIgnoreCase) && line.Contains(text, StringComparison.Ordinal));
+                .Any(line => line.Contains(id, StringComparison.OrdinalIgnoreCase)
+                    && line.Contains(text, StringComparison.Ordinal));
         });
         for (var i = 0; i < 600 && !Logged(); i++)
             await Task.Delay(100);

@@ -16,7 +16,8 @@ internal sealed class ControlMapGenerator(bool gated = false) : IPoseImageGenera
 
     public static byte[] Invert(byte[] pixels) => [.. pixels.Select(b => (byte)(255 - b))];
 
-    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
+    public async Task<GenerationResult> GenerateAsync(GenerationRequest request,
+        IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
     {
         for (var step = 1; step <= request.Steps; step++)
         {

@@ -62,12 +62,14 @@ public sealed class GenerationApiTests(GeneratorAppFixture app) : IClassFixture<
         Assert.Equal(ExpectedMap().Pixels, map.Pixels);
         var result = Codec.Decode(await app.Client.GetByteArrayAsync(status.GetProperty("resultUrl").GetString()));
         Assert.Equal(ControlMapGenerator.Invert(map.Pixels), result.Pixels);
-        Assert.Contains(id, await app.Client.GetStringAsync("/api/v1/history?kind=generation"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(id, await app.Client.GetStringAsync("/api/v1/history?kind=generation"),
+            StringComparison.OrdinalIgnoreCase);
 
         using var stranger = await ApiClient.CreateSignedInAsync(app.Factory);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/generations/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.DeleteAsync($"/api/v1/generations/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(status.GetProperty("resultUrl").GetString())).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(
+            status.GetProperty("resultUrl").GetString())).StatusCode);
     }
 
     [Fact]
@@ -107,7 +109,8 @@ public sealed class GenerationApiTests(GeneratorAppFixture app) : IClassFixture<
     [Fact]
     public async Task AnUnknownLibraryPoseIsNotFound()
     {
-        var response = await app.Client.PostAsJsonAsync("/api/v1/generations", new { poseId = "no-such-pose", prompt = "x" });
+        var response = await app.Client.PostAsJsonAsync("/api/v1/generations",
+            new { poseId = "no-such-pose", prompt = "x" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -115,7 +118,8 @@ public sealed class GenerationApiTests(GeneratorAppFixture app) : IClassFixture<
     [Theory]
     [InlineData(1, "done")]
     [InlineData(2, "failed")]
-    public async Task AJobLeftRunningByAnEarlierProcessIsRunAtStartUpUnlessItDiedInItTwice(int attempts, string expected)
+    public async Task AJobLeftRunningByAnEarlierProcessIsRunAtStartUpUnlessItDiedInItTwice(int attempts,
+        string expected)
     {
         var email = BrowserLikeClient.NewEmail();
         using var client = await ApiClient.CreateSignedInAsync(app.Factory, email);
@@ -123,17 +127,23 @@ public sealed class GenerationApiTests(GeneratorAppFixture app) : IClassFixture<
         var id = Guid.NewGuid();
         using (var scope = services.CreateScope())
         {
-            var user = await scope.ServiceProvider.GetRequiredService<UserManager<PoseGenUser>>().FindByEmailAsync(email);
+            var user = await scope.ServiceProvider.GetRequiredService<UserManager<PoseGenUser>>()
+                .FindByEmailAsync(email);
             var map = await scope.ServiceProvider.GetRequiredService<MediaStore>()
-                .SaveAsync(user!.Id, Codec.Encode(new PoseGen.Core.Imaging.RgbImage(512, 512, ExpectedMap().Pixels), EncodeFormat.Png), "image/png", CancellationToken.None);
-            var parameters = new GenerationParameters("a dancer", "", 2, "ddim", 7, 7.5f, 1, 512, 512, null, 0.75f, "keypoints");
-            await scope.ServiceProvider.GetRequiredService<HistoryService>().AddAsync(user.Id, ActivityKind.Generation, "Render", null,
-                new GenerationJobDocument(GenerationJobDocument.Running, 0.5, 1, parameters, new float[54], map.Id, null, null, attempts),
+                .SaveAsync(user!.Id, Codec.Encode(new PoseGen.Core.Imaging.RgbImage(512, 512, ExpectedMap().Pixels),
+                    EncodeFormat.Png), "image/png", CancellationToken.None);
+            var parameters = new GenerationParameters("a dancer", "", 2, "ddim", 7, 7.5f, 1, 512, 512, null, 0.75f,
+                "keypoints");
+            await scope.ServiceProvider.GetRequiredService<HistoryService>()
+                .AddAsync(user.Id, ActivityKind.Generation, "Render", null,
+                new GenerationJobDocument(GenerationJobDocument.Running, 0.5, 1, parameters, new float[54], map.Id,
+                    null, null, attempts),
                 [map], map.Id, CancellationToken.None, id);
         }
 
         // Its job, still in the job store, is fetched again (as after the restart) by the app's own job server.
-        services.GetRequiredService<IBackgroundJobClient>().Enqueue<GenerationJob>(job => job.RunAsync(id, null, CancellationToken.None));
+        services.GetRequiredService<IBackgroundJobClient>().Enqueue<GenerationJob>(job =>
+            job.RunAsync(id, null, CancellationToken.None));
         var status = await PollUntilAsync(client, id.ToString(), "done", "failed", "cancelled");
 
         Assert.Equal(expected, status.GetProperty("status").GetString());

@@ -15,11 +15,15 @@ internal static class GenerationClient
     {
         var response = await client.PostAsJsonAsync("/api/v1/generations", request);
         if (response.StatusCode != System.Net.HttpStatusCode.Accepted)
-            throw new InvalidOperationException($"Expected 202, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException(
+                $"Expected 202, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await JsonAsync(response)).GetProperty("id").GetString()!;
     }
 
-    /// <summary>Polls until the job reaches one of <paramref name="statuses"/>; the bound only stops a broken worker hanging the run.</summary>
+    /// <summary>
+    /// Polls until the job reaches one of <paramref name="statuses"/>; the bound only stops a broken worker hanging the
+    /// run.
+    /// </summary>
     public static async Task<JsonElement> PollUntilAsync(HttpClient client, string id, params string[] statuses)
     {
         for (var attempt = 0; attempt < 600; attempt++)

@@ -8,7 +8,9 @@ using static PoseGen.Web.Tests.Generation.GenerationClient;
 
 namespace PoseGen.Web.Tests.Generation;
 
-/// <summary>The generation hub as the Render page uses it, with the real pipeline on tiny models (no test double).</summary>
+/// <summary>
+/// The generation hub as the Render page uses it, with the real pipeline on tiny models (no test double).
+/// </summary>
 public sealed class GenerationHubTests : IDisposable
 {
     private readonly string _models = TinyStableDiffusion.Create();

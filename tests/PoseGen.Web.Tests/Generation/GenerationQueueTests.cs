@@ -11,9 +11,11 @@ namespace PoseGen.Web.Tests.Generation;
 
 public sealed class GenerationQueueTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
-    private static PoseGenWebFactory Gated(ControlMapGenerator generator, DatabaseProvider provider = DatabaseProvider.Sqlite, string? connection = null)
+    private static PoseGenWebFactory Gated(ControlMapGenerator generator,
+        DatabaseProvider provider = DatabaseProvider.Sqlite, string? connection = null)
     {
-        var factory = new PoseGenWebFactory(provider, connection) { TestServices = s => s.AddSingleton<IPoseImageGenerator>(generator) };
+        var factory = new PoseGenWebFactory(provider, connection) { TestServices = s =>
+            s.AddSingleton<IPoseImageGenerator>(generator) };
         factory.Settings["Generation:MaxQueue"] = "1";
         return factory;
     }
@@ -24,7 +26,8 @@ public sealed class GenerationQueueTests(PostgresDatabase database) : IClassFixt
     public async Task CancelsQueuedAndRunningJobsAndSaysBusyWhenTheLineIsFull(DatabaseProvider provider)
     {
         var generator = new ControlMapGenerator(gated: true);
-        using var factory = Gated(generator, provider, provider == DatabaseProvider.Postgres ? database.ConnectionString : null);
+        using var factory = Gated(generator, provider, provider == DatabaseProvider.Postgres ? database.ConnectionString
+            : null);
         using var client = await ApiClient.CreateSignedInAsync(factory);
 
         var running = await PostAsync(client, Request());
@@ -38,7 +41,8 @@ public sealed class GenerationQueueTests(PostgresDatabase database) : IClassFixt
         Assert.Equal(HttpStatusCode.ServiceUnavailable, full.StatusCode);
         Assert.Equal("application/problem+json", full.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(full.Headers.RetryAfter);
-        Assert.Contains("busy", (await JsonAsync(full)).GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("busy", (await JsonAsync(full)).GetProperty("detail").GetString(),
+            StringComparison.OrdinalIgnoreCase);
 
         var cancelledWhileQueued = await JsonAsync(await client.DeleteAsync($"/api/v1/generations/{queued}"));
         Assert.Equal("cancelled", cancelledWhileQueued.GetProperty("status").GetString());
@@ -47,19 +51,22 @@ public sealed class GenerationQueueTests(PostgresDatabase database) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/v1/generations/{running}")).StatusCode);
         var stopped = await PollUntilAsync(client, running, "cancelled", "done", "failed");
         Assert.Equal("cancelled", stopped.GetProperty("status").GetString());
-        Assert.False(stopped.TryGetProperty("resultUrl", out var url) && url.ValueKind == System.Text.Json.JsonValueKind.String);
+        Assert.False(stopped.TryGetProperty("resultUrl", out var url)
+            && url.ValueKind == System.Text.Json.JsonValueKind.String);
 
         // The line is free again: a new job runs to the end once the generator may proceed.
         generator.Gate.Release(100);
         var next = await PostAsync(client, Request());
-        Assert.Equal("done", (await PollUntilAsync(client, next, "done", "failed", "cancelled")).GetProperty("status").GetString());
+        Assert.Equal("done", (await PollUntilAsync(client, next, "done", "failed", "cancelled")).GetProperty("status")
+            .GetString());
     }
 
     [Fact]
     public async Task OneUserCannotFillTheLineForEveryone()
     {
         var generator = new ControlMapGenerator(gated: true);
-        using var factory = new PoseGenWebFactory { TestServices = s => s.AddSingleton<IPoseImageGenerator>(generator) };
+        using var factory = new PoseGenWebFactory { TestServices = s =>
+            s.AddSingleton<IPoseImageGenerator>(generator) };
         factory.Settings["Generation:MaxQueue"] = "4";
         factory.Settings["Generation:MaxQueuedPerUser"] = "2";
         using var greedy = await ApiClient.CreateSignedInAsync(factory);
@@ -72,11 +79,14 @@ public sealed class GenerationQueueTests(PostgresDatabase database) : IClassFixt
         var refused = await greedy.PostAsJsonAsync("/api/v1/generations", Request());
 
         refused.AssertProblem(HttpStatusCode.TooManyRequests);
-        Assert.Contains("2 renders waiting", (await JsonAsync(refused)).GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var history = System.Text.Json.JsonDocument.Parse(await greedy.GetStringAsync("/api/v1/history?kind=generation")).RootElement;
+        Assert.Contains("2 renders waiting", (await JsonAsync(refused)).GetProperty("detail").GetString(),
+            StringComparison.Ordinal);
+        var history = System.Text.Json.JsonDocument.Parse(await greedy.GetStringAsync(
+            "/api/v1/history?kind=generation")).RootElement;
         Assert.Equal(3, history.GetArrayLength());
         // The line still has room, and another user gets it.
-        Assert.Equal(HttpStatusCode.Accepted, (await other.PostAsJsonAsync("/api/v1/generations", Request())).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await other.PostAsJsonAsync("/api/v1/generations",
+            Request())).StatusCode);
         generator.Gate!.Release(1000);
     }
 
@@ -98,7 +108,8 @@ public sealed class GenerationQueueTests(PostgresDatabase database) : IClassFixt
         Assert.DoesNotContain(PoseGen.TestSupport.RepoPaths.Root, detail, StringComparison.Ordinal);
         Assert.DoesNotContain(factory.DataRoot, detail, StringComparison.Ordinal);
         // The conditioning map needs no models.
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/generations/openpose-map?poseId=warrior-2&view=side")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await client.GetAsync("/api/v1/generations/openpose-map?poseId=warrior-2&view=side")).StatusCode);
     }
 
     [Theory]
@@ -109,7 +120,8 @@ public sealed class GenerationQueueTests(PostgresDatabase database) : IClassFixt
         using var factory = new PoseGenWebFactory();
         factory.Settings[key] = value;
 
-        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => factory.CreateClient());
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            factory.CreateClient());
 
         Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
     }

@@ -13,7 +13,8 @@ public sealed class GenerationRetryTests : IDisposable
     private readonly ThrowingGenerator _generator = new();
     private readonly PoseGenWebFactory _factory;
 
-    public GenerationRetryTests() => _factory = new() { TestServices = s => s.AddSingleton<IPoseImageGenerator>(_generator) };
+    public GenerationRetryTests() => _factory = new() { TestServices = s =>
+        s.AddSingleton<IPoseImageGenerator>(_generator) };
 
     public void Dispose() => _factory.Dispose();
 
@@ -49,7 +50,8 @@ public sealed class GenerationRetryTests : IDisposable
 
         public GeneratorStatus Status { get; } = new(true, null, "Cpu");
 
-        public Task<GenerationResult> GenerateAsync(GenerationRequest request, IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
+        public Task<GenerationResult> GenerateAsync(GenerationRequest request, IProgress<GenerationProgress>? progress,
+            CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _calls);
             throw new InvalidOperationException("The pipeline broke.");

@@ -16,7 +16,8 @@ namespace PoseGen.Web.Tests.Hosting;
 public sealed class ApiResponseTypesTests
 {
     private static readonly IReadOnlyList<MethodInfo> Actions = typeof(GenerationsApiController).Assembly.GetTypes()
-        .Where(t => t.Namespace == typeof(GenerationsApiController).Namespace && t.IsSubclassOf(typeof(ControllerBase)) && !t.IsAbstract)
+        .Where(t => t.Namespace == typeof(GenerationsApiController).Namespace && t.IsSubclassOf(typeof(ControllerBase))
+            && !t.IsAbstract)
         .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
         .Where(m => !m.IsSpecialName && m.GetCustomAttribute<NonActionAttribute>() is null)
         .ToList();
@@ -45,7 +46,8 @@ public sealed class ApiResponseTypesTests
     [Fact]
     public void EveryUploadDeclares413And415() =>
         Assert.Empty(Offenders(a => TakesFile(a)
-            && !(Declared(a).Contains(StatusCodes.Status413PayloadTooLarge) && Declared(a).Contains(StatusCodes.Status415UnsupportedMediaType))));
+            && !(Declared(a).Contains(StatusCodes.Status413PayloadTooLarge)
+                && Declared(a).Contains(StatusCodes.Status415UnsupportedMediaType))));
 
     private static List<string> Offenders(Func<MethodInfo, bool> offends) =>
         [.. Actions.Where(offends).Select(a => $"{a.DeclaringType!.Name}.{a.Name}")];

@@ -22,12 +22,14 @@ public sealed class ExceptionStatusTests
 
     [Theory]
     [MemberData(nameof(Meanings))]
-    public void EachMeaningHasItsStatus(Exception error, int status) => Assert.Equal(status, ExceptionStatus.For(error));
+    public void EachMeaningHasItsStatus(Exception error, int status) =>
+    Assert.Equal(status, ExceptionStatus.For(error));
 
     [Fact]
     public void EveryBusyAnswerSaysWhenToComeBackInWholeSeconds()
     {
-        Assert.Equal(30, ExceptionStatus.RetryAfterSeconds(new BusyException("Busy.", TimeSpan.FromSeconds(30), BusyScope.User)));
+        Assert.Equal(30, ExceptionStatus.RetryAfterSeconds(new BusyException("Busy.", TimeSpan.FromSeconds(30),
+            BusyScope.User)));
         Assert.Equal(2, ExceptionStatus.RetryAfterSeconds(new BusyException("Busy.", TimeSpan.FromSeconds(1.2))));
         Assert.Equal(1, ExceptionStatus.RetryAfterSeconds(new BusyException("Busy.", TimeSpan.Zero)));
         Assert.Null(ExceptionStatus.RetryAfterSeconds(new UnavailableException("Not installed.")));

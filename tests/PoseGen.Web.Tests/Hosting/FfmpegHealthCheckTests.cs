@@ -27,7 +27,8 @@ public sealed class FfmpegHealthCheckTests : IDisposable
     [Fact]
     public async Task HealthStartsFfmpegOnceForManyReads()
     {
-        using var factory = new PoseGenWebFactory(DatabaseProvider.Sqlite) { Settings = { ["Video:Ffmpeg"] = FakeFfmpeg() } };
+        using var factory = new PoseGenWebFactory(DatabaseProvider.Sqlite) { Settings =
+            { ["Video:Ffmpeg"] = FakeFfmpeg() } };
         var client = factory.CreateClient();
 
         for (var i = 0; i < 4; i++)
@@ -44,7 +45,8 @@ public sealed class FfmpegHealthCheckTests : IDisposable
     public async Task LooksAgainAfterFiveMinutesAndAnswersWithTheLastResultMeanwhile()
     {
         var clock = new ManualClock();
-        var check = new FfmpegHealthCheck(new FfmpegFrameSource(Options.Create(new VideoOptions { Ffmpeg = FakeFfmpeg() })), clock);
+        var check = new FfmpegHealthCheck(new FfmpegFrameSource(
+            Options.Create(new VideoOptions { Ffmpeg = FakeFfmpeg() })), clock);
         var context = new HealthCheckContext();
         Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(context)).Status);
         await File.WriteAllTextAsync(MissingFlag, "");
@@ -62,7 +64,9 @@ public sealed class FfmpegHealthCheckTests : IDisposable
         Assert.Equal(2, Starts);
     }
 
-    /// <summary>A stand-in ffmpeg: notes each start and answers -version as ffmpeg does, or fails once "missing" exists.</summary>
+    /// <summary>
+    /// A stand-in ffmpeg: notes each start and answers -version as ffmpeg does, or fails once "missing" exists.
+    /// </summary>
     private string FakeFfmpeg()
     {
         var path = Path.Combine(_folder.FullName, "ffmpeg");

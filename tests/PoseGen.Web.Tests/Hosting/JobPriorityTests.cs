@@ -8,7 +8,9 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests.Hosting;
 
-/// <summary>Someone watches a render's page while a clip's result is read later, so a waiting render goes first.</summary>
+/// <summary>
+/// Someone watches a render's page while a clip's result is read later, so a waiting render goes first.
+/// </summary>
 public sealed class JobPriorityTests : IDisposable
 {
     private readonly List<PoseGenWebFactory> _instances = [];
@@ -23,7 +25,8 @@ public sealed class JobPriorityTests : IDisposable
     public async Task ARenderWaitingBehindAClipIsRunFirst()
     {
         // An instance that only accepts jobs: the clip, then the render, wait in the job store.
-        var accepting = new PoseGenWebFactory { TestServices = s => s.AddSingleton<IPoseImageGenerator>(new ControlMapGenerator()) };
+        var accepting = new PoseGenWebFactory { TestServices = s =>
+            s.AddSingleton<IPoseImageGenerator>(new ControlMapGenerator()) };
         _instances.Add(accepting);
         accepting.Settings["Jobs:RunServer"] = "false";
         using var client = await ApiClient.CreateSignedInAsync(accepting);

@@ -12,7 +12,8 @@ public sealed partial class BrowserLikeClient(PoseGenWebFactory factory)
 {
     public const string Password = "Str0ng!Passw0rd";
 
-    public HttpClient Http { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Http { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect =
+        false, HandleCookies = true });
 
     public async Task<string> GetPageAsync(string url)
     {
@@ -22,13 +23,15 @@ public sealed partial class BrowserLikeClient(PoseGenWebFactory factory)
     }
 
     /// <summary>
-    /// Loads <paramref name="pageUrl"/>, finds the form posting to <paramref name="action"/> and posts the fields with that
-    /// form's own antiforgery token, as a browser would (a form that lacks the token fails here too).
+    /// Loads <paramref name="pageUrl"/>, finds the form posting to <paramref name="action"/> and posts the fields with
+    /// that form's own antiforgery token, as a browser would (a form that lacks the token fails here too).
     /// </summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string action,
+        IEnumerable<KeyValuePair<string, string>> fields)
     {
         var html = await GetPageAsync(pageUrl);
-        var form = Regex.Match(html, $"<form[^>]*action=\"{Regex.Escape(action)}\"[^>]*>(.*?)</form>", RegexOptions.Singleline);
+        var form = Regex.Match(html, $"<form[^>]*action=\"{Regex.Escape(action)}\"[^>]*>(.*?)</form>",
+            RegexOptions.Singleline);
         Assert.True(form.Success, $"No form posting to {action} on {pageUrl}");
         var token = TokenField().Match(form.Groups[1].Value);
         Assert.True(token.Success, $"The form posting to {action} on {pageUrl} carries no antiforgery token");
@@ -36,7 +39,9 @@ public sealed partial class BrowserLikeClient(PoseGenWebFactory factory)
         return await Http.PostAsync(action, new FormUrlEncodedContent(body));
     }
 
-    /// <summary>The first antiforgery token on <paramref name="pageUrl"/> (to forge a request with a valid token).</summary>
+    /// <summary>
+    /// The first antiforgery token on <paramref name="pageUrl"/> (to forge a request with a valid token).
+    /// </summary>
     public async Task<string> PageTokenAsync(string pageUrl)
     {
         var token = TokenField().Match(await GetPageAsync(pageUrl));

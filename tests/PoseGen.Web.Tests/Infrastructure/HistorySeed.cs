@@ -13,18 +13,24 @@ internal static class HistorySeed
     public static async Task<string> UserIdAsync(WebApplicationFactory<Program> factory, string email)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<PoseGenDbContext>().Users.SingleAsync(u => u.Email == email)).Id;
+        return (await scope.ServiceProvider.GetRequiredService<PoseGenDbContext>()
+            .Users.SingleAsync(u => u.Email == email)).Id;
     }
 
-    /// <summary>Adds an entry with <paramref name="document"/> (any JSON-serialisable value) created at <paramref name="atUtc"/>.</summary>
+    /// <summary>
+    /// Adds an entry with <paramref name="document"/> (any JSON-serialisable value) created at
+    /// <paramref name="atUtc"/>.
+    /// </summary>
     public static async Task<Guid> AddAsync(
-        WebApplicationFactory<Program> factory, string userId, ActivityKind kind, DateTime atUtc, ActivityFigures? figures = null,
+        WebApplicationFactory<Program> factory, string userId, ActivityKind kind, DateTime atUtc,
+        ActivityFigures? figures = null,
         string title = "seeded", object? document = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
         var history = scope.ServiceProvider.GetRequiredService<HistoryService>();
-        var entry = await history.AddAsync(userId, kind, title, null, document ?? new { seeded = true }, [], null, CancellationToken.None, figures: figures);
+        var entry = await history.AddAsync(userId, kind, title, null, document ?? new { seeded = true }, [], null,
+            CancellationToken.None, figures: figures);
         entry.CreatedAtUtc = atUtc;
         await db.SaveChangesAsync();
         return entry.Id;

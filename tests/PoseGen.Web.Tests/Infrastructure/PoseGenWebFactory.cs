@@ -15,7 +15,8 @@ public sealed class PoseGenWebFactory : WebApplicationFactory<Program>
     private readonly string? _postgresConnectionString;
     private bool _ownsDataRoot = true;
 
-    public PoseGenWebFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? postgresConnectionString = null)
+    public PoseGenWebFactory(DatabaseProvider provider = DatabaseProvider.Sqlite,
+        string? postgresConnectionString = null)
     {
         _provider = provider;
         _postgresConnectionString = postgresConnectionString;
@@ -62,7 +63,8 @@ public sealed class PoseGenWebFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataRoot", DataRoot);
         builder.UseSetting("Database:Provider", _provider.ToString());
-        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(DataRoot, "posegen.db")};Pooling=False");
+        builder.UseSetting("ConnectionStrings:Sqlite",
+            $"Data Source={Path.Combine(DataRoot, "posegen.db")};Pooling=False");
         builder.UseSetting("ConnectionStrings:Postgres", _postgresConnectionString ?? "");
         // A test class signs many users in from one address within a minute; the rate-limit tests set their own limits.
         builder.UseSetting("Security:AccountRequestsPerMinute", "100000");

@@ -4,11 +4,14 @@ using System.Text;
 
 namespace PoseGen.Web.Tests.Infrastructure;
 
-/// <summary>Grey PNGs written byte by byte, so a test can make any picture, including a header that lies about its size.</summary>
+/// <summary>
+/// Grey PNGs written byte by byte, so a test can make any picture, including a header that lies about its size.
+/// </summary>
 internal static class TestPng
 {
     /// <summary>A PNG declaring <paramref name="width"/> x <paramref name="height"/> whose data holds only the first
-    /// <paramref name="rows"/> rows of <paramref name="grey"/> (all rows: a valid picture; fewer: a decompression bomb's header).</summary>
+    /// <paramref name="rows"/> rows of <paramref name="grey"/> (all rows: a valid picture; fewer: a decompression
+    /// bomb's header).</summary>
     public static byte[] Grey(int width, int height, int rows, byte grey = 0)
     {
         using var data = new MemoryStream();

@@ -32,7 +32,8 @@ public sealed class PosePairSimilarityTests(ITestOutputHelper output)
     [Fact]
     public async Task EverySamePairScoresAboveEveryDifferentPair()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = RepoPaths.Root });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true,
+            ContentRootPath = RepoPaths.Root });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Inference:Device"] = "Cpu",
@@ -46,7 +47,8 @@ public sealed class PosePairSimilarityTests(ITestOutputHelper output)
         async Task<Pose> Detect(string file)
         {
             if (poses.TryGetValue(file, out var known)) return known;
-            var image = codec.DecodeThumbnail(await File.ReadAllBytesAsync(RepoPaths.Fixture("pairs", file)), 2048, 2048);
+            var image = codec.DecodeThumbnail(await File.ReadAllBytesAsync(RepoPaths.Fixture("pairs", file)), 2048,
+                2048);
             var result = await detector.DetectAsync(image, PoseModelKind.Thunder, CancellationToken.None);
             Assert.NotEmpty(result.People);
             return poses[file] = result.People[0];
@@ -59,7 +61,9 @@ public sealed class PosePairSimilarityTests(ITestOutputHelper output)
             Assert.NotNull(similarity);
             scored.Add((pair, similarity.Score));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{pair.Id} {(pair.Same ? "same" : "different"),-9} {similarity.Score,5:0.0} oks {similarity.Oks:0.00} angles {similarity.AngleSimilarity:0.00} mirrored {similarity.Alignment.Mirrored} ({pair.Pose})"));
+                $"{pair.Id} {(pair.Same ? "same" : "different"),-9} {similarity.Score,5:0.0} oks " +
+                $"{similarity.Oks:0.00} angles {similarity.AngleSimilarity:0.00} mirrored " +
+                $"{similarity.Alignment.Mirrored} ({pair.Pose})"));
         }
 
         var same = scored.Where(s => s.Pair.Same).Select(s => s.Score).ToList();
@@ -68,7 +72,9 @@ public sealed class PosePairSimilarityTests(ITestOutputHelper output)
         Assert.NotEmpty(different);
         // ROC AUC = share of (same, different) pairs ordered correctly; 1 means a threshold separates them perfectly.
         var auc = same.SelectMany(s => different.Select(d => s > d ? 1.0 : s == d ? 0.5 : 0.0)).Average();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lowest same {same.Min():0.0}, highest different {different.Max():0.0}, ROC AUC {auc:0.000}"));
-        Assert.True(same.Min() > different.Max(), $"lowest same {same.Min():0.0} <= highest different {different.Max():0.0}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"lowest same {same.Min():0.0}, highest different {different.Max():0.0}, ROC AUC {auc:0.000}"));
+        Assert.True(same.Min() > different.Max(),
+            $"lowest same {same.Min():0.0} <= highest different {different.Max():0.0}");
     }
 }

@@ -5,7 +5,9 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests.Poses;
 
-/// <summary>An analysis reads its main person in plain words: joint angles at the joints and a few observations.</summary>
+/// <summary>
+/// An analysis reads its main person in plain words: joint angles at the joints and a few observations.
+/// </summary>
 public sealed class PoseReadingApiTests : IDisposable
 {
     private readonly PoseGenWebFactory _factory = new();
@@ -16,13 +18,17 @@ public sealed class PoseReadingApiTests : IDisposable
     public async Task ReadsTheLargestPersonOfTheOwnersAnalysisOnly()
     {
         using var owner = await ApiClient.CreateSignedInAsync(_factory);
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(File.ReadAllBytes(RepoPaths.Fixture("people", "ochuman_003799.jpg"))), "image", "me.jpg" } };
-        var detection = JsonDocument.Parse(await (await owner.PostAsync("/api/v1/poses/detect", form)).Content.ReadAsStringAsync()).RootElement;
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(
+            File.ReadAllBytes(RepoPaths.Fixture("people", "ochuman_003799.jpg"))), "image", "me.jpg" } };
+        var detection = JsonDocument.Parse(await (await owner.PostAsync("/api/v1/poses/detect",
+            form)).Content.ReadAsStringAsync()).RootElement;
         var id = detection.GetProperty("id").GetString();
         var people = detection.GetProperty("people").EnumerateArray().ToList();
-        var largest = people.IndexOf(people.MaxBy(p => p.GetProperty("box").GetProperty("width").GetDouble() * p.GetProperty("box").GetProperty("height").GetDouble()));
+        var largest = people.IndexOf(people.MaxBy(p => p.GetProperty("box").GetProperty("width").GetDouble()
+            * p.GetProperty("box").GetProperty("height").GetDouble()));
 
-        var reading = JsonDocument.Parse(await owner.GetStringAsync($"/api/v1/poses/analyses/{id}/reading")).RootElement;
+        var reading = JsonDocument.Parse(await owner.GetStringAsync($"/api/v1/poses/analyses/{id}/reading"))
+            .RootElement;
 
         Assert.Equal(largest, reading.GetProperty("person").GetInt32());
         var angles = reading.GetProperty("angles").EnumerateArray().ToList();
@@ -32,7 +38,8 @@ public sealed class PoseReadingApiTests : IDisposable
         {
             Assert.InRange(angle.GetProperty("degrees").GetDouble(), 0, 180);
             // Each angle sits on one of the person's own joints, so the page can draw it there.
-            Assert.Contains(keypoints, k => Math.Abs(k.GetProperty("x").GetDouble() - angle.GetProperty("x").GetDouble()) < 0.01
+            Assert.Contains(keypoints, k => Math.Abs(k.GetProperty("x").GetDouble() - angle.GetProperty("x")
+                .GetDouble()) < 0.01
                 && Math.Abs(k.GetProperty("y").GetDouble() - angle.GetProperty("y").GetDouble()) < 0.01);
         }
         var observations = reading.GetProperty("observations").EnumerateArray().Select(o => o.GetString()!).ToList();
@@ -40,17 +47,22 @@ public sealed class PoseReadingApiTests : IDisposable
         Assert.All(observations, o => Assert.EndsWith(".", o, StringComparison.Ordinal));
 
         using var stranger = await ApiClient.CreateSignedInAsync(_factory);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/poses/analyses/{id}/reading")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/v1/poses/analyses/{Guid.NewGuid()}/reading")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(
+            $"/api/v1/poses/analyses/{id}/reading")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync(
+            $"/api/v1/poses/analyses/{Guid.NewGuid()}/reading")).StatusCode);
     }
 
     [Fact]
     public async Task PhotoWithoutAPersonIsAClearUnprocessableAnswer()
     {
         using var owner = await ApiClient.CreateSignedInAsync(_factory);
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(TestPng.Grey(64, 64, 64, grey: 128)), "image", "empty.png" } };
-        var id = JsonDocument.Parse(await (await owner.PostAsync("/api/v1/poses/detect", form)).Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(TestPng.Grey(64, 64, 64, grey: 128)),
+            "image", "empty.png" } };
+        var id = JsonDocument.Parse(await (await owner.PostAsync("/api/v1/poses/detect",
+            form)).Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
 
-        (await owner.GetAsync($"/api/v1/poses/analyses/{id}/reading")).AssertProblem(HttpStatusCode.UnprocessableEntity);
+        (await owner.GetAsync($"/api/v1/poses/analyses/{id}/reading")).AssertProblem(
+            HttpStatusCode.UnprocessableEntity);
     }
 }

@@ -30,7 +30,8 @@ public sealed class RedisLiveSessionStoreTests : IAsyncLifetime
 
     private RedisLiveSessionStore Store() => new(_connection!, NullLogger<RedisLiveSessionStore>.Instance);
 
-    private static LiveSessionStart NewStart(string user = "user-a") => new(Guid.NewGuid(), user, "squat", "lightning", null);
+    private static LiveSessionStart NewStart(string user = "user-a") =>
+        new(Guid.NewGuid(), user, "squat", "lightning", null);
 
     private static byte[] Batch(double t) =>
         LiveFrameBatch.Encode([new LiveFrame(t, 640, 480, [.. Enumerable.Repeat<float?>(0.5f, 51)])]);

@@ -3,11 +3,14 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests.ScaleOut;
 
-/// <summary>A Redis:Configuration that cannot work stops start-up with the setting's name, never echoing its password.</summary>
+/// <summary>
+/// A Redis:Configuration that cannot work stops start-up with the setting's name, never echoing its password.
+/// </summary>
 public sealed class RedisOptionsTests
 {
     [Theory]
-    [InlineData("127.0.0.1:6379,password=s3cret-word,nosuchoption=1", "not a valid StackExchange.Redis connection string")]
+    [InlineData("127.0.0.1:6379,password=s3cret-word,nosuchoption=1",
+        "not a valid StackExchange.Redis connection string")]
     [InlineData("password=s3cret-word", "names no server")]
     public void AnInvalidConnectionStringStopsStartUp(string configuration, string problem)
     {

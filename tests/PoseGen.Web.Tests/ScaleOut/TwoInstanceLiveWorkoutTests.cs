@@ -11,10 +11,11 @@ using PoseGen.Web.Tests.Workouts;
 namespace PoseGen.Web.Tests.ScaleOut;
 
 /// <summary>
-/// Live workouts on two app instances (one PostgreSQL database, one Redis): a browser whose reconnect lands on the other
-/// instance carries on with its session there.
+/// Live workouts on two app instances (one PostgreSQL database, one Redis): a browser whose reconnect lands on the
+/// other instance carries on with its session there.
 /// </summary>
-public sealed class TwoInstanceLiveWorkoutTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
+public sealed class TwoInstanceLiveWorkoutTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>,
+    IAsyncLifetime
 {
     private const string Ended = "This session has ended; start a new one.";
     private readonly SharedBackends _backends = new(database);
@@ -47,14 +48,17 @@ public sealed class TwoInstanceLiveWorkoutTests(PostgresDatabase database) : ICl
         await using var hubOnB = await userOnB.ConnectAsync();
         var resumed = await hubOnB.ResumeAsync(sessionId);
         Assert.NotNull(resumed);
-        Assert.Equal((sessionId, 2, onA.Frames, onA.ElapsedS), (resumed.SessionId, resumed.GoodReps, resumed.Frames, resumed.ElapsedS));
+        Assert.Equal((sessionId, 2, onA.Frames, onA.ElapsedS), (resumed.SessionId, resumed.GoodReps, resumed.Frames,
+            resumed.ElapsedS));
         var onB = await hubOnB.SendAsync(sessionId, afterMove);
 
         // One process fed the same frames in the same batches counts what the two counted together.
-        var single = new LiveWorkoutSession(Guid.NewGuid(), "one", ExerciseCatalog.Default.Get("squat"), "lightning", DateTimeOffset.UnixEpoch);
+        var single = new LiveWorkoutSession(Guid.NewGuid(), "one", ExerciseCatalog.Default.Get("squat"), "lightning",
+            DateTimeOffset.UnixEpoch);
         foreach (var batch in beforeMove.Chunk(8).Concat(afterMove.Chunk(8)))
             single.Add(batch);
-        Assert.Equal((single.Counter!.GoodReps, single.Counter.ImproperReps, single.FrameCount), (onB.GoodReps, onB.ImproperReps, onB.Frames));
+        Assert.Equal((single.Counter!.GoodReps, single.Counter.ImproperReps, single.FrameCount),
+            (onB.GoodReps, onB.ImproperReps, onB.Frames));
         Assert.Equal(4, onB.GoodReps);
 
         // A's copy is stale: when its sweeper ends it (here with A's clock past every limit), A saves nothing.
@@ -123,7 +127,8 @@ public sealed class TwoInstanceLiveWorkoutTests(PostgresDatabase database) : ICl
             await using var strangersHub = await stranger.On(instance).ConnectAsync();
             Assert.Null(await strangersHub.ResumeAsync(sessionId));
             Assert.Null(await strangersHub.ResumeAsync(Guid.NewGuid()));
-            Assert.Equal(Ended, await WorkoutHubTests.RefusedAsync(strangersHub.FramesAsync(sessionId, stream.Squats(reps: 1))));
+            Assert.Equal(Ended, await WorkoutHubTests.RefusedAsync(
+                strangersHub.FramesAsync(sessionId, stream.Squats(reps: 1))));
             Assert.Null(await strangersHub.StopSessionAsync(sessionId));
         }
 

@@ -58,7 +58,8 @@ public sealed class TwoInstancesTests(PostgresDatabase database) : IClassFixture
         // Only A runs jobs, so the progress B's hub connection sees can only have come from A through Redis.
         b.Settings["Jobs:RunServer"] = "false";
         using (var health = JsonDocument.Parse(await a.CreateClient().GetStringAsync("/health")))
-            Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
+            Assert.Equal("Healthy", health.RootElement.GetProperty("checks").GetProperty("redis").GetProperty("status")
+                .GetString());
         var email = BrowserLikeClient.NewEmail();
         using var apiOnA = await ApiClient.CreateSignedInAsync(a, email);
         await using var hubOnB = await ConnectAsync(b, await CookieSignInAsync(b, email), "/hubs/generation");
@@ -98,7 +99,8 @@ public sealed class TwoInstancesTests(PostgresDatabase database) : IClassFixture
         await Task.WhenAll(Task.Run(() => b.Server), Task.Run(() => c.Server));
 
         foreach (var id in ids)
-            Assert.Equal("done", (await WorkoutFaults.PollUntilFinishedAsync(client, id)).GetProperty("status").GetString());
+            Assert.Equal("done", (await WorkoutFaults.PollUntilFinishedAsync(client, id)).GetProperty("status")
+                .GetString());
 
         // Each was started once: one "Processing" in its Hangfire history (a second claim would add its own) and one
         // run counted in its History document.
@@ -115,7 +117,8 @@ public sealed class TwoInstancesTests(PostgresDatabase database) : IClassFixture
         foreach (var id in ids)
         {
             var job = Assert.Single(succeeded, j => IsJobOf(j.Value.Job, id));
-            Assert.Single(monitoring.JobDetails(job.Key).History, h => h.StateName == Hangfire.States.ProcessingState.StateName);
+            Assert.Single(monitoring.JobDetails(job.Key).History, h =>
+                h.StateName == Hangfire.States.ProcessingState.StateName);
             var document = await db.Activities.Where(a => a.Id == Guid.Parse(id)).Select(a => a.Document).SingleAsync();
             Assert.Equal(1, WorkoutJobDocument.TryRead(document)!.Attempts);
         }
@@ -159,23 +162,27 @@ public sealed class TwoInstancesTests(PostgresDatabase database) : IClassFixture
     {
         var cookies = new CookieContainer();
         using var browser = instance.CreateDefaultClient(new CookieContainerHandler(cookies));
-        var login = await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email, password = BrowserLikeClient.Password });
+        var login = await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true",
+            new { email, password = BrowserLikeClient.Password });
         login.EnsureSuccessStatusCode();
         return cookies;
     }
 
-    private static async Task<HubConnection> ConnectAsync(PoseGenWebFactory instance, CookieContainer cookies, string hub)
+    private static async Task<HubConnection> ConnectAsync(PoseGenWebFactory instance, CookieContainer cookies,
+        string hub)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(instance.Server.BaseAddress, hub), o =>
             {
-                o.HttpMessageHandlerFactory = _ => new CookieContainerHandler(cookies) { InnerHandler = instance.Server.CreateHandler() };
+                o.HttpMessageHandlerFactory = _ => new CookieContainerHandler(
+                    cookies) { InnerHandler = instance.Server.CreateHandler() };
                 o.Transports = HttpTransportType.LongPolling;
             })
             .Build();
         await connection.StartAsync();
         // The handshake is answered before the server subscribes the connection to its user's Redis channel; the server
-        // reads invocations only after that subscription, so the answer to any call (here a refused one) proves it is in place.
+        // reads invocations only after that subscription, so the answer to any call (here a refused one) proves it is
+        // in place.
         await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("NoSuchMethod"));
         return connection;
     }

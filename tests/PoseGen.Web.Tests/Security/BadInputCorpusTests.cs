@@ -38,23 +38,31 @@ public sealed class BadInputCorpusTests : IDisposable
         var valid = await File.ReadAllBytesAsync(RepoPaths.Fixture("people", "mpii_004645041.jpg"));
         // The baseline is taken once the models are loaded (one good photo through each photo endpoint), so that what
         // grows afterwards is what the corpus costs.
-        await CheckAsync(failures, "detect a good photo", client.PostAsync("/api/v1/poses/detect", Form(("image", "ok.jpg", valid))));
-        await CheckAsync(failures, "context of a good photo", client.PostAsync("/api/v1/context/classify", Form(("image", "ok.jpg", valid))));
+        await CheckAsync(failures, "detect a good photo", client.PostAsync("/api/v1/poses/detect",
+            Form(("image", "ok.jpg", valid))));
+        await CheckAsync(failures, "context of a good photo", client.PostAsync("/api/v1/context/classify",
+            Form(("image", "ok.jpg", valid))));
         using var memory = new PeakMemory();
         foreach (var (name, bytes) in files)
         {
-            await CheckAsync(failures, $"detect {name}", client.PostAsync("/api/v1/poses/detect", Form(("image", name, bytes))));
-            await CheckAsync(failures, $"context {name}", client.PostAsync("/api/v1/context/classify", Form(("image", name, bytes))));
-            await CheckAsync(failures, $"recommend {name}", client.PostAsync("/api/v1/recommendations", Form(("image", name, bytes))));
-            await CheckAsync(failures, $"compare {name}", client.PostAsync("/api/v1/poses/compare", Form(("reference", "ok.jpg", valid), ("candidate", name, bytes))));
+            await CheckAsync(failures, $"detect {name}", client.PostAsync("/api/v1/poses/detect",
+                Form(("image", name, bytes))));
+            await CheckAsync(failures, $"context {name}", client.PostAsync("/api/v1/context/classify",
+                Form(("image", name, bytes))));
+            await CheckAsync(failures, $"recommend {name}", client.PostAsync("/api/v1/recommendations",
+                Form(("image", name, bytes))));
+            await CheckAsync(failures, $"compare {name}", client.PostAsync("/api/v1/poses/compare",
+                Form(("reference", "ok.jpg", valid), ("candidate", name, bytes))));
         }
         foreach (var (name, bytes) in files.Concat(videos))
-            await CheckAsync(failures, $"workout {name}", client.PostAsync("/api/v1/workouts/analyze", Form(("video", name, bytes))));
+            await CheckAsync(failures, $"workout {name}", client.PostAsync("/api/v1/workouts/analyze",
+                Form(("video", name, bytes))));
         foreach (var body in bodies)
         {
             foreach (var (method, path) in JsonEndpoints)
             {
-                var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                var request = new HttpRequestMessage(new HttpMethod(method),
+                    path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
                 await CheckAsync(failures, $"{method} {path} {Shorten(body)}", client.SendAsync(request));
             }
         }
@@ -67,7 +75,9 @@ public sealed class BadInputCorpusTests : IDisposable
         Assert.True(growth < 1L << 30, $"the process grew by {growth / (1 << 20)} MiB while answering the corpus");
     }
 
-    /// <summary>Samples the process's resident memory every 20 ms from a background task and keeps the highest value.</summary>
+    /// <summary>
+    /// Samples the process's resident memory every 20 ms from a background task and keeps the highest value.
+    /// </summary>
     private sealed class PeakMemory : IDisposable
     {
         private readonly CancellationTokenSource _stop = new();
@@ -107,7 +117,8 @@ public sealed class BadInputCorpusTests : IDisposable
     private static readonly (string Method, string Path)[] JsonEndpoints =
     [
         ("PUT", "/api/v1/profile"), ("POST", "/api/v1/recommendations"), ("POST", "/api/v1/recommendations/feedback"),
-        ("POST", "/api/v1/poses/compare"), ("POST", "/api/v1/generations"), ("POST", "/api/v1/generations/openpose-map"),
+        ("POST", "/api/v1/poses/compare"), ("POST", "/api/v1/generations"),
+        ("POST", "/api/v1/generations/openpose-map"),
     ];
 
     private static async Task CheckAsync(List<string> failures, string what, Task<HttpResponseMessage> send)
@@ -151,7 +162,8 @@ public sealed class BadInputCorpusTests : IDisposable
                 yield return ($"random-{size}-{seed}.jpg", bytes);
             }
         }
-        foreach (var fixture in new[] { RepoPaths.Fixture("people", "mpii_004645041.jpg"), RepoPaths.Fixture("scenes", "beach_01.jpg") })
+        foreach (var fixture in new[] { RepoPaths.Fixture("people", "mpii_004645041.jpg"),
+            RepoPaths.Fixture("scenes", "beach_01.jpg") })
         {
             var bytes = File.ReadAllBytes(fixture);
             foreach (var share in new[] { 0.001, 0.01, 0.1, 0.5, 0.9, 0.999 })
@@ -174,8 +186,16 @@ public sealed class BadInputCorpusTests : IDisposable
         yield return ("tiny.png", TestPng.Grey(1, 1, rows: 1));
         yield return ("tall.png", TestPng.Grey(1, 4000, rows: 4000));
         yield return ("zero-size.png", TestPng.Grey(0, 0, rows: 0));
-        yield return ("xxe.svg", Encoding.UTF8.GetBytes("""<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><text>&xxe;</text></svg>"""));
-        yield return ("svg-as.jpg", Encoding.UTF8.GetBytes("""<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000"><rect width="100%" height="100%"/></svg>"""));
+        yield return ("xxe.svg",
+            Encoding.UTF8.GetBytes("""
+                <?xml version="1.0"?><!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                <svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><text>&xxe;</text></svg>
+                """));
+        yield return ("svg-as.jpg",
+            Encoding.UTF8.GetBytes("""
+                <svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000">
+                <rect width="100%" height="100%"/></svg>
+                """));
         yield return ("page.html", Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>"));
         yield return ("doc.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"));
         yield return ("program.jpg", [(byte)'M', (byte)'Z', .. new byte[500]]);
@@ -203,7 +223,8 @@ public sealed class BadInputCorpusTests : IDisposable
         await Add("one-frame.mp4", "-f", "lavfi", "-i", "testsrc=size=64x64:rate=1", "-frames:v", "1");
         await Add("absurd-rate.mp4", "-f", "lavfi", "-i", "testsrc=duration=1:size=64x64:rate=1000", "-r", "1000");
         await Add("slow-rate.mkv", "-f", "lavfi", "-i", "testsrc=duration=2:size=64x64:rate=1", "-r", "0.01");
-        await Add("raw-stream.mp4", "-f", "lavfi", "-i", "testsrc=duration=2:size=64x64:rate=10", "-c:v", "mpeg4", "-f", "m4v");
+        await Add("raw-stream.mp4", "-f", "lavfi", "-i", "testsrc=duration=2:size=64x64:rate=10", "-c:v", "mpeg4", "-f",
+            "m4v");
         await Add("tiny.webm", "-f", "lavfi", "-i", "testsrc=duration=1:size=16x16:rate=10", "-c:v", "libvpx");
         await Add("huge-frame.webm", "-f", "lavfi", "-i", "color=size=8192x64:duration=0.3:rate=10", "-c:v", "libvpx");
         var good = await File.ReadAllBytesAsync(RepoPaths.Fixture("videos", "squat_studio_pexels4838220.mp4"));
@@ -243,9 +264,13 @@ public sealed class BadInputCorpusTests : IDisposable
         yield return "{\"poseId\":\"warrior-2\",\"kind\":7}";
         yield return "{\"reference\":null,\"candidate\":null}";
         yield return "{\"reference\":[],\"candidate\":[]}";
-        yield return "{\"reference\":[" + string.Join(",", Enumerable.Repeat("null", 17)) + "],\"candidate\":[" + string.Join(",", Enumerable.Repeat("{}", 17)) + "]}";
-        yield return "{\"reference\":[" + string.Join(",", Enumerable.Repeat("{\"name\":\"nose\",\"x\":\"NaN\",\"y\":1e39,\"score\":-1}", 17)) + "],\"candidate\":[" + string.Join(",", Enumerable.Repeat("{\"name\":null,\"x\":0,\"y\":0,\"score\":0}", 17)) + "],\"model\":\"warp\"}";
-        yield return "{\"poseId\":\"warrior-2\",\"steps\":-1,\"width\":100000,\"height\":0,\"guidance\":1e30,\"seed\":-1}";
+        yield return "{\"reference\":[" + string.Join(",", Enumerable.Repeat("null", 17)) + "],\"candidate\":["
+            + string.Join(",", Enumerable.Repeat("{}", 17)) + "]}";
+        yield return "{\"reference\":[" + string.Join(",", Enumerable.Repeat(
+            "{\"name\":\"nose\",\"x\":\"NaN\",\"y\":1e39,\"score\":-1}", 17)) + "],\"candidate\":["
+            + string.Join(",", Enumerable.Repeat("{\"name\":null,\"x\":0,\"y\":0,\"score\":0}", 17))
+            + "],\"model\":\"warp\"}";
+        yield return """{"poseId":"warrior-2","steps":-1,"width":100000,"height":0,"guidance":1e30,"seed":-1}""";
         yield return "{\"keypoints\":[1,2,3]}";
         yield return "{\"keypoints\":[" + string.Join(",", Enumerable.Repeat("1e30", 54)) + "]}";
         yield return "{\"keypoints\":[" + string.Join(",", Enumerable.Repeat("-1", 54)) + "],\"width\":-64}";

@@ -16,12 +16,19 @@ public sealed class BodyShapeTests : IDisposable
     public void Dispose() => _factory.Dispose();
 
     [Theory]
-    [InlineData("PUT", "/api/v1/profile", """{"goals":["yoga"],"level":-1,"limitations":[],"preferences":[]}""", "level")]
-    [InlineData("PUT", "/api/v1/profile", """{"goals":["yoga"],"level":"beginner","limitations":[],"preferences":[null]}""", "preferences[0]")]
-    [InlineData("PUT", "/api/v1/profile", """{"goals":[null],"level":"beginner","limitations":[],"preferences":[]}""", "$.goals[0]")]
-    [InlineData("POST", "/api/v1/recommendations", """{"goals":[null],"environment":["park",null]}""", "environment[1]")]
+    [InlineData("PUT", "/api/v1/profile", """{"goals":["yoga"],"level":-1,"limitations":[],"preferences":[]}""",
+        "level")]
+    [InlineData("PUT", "/api/v1/profile",
+        """{"goals":["yoga"],"level":"beginner","limitations":[],"preferences":[null]}""", "preferences[0]")]
+    [InlineData("PUT", "/api/v1/profile", """{"goals":[null],"level":"beginner","limitations":[],"preferences":[]}""",
+        "$.goals[0]")]
+    [InlineData("POST", "/api/v1/recommendations", """{"goals":[null],"environment":["park",null]}""",
+        "environment[1]")]
     [InlineData("POST", "/api/v1/recommendations", """{"limitations":[null]}""", "limitations[0]")]
-    [InlineData("POST", "/api/v1/poses/compare", """{"reference":[null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null],"candidate":[null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null]}""", "reference[0]")]
+    [InlineData("POST", "/api/v1/poses/compare", """
+        {"reference":[null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null],
+         "candidate":[null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null]}
+        """, "reference[0]")]
     [InlineData("POST", "/api/v1/poses/compare", """{"reference":[],"candidate":[],"model":99}""", "model")]
     [InlineData("POST", "/api/v1/generations/openpose-map", """{"keypoints":[1,2,null]}""", "$.keypoints[2]")]
     public async Task AnswersBadShapesWith400NamingTheField(string method, string path, string json, string field)
@@ -44,7 +51,8 @@ public sealed class BodyShapeTests : IDisposable
     {
         using var client = await ApiClient.CreateSignedInAsync(_factory);
         var json = JsonSerializer.Serialize(new { prompt = new string('a', 5000) });
-        using var response = await client.PostAsync("/api/v1/recommendations", new StringContent(json, Encoding.UTF8, "application/json"));
+        using var response = await client.PostAsync("/api/v1/recommendations",
+            new StringContent(json, Encoding.UTF8, "application/json"));
         response.AssertProblem(HttpStatusCode.BadRequest);
         Assert.Contains("\"prompt\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -54,8 +62,10 @@ public sealed class BodyShapeTests : IDisposable
     {
         using var client = await ApiClient.CreateSignedInAsync(_factory);
         using var response = await client.PutAsync("/api/v1/profile", new StringContent(
-            """{"goals":["yoga"],"level":1,"limitations":["knees"],"preferences":["outdoors"]}""", Encoding.UTF8, "application/json"));
+            """{"goals":["yoga"],"level":1,"limitations":["knees"],"preferences":["outdoors"]}""", Encoding.UTF8,
+            "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("\"level\":\"intermediate\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"level\":\"intermediate\"", await response.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
     }
 }

@@ -22,8 +22,10 @@ public sealed class ConcurrentFirstSaveTests : IDisposable
         for (var round = 0; round < 3; round++)
         {
             using var client = await ApiClient.CreateSignedInAsync(_factory);
-            var answers = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(i => client.PutAsJsonAsync("/api/v1/profile",
-                new { goals = new[] { "yoga" }, level = "beginner", limitations = Array.Empty<string>(), preferences = new[] { $"tag{i}" } })));
+            var answers = await Task.WhenAll(Enumerable.Range(0, AtOnce)
+                .Select(i => client.PutAsJsonAsync("/api/v1/profile",
+                new { goals = new[] { "yoga" }, level = "beginner", limitations = Array.Empty<string>(),
+                    preferences = new[] { $"tag{i}" } })));
             Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         }
     }
@@ -35,7 +37,8 @@ public sealed class ConcurrentFirstSaveTests : IDisposable
         for (var round = 0; round < 3; round++)
         {
             using var client = await ApiClient.CreateSignedInAsync(_factory);
-            var answers = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(i => client.PostAsJsonAsync("/api/v1/recommendations/feedback",
+            var answers = await Task.WhenAll(Enumerable.Range(0, AtOnce)
+                .Select(i => client.PostAsJsonAsync("/api/v1/recommendations/feedback",
                 new { poseId = pose, kind = i % 2 == 0 ? "like" : "done" })));
             Assert.All(answers, a => Assert.True(a.IsSuccessStatusCode, $"{(int)a.StatusCode}"));
         }

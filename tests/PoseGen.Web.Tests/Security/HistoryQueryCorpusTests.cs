@@ -3,7 +3,9 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests.Security;
 
-/// <summary>Odd and hostile query strings on History's and the dashboard's endpoints: a clear 400 problem, never a 500.</summary>
+/// <summary>
+/// Odd and hostile query strings on History's and the dashboard's endpoints: a clear 400 problem, never a 500.
+/// </summary>
 public sealed class HistoryQueryCorpusTests : IDisposable
 {
     private readonly PoseGenWebFactory _factory = new();

@@ -23,14 +23,16 @@ public sealed class OrphanedMediaTests : IDisposable
         using var client = await ApiClient.CreateSignedInAsync(_factory);
         using var form = new MultipartFormDataContent
         {
-            { new ByteArrayContent(File.ReadAllBytes(RepoPaths.Fixture("people", "mpii_004645041.jpg"))), "reference", "me.jpg" },
+            { new ByteArrayContent(File.ReadAllBytes(RepoPaths.Fixture("people", "mpii_004645041.jpg"))), "reference",
+                "me.jpg" },
             { new ByteArrayContent(TestPng.Grey(160, 120, rows: 120, grey: 128)), "candidate", "empty-room.png" },
         };
 
         var response = await client.PostAsync("/api/v1/poses/compare", form);
 
         response.AssertProblem(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("No person was found in the candidate photo", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("No person was found in the candidate photo", await response.Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
         Assert.Empty(MediaFiles());
     }
 }

@@ -35,18 +35,22 @@ public sealed class OtherUsersDataTests : IDisposable
             ("restore history entry", () => intruder.PostAsync($"/api/v1/history/{analysisId}/restore", null)),
             ("GET analysis", () => intruder.GetAsync($"/api/v1/poses/analyses/{analysisId}")),
             ("GET analysis as COCO", () => intruder.GetAsync($"/api/v1/poses/analyses/{analysisId}?format=coco")),
-            ("GET analysis as OpenPose", () => intruder.GetAsync($"/api/v1/poses/analyses/{analysisId}?format=openpose")),
+            ("GET analysis as OpenPose",
+                () => intruder.GetAsync($"/api/v1/poses/analyses/{analysisId}?format=openpose")),
             ("GET workout job", () => intruder.GetAsync($"/api/v1/workouts/analyses/{workoutId}")),
             ("GET media (API client)", () => intruder.GetAsync($"/media/{mediaId}")),
             ("GET generation", () => intruder.GetAsync($"/api/v1/generations/{analysisId}")),
             ("GET generation preview", () => intruder.GetAsync($"/api/v1/generations/{analysisId}/preview.png")),
             ("DELETE generation", () => intruder.DeleteAsync($"/api/v1/generations/{analysisId}")),
-            ("compare with the owner's analysis", () => intruder.PostAsync("/api/v1/poses/compare", new MultipartFormDataContent
+            ("compare with the owner's analysis", () => intruder.PostAsync("/api/v1/poses/compare",
+                new MultipartFormDataContent
             {
                 { new StringContent(analysisId.ToString()), "referenceAnalysisId" },
-                { new ByteArrayContent(File.ReadAllBytes(RepoPaths.Fixture("people", "mpii_004645041.jpg"))), "candidate", "me.jpg" },
+                { new ByteArrayContent(File.ReadAllBytes(RepoPaths.Fixture("people", "mpii_004645041.jpg"))),
+                    "candidate", "me.jpg" },
             })),
-            ("OpenPose map of the owner's analysis", () => intruder.PostAsJsonAsync("/api/v1/generations/openpose-map", new { analysisId })),
+            ("OpenPose map of the owner's analysis", () => intruder.PostAsJsonAsync("/api/v1/generations/openpose-map",
+                new { analysisId })),
             ("history details page", () => page.Http.GetAsync($"/History/Details/{analysisId}")),
             ("media (page)", () => page.Http.GetAsync($"/media/{mediaId}")),
             ("history delete form", () => PostDeleteFormAsync(page, analysisId)),
@@ -58,7 +62,8 @@ public sealed class OtherUsersDataTests : IDisposable
             if (response.StatusCode != HttpStatusCode.NotFound)
                 failures.Add($"{what}: {(int)response.StatusCode}");
             var text = await response.Content.ReadAsStringAsync();
-            if (text.Contains(analysisId.ToString(), StringComparison.OrdinalIgnoreCase) && response.StatusCode == HttpStatusCode.OK)
+            if (text.Contains(analysisId.ToString(), StringComparison.OrdinalIgnoreCase)
+                && response.StatusCode == HttpStatusCode.OK)
                 failures.Add($"{what} shows the owner's entry");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
@@ -70,16 +75,20 @@ public sealed class OtherUsersDataTests : IDisposable
         Assert.Empty(JsonDocument.Parse(await intruder.GetStringAsync("/api/v1/history")).RootElement.EnumerateArray());
     }
 
-    /// <summary>The delete form of the intruder's own history page, pointed at the owner's entry (a forged id, valid token).</summary>
+    /// <summary>
+    /// The delete form of the intruder's own history page, pointed at the owner's entry (a forged id, valid token).
+    /// </summary>
     private static async Task<HttpResponseMessage> PostDeleteFormAsync(BrowserLikeClient page, Guid id)
     {
         var token = await page.PageTokenAsync("/History");
-        return await page.Http.PostAsync($"/History/Delete/{id}", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        return await page.Http.PostAsync($"/History/Delete/{id}",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
     }
 
     private static async Task<(Guid Analysis, Guid Media)> AnalysePhotoAsync(HttpClient owner)
     {
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(File.ReadAllBytes(RepoPaths.Fixture("people", "mpii_004645041.jpg"))), "image", "me.jpg" } };
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(
+            File.ReadAllBytes(RepoPaths.Fixture("people", "mpii_004645041.jpg"))), "image", "me.jpg" } };
         var detect = await owner.PostAsync("/api/v1/poses/detect", form);
         Assert.Equal(HttpStatusCode.OK, detect.StatusCode);
         var id = JsonDocument.Parse(await detect.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
@@ -92,7 +101,8 @@ public sealed class OtherUsersDataTests : IDisposable
     {
         using var form = new MultipartFormDataContent
         {
-            { new ByteArrayContent(File.ReadAllBytes(RepoPaths.Fixture("videos", "squat_studio_pexels4838220.mp4"))), "video", "squat.mp4" },
+            { new ByteArrayContent(File.ReadAllBytes(RepoPaths.Fixture("videos", "squat_studio_pexels4838220.mp4"))),
+                "video", "squat.mp4" },
             { new StringContent("squat"), "exercise" },
         };
         var upload = await owner.PostAsync("/api/v1/workouts/analyze", form);

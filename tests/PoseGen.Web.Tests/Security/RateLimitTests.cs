@@ -22,9 +22,11 @@ public sealed class RateLimitTests : IDisposable
     {
         using var client = _factory.CreateClient();
         var email = BrowserLikeClient.NewEmail();
-        (await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = BrowserLikeClient.Password })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/v1/auth/register", new { email,
+            password = BrowserLikeClient.Password })).EnsureSuccessStatusCode();
         for (var i = 0; i < 3; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Wrong!Passw0rd" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/auth/login",
+                new { email, password = "Wrong!Passw0rd" })).StatusCode);
 
         var refused = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Wrong!Passw0rd" });
         refused.AssertProblem(HttpStatusCode.TooManyRequests);
@@ -59,9 +61,12 @@ public sealed class RateLimitTests : IDisposable
 
     private static object CompareBody()
     {
-        string[] names = ["nose", "left_eye", "right_eye", "left_ear", "right_ear", "left_shoulder", "right_shoulder", "left_elbow",
-            "right_elbow", "left_wrist", "right_wrist", "left_hip", "right_hip", "left_knee", "right_knee", "left_ankle", "right_ankle"];
-        double[][] xy = [[50, 10], [48, 8], [52, 8], [45, 9], [55, 9], [40, 20], [60, 20], [35, 35], [65, 35], [30, 50], [70, 50],
+        string[] names = ["nose", "left_eye", "right_eye", "left_ear", "right_ear", "left_shoulder", "right_shoulder",
+            "left_elbow",
+            "right_elbow", "left_wrist", "right_wrist", "left_hip", "right_hip", "left_knee", "right_knee",
+            "left_ankle", "right_ankle"];
+        double[][] xy = [[50, 10], [48, 8], [52, 8], [45, 9], [55, 9], [40, 20], [60, 20], [35, 35], [65, 35], [30, 50],
+            [70, 50],
             [44, 50], [56, 50], [43, 70], [57, 70], [42, 90], [58, 90]];
         var pose = names.Select((n, i) => new { name = n, x = xy[i][0], y = xy[i][1], score = 0.9 }).ToArray();
         return new { reference = pose, candidate = pose };

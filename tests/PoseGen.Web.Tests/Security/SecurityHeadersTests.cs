@@ -6,7 +6,9 @@ using PoseGen.Web.Tests.Infrastructure;
 
 namespace PoseGen.Web.Tests.Security;
 
-/// <summary>Headers and authorization: every answer carries the security headers; nothing is public by accident.</summary>
+/// <summary>
+/// Headers and authorization: every answer carries the security headers; nothing is public by accident.
+/// </summary>
 public sealed class SecurityHeadersTests : IDisposable
 {
     private readonly PoseGenWebFactory _factory = new();
@@ -39,14 +41,17 @@ public sealed class SecurityHeadersTests : IDisposable
     {
         var client = new BrowserLikeClient(_factory);
         await client.RegisterAsync(BrowserLikeClient.NewEmail());
-        foreach (var page in new[] { "/", "/Analyze", "/Compare", "/Recommendations", "/Workout", "/Generate", "/History", "/Profile", "/Account/Manage" })
+        foreach (var page in new[] { "/", "/Analyze", "/Compare", "/Recommendations", "/Workout", "/Generate",
+            "/History", "/Profile", "/Account/Manage" })
         {
             var html = await client.Http.GetStringAsync(page);
-            foreach (System.Text.RegularExpressions.Match script in System.Text.RegularExpressions.Regex.Matches(html, "<script(?<attrs>[^>]*)>(?<body>.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline))
+            foreach (System.Text.RegularExpressions.Match script in System.Text.RegularExpressions.Regex.Matches(html,
+                "<script(?<attrs>[^>]*)>(?<body>.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline))
             {
                 var attrs = script.Groups["attrs"].Value;
                 var inline = script.Groups["body"].Value.Trim().Length > 0;
-                Assert.False(inline && !attrs.Contains("application/json", StringComparison.Ordinal), $"{page} runs an inline script: {attrs}");
+                Assert.False(inline && !attrs.Contains("application/json", StringComparison.Ordinal),
+                    $"{page} runs an inline script: {attrs}");
             }
             Assert.DoesNotMatch(" on[a-z]+=\"", html);
         }
@@ -55,13 +60,16 @@ public sealed class SecurityHeadersTests : IDisposable
     [Fact]
     public void EveryEndpointNeedsASignedInUserUnlessItIsOnTheAnonymousList()
     {
-        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
-        string Name(RouteEndpoint e) => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor>() is { } action
+        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .ToList();
+        string Name(RouteEndpoint e) =>
+            e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor>() is { } action
             ? $"{action.ControllerName}.{action.ActionName}"
             : e.RoutePattern.RawText!;
 
         // Nothing is public by default: every endpoint either requires authorization or is explicitly anonymous.
-        var undecided = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any())
+        var undecided = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null
+            && !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any())
             .Select(Name).Distinct().ToList();
         Assert.Empty(undecided);
 
@@ -73,7 +81,8 @@ public sealed class SecurityHeadersTests : IDisposable
             "/health", "/openapi/{documentName}.json",
             "Account.Login", "Account.Register", "Home.Error", "Home.Index", "Home.Status",
         ];
-        var open = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(Name).Distinct().Order(StringComparer.Ordinal).ToList();
+        var open = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(Name).Distinct()
+            .Order(StringComparer.Ordinal).ToList();
         Assert.Equal(anonymous.Order(StringComparer.Ordinal), open);
     }
 

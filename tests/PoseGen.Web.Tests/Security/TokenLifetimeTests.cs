@@ -19,7 +19,8 @@ public sealed class TokenLifetimeTests : IDisposable
         using var other = await ApiClient.SignInAsync(_factory, email, BrowserLikeClient.Password);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/profile")).StatusCode);
 
-        var changed = await client.PostAsJsonAsync("/api/v1/auth/manage/info", new { oldPassword = BrowserLikeClient.Password, newPassword = "N3w!Passw0rd" });
+        var changed = await client.PostAsJsonAsync("/api/v1/auth/manage/info",
+            new { oldPassword = BrowserLikeClient.Password, newPassword = "N3w!Passw0rd" });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
 
         (await other.GetAsync("/api/v1/profile")).AssertProblem(HttpStatusCode.Unauthorized);
@@ -34,15 +35,20 @@ public sealed class TokenLifetimeTests : IDisposable
         var email = BrowserLikeClient.NewEmail();
         await page.RegisterAsync(email);
         using var api = await ApiClient.SignInAsync(_factory, email, BrowserLikeClient.Password);
-        var deleted = await page.SubmitAsync("/Account/Manage", "/Account/Delete", [new("Delete.Password", BrowserLikeClient.Password)]);
+        var deleted = await page.SubmitAsync("/Account/Manage", "/Account/Delete",
+            [new("Delete.Password", BrowserLikeClient.Password)]);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
-        var mediaBefore = Directory.Exists(Path.Combine(_factory.DataRoot, "media")) ? Directory.GetDirectories(Path.Combine(_factory.DataRoot, "media")).Length : 0;
+        var mediaBefore = Directory.Exists(Path.Combine(_factory.DataRoot, "media"))
+            ? Directory.GetDirectories(Path.Combine(_factory.DataRoot, "media")).Length : 0;
 
         (await api.GetAsync("/api/v1/history")).AssertProblem(HttpStatusCode.Unauthorized);
-        using var photo = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(PoseGen.TestSupport.RepoPaths.Fixture("people", "mpii_004645041.jpg"))), "image", "p.jpg" } };
+        using var photo = new MultipartFormDataContent { { new ByteArrayContent(
+            await File.ReadAllBytesAsync(PoseGen.TestSupport.RepoPaths.Fixture("people", "mpii_004645041.jpg"))),
+            "image", "p.jpg" } };
         (await api.PostAsync("/api/v1/poses/detect", photo)).AssertProblem(HttpStatusCode.Unauthorized);
 
-        var mediaAfter = Directory.Exists(Path.Combine(_factory.DataRoot, "media")) ? Directory.GetDirectories(Path.Combine(_factory.DataRoot, "media")).Length : 0;
+        var mediaAfter = Directory.Exists(Path.Combine(_factory.DataRoot, "media"))
+            ? Directory.GetDirectories(Path.Combine(_factory.DataRoot, "media")).Length : 0;
         Assert.Equal(mediaBefore, mediaAfter);
     }
 }

@@ -9,18 +9,21 @@ namespace PoseGen.Web.Tests.Workouts;
 public sealed class LiveSessionReplayTests
 {
     private static LiveFrame Frame(double t) =>
-        new(t, 640, 480, [.. Enumerable.Range(0, 17).SelectMany(i => new float?[] { 100f + i + (float)(t / 3), 200f + i - (float)(t / 7), 0.9f - (i * 0.013f) })]);
+        new(t, 640, 480, [.. Enumerable.Range(0, 17).SelectMany(i =>
+            new float?[] { 100f + i + (float)(t / 3), 200f + i - (float)(t / 7), 0.9f - (i * 0.013f) })]);
 
     private static PoseReference Reference()
     {
         var library = PoseGen.Core.Library.PoseLibrary.Default;
         var pose = library.Find("warrior-2")!;
-        return new PoseReference(pose.Id, pose.Name, "front", library.Project(pose, PoseGen.Core.Library.PoseView.Front).ToCoco().Keypoints);
+        return new PoseReference(pose.Id, pose.Name, "front", library.Project(pose, PoseGen.Core.Library.PoseView.Front)
+            .ToCoco().Keypoints);
     }
 
     /// <summary>The reference pose moved into a 640 x 480 frame, a little further each frame.</summary>
     private static LiveFrame PoseFrame(double t) =>
-        new(t, 640, 480, [.. Reference().Keypoints.SelectMany(k => new float?[] { 120 + (k.X * 0.8f) + (float)t, 20 + (k.Y * 0.8f), Math.Max(k.Score, 0.9f) })]);
+        new(t, 640, 480, [.. Reference().Keypoints.SelectMany(k =>
+            new float?[] { 120 + (k.X * 0.8f) + (float)t, 20 + (k.Y * 0.8f), Math.Max(k.Score, 0.9f) })]);
 
     /// <summary>Stores what the session accepts, batch by batch, as the owning instance does.</summary>
     private static LiveSessionRecord Stored(LiveWorkoutSession session, IEnumerable<LiveFrame[]> batches)
@@ -64,15 +67,18 @@ public sealed class LiveSessionReplayTests
 
         var read = LiveSessionStart.FromJson(start.ToJson());
 
-        Assert.Equal((start.Id, start.UserId, start.Exercise, start.Model), (read.Id, read.UserId, read.Exercise, read.Model));
+        Assert.Equal((start.Id, start.UserId, start.Exercise, start.Model),
+            (read.Id, read.UserId, read.Exercise, read.Model));
         Assert.Equal(start.Reference!.Keypoints, read.Reference!.Keypoints);
-        Assert.Equal((start.Reference.PoseId, start.Reference.Name, start.Reference.View), (read.Reference.PoseId, read.Reference.Name, read.Reference.View));
+        Assert.Equal((start.Reference.PoseId, start.Reference.Name, start.Reference.View),
+            (read.Reference.PoseId, read.Reference.Name, read.Reference.View));
     }
 
     [Fact]
     public void AReplayedPracticeSessionHasTheSameScoresHoldAndTimeline()
     {
-        var held = new LiveWorkoutSession(Guid.NewGuid(), "user", ExerciseCatalog.Default.Get("hold"), "lightning", DateTimeOffset.UnixEpoch, Reference());
+        var held = new LiveWorkoutSession(Guid.NewGuid(), "user", ExerciseCatalog.Default.Get("hold"), "lightning",
+            DateTimeOffset.UnixEpoch, Reference());
         var record = Stored(held, Enumerable.Range(0, 40).Select(i => PoseFrame(i / 10.0)).Chunk(7));
 
         var replayed = LiveWorkoutSession.Replay(record, DateTimeOffset.UnixEpoch);
@@ -85,9 +91,11 @@ public sealed class LiveSessionReplayTests
     [Fact]
     public void AReplayStoresOnlyWhatWasAcceptedSoResentAndOverLimitFramesAreNotFoldedTwice()
     {
-        var held = new LiveWorkoutSession(Guid.NewGuid(), "user", ExerciseCatalog.Default.Get("squat"), "lightning", DateTimeOffset.UnixEpoch);
+        var held = new LiveWorkoutSession(Guid.NewGuid(), "user", ExerciseCatalog.Default.Get("squat"), "lightning",
+            DateTimeOffset.UnixEpoch);
         LiveFrame[] first = [Frame(10), Frame(10.1), Frame(10.2)];
-        LiveFrame[][] batches = [first, first, [Frame(10.3), Frame(10 + LiveWorkoutSession.MaxDurationS), Frame(11 + LiveWorkoutSession.MaxDurationS)]];
+        LiveFrame[][] batches = [first, first, [Frame(10.3), Frame(10 + LiveWorkoutSession.MaxDurationS),
+            Frame(11 + LiveWorkoutSession.MaxDurationS)]];
 
         var record = Stored(held, batches);
 
@@ -97,5 +105,6 @@ public sealed class LiveSessionReplayTests
         Assert.Equal(Json(held.Document()), Json(replayed.Document()));
     }
 
-    private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, HistoryService.DocumentJson);
+    private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value,
+        HistoryService.DocumentJson);
 }

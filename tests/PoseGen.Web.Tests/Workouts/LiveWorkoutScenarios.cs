@@ -21,7 +21,8 @@ internal static class LiveWorkoutScenarios
         await using (var first = await user.ConnectAsync())
         {
             var started = await first.StartSessionAsync();
-            Assert.Equal(("squat", 0, 0, 0), (started.Exercise, started.GoodReps, started.ImproperReps, started.Frames));
+            Assert.Equal(("squat", 0, 0, 0), (started.Exercise, started.GoodReps, started.ImproperReps,
+                started.Frames));
             sessionId = started.SessionId;
             beforeDrop = await first.SendAsync(sessionId, stream.SettleAndSquat(reps: 2));
         }
@@ -30,7 +31,8 @@ internal static class LiveWorkoutScenarios
         await using var second = await user.ConnectAsync();
         var resumed = await second.ResumeAsync(sessionId);
         Assert.NotNull(resumed);
-        Assert.Equal((sessionId, 2, 0, beforeDrop.Frames), (resumed.SessionId, resumed.GoodReps, resumed.ImproperReps, resumed.Frames));
+        Assert.Equal((sessionId, 2, 0, beforeDrop.Frames), (resumed.SessionId, resumed.GoodReps, resumed.ImproperReps,
+            resumed.Frames));
 
         var after = await second.SendAsync(sessionId, stream.Squats(reps: 1));
         Assert.Equal((3, 0), (after.GoodReps, after.ImproperReps));
@@ -44,12 +46,16 @@ internal static class LiveWorkoutScenarios
         var entry = await user.HistoryEntryAsync(historyId.Value);
         Assert.NotNull(entry);
         var saved = entry.Value;
-        Assert.Equal(("workout", "Squat live"), (saved.GetProperty("kind").GetString(), saved.GetProperty("title").GetString()));
-        Assert.StartsWith("3 good, 0 improper reps in ", saved.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("workout", "Squat live"), (saved.GetProperty("kind").GetString(),
+            saved.GetProperty("title").GetString()));
+        Assert.StartsWith("3 good, 0 improper reps in ", saved.GetProperty("summary").GetString(),
+            StringComparison.Ordinal);
         var document = saved.GetProperty("document");
         Assert.Equal(("live", "squat", "lightning"),
-            (document.GetProperty("source").GetString(), document.GetProperty("exercise").GetString(), document.GetProperty("model").GetString()));
-        Assert.Equal((3, 0), (document.GetProperty("reps").GetInt32(), document.GetProperty("improperReps").GetInt32()));
+            (document.GetProperty("source").GetString(), document.GetProperty("exercise").GetString(),
+                document.GetProperty("model").GetString()));
+        Assert.Equal((3, 0), (document.GetProperty("reps").GetInt32(),
+            document.GetProperty("improperReps").GetInt32()));
         var reps = document.GetProperty("repDetails").EnumerateArray().ToList();
         Assert.Equal(3, reps.Count);
         Assert.All(reps, r => Assert.Equal(0, r.GetProperty("issues").GetArrayLength()));

@@ -61,13 +61,15 @@ public sealed class LiveWorkoutSessionTests
         for (var i = 0; i < LiveWorkoutSessions.MaxPerUser; i++)
             await sessions.StartAsync("busy", $"c{i}", "squat", "lightning");
 
-        var perUser = await Assert.ThrowsAsync<BusyException>(() => sessions.StartAsync("busy", "c-extra", "squat", "lightning"));
+        var perUser = await Assert.ThrowsAsync<BusyException>(() =>
+            sessions.StartAsync("busy", "c-extra", "squat", "lightning"));
         Assert.Equal(BusyScope.User, perUser.Scope);
         Assert.True(perUser.RetryAfter > TimeSpan.Zero);
 
         for (var i = LiveWorkoutSessions.MaxPerUser; i < LiveWorkoutSessions.MaxTotal; i++)
             await sessions.StartAsync($"user{i}", $"c{i}", "squat", "lightning");
-        var total = await Assert.ThrowsAsync<BusyException>(() => sessions.StartAsync("newcomer", "c-new", "squat", "lightning"));
+        var total = await Assert.ThrowsAsync<BusyException>(() =>
+            sessions.StartAsync("newcomer", "c-new", "squat", "lightning"));
         Assert.Equal(BusyScope.Server, total.Scope);
         Assert.True(total.RetryAfter > TimeSpan.Zero);
     }
@@ -76,20 +78,23 @@ public sealed class LiveWorkoutSessionTests
     {
         var library = PoseGen.Core.Library.PoseLibrary.Default;
         var pose = library.Find(poseId)!;
-        return new PoseReference(pose.Id, pose.Name, "front", library.Project(pose, PoseGen.Core.Library.PoseView.Front).ToCoco().Keypoints);
+        return new PoseReference(pose.Id, pose.Name, "front", library.Project(pose, PoseGen.Core.Library.PoseView.Front)
+            .ToCoco().Keypoints);
     }
 
     /// <summary>A library pose as a camera would see it: scaled and moved into a 640 x 480 frame.</summary>
     private static LiveFrame PoseFrame(double t, string poseId)
     {
         var points = Reference(poseId).Keypoints;
-        return new(t, 640, 480, [.. points.SelectMany(k => new float?[] { 120 + (k.X * 0.8f), 20 + (k.Y * 0.8f), Math.Max(k.Score, 0.9f) })]);
+        return new(t, 640, 480, [.. points.SelectMany(k => new float?[] { 120 + (k.X * 0.8f), 20 + (k.Y * 0.8f),
+            Math.Max(k.Score, 0.9f) })]);
     }
 
     [Fact]
     public void PractisingAPoseScoresEachFrameRunsTheHoldTimerWhileItMatchesAndDrawsTheGhostWhereThePersonIs()
     {
-        var session = new LiveWorkoutSession(Guid.NewGuid(), "user", ExerciseCatalog.Default.Get("hold"), "lightning", DateTimeOffset.UnixEpoch,
+        var session = new LiveWorkoutSession(Guid.NewGuid(), "user", ExerciseCatalog.Default.Get("hold"), "lightning",
+            DateTimeOffset.UnixEpoch,
             Reference("warrior-2"));
 
         session.Add([.. Enumerable.Range(0, 30).Select(i => PoseFrame(i / 10.0, "warrior-2"))]);
@@ -110,7 +115,8 @@ public sealed class LiveWorkoutSessionTests
     [Fact]
     public void ADifferentPoseScoresLowGetsACorrectionAndHoldsNothing()
     {
-        var session = new LiveWorkoutSession(Guid.NewGuid(), "user", ExerciseCatalog.Default.Get("hold"), "lightning", DateTimeOffset.UnixEpoch,
+        var session = new LiveWorkoutSession(Guid.NewGuid(), "user", ExerciseCatalog.Default.Get("hold"), "lightning",
+            DateTimeOffset.UnixEpoch,
             Reference("warrior-2"));
 
         session.Add([.. Enumerable.Range(0, 30).Select(i => PoseFrame(i / 10.0, "mountain"))]);
@@ -127,7 +133,8 @@ public sealed class LiveWorkoutSessionTests
         // An empty live session (camera on an empty room) used to be saved to History.
         var sessions = new LiveWorkoutSessions(TimeProvider.System, new InProcessLiveSessionStore());
         var empty = await sessions.StartAsync("user", "c1", "squat", "lightning");
-        empty.Add([.. Enumerable.Range(0, 50).Select(i => new LiveFrame(i / 10.0, 640, 480, [.. Enumerable.Repeat<float?>(0f, 51)]))]);
+        empty.Add([.. Enumerable.Range(0, 50).Select(i => new LiveFrame(i / 10.0, 640, 480,
+            [.. Enumerable.Repeat<float?>(0f, 51)]))]);
         Assert.Equal(50, empty.FrameCount);
         Assert.Null(await sessions.EndAsync(empty));
 

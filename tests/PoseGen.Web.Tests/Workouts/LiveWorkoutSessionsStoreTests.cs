@@ -62,10 +62,12 @@ public sealed class LiveWorkoutSessionsStoreTests
 
         public bool IsShared => true;
 
-        public Task<LiveSessionClaim> CreateAsync(LiveSessionStart start, string owner, int maxPerUser, TimeSpan expiry) =>
+        public Task<LiveSessionClaim> CreateAsync(LiveSessionStart start, string owner, int maxPerUser,
+            TimeSpan expiry) =>
             Task.FromResult(LiveSessionClaim.Owned);
 
-        public Task<LiveSessionClaim> TouchAsync(LiveSessionStart start, string owner, TimeSpan expiry) => Task.FromResult(LiveSessionClaim.Owned);
+        public Task<LiveSessionClaim> TouchAsync(LiveSessionStart start, string owner, TimeSpan expiry) =>
+            Task.FromResult(LiveSessionClaim.Owned);
 
         public Task<LiveSessionClaim> AppendAsync(LiveSessionStart start, string owner, byte[] batch, TimeSpan expiry)
         {

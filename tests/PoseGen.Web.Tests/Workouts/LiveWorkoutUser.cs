@@ -11,8 +11,8 @@ using PoseGen.Web.Tests.Infrastructure;
 namespace PoseGen.Web.Tests.Workouts;
 
 /// <summary>
-/// A signed-in user of the live workout hub: the bearer API client for REST calls, and the auth cookie the Workout page's
-/// SignalR connection carries (the page is cookie-authenticated; the login endpoint issues the same cookie).
+/// A signed-in user of the live workout hub: the bearer API client for REST calls, and the auth cookie the Workout
+/// page's SignalR connection carries (the page is cookie-authenticated; the login endpoint issues the same cookie).
 /// </summary>
 internal sealed class LiveWorkoutUser
 {
@@ -34,13 +34,16 @@ internal sealed class LiveWorkoutUser
         var api = await ApiClient.CreateSignedInAsync(factory, email);
         var cookies = new CookieContainer();
         using var browser = factory.CreateDefaultClient(new CookieContainerHandler(cookies));
-        var login = await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email, password = BrowserLikeClient.Password });
+        var login = await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true",
+            new { email, password = BrowserLikeClient.Password });
         login.EnsureSuccessStatusCode();
         Assert.NotEmpty(cookies.GetCookies(factory.Server.BaseAddress));
         return new LiveWorkoutUser(factory, api, cookies);
     }
 
-    /// <summary>The same user on another app instance (a load balancer's other backend): the same bearer token and cookie.</summary>
+    /// <summary>
+    /// The same user on another app instance (a load balancer's other backend): the same bearer token and cookie.
+    /// </summary>
     public LiveWorkoutUser On(PoseGenWebFactory instance)
     {
         var api = instance.CreateClient();
@@ -56,7 +59,8 @@ internal sealed class LiveWorkoutUser
             {
                 // The factory's handler replaces SignalR's own HttpClientHandler, so o.Cookies would not be applied:
                 // the cookie handler in front of the test server's handler sends them instead.
-                o.HttpMessageHandlerFactory = _ => new CookieContainerHandler(_cookies) { InnerHandler = _factory.Server.CreateHandler() };
+                o.HttpMessageHandlerFactory = _ => new CookieContainerHandler(
+                    _cookies) { InnerHandler = _factory.Server.CreateHandler() };
                 o.Transports = HttpTransportType.LongPolling;
             })
             .Build();
@@ -85,19 +89,25 @@ internal sealed class LiveWorkoutUser
 /// <summary>The hub's methods, typed.</summary>
 internal static class WorkoutHubCalls
 {
-    public static Task<LiveWorkoutState> StartSessionAsync(this HubConnection hub, string exercise = "squat", string model = "lightning") =>
+    public static Task<LiveWorkoutState> StartSessionAsync(this HubConnection hub, string exercise = "squat",
+        string model = "lightning") =>
         hub.InvokeAsync<LiveWorkoutState>("Start", exercise, model);
 
     public static Task<LiveWorkoutState?> ResumeAsync(this HubConnection hub, Guid sessionId) =>
         hub.InvokeAsync<LiveWorkoutState?>("Resume", sessionId);
 
-    public static Task<LiveWorkoutState> FramesAsync(this HubConnection hub, Guid sessionId, IReadOnlyList<LiveFrame> frames) =>
+    public static Task<LiveWorkoutState> FramesAsync(this HubConnection hub, Guid sessionId,
+        IReadOnlyList<LiveFrame> frames) =>
         hub.InvokeAsync<LiveWorkoutState>("Frames", sessionId, frames);
 
-    public static Task<Guid?> StopSessionAsync(this HubConnection hub, Guid sessionId) => hub.InvokeAsync<Guid?>("Stop", sessionId);
+    public static Task<Guid?> StopSessionAsync(this HubConnection hub, Guid sessionId) =>
+        hub.InvokeAsync<Guid?>("Stop", sessionId);
 
-    /// <summary>Sends the frames in batches of <paramref name="batch"/> (the page flushes every 250 ms); answers the last state.</summary>
-    public static async Task<LiveWorkoutState> SendAsync(this HubConnection hub, Guid sessionId, IReadOnlyList<LiveFrame> frames, int batch = 8)
+    /// <summary>
+    /// Sends the frames in batches of <paramref name="batch"/> (the page flushes every 250 ms); answers the last state.
+    /// </summary>
+    public static async Task<LiveWorkoutState> SendAsync(this HubConnection hub, Guid sessionId,
+        IReadOnlyList<LiveFrame> frames, int batch = 8)
     {
         LiveWorkoutState? state = null;
         foreach (var chunk in frames.Chunk(batch))

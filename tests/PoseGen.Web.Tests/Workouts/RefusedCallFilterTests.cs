@@ -7,7 +7,9 @@ using Serilog.Events;
 
 namespace PoseGen.Web.Tests.Workouts;
 
-/// <summary>Refused hub calls (a HubException: the caller's bad input) are logged once at Information, not as errors.</summary>
+/// <summary>
+/// Refused hub calls (a HubException: the caller's bad input) are logged once at Information, not as errors.
+/// </summary>
 public sealed class RefusedCallFilterTests
 {
     private const string DispatcherCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
@@ -19,7 +21,8 @@ public sealed class RefusedCallFilterTests
         var filter = new RefusedCallFilter(logger);
 
         var thrown = await Assert.ThrowsAsync<HubException>(async () =>
-            await filter.InvokeMethodAsync(Invocation(), _ => throw new HubException("Send between 0 and 300 frames per call.")));
+            await filter.InvokeMethodAsync(Invocation(), _ => throw new HubException(
+                "Send between 0 and 300 frames per call.")));
 
         Assert.Equal("Send between 0 and 300 frames per call.", thrown.Message);
         var (level, message) = Assert.Single(logger.Entries);
@@ -55,13 +58,15 @@ public sealed class RefusedCallFilterTests
             _ => null,
         };
         List<LogEventProperty> properties = category is null ? [] : [new("SourceContext", new ScalarValue(category))];
-        var logEvent = new LogEvent(DateTimeOffset.UtcNow, LogEventLevel.Error, error, MessageTemplate.Empty, properties);
+        var logEvent = new LogEvent(DateTimeOffset.UtcNow, LogEventLevel.Error, error, MessageTemplate.Empty,
+            properties);
 
         Assert.Equal(dropped, RefusedCallFilter.IsSignalRsCopy(logEvent));
     }
 
     private static HubInvocationContext Invocation() =>
-        new(new Caller(), new EmptyServices(), new SampleHub(), typeof(SampleHub).GetMethod(nameof(SampleHub.Frames))!, []);
+        new(new Caller(), new EmptyServices(), new SampleHub(), typeof(SampleHub).GetMethod(nameof(SampleHub.Frames))!,
+            []);
 
     private sealed class SampleHub : Hub
     {
@@ -97,7 +102,8 @@ public sealed class RefusedCallFilterTests
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) =>
             Entries.Add((logLevel, formatter(state, exception)));
     }
 }

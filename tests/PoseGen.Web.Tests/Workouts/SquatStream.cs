@@ -8,8 +8,8 @@ using PoseGen.Web.Services.Workouts;
 namespace PoseGen.Web.Tests.Workouts;
 
 /// <summary>
-/// Real standing and squat-bottom keypoints of one person in one camera setup (the squat_*_a fixture photos, detected by
-/// the app's own lightning model), in the frame's pixels, as the page's model would report them.
+/// Real standing and squat-bottom keypoints of one person in one camera setup (the squat_*_a fixture photos, detected
+/// by the app's own lightning model), in the frame's pixels, as the page's model would report them.
 /// </summary>
 internal sealed record SquatPoses(int Width, int Height, float[] Standing, float[] Bottom)
 {
@@ -31,7 +31,8 @@ internal sealed record SquatPoses(int Width, int Height, float[] Standing, float
         response.EnsureSuccessStatusCode();
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         var keypoints = body.GetProperty("people")[0].GetProperty("keypoints").EnumerateArray()
-            .SelectMany(k => new[] { k.GetProperty("x").GetSingle(), k.GetProperty("y").GetSingle(), k.GetProperty("score").GetSingle() })
+            .SelectMany(k => new[] { k.GetProperty("x").GetSingle(), k.GetProperty("y").GetSingle(),
+                k.GetProperty("score").GetSingle() })
             .ToArray();
         Assert.Equal(CocoKeypoints.Count * 3, keypoints.Length);
         return (body.GetProperty("imageWidth").GetInt32(), body.GetProperty("imageHeight").GetInt32(), keypoints);
@@ -48,15 +49,20 @@ internal sealed class SquatStream(SquatPoses poses)
 
     private int _frame;
 
-    /// <summary>The settle-in the counter waits for (0.6 s of stillness) with room to spare, then <paramref name="reps"/> squats.</summary>
+    /// <summary>
+    /// The settle-in the counter waits for (0.6 s of stillness) with room to spare, then <paramref name="reps"/>
+    /// squats.
+    /// </summary>
     public LiveFrame[] SettleAndSquat(int reps) => [.. Stand(1.5), .. Squats(reps)];
 
     /// <summary>Squats of 2 s each, every one followed by a 0.5 s pause standing.</summary>
-    public LiveFrame[] Squats(int reps) => [.. Enumerable.Range(0, reps).SelectMany(_ => (LiveFrame[])[.. Squat(2), .. Stand(0.5)])];
+    public LiveFrame[] Squats(int reps) => [.. Enumerable.Range(0, reps)
+        .SelectMany(_ => (LiveFrame[])[.. Squat(2), .. Stand(0.5)])];
 
     public IEnumerable<LiveFrame> Stand(double seconds) => Frames(seconds, _ => 0);
 
-    public IEnumerable<LiveFrame> Squat(double seconds) => Frames(seconds, s => (1 - Math.Cos(2 * Math.PI * s / seconds)) / 2);
+    public IEnumerable<LiveFrame> Squat(double seconds) => Frames(seconds,
+        s => (1 - Math.Cos(2 * Math.PI * s / seconds)) / 2);
 
     private IEnumerable<LiveFrame> Frames(double seconds, Func<double, double> depth)
     {

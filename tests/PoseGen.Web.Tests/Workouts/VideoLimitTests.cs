@@ -44,7 +44,8 @@ public sealed class VideoLimitTests : IDisposable
 
         var response = await client.PostAsync("/api/v1/workouts/analyze", Upload(clip));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id")
+            .GetString();
 
         JsonElement status = default;
         for (var attempt = 0; attempt < 600; attempt++)
@@ -55,14 +56,16 @@ public sealed class VideoLimitTests : IDisposable
             await Task.Delay(100);
         }
         Assert.Equal("failed", status.GetProperty("status").GetString());
-        Assert.Contains("longer than the limit of 5 s", status.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("longer than the limit of 5 s", status.GetProperty("error").GetString(),
+            StringComparison.Ordinal);
     }
 
     private async Task<string> MakeClipAsync(string name, params string[] output)
     {
         var path = Path.Combine(_folder, name);
         var start = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])["-v", "error", "-nostdin", "-f", "lavfi", "-i", "testsrc=duration=20:size=160x120:rate=10", .. output, "pipe:1"])
+        foreach (var arg in (string[])["-v", "error", "-nostdin", "-f", "lavfi", "-i",
+            "testsrc=duration=20:size=160x120:rate=10", .. output, "pipe:1"])
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         await using (var file = File.Create(path))

@@ -85,7 +85,8 @@ public sealed class WorkoutClipCleanupTests : IDisposable
         Assert.Single(ClipsOnDisk());
         _clock.Offset = HistoryDeletionService.UndoWindow + TimeSpan.FromSeconds(1);
         await using (var scope = _factory.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<HistoryDeletionService>().PurgeExpiredAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<HistoryDeletionService>()
+                .PurgeExpiredAsync(CancellationToken.None);
 
         Assert.Empty(ClipsOnDisk());
     }
@@ -100,7 +101,8 @@ public sealed class WorkoutClipCleanupTests : IDisposable
         await AcceptedIdAsync(await UploadAsync(api));
         Assert.Single(ClipsOnDisk());
 
-        var deleted = await page.SubmitAsync("/Account/Manage", "/Account/Delete", [new("Delete.Password", BrowserLikeClient.Password)]);
+        var deleted = await page.SubmitAsync("/Account/Manage", "/Account/Delete",
+            [new("Delete.Password", BrowserLikeClient.Password)]);
 
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Empty(ClipsOnDisk());

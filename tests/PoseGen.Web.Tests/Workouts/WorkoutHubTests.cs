@@ -49,19 +49,24 @@ public sealed class WorkoutHubTests(WorkoutHubApp app) : IClassFixture<WorkoutHu
         var stream = new SquatStream(await SquatPoses.DetectAsync(user.Api));
         await using var hub = await user.ConnectAsync();
 
-        Assert.StartsWith("Exercise must be auto (recognised after a few reps) or one of: squat, ", await RefusedAsync(hub.StartSessionAsync("burpee")), StringComparison.Ordinal);
-        Assert.Equal("Model must be lightning or thunder.", await RefusedAsync(hub.StartSessionAsync("squat", "multipose")));
+        Assert.StartsWith("Exercise must be auto (recognised after a few reps) or one of: squat, ",
+            await RefusedAsync(hub.StartSessionAsync("burpee")), StringComparison.Ordinal);
+        Assert.Equal("Model must be lightning or thunder.", await RefusedAsync(
+            hub.StartSessionAsync("squat", "multipose")));
         var session = (await hub.StartSessionAsync()).SessionId;
 
         var good = stream.Stand(1).ToArray();
         LiveFrame Bad(Func<LiveFrame, LiveFrame> change) => change(good[0]);
-        Assert.Equal(BadFrame, await RefusedAsync(hub.FramesAsync(session, [Bad(f => f with { K = f.K[..(16 * 3)] })])));
+        Assert.Equal(BadFrame, await RefusedAsync(hub.FramesAsync(session,
+            [Bad(f => f with { K = f.K[..(16 * 3)] })])));
         Assert.Equal(BadFrame, await RefusedAsync(hub.FramesAsync(session, [Bad(f => f with { W = 0 })])));
         Assert.Equal(BadFrame, await RefusedAsync(hub.FramesAsync(session, [Bad(f => f with { H = -480 })])));
         // A NaN keypoint value as the page's JSON.stringify writes it (null), after a good frame of the same batch.
-        Assert.Equal(BadFrame, await RefusedAsync(hub.FramesAsync(session, [good[0], good[1] with { K = [null, .. good[1].K[1..]] }])));
+        Assert.Equal(BadFrame, await RefusedAsync(hub.FramesAsync(session,
+            [good[0], good[1] with { K = [null, .. good[1].K[1..]] }])));
         Assert.Equal("Send between 0 and 300 frames per call.",
-            await RefusedAsync(hub.FramesAsync(session, [.. Enumerable.Repeat(good[0], LiveWorkoutSessions.MaxBatch + 1)])));
+            await RefusedAsync(hub.FramesAsync(session, [.. Enumerable.Repeat(good[0],
+                LiveWorkoutSessions.MaxBatch + 1)])));
         Assert.Equal(Ended, await RefusedAsync(hub.FramesAsync(Guid.NewGuid(), good)));
         Assert.Null(await hub.ResumeAsync(Guid.NewGuid()));
         Assert.Null(await hub.StopSessionAsync(Guid.NewGuid()));

@@ -28,7 +28,8 @@ public sealed class WorkoutReplayPageTests : IDisposable
         var email = BrowserLikeClient.NewEmail();
         await client.RegisterAsync(email);
         await using var scope = _factory.Services.CreateAsyncScope();
-        var userId = (await scope.ServiceProvider.GetRequiredService<PoseGenDbContext>().Users.SingleAsync(u => u.Email == email)).Id;
+        var userId = (await scope.ServiceProvider.GetRequiredService<PoseGenDbContext>()
+            .Users.SingleAsync(u => u.Email == email)).Id;
         return (client, userId);
     }
 
@@ -54,7 +55,8 @@ public sealed class WorkoutReplayPageTests : IDisposable
         var (client, userId) = await SignInAsync();
         var timeline = new KeypointTimeline(10, 640, 480, [Frame(0, 0.25f), Frame(0.1, -1), Frame(0.2, 0.75f)]);
         var id = await SaveAsync(userId, new LiveWorkoutDocument("live", "squat", "lightning", 0.2, 1, 0, 0,
-            [new RepDetail(0, 0.2, 0.1, 0.9, [], "Good rep: knee angle at the bottom 90°, needs 95° or less")], timeline));
+            [new RepDetail(0, 0.2, 0.1, 0.9, [], "Good rep: knee angle at the bottom 90°, needs 95° or less")],
+            timeline));
 
         var page = await client.GetPageAsync($"/History/Details/{id}");
 
@@ -70,7 +72,8 @@ public sealed class WorkoutReplayPageTests : IDisposable
         Assert.Equal(0.75, frames[2].GetProperty("points")[0].GetDouble(), 3);
         var cycle = Assert.Single(data.GetProperty("cycles").EnumerateArray());
         Assert.Equal("good", cycle.GetProperty("verdict").GetString());
-        Assert.StartsWith("Good rep: knee angle", cycle.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Good rep: knee angle", cycle.GetProperty("explanation").GetString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,14 +81,18 @@ public sealed class WorkoutReplayPageTests : IDisposable
     {
         var (client, userId) = await SignInAsync();
         var timeline = new KeypointTimeline(5, 1280, 720, [Frame(0, 0.5f), Frame(0.2, 0.5f)]);
-        var result = new VideoWorkoutResult("squat", 1, 0, 0.4, [], new SignalSeries("deg", [0, 0.2], [170, null]), timeline);
-        var done = await SaveAsync(userId, new WorkoutJobDocument("video", WorkoutJobDocument.Done, 1, "squat", null, null, result));
-        var queued = await SaveAsync(userId, new WorkoutJobDocument("video", WorkoutJobDocument.Queued, 0, "squat", "x.mp4", null, null));
+        var result = new VideoWorkoutResult("squat", 1, 0, 0.4, [], new SignalSeries("deg", [0, 0.2], [170, null]),
+            timeline);
+        var done = await SaveAsync(userId, new WorkoutJobDocument("video", WorkoutJobDocument.Done, 1, "squat", null,
+            null, result));
+        var queued = await SaveAsync(userId, new WorkoutJobDocument("video", WorkoutJobDocument.Queued, 0, "squat",
+            "x.mp4", null, null));
 
         var page = await client.GetPageAsync($"/History/Details/{done}");
         Assert.Contains("data-frames=\"2\"", page, StringComparison.Ordinal);
         Assert.Equal(1280, ReplayData(page).GetProperty("width").GetInt32());
 
-        Assert.DoesNotContain("replay-player", await client.GetPageAsync($"/History/Details/{queued}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("replay-player", await client.GetPageAsync($"/History/Details/{queued}"),
+            StringComparison.Ordinal);
     }
 }

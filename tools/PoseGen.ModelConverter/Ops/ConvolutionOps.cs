@@ -30,16 +30,19 @@ internal static class ConvolutionOps
     private static void Conv(TfjsNode n, ConversionContext c, bool depthwise)
     {
         RequireNhwc(n);
-        var filter = c.Constant(n, 1) ?? throw new NotSupportedException($"{n.Op} {n.Name}: the filter must be a constant.");
+        var filter = c.Constant(n, 1) ?? throw new NotSupportedException(
+            $"{n.Op} {n.Name}: the filter must be a constant.");
         var (weights, group) = depthwise ? DepthwiseWeights(filter) : (ConvWeights(filter), 1L);
-        var inputs = new List<string> { Transpose(c, c.In(n, 0), ToNchw, n.Name + "/nchw"), c.Builder.AddInitializer(weights, uniqueName: true) };
+        var inputs = new List<string> { Transpose(c, c.In(n, 0), ToNchw, n.Name + "/nchw"),
+            c.Builder.AddInitializer(weights, uniqueName: true) };
 
         var fused = n.Attrs.Strings("fused_ops");
         var activation = fused.Length > 0 && fused[0] == "BiasAdd" ? fused[1..] : fused;
         if (fused.Length > 0 && fused[0] == "BiasAdd")
             inputs.Add(c.In(n, 2));
         else if (fused.Length > 0)
-            throw new NotSupportedException($"{n.Op} {n.Name}: fused ops [{string.Join(',', fused)}] are not supported.");
+            throw new NotSupportedException(
+                $"{n.Op} {n.Name}: fused ops [{string.Join(',', fused)}] are not supported.");
 
         var strides = n.Attrs.Ints("strides");
         var dilations = n.Attrs.Ints("dilations");
@@ -56,7 +59,9 @@ internal static class ConvolutionOps
         {
             0 => conv,
             1 => Activation(n, c, activation[0], conv),
-            _ => throw new NotSupportedException($"{n.Op} {n.Name}: fused ops [{string.Join(',', fused)}] are not supported."),
+            _ =>
+                throw new NotSupportedException(
+                    $"{n.Op} {n.Name}: fused ops [{string.Join(',', fused)}] are not supported."),
         };
         c.Bind(n, Transpose(c, activated, ToNhwc, n.Name), OnnxDataType.Float);
     }
@@ -68,7 +73,8 @@ internal static class ConvolutionOps
         "Elu" => c.Node("Elu", n.Name + "/elu", [x]),
         "Sigmoid" => c.Node("Sigmoid", n.Name + "/sigmoid", [x]),
         "Tanh" => c.Node("Tanh", n.Name + "/tanh", [x]),
-        "LeakyRelu" => c.Node("LeakyRelu", n.Name + "/leakyrelu", [x], OnnxAttribute.Of("alpha", n.Attrs.Float("leakyrelu_alpha", 0.2f))),
+        "LeakyRelu" => c.Node("LeakyRelu", n.Name + "/leakyrelu", [x],
+            OnnxAttribute.Of("alpha", n.Attrs.Float("leakyrelu_alpha", 0.2f))),
         _ => throw new NotSupportedException($"{n.Op} {n.Name}: fused activation {op} is not supported."),
     };
 
@@ -114,13 +120,15 @@ internal static class ConvolutionOps
         attributes.AddRange(Padding(n));
         // AveragePool: count_include_pad defaults to 0, matching TF's SAME average pooling which divides by the number
         // of real (unpadded) inputs under the window.
-        var pooled = c.Node(op, n.Name + "/pool", [Transpose(c, c.In(n, 0), ToNchw, n.Name + "/nchw")], [.. attributes]);
+        var pooled = c.Node(op, n.Name + "/pool", [Transpose(c, c.In(n, 0), ToNchw, n.Name + "/nchw")],
+            [.. attributes]);
         c.Bind(n, Transpose(c, pooled, ToNhwc, n.Name), c.TypeOf(n, 0));
     }
 
     /// <summary>
     /// TF ResizeBilinear/NearestNeighbor(images NHWC, size int32[2]); ONNX Resize works on NHWC directly given 4-D
-    /// sizes. Coordinate mapping: align_corners -> "align_corners" (x_in = x_out*(in-1)/(out-1)); half_pixel_centers -> "half_pixel" (x_in = (x_out+0.5)*in/out - 0.5, clamped at 0 as TF does); neither ->
+    /// sizes. Coordinate mapping: align_corners -> "align_corners" (x_in = x_out*(in-1)/(out-1)); half_pixel_centers ->
+    /// "half_pixel" (x_in = (x_out+0.5)*in/out - 0.5, clamped at 0 as TF does); neither ->
     /// "asymmetric" (x_in = x_out*in/out), TF's legacy mapping. For nearest with half-pixel centers TF floors
     /// (x_out+0.5)*in/out, which is ONNX's "tf_half_pixel_for_nn" with nearest_mode floor.
     /// </summary>
@@ -131,8 +139,8 @@ internal static class ConvolutionOps
         var transform = alignCorners ? "align_corners"
             : halfPixel ? (mode == "linear" ? "half_pixel" : "tf_half_pixel_for_nn")
             : "asymmetric";
-        // Full NHWC sizes [N, newH, newW, C]: ONNX Runtime's transpose optimiser permutes a 4-element sizes input when it
-        // moves layout transposes through Resize, but mishandles Resize's axes attribute.
+        // Full NHWC sizes [N, newH, newW, C]: ONNX Runtime's transpose optimiser permutes a 4-element sizes input when
+        // it moves layout transposes through Resize, but mishandles Resize's axes attribute.
         var shape = c.Node("Shape", n.Name + "/shape", [c.In(n, 0)]);
         var sizes = c.Node("Concat", n.Name + "/sizes", [
             c.Node("Slice", n.Name + "/batch", [shape, c.Int64s(n.Name + "/s0", 0), c.Int64s(n.Name + "/e1", 1)]),
@@ -150,7 +158,9 @@ internal static class ConvolutionOps
         c.Bind(n, resized, c.TypeOf(n, 0));
     }
 
-    /// <summary>TF SAME pads (total = max((out-1)*stride + k - in, 0)) with the odd pixel at the end: ONNX SAME_UPPER.</summary>
+    /// <summary>
+    /// TF SAME pads (total = max((out-1)*stride + k - in, 0)) with the odd pixel at the end: ONNX SAME_UPPER.
+    /// </summary>
     private static IEnumerable<OnnxAttribute> Padding(TfjsNode n)
     {
         var padding = n.Attrs.String("padding");
@@ -163,7 +173,9 @@ internal static class ConvolutionOps
         };
     }
 
-    /// <summary>TF explicit_paddings: (before, after) per NHWC dimension; ONNX pads: [top, left, bottom, right].</summary>
+    /// <summary>
+    /// TF explicit_paddings: (before, after) per NHWC dimension; ONNX pads: [top, left, bottom, right].
+    /// </summary>
     private static long[] ExplicitPads(long[] p) => [p[2], p[4], p[3], p[5]];
 
     internal static string Transpose(ConversionContext c, string x, long[] perm, string name) =>

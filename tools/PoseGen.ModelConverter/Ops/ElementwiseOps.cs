@@ -3,7 +3,9 @@ using PoseGen.Onnx;
 
 namespace PoseGen.ModelConverter.Ops;
 
-/// <summary>Element-wise TF ops. TF and ONNX broadcast the same way (numpy rules), so binary ops map one to one.</summary>
+/// <summary>
+/// Element-wise TF ops. TF and ONNX broadcast the same way (numpy rules), so binary ops map one to one.
+/// </summary>
 internal static class ElementwiseOps
 {
     public static void Register(Dictionary<string, OpConverter> ops)
@@ -34,8 +36,10 @@ internal static class ElementwiseOps
             ops[tf] = (n, c) => Same(n, c, onnx, [c.In(n, 0)]);
         }
         ops["NotEqual"] = (n, c) =>
-            c.Bind(n, c.Node("Not", n.Name, [c.Node("Equal", n.Name + "/equal", [c.In(n, 0), c.In(n, 1)])]), OnnxDataType.Bool);
-        ops["Relu6"] = (n, c) => Same(n, c, "Clip", [c.In(n, 0), c.Scalar(n.Name + "/min", 0f), c.Scalar(n.Name + "/max", 6f)]);
+            c.Bind(n, c.Node("Not", n.Name, [c.Node("Equal", n.Name + "/equal", [c.In(n, 0), c.In(n, 1)])]),
+                OnnxDataType.Bool);
+        ops["Relu6"] = (n, c) => Same(n, c, "Clip", [c.In(n, 0), c.Scalar(n.Name + "/min", 0f),
+            c.Scalar(n.Name + "/max", 6f)]);
         ops["Square"] = (n, c) => Same(n, c, "Mul", [c.In(n, 0), c.In(n, 0)]);
         ops["Rsqrt"] = (n, c) => Same(n, c, "Reciprocal", [c.Node("Sqrt", n.Name + "/sqrt", [c.In(n, 0)])]);
         ops["SquaredDifference"] = (n, c) =>
@@ -48,10 +52,12 @@ internal static class ElementwiseOps
         ops["Select"] = Select;
         ops["SelectV2"] = Select;
         ops["AddN"] = AddN;
-        ops["Cast"] = (n, c) => c.Bind(n, c.Cast(c.In(n, 0), n.Attrs.Type("DstT") ?? throw Missing(n, "DstT"), n.Name), n.Attrs.Type("DstT")!.Value);
+        ops["Cast"] = (n, c) => c.Bind(n, c.Cast(c.In(n, 0), n.Attrs.Type("DstT") ?? throw Missing(n, "DstT"), n.Name),
+            n.Attrs.Type("DstT")!.Value);
         ops["Identity"] = (n, c) => c.Alias(n, 0);
         ops["StopGradient"] = (n, c) => c.Alias(n, 0);
-        ops["LeakyRelu"] = (n, c) => Same(n, c, "LeakyRelu", [c.In(n, 0)], OnnxAttribute.Of("alpha", n.Attrs.Float("alpha", 0.2f)));
+        ops["LeakyRelu"] = (n, c) => Same(n, c, "LeakyRelu", [c.In(n, 0)],
+            OnnxAttribute.Of("alpha", n.Attrs.Float("alpha", 0.2f)));
     }
 
     /// <summary>floor(a / b). For integers ONNX Div truncates toward zero, so subtract the floored remainder first:
@@ -83,7 +89,8 @@ internal static class ElementwiseOps
     }
 
     /// <summary>Select/SelectV2 -> Where, which broadcasts like SelectV2. TF's v1 Select also allows a vector condition
-    /// that picks whole rows of a higher-rank value; the graphs converted so far use equal-shape conditions only.</summary>
+    /// that picks whole rows of a higher-rank value; the graphs converted so far use equal-shape conditions
+    /// only.</summary>
     private static void Select(TfjsNode n, ConversionContext c) =>
         Same(n, c, "Where", [c.In(n, 0), c.In(n, 1), c.In(n, 2)], type: c.TypeOf(n, 1));
 
@@ -102,15 +109,20 @@ internal static class ElementwiseOps
         c.Bind(n, total, c.TypeOf(inputs[0]));
     }
 
-    /// <summary>Adds one ONNX node whose output has the type of the TF node's first input (or <paramref name="type"/>).</summary>
+    /// <summary>
+    /// Adds one ONNX node whose output has the type of the TF node's first input (or <paramref name="type"/>).
+    /// </summary>
     internal static void Same(
-        TfjsNode n, ConversionContext c, string op, IReadOnlyList<string> inputs, OnnxAttribute? attribute = null, OnnxDataType? type = null)
+        TfjsNode n, ConversionContext c, string op, IReadOnlyList<string> inputs, OnnxAttribute? attribute = null,
+        OnnxDataType? type = null)
     {
         var output = attribute is null ? c.Node(op, n.Name, inputs) : c.Node(op, n.Name, inputs, attribute);
         c.Bind(n, output, type ?? c.TypeOf(n, 0));
     }
 
-    internal static bool IsFloat(OnnxDataType t) => t is OnnxDataType.Float or OnnxDataType.Float16 or OnnxDataType.Double;
+    internal static bool IsFloat(OnnxDataType t) => t is OnnxDataType.Float or OnnxDataType.Float16
+        or OnnxDataType.Double;
 
-    internal static NotSupportedException Missing(TfjsNode n, string attr) => new($"{n.Op} {n.Name}: attribute {attr} missing.");
+    internal static NotSupportedException Missing(TfjsNode n, string attr) =>
+        new($"{n.Op} {n.Name}: attribute {attr} missing.");
 }

@@ -5,7 +5,9 @@ namespace PoseGen.ModelConverter.Ops;
 /// <summary>Emits the ONNX nodes for one TF node and binds its outputs in the context.</summary>
 internal delegate void OpConverter(TfjsNode node, ConversionContext ctx);
 
-/// <summary>All TF ops the converter knows, by TF op name. New model families add their ops in one of the groups.</summary>
+/// <summary>
+/// All TF ops the converter knows, by TF op name. New model families add their ops in one of the groups.
+/// </summary>
 internal static class OpRegistry
 {
     public static IReadOnlyDictionary<string, OpConverter> All { get; } = Build();

@@ -9,19 +9,24 @@ internal static class ShapeOps
     public static void Register(Dictionary<string, OpConverter> ops)
     {
         // allowzero=1: a 0 in a TF shape means an empty dimension, not ONNX's default "copy the input dimension".
-        ops["Reshape"] = (n, c) => Same(n, c, "Reshape", [c.In(n, 0), Int64Input(n, c, 1)], OnnxAttribute.Of("allowzero", 1L));
+        ops["Reshape"] = (n, c) => Same(n, c, "Reshape", [c.In(n, 0), Int64Input(n, c, 1)],
+            OnnxAttribute.Of("allowzero", 1L));
         ops["Squeeze"] = Squeeze;
-        ops["ExpandDims"] = (n, c) => Same(n, c, "Unsqueeze", [c.In(n, 0), c.Int64s(n.Name + "/axes", c.ConstInts(n, 1))]);
+        ops["ExpandDims"] = (n, c) => Same(n, c, "Unsqueeze", [c.In(n, 0),
+            c.Int64s(n.Name + "/axes", c.ConstInts(n, 1))]);
         ops["Pack"] = Pack;
         ops["Unpack"] = Unpack;
         ops["ConcatV2"] = (n, c) =>
         {
             var count = n.Inputs.Count - 1;
             var axis = c.ConstInts(n, count)[0];
-            Same(n, c, "Concat", [.. Enumerable.Range(0, count).Select(i => c.In(n, i))], OnnxAttribute.Of("axis", axis));
+            Same(n, c, "Concat", [.. Enumerable.Range(0, count).Select(i => c.In(n, i))],
+                OnnxAttribute.Of("axis", axis));
         };
-        ops["Shape"] = (n, c) => c.Bind(n, c.Cast(c.Node("Shape", n.Name + "/int64", [c.In(n, 0)]), OutType(n), n.Name), OutType(n));
-        ops["Size"] = (n, c) => c.Bind(n, c.Cast(c.Node("Size", n.Name + "/int64", [c.In(n, 0)]), OutType(n), n.Name), OutType(n));
+        ops["Shape"] = (n, c) => c.Bind(n, c.Cast(c.Node("Shape", n.Name + "/int64", [c.In(n, 0)]), OutType(n), n.Name),
+            OutType(n));
+        ops["Size"] = (n, c) => c.Bind(n, c.Cast(c.Node("Size", n.Name + "/int64", [c.In(n, 0)]), OutType(n), n.Name),
+            OutType(n));
         ops["Tile"] = (n, c) => Same(n, c, "Tile", [c.In(n, 0), Int64Input(n, c, 1)]);
         ops["Fill"] = Fill;
         ops["Range"] = (n, c) => Same(n, c, "Range", [c.In(n, 0), c.In(n, 1), c.In(n, 2)]);
@@ -54,7 +59,9 @@ internal static class ShapeOps
         c.Bind(n, c.Node("Concat", n.Name, parts, OnnxAttribute.Of("axis", axis)), c.TypeOf(n, 0));
     }
 
-    /// <summary>Unpack(value, axis, num) = Split into num pieces along axis, each squeezed; output i is "name:i".</summary>
+    /// <summary>
+    /// Unpack(value, axis, num) = Split into num pieces along axis, each squeezed; output i is "name:i".
+    /// </summary>
     private static void Unpack(TfjsNode n, ConversionContext c)
     {
         var axis = n.Attrs.Int("axis");
@@ -63,7 +70,8 @@ internal static class ShapeOps
         var axes = c.Int64s(n.Name + "/axes", axis);
         var pieces = num == 1
             ? [c.In(n, 0)]
-            : c.Node("Split", n.Name + "/split", [c.In(n, 0)], num, OnnxAttribute.Of("axis", axis), OnnxAttribute.Of("num_outputs", (long)num));
+            : c.Node("Split", n.Name + "/split", [c.In(n, 0)], num, OnnxAttribute.Of("axis", axis),
+                OnnxAttribute.Of("num_outputs", (long)num));
         for (var i = 0; i < num; i++)
             c.Bind(n, c.Node("Squeeze", i == 0 ? n.Name : $"{n.Name}:{i}", [pieces[i], axes]), type, i);
     }
@@ -74,7 +82,8 @@ internal static class ShapeOps
         var axis = c.ConstInts(n, 0)[0];
         var num = (int)n.Attrs.Int("num_split");
         var type = c.TypeOf(n, 1);
-        var outputs = c.Node("Split", n.Name, [c.In(n, 1)], num, OnnxAttribute.Of("axis", axis), OnnxAttribute.Of("num_outputs", (long)num));
+        var outputs = c.Node("Split", n.Name, [c.In(n, 1)], num, OnnxAttribute.Of("axis", axis),
+            OnnxAttribute.Of("num_outputs", (long)num));
         for (var i = 0; i < num; i++)
             c.Bind(n, outputs[i], type, i);
     }
@@ -105,6 +114,7 @@ internal static class ShapeOps
 
     private static OnnxDataType OutType(TfjsNode n) => n.Attrs.Type("out_type") ?? OnnxDataType.Int32;
 
-    private static void Same(TfjsNode n, ConversionContext c, string op, IReadOnlyList<string> inputs, OnnxAttribute? attribute = null) =>
+    private static void Same(TfjsNode n, ConversionContext c, string op, IReadOnlyList<string> inputs,
+        OnnxAttribute? attribute = null) =>
         ElementwiseOps.Same(n, c, op, inputs, attribute);
 }

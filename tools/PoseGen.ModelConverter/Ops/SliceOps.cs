@@ -33,7 +33,8 @@ internal static class SliceOps
         if (n.Attrs.Int("ellipsis_mask") != 0)
             throw new NotSupportedException($"StridedSlice {n.Name}: ellipsis_mask is not supported.");
 
-        var (starts, ends, axes, steps, squeeze, unsqueeze) = (new List<long>(), new List<long>(), new List<long>(), new List<long>(), new List<long>(), new List<long>());
+        var (starts, ends, axes, steps, squeeze, unsqueeze) = (new List<long>(), new List<long>(), new List<long>(),
+            new List<long>(), new List<long>(), new List<long>());
         long inputAxis = 0, outputAxis = 0;
         for (var i = 0; i < begin.Length; i++)
         {
@@ -68,7 +69,8 @@ internal static class SliceOps
         if (squeeze.Count > 0)
             result = c.Node("Squeeze", n.Name + "/squeeze", [result, c.Int64s(n.Name + "/squeeze_axes", [.. squeeze])]);
         if (unsqueeze.Count > 0)
-            result = c.Node("Unsqueeze", n.Name + "/unsqueeze", [result, c.Int64s(n.Name + "/unsqueeze_axes", [.. unsqueeze])]);
+            result = c.Node("Unsqueeze", n.Name + "/unsqueeze", [result,
+                c.Int64s(n.Name + "/unsqueeze_axes", [.. unsqueeze])]);
         c.Bind(n, result, type);
     }
 
@@ -79,7 +81,8 @@ internal static class SliceOps
         var size = c.ConstInts(n, 2);
         var ends = begin.Zip(size, (b, s) => s < 0 ? ToEnd : b + s).ToArray();
         var axes = Enumerable.Range(0, begin.Length).Select(i => (long)i).ToArray();
-        var slice = c.Node("Slice", n.Name, [c.In(n, 0), c.Int64s(n.Name + "/starts", begin), c.Int64s(n.Name + "/ends", ends), c.Int64s(n.Name + "/axes", axes)]);
+        var slice = c.Node("Slice", n.Name, [c.In(n, 0), c.Int64s(n.Name + "/starts", begin),
+            c.Int64s(n.Name + "/ends", ends), c.Int64s(n.Name + "/axes", axes)]);
         c.Bind(n, slice, c.TypeOf(n, 0));
     }
 }

@@ -13,9 +13,12 @@ internal static class TransposedConvolution
     public static void Convert(TfjsNode n, ConversionContext c)
     {
         ConvolutionOps.RequireNhwc(n);
-        var sizes = c.Constant(n, 0) ?? throw new NotSupportedException($"{n.Op} {n.Name}: input_sizes must be a constant.");
-        var filter = c.Constant(n, 1) ?? throw new NotSupportedException($"{n.Op} {n.Name}: the filter must be a constant.");
-        var outSize = sizes.DataType == OnnxDataType.Int64 ? sizes.ToInt64s() : sizes.ToInt32s().Select(v => (long)v).ToArray();
+        var sizes = c.Constant(n, 0) ?? throw new NotSupportedException(
+            $"{n.Op} {n.Name}: input_sizes must be a constant.");
+        var filter = c.Constant(n, 1) ?? throw new NotSupportedException(
+            $"{n.Op} {n.Name}: the filter must be a constant.");
+        var outSize = sizes.DataType == OnnxDataType.Int64 ? sizes.ToInt64s()
+            : sizes.ToInt32s().Select(v => (long)v).ToArray();
         var strides = n.Attrs.Ints("strides");
         var dilations = n.Attrs.Ints("dilations");
         long[] s = strides.Length == 4 ? [strides[1], strides[2]] : [1, 1];
@@ -33,8 +36,8 @@ internal static class TransposedConvolution
             // The forward conv's output length: SAME ceil(size/s), VALID ceil((size-k+1)/s). That is this op's input.
             var input = padding == "SAME" ? (size + s[axis] - 1) / s[axis] : (size - k + s[axis]) / s[axis];
             var total = (s[axis] * (input - 1)) + k - size;
-            // TF SAME puts the odd padding pixel at the end (as Conv2D does); a negative total means TF's output is longer
-            // than the kernel reaches, which ConvTranspose expresses as output_padding.
+            // TF SAME puts the odd padding pixel at the end (as Conv2D does); a negative total means TF's output is
+            // longer than the kernel reaches, which ConvTranspose expresses as output_padding.
             pads[axis] = Math.Max(total, 0) / 2;
             pads[axis + 2] = Math.Max(total, 0) - pads[axis];
             outputPadding[axis] = Math.Max(-total, 0);
@@ -51,7 +54,9 @@ internal static class TransposedConvolution
         c.Bind(n, ConvolutionOps.Transpose(c, conv, ConvolutionOps.ToNhwc, n.Name), OnnxDataType.Float);
     }
 
-    /// <summary>TF filter [kh, kw, out, in] (out = this op's result channels) -> ONNX ConvTranspose [in, out, kh, kw].</summary>
+    /// <summary>
+    /// TF filter [kh, kw, out, in] (out = this op's result channels) -> ONNX ConvTranspose [in, out, kh, kw].
+    /// </summary>
     private static OnnxTensor Weights(OnnxTensor filter)
     {
         var (kh, kw, co, ci) = ConvolutionOps.Dims4(filter);

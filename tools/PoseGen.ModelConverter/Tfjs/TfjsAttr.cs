@@ -48,9 +48,11 @@ internal sealed class TfjsAttrs(JsonElement? attrs)
         attrs is { ValueKind: JsonValueKind.Object } a && a.TryGetProperty(name, out var v) ? v : null;
 
     private JsonElement? List(string name, string kind) =>
-        Get(name) is { } v && v.TryGetProperty("list", out var list) && list.TryGetProperty(kind, out var items) ? items : null;
+        Get(name) is { } v && v.TryGetProperty("list", out var list) && list.TryGetProperty(kind, out var items) ? items
+            : null;
 
-    private static string Decode(JsonElement s) => Encoding.UTF8.GetString(Convert.FromBase64String(s.GetString() ?? ""));
+    private static string Decode(JsonElement s) => Encoding.UTF8.GetString(
+        Convert.FromBase64String(s.GetString() ?? ""));
 
     internal static long ParseLong(JsonElement e) =>
         e.ValueKind == JsonValueKind.String ? long.Parse(e.GetString()!, CultureInfo.InvariantCulture) : e.GetInt64();

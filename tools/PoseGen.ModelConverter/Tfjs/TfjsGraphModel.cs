@@ -40,7 +40,8 @@ internal sealed record TfjsGraphModel(
             ? i.EnumerateArray().Select(x => x.GetString()!).Where(x => !x.StartsWith('^')).ToList()
             : [];
         var attrs = n.TryGetProperty("attr", out var a) ? a.Clone() : (JsonElement?)null;
-        return new TfjsNode(n.GetProperty("name").GetString()!, n.GetProperty("op").GetString()!, inputs, new TfjsAttrs(attrs));
+        return new TfjsNode(n.GetProperty("name").GetString()!, n.GetProperty("op").GetString()!, inputs,
+            new TfjsAttrs(attrs));
     }
 
     private static List<TfjsTensorSpec> Specs(JsonElement signature, string kind)
@@ -51,9 +52,11 @@ internal sealed record TfjsGraphModel(
         {
             var name = p.Value.GetProperty("name").GetString()!;
             var dims = p.Value.TryGetProperty("tensorShape", out var shape) && shape.TryGetProperty("dim", out var d)
-                ? d.EnumerateArray().Select(x => x.TryGetProperty("size", out var size) ? TfjsAttrs.ParseLong(size) : -1).ToArray()
+                ? d.EnumerateArray().Select(x => x.TryGetProperty("size", out var size) ? TfjsAttrs.ParseLong(size)
+                    : -1).ToArray()
                 : [];
-            return new TfjsTensorSpec(StripIndex(name), TfjsTypes.ToOnnx(p.Value.GetProperty("dtype").GetString()!), dims);
+            return new TfjsTensorSpec(StripIndex(name), TfjsTypes.ToOnnx(p.Value.GetProperty("dtype").GetString()!),
+                dims);
         })];
     }
 
@@ -98,7 +101,8 @@ internal sealed record TfjsGraphModel(
         {
             case "float16":
                 for (var i = 0; i < count; i++)
-                    values[i] = (float)BitConverter.UInt16BitsToHalf(BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(offset + (2 * i))));
+                    values[i] = (float)BitConverter.UInt16BitsToHalf(BinaryPrimitives.ReadUInt16LittleEndian(
+                        data.AsSpan(offset + (2 * i))));
                 offset += 2 * count;
                 break;
             case "uint8" or "uint16":
@@ -107,7 +111,8 @@ internal sealed record TfjsGraphModel(
                 var width = qtype == "uint8" ? 1 : 2;
                 for (var i = 0; i < count; i++)
                 {
-                    var raw = width == 1 ? data[offset + i] : BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(offset + (2 * i)));
+                    var raw = width == 1 ? data[offset + i] : BinaryPrimitives.ReadUInt16LittleEndian(
+                        data.AsSpan(offset + (2 * i)));
                     values[i] = (raw * scale) + min;
                 }
                 offset += width * count;

@@ -4,9 +4,10 @@ namespace PoseGen.Core.Context.Scene;
 
 /// <summary>
 /// A multinomial logistic regression over <see cref="SceneFeatures"/>: each feature is standardised with the training
-/// set's mean and spread, each label scores bias + weights . features, and a softmax turns the scores into probabilities.
-/// Trained by tools/PoseGen.ContextTrainer on the labelled fixture scenes (its README line in the JSON says how and with
-/// which leave-one-out accuracy). <see cref="MinConfidence"/>: below this top probability the answer is "not sure".
+/// set's mean and spread, each label scores bias + weights . features, and a softmax turns the scores into
+/// probabilities. Trained by tools/PoseGen.ContextTrainer on the labelled fixture scenes (its README line in the JSON
+/// says how and with which leave-one-out accuracy). <see cref="MinConfidence"/>: below this top probability the answer
+/// is "not sure".
 /// </summary>
 public sealed record LinearContextModel(
     string Target,
@@ -35,7 +36,9 @@ public sealed record LinearContextModel(
         return Softmax(scores);
     }
 
-    /// <summary>The features that pushed <paramref name="label"/> up the most (weight x standardised value), strongest first.</summary>
+    /// <summary>
+    /// The features that pushed <paramref name="label"/> up the most (weight x standardised value), strongest first.
+    /// </summary>
     public IReadOnlyList<string> Explain(double[] features, int label, int count = 3)
     {
         var z = Standardise(features);
@@ -46,7 +49,8 @@ public sealed record LinearContextModel(
     public double[] Standardise(double[] features)
     {
         if (features.Length != Features.Count)
-            throw new ArgumentException($"The model reads {Features.Count} features, got {features.Length}.", nameof(features));
+            throw new ArgumentException($"The model reads {Features.Count} features, got {features.Length}.",
+                nameof(features));
         return [.. features.Select((v, j) => (v - Mean[j]) / Scale[j])];
     }
 
@@ -61,13 +65,15 @@ public sealed record LinearContextModel(
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static LinearContextModel FromJson(string json) =>
-        JsonSerializer.Deserialize<LinearContextModel>(json, Json) ?? throw new InvalidDataException("Empty context model.");
+        JsonSerializer.Deserialize<LinearContextModel>(json, Json)
+            ?? throw new InvalidDataException("Empty context model.");
 
-    /// <summary>The embedded model for <paramref name="target"/> ("environment" or "outfit"), or null when none was trained
-    /// for it or it reads other features than this build computes.</summary>
+    /// <summary>The embedded model for <paramref name="target"/> ("environment" or "outfit"), or null when none was
+    /// trained for it or it reads other features than this build computes.</summary>
     public static LinearContextModel? Embedded(string target)
     {
-        using var stream = typeof(LinearContextModel).Assembly.GetManifestResourceStream($"PoseGen.Core.Context.Scene.context-{target}.json");
+        using var stream = typeof(LinearContextModel).Assembly.GetManifestResourceStream(
+            $"PoseGen.Core.Context.Scene.context-{target}.json");
         if (stream is null) return null;
         using var reader = new StreamReader(stream);
         var model = FromJson(reader.ReadToEnd());

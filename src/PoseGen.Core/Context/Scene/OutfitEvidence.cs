@@ -3,8 +3,11 @@ using PoseGen.Core.Poses;
 
 namespace PoseGen.Core.Context.Scene;
 
-/// <summary>One body region of the person: sampled pixels, the share that is skin, and the mean colour of the rest.</summary>
-public sealed record BodyRegion(int Samples, float Skin, (byte R, byte G, byte B) Colour, float Brightness, float Saturation)
+/// <summary>
+/// One body region of the person: sampled pixels, the share that is skin, and the mean colour of the rest.
+/// </summary>
+public sealed record BodyRegion(int Samples, float Skin, (byte R, byte G, byte B) Colour, float Brightness,
+    float Saturation)
 {
     public static BodyRegion None { get; } = new(0, 0, (0, 0, 0), 0, 0);
 
@@ -28,19 +31,23 @@ public sealed record OutfitEvidence(BodyRegion Torso, BodyRegion Arms, BodyRegio
         var rs = pose[CocoKeypoint.RightShoulder];
         var width = Math.Max(8f, Distance(ls, rs));
         var band = width * 0.25f;
-        var torsoPoints = new[] { ls, rs, pose[CocoKeypoint.LeftHip], pose[CocoKeypoint.RightHip] }.Where(k => k.Score >= MinKeypoint).ToArray();
+        var torsoPoints = new[] { ls, rs, pose[CocoKeypoint.LeftHip],
+            pose[CocoKeypoint.RightHip] }.Where(k => k.Score >= MinKeypoint).ToArray();
         var torso = torsoPoints.Length >= 3
             ? Sample(image, isPerson, Box(torsoPoints, width * 0.1f))
             : BodyRegion.None;
         var arms = Segments(image, isPerson, band, pose,
             (CocoKeypoint.LeftShoulder, CocoKeypoint.LeftElbow), (CocoKeypoint.LeftElbow, CocoKeypoint.LeftWrist),
             (CocoKeypoint.RightShoulder, CocoKeypoint.RightElbow), (CocoKeypoint.RightElbow, CocoKeypoint.RightWrist));
-        var upper = Segments(image, isPerson, band, pose, (CocoKeypoint.LeftHip, CocoKeypoint.LeftKnee), (CocoKeypoint.RightHip, CocoKeypoint.RightKnee));
-        var lower = Segments(image, isPerson, band, pose, (CocoKeypoint.LeftKnee, CocoKeypoint.LeftAnkle), (CocoKeypoint.RightKnee, CocoKeypoint.RightAnkle));
+        var upper = Segments(image, isPerson, band, pose, (CocoKeypoint.LeftHip, CocoKeypoint.LeftKnee),
+            (CocoKeypoint.RightHip, CocoKeypoint.RightKnee));
+        var lower = Segments(image, isPerson, band, pose, (CocoKeypoint.LeftKnee, CocoKeypoint.LeftAnkle),
+            (CocoKeypoint.RightKnee, CocoKeypoint.RightAnkle));
         return new OutfitEvidence(torso, arms, upper, lower);
     }
 
-    private static BodyRegion Segments(RgbImage image, Func<int, int, bool> isPerson, float band, Pose pose, params (CocoKeypoint A, CocoKeypoint B)[] bones)
+    private static BodyRegion Segments(RgbImage image, Func<int, int, bool> isPerson, float band, Pose pose,
+        params (CocoKeypoint A, CocoKeypoint B)[] bones)
     {
         var points = new List<(int X, int Y)>();
         foreach (var (a, b) in bones)
@@ -97,10 +104,12 @@ public sealed record OutfitEvidence(BodyRegion Torso, BodyRegion Arms, BodyRegio
         }
         if (samples == 0)
             return BodyRegion.None;
-        var colour = other == 0 ? ((byte)0, (byte)0, (byte)0) : ((byte)(r / other), (byte)(g / other), (byte)(b / other));
+        var colour = other == 0 ? ((byte)0, (byte)0, (byte)0) : ((byte)(r / other), (byte)(g / other),
+            (byte)(b / other));
         var (_, s, v) = PixelColour.Hsv(colour.Item1, colour.Item2, colour.Item3);
         return new BodyRegion(samples, (float)skin / samples, colour, v, s);
     }
 
-    private static float Distance(Keypoint a, Keypoint b) => MathF.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
+    private static float Distance(Keypoint a, Keypoint b) => MathF.Sqrt(
+        ((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
 }

@@ -24,10 +24,12 @@ public static class OutfitRules
 
         var torsoSkin = o.Torso.Seen && o.Torso.Skin > Exposed;
         var armSkin = o.Arms.Seen && o.Arms.Skin > Exposed;
-        var legSkin = (o.UpperLegs.Seen && o.UpperLegs.Skin > Exposed) || (o.LowerLegs.Seen && o.LowerLegs.Skin > Exposed);
+        var legSkin = (o.UpperLegs.Seen && o.UpperLegs.Skin > Exposed)
+            || (o.LowerLegs.Seen && o.LowerLegs.Skin > Exposed);
         var legsCovered = o.LowerLegs.Seen && o.LowerLegs.Skin < 0.15f;
         // Swimwear needs most of the torso bare, not a skin-toned print or an open collar.
-        if (o.Torso.Seen && o.Torso.Skin > 0.55f && legSkin) sheet.Add("swimwear", 3, $"exposed torso ({o.Torso.Skin:P0} skin) and legs");
+        if (o.Torso.Seen && o.Torso.Skin > 0.55f && legSkin) sheet.Add("swimwear", 3,
+            $"exposed torso ({o.Torso.Skin:P0} skin) and legs");
         if (!armSkin && o.Arms.Seen && legsCovered)
         {
             if (o.Torso.Brightness < 0.35f && o.Torso.Saturation < 0.6f)
@@ -35,11 +37,14 @@ public static class OutfitRules
             if (place == "snow") sheet.Add("winter", 3, "covered arms and legs on snow");
             sheet.Add("business-casual", 1, "covered arms and legs");
         }
-        if (armSkin && !torsoSkin) sheet.Add("casual", 1.5, $"bare arms ({o.Arms.Skin:P0} skin), covered torso (t-shirt)");
-        if (o.UpperLegs.Seen && o.UpperLegs.Skin > Exposed && !torsoSkin) sheet.Add("casual", 1, $"bare thighs ({o.UpperLegs.Skin:P0} skin): shorts or skirt");
+        if (armSkin && !torsoSkin) sheet.Add("casual", 1.5,
+            $"bare arms ({o.Arms.Skin:P0} skin), covered torso (t-shirt)");
+        if (o.UpperLegs.Seen && o.UpperLegs.Skin > Exposed && !torsoSkin) sheet.Add("casual", 1,
+            $"bare thighs ({o.UpperLegs.Skin:P0} skin): shorts or skirt");
         if (o.LowerLegs.Seen && o.LowerLegs.Skin > Exposed && o.UpperLegs.Seen && o.UpperLegs.Skin < 0.2f && !torsoSkin)
             sheet.Add("dress", 1.5, "covered thighs, bare lower legs: skirt or dress length");
-        if (o.Torso.Seen && o.UpperLegs.Seen && Similar(o.Torso.Colour, o.UpperLegs.Colour) && o.Torso.Saturation > 0.2f && !legsCovered)
+        if (o.Torso.Seen && o.UpperLegs.Seen && Similar(o.Torso.Colour, o.UpperLegs.Colour) && o.Torso.Saturation > 0.2f
+            && !legsCovered)
             sheet.Add("dress", 1.5, $"torso and thighs the same {ColourName(o.Torso.Colour)}: one garment");
         if (o.Torso.Saturation > 0.45f && legsCovered && !armSkin)
             sheet.Add("winter", 0.8, $"saturated {ColourName(o.Torso.Colour)} top over covered legs (jacket)");
@@ -63,7 +68,8 @@ public static class OutfitRules
         if (s < 0.15f) return v > 0.8f ? "white" : "grey";
         return h switch
         {
-            < 15 or >= 340 => "red", < 40 => "orange", < 65 => "yellow", < 160 => "green", < 200 => "cyan", < 255 => "blue",
+            < 15 or >= 340 => "red", < 40 => "orange", < 65 => "yellow", < 160 => "green", < 200 => "cyan",
+            < 255 => "blue",
             < 290 => "purple", _ => "pink",
         };
     }

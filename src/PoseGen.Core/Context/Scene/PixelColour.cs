@@ -4,9 +4,10 @@ namespace PoseGen.Core.Context.Scene;
 public enum ColourClass { Sky, Water, Sand, Foliage, Snow, Neutral, Dark, Skin }
 
 /// <summary>
-/// Per-pixel colour classes from HSV (hue in degrees, saturation and value in 0..1). Thresholds are hand-set from colour
-/// charts, not fitted: sky is light blue, water a darker or greener blue, sand a light desaturated orange-yellow, foliage
-/// green to yellow-green, snow very light and unsaturated. Skin is Kovac et al.'s RGB rule (2003, daylight variant).
+/// Per-pixel colour classes from HSV (hue in degrees, saturation and value in 0..1). Thresholds are hand-set from
+/// colour charts, not fitted: sky is light blue, water a darker or greener blue, sand a light desaturated
+/// orange-yellow, foliage green to yellow-green, snow very light and unsaturated. Skin is Kovac et al.'s RGB rule
+/// (2003, daylight variant).
 /// </summary>
 public static class PixelColour
 {
@@ -20,7 +21,8 @@ public static class PixelColour
         float hue = 0;
         if (delta > 0)
         {
-            hue = max == rf ? 60 * (((gf - bf) / delta) % 6) : max == gf ? 60 * (((bf - rf) / delta) + 2) : 60 * (((rf - gf) / delta) + 4);
+            hue = max == rf ? 60 * (((gf - bf) / delta) % 6) : max == gf ? 60 * (((bf - rf) / delta) + 2)
+                : 60 * (((rf - gf) / delta) + 4);
             if (hue < 0) hue += 360;
         }
         return (hue, saturation, max);

@@ -3,14 +3,15 @@ using PoseGen.Core.Imaging;
 namespace PoseGen.Core.Context.Scene;
 
 /// <summary>
-/// Colour and texture statistics of one region. Fractions are of the region's sampled pixels. Brightness is mean Rec.601
-/// luma (0..1), <see cref="LumaSpread"/> its standard deviation, <see cref="Warmth"/> the mean (R - B) / 255 (positive is
-/// warm light, negative cool). <see cref="EdgeDensity"/> is the fraction of samples on a strong edge (Sobel magnitude
-/// above 0.25 in luma units) and <see cref="StraightEdgeShare"/> the share of those edges within 10 degrees of horizontal
-/// or vertical: buildings and interiors are full of them, foliage, sand and sky are not.
+/// Colour and texture statistics of one region. Fractions are of the region's sampled pixels. Brightness is mean
+/// Rec.601 luma (0..1), <see cref="LumaSpread"/> its standard deviation, <see cref="Warmth"/> the mean (R - B) / 255
+/// (positive is warm light, negative cool). <see cref="EdgeDensity"/> is the fraction of samples on a strong edge
+/// (Sobel magnitude above 0.25 in luma units) and <see cref="StraightEdgeShare"/> the share of those edges within 10
+/// degrees of horizontal or vertical: buildings and interiors are full of them, foliage, sand and sky are not.
 /// </summary>
 public sealed record RegionStatistics(
-    int Samples, IReadOnlyList<float> Fractions, float Brightness, float LumaSpread, float Warmth, float EdgeDensity, float StraightEdgeShare)
+    int Samples, IReadOnlyList<float> Fractions, float Brightness, float LumaSpread, float Warmth, float EdgeDensity,
+    float StraightEdgeShare)
 {
     public static RegionStatistics Empty { get; } = new(0, new float[8], 0, 0, 0, 0, 0);
 
@@ -22,7 +23,9 @@ public static class RegionSampler
 {
     private const int GridLongSide = 160;
 
-    /// <summary>Statistics of the grid cells whose centre satisfies <paramref name="include"/> (photo pixel x, y).</summary>
+    /// <summary>
+    /// Statistics of the grid cells whose centre satisfies <paramref name="include"/> (photo pixel x, y).
+    /// </summary>
     public static RegionStatistics Measure(RgbImage image, Func<int, int, bool> include)
     {
         ArgumentNullException.ThrowIfNull(image);

@@ -1,20 +1,26 @@
 namespace PoseGen.Core.Context.Scene;
 
 /// <summary>
-/// Observation -> evidence -> environment and outfit estimates, lighting and indoor. Pure and deterministic. Environment
-/// and outfit come from the learned models (<see cref="LinearContextModel"/>, trained by tools/PoseGen.ContextTrainer,
-/// reading <see cref="SceneFeatures"/>, the rules' votes among them) when they are embedded, else from the hand-written
-/// rules alone (<see cref="SceneRules"/>, <see cref="OutfitRules"/>); lighting and indoor always from the rules.
+/// Observation -> evidence -> environment and outfit estimates, lighting and indoor. Pure and deterministic.
+/// Environment and outfit come from the learned models (<see cref="LinearContextModel"/>, trained by
+/// tools/PoseGen.ContextTrainer, reading <see cref="SceneFeatures"/>, the rules' votes among them) when they are
+/// embedded, else from the hand-written rules alone (<see cref="SceneRules"/>, <see cref="OutfitRules"/>); lighting and
+/// indoor always from the rules.
 /// </summary>
 public static class SceneClassifier
 {
-    /// <summary>The evidence of a label that no feature pushed up: it ranks where it does only because others fit less.</summary>
+    /// <summary>
+    /// The evidence of a label that no feature pushed up: it ranks where it does only because others fit less.
+    /// </summary>
     public const string NoCue = "no cue for it in the photo; the other labels fit less";
 
-    private static readonly Lazy<LinearContextModel?> EnvironmentModel = new(() => LinearContextModel.Embedded("environment"));
+    private static readonly Lazy<LinearContextModel?> EnvironmentModel =
+        new(() => LinearContextModel.Embedded("environment"));
     private static readonly Lazy<LinearContextModel?> OutfitModel = new(() => LinearContextModel.Embedded("outfit"));
 
-    /// <summary>Whether the learned models are embedded in this build (else <see cref="Classify"/> is the rules alone).</summary>
+    /// <summary>
+    /// Whether the learned models are embedded in this build (else <see cref="Classify"/> is the rules alone).
+    /// </summary>
     public static bool UsesLearnedModels => EnvironmentModel.Value is not null && OutfitModel.Value is not null;
 
     public static SceneContext Classify(SceneObservation observation)
@@ -24,7 +30,8 @@ public static class SceneClassifier
         var evidence = SceneEvidence.Measure(observation);
         var (ruleEnvironment, indoor) = SceneRules.Environment(evidence);
         var ruleOutfit = OutfitRules.Outfit(evidence, ruleEnvironment);
-        var features = SceneFeatures.Vector(evidence, observation.Image.Width, observation.Image.Height, (ruleEnvironment, ruleOutfit));
+        var features = SceneFeatures.Vector(evidence, observation.Image.Width, observation.Image.Height,
+            (ruleEnvironment, ruleOutfit));
         // A rules' vote of the other dimension (the outfit rules' "winter" behind a snowy place) is left out of the
         // evidence: "street, because: covered arms and legs" reads as nonsense even where the weight is real.
         IReadOnlyList<string>? EnvironmentEvidence(string feature) =>
@@ -46,20 +53,23 @@ public static class SceneClassifier
     {
         var evidence = SceneEvidence.Measure(observation);
         var (environment, indoor) = SceneRules.Environment(evidence);
-        return new SceneContext(environment, OutfitRules.Outfit(evidence, environment), indoor, SceneRules.Lighting(evidence), evidence.Objects);
+        return new SceneContext(environment, OutfitRules.Outfit(evidence, environment), indoor,
+            SceneRules.Lighting(evidence), evidence.Objects);
     }
 
     /// <summary>
     /// Every label ranked by probability, each with the features that pushed it up the most as its evidence; a rules'
-    /// vote among them is shown as what the rules saw (<paramref name="ruleEvidence"/>: feature name -> their evidence, empty
-    /// to leave the feature out, null to show its name).
+    /// vote among them is shown as what the rules saw (<paramref name="ruleEvidence"/>: feature name -> their evidence,
+    /// empty to leave the feature out, null to show its name).
     /// </summary>
-    private static List<ContextEstimate> Estimates(LinearContextModel model, double[] features, Func<string, IReadOnlyList<string>?> ruleEvidence)
+    private static List<ContextEstimate> Estimates(LinearContextModel model, double[] features,
+        Func<string, IReadOnlyList<string>?> ruleEvidence)
     {
         var p = model.Predict(features);
         return [.. Enumerable.Range(0, p.Length).OrderByDescending(k => p[k])
             .Select(k => new ContextEstimate(model.Labels[k], Math.Round(p[k], 3), ContextSource.Image,
-                model.Explain(features, k, 6).SelectMany(name => ruleEvidence(name) ?? [name]).Distinct().Take(3).ToArray() is { Length: > 0 } evidence
+                model.Explain(features, k, 6).SelectMany(name => ruleEvidence(name) ?? [name]).Distinct().Take(3)
+                    .ToArray() is { Length: > 0 } evidence
                     ? evidence
                     : [NoCue]))];
     }

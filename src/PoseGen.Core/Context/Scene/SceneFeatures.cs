@@ -1,13 +1,13 @@
 namespace PoseGen.Core.Context.Scene;
 
 /// <summary>
-/// The interpretable features a learned context model reads, one value each, in the order of <see cref="Names"/>: colour
-/// and texture statistics of the background bands (top 30 %, bottom 30 %, everything outside the person), COCO object
-/// groups from CenterNet (log of 1 + count, and the share of the photo their boxes cover), the people in the photo, and
-/// the main person's clothing evidence (skin share and brightness per body region), and the hand-written rules' vote for
-/// each label (<see cref="SceneRules"/>, <see cref="OutfitRules"/>; a learned weight says how far to trust each vote).
-/// Names read as evidence ("top: sky colour", "objects: furniture") because the strongest contributions are shown to the
-/// user; a rule vote is shown as the rules' own evidence for that label.
+/// The interpretable features a learned context model reads, one value each, in the order of <see cref="Names"/>:
+/// colour and texture statistics of the background bands (top 30 %, bottom 30 %, everything outside the person), COCO
+/// object groups from CenterNet (log of 1 + count, and the share of the photo their boxes cover), the people in the
+/// photo, and the main person's clothing evidence (skin share and brightness per body region), and the hand-written
+/// rules' vote for each label (<see cref="SceneRules"/>, <see cref="OutfitRules"/>; a learned weight says how far to
+/// trust each vote). Names read as evidence ("top: sky colour", "objects: furniture") because the strongest
+/// contributions are shown to the user; a rule vote is shown as the rules' own evidence for that label.
 /// </summary>
 public static class SceneFeatures
 {
@@ -16,7 +16,8 @@ public static class SceneFeatures
         ("furniture", ["couch", "bed", "chair", "dining table", "potted plant", "vase", "clock", "book"]),
         ("screens and desks", ["tv", "laptop", "keyboard", "mouse", "cell phone", "remote"]),
         ("kitchen", ["refrigerator", "sink", "oven", "microwave", "cup", "bottle", "wine glass", "bowl"]),
-        ("traffic", ["car", "bus", "truck", "motorcycle", "bicycle", "train", "traffic light", "stop sign", "fire hydrant", "parking meter"]),
+        ("traffic", ["car", "bus", "truck", "motorcycle", "bicycle", "train", "traffic light", "stop sign",
+            "fire hydrant", "parking meter"]),
         ("water and beach gear", ["surfboard", "boat", "umbrella", "kite"]),
         ("snow gear", ["skis", "snowboard"]),
         ("sports gear", ["sports ball", "tennis racket", "baseball bat", "baseball glove", "frisbee", "skateboard"]),
@@ -50,15 +51,18 @@ public static class SceneFeatures
         return [.. names];
     }
 
-    /// <summary>The feature that carries the environment rules' vote for <paramref name="label"/> (their confidence).</summary>
+    /// <summary>
+    /// The feature that carries the environment rules' vote for <paramref name="label"/> (their confidence).
+    /// </summary>
     public static string EnvironmentRuleVote(string label) => $"rules: {label}";
 
     /// <summary>The feature that carries the outfit rules' vote for <paramref name="label"/>.</summary>
     public static string OutfitRuleVote(string label) => $"outfit rules: {label}";
 
-    /// <summary>What the hand-written rules say about the photo; the models read their confidences as features, and show
-    /// their evidence when a vote pushed a label up.</summary>
-    public static (IReadOnlyList<ContextEstimate> Environment, IReadOnlyList<ContextEstimate> Outfit) RuleVotes(SceneEvidence evidence)
+    /// <summary>What the hand-written rules say about the photo; the models read their confidences as features, and
+    /// show their evidence when a vote pushed a label up.</summary>
+    public static (IReadOnlyList<ContextEstimate> Environment, IReadOnlyList<ContextEstimate> Outfit) RuleVotes(
+        SceneEvidence evidence)
     {
         var (environment, _) = SceneRules.Environment(evidence);
         return (environment, OutfitRules.Outfit(evidence, environment));
@@ -76,7 +80,8 @@ public static class SceneFeatures
         foreach (var region in new[] { evidence.Top, evidence.Ground, evidence.Background })
         {
             values.AddRange(region.Fractions.Select(f => (double)f));
-            values.AddRange([region.Brightness, region.LumaSpread, region.Warmth, region.EdgeDensity, region.StraightEdgeShare]);
+            values.AddRange([region.Brightness, region.LumaSpread, region.Warmth, region.EdgeDensity,
+                region.StraightEdgeShare]);
         }
         var photoArea = Math.Max(1.0, (double)imageWidth * imageHeight);
         foreach (var (_, classes) in ObjectGroups)
@@ -96,8 +101,10 @@ public static class SceneFeatures
             values.AddRange(region.Seen ? [region.Skin, region.Brightness, region.Saturation] : [0, 0, 0]);
         }
         var (environment, outfits) = votes;
-        values.AddRange(ContextLabels.Environments.Keys.Select(label => environment.FirstOrDefault(e => e.Label == label)?.Confidence ?? 0));
-        values.AddRange(ContextLabels.Outfits.Keys.Select(label => outfits.FirstOrDefault(e => e.Label == label)?.Confidence ?? 0));
+        values.AddRange(ContextLabels.Environments.Keys.Select(label =>
+            environment.FirstOrDefault(e => e.Label == label)?.Confidence ?? 0));
+        values.AddRange(ContextLabels.Outfits.Keys.Select(label =>
+            outfits.FirstOrDefault(e => e.Label == label)?.Confidence ?? 0));
         return [.. values];
     }
 }

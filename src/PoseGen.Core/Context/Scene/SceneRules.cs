@@ -3,7 +3,8 @@ namespace PoseGen.Core.Context.Scene;
 /// <summary>
 /// The environment rules: each adds points to a label with the evidence that triggered it (see README "Context from a
 /// photo" for the table). Colour-fraction rules scale with the fraction above a floor; object rules add fixed points
-/// per detected COCO class. The floors and points marked "tuned" were adjusted on the 10 fixture scenes and may overfit.
+/// per detected COCO class. The floors and points marked "tuned" were adjusted on the 10 fixture scenes and may
+/// overfit.
 /// </summary>
 public static class SceneRules
 {
@@ -14,7 +15,8 @@ public static class SceneRules
         ("bench", "park", 1), ("dog", "park", 0.5), ("frisbee", "park", 1.5), ("sports ball", "park", 0.7),
         ("car", "street", 1.5), ("traffic light", "street", 2), ("bus", "street", 2), ("truck", "street", 1.2),
         ("bicycle", "street", 1), ("motorcycle", "street", 1.2), ("stop sign", "street", 2), ("handbag", "street", 0.4),
-        ("couch", "home", 2), ("bed", "home", 2), ("potted plant", "home", 0.8), ("tv", "home", 1), ("vase", "home", 0.8),
+        ("couch", "home", 2), ("bed", "home", 2), ("potted plant", "home", 0.8), ("tv", "home", 1),
+        ("vase", "home", 0.8),
         ("book", "home", 0.6), ("clock", "home", 0.4), ("sink", "home", 1), ("refrigerator", "home", 1.5),
         ("laptop", "office", 2), ("keyboard", "office", 1.5), ("mouse", "office", 1), ("dining table", "office", 0.8),
         ("chair", "office", 0.6), ("tie", "office", 0.8),
@@ -39,14 +41,16 @@ public static class SceneRules
         var uniform = e.Background.LumaSpread < 0.12f && e.Background.EdgeDensity < 0.06f;
         var sky = e.Top[ColourClass.Sky] > 0.1f;
 
-        // Colour bands (floors tuned): sand-coloured ground, blue top band, green background, white ground. Beige ground
-        // under no sky is as likely a wooden floor, and a white ground on a featureless backdrop a paper sweep, so those
-        // count less.
-        Band(sheet, "beach", e.Ground[ColourClass.Sand], 0.2, sky ? 5 : 2, sky ? "sand-coloured ground" : "sand-coloured ground, no sky");
+        // Colour bands (floors tuned): sand-coloured ground, blue top band, green background, white ground. Beige
+        // ground under no sky is as likely a wooden floor, and a white ground on a featureless backdrop a paper sweep,
+        // so those count less.
+        Band(sheet, "beach", e.Ground[ColourClass.Sand], 0.2, sky ? 5 : 2,
+            sky ? "sand-coloured ground" : "sand-coloured ground, no sky");
         Band(sheet, "beach", e.Top[ColourClass.Sky], 0.2, 2, "blue top band (sky)");
         Band(sheet, "water", e.Ground[ColourClass.Water], 0.25, 4, "blue water in the ground band");
         Band(sheet, "park", e.Background[ColourClass.Foliage], 0.15, 5, "grass/foliage in the background");
-        Band(sheet, "snow", e.Ground[ColourClass.Snow], 0.3, uniform && !sky ? 1.5 : 5, uniform && !sky ? "white ground, plain backdrop" : "white ground (snow)");
+        Band(sheet, "snow", e.Ground[ColourClass.Snow], 0.3, uniform && !sky ? 1.5 : 5,
+            uniform && !sky ? "white ground, plain backdrop" : "white ground (snow)");
         Band(sheet, "snow", e.Top[ColourClass.Sky], 0.3, 1, "blue top band (sky)");
 
         if (uniform)
@@ -55,7 +59,8 @@ public static class SceneRules
         else if (e.Background[ColourClass.Neutral] > 0.5f && e.Background.EdgeDensity < 0.12f)
             sheet.Add("studio", 2.5, $"neutral grey background ({e.Background[ColourClass.Neutral]:P0})");
 
-        var outdoorColour = e.Top[ColourClass.Sky] + e.Background[ColourClass.Foliage] + e.Ground[ColourClass.Sand] + e.Ground[ColourClass.Snow];
+        var outdoorColour = e.Top[ColourClass.Sky] + e.Background[ColourClass.Foliage] + e.Ground[ColourClass.Sand]
+            + e.Ground[ColourClass.Snow];
         if (straight > 0.03f && !uniform)
         {
             var text = $"strong straight edges ({straight:P0} of the background)";
@@ -90,7 +95,8 @@ public static class SceneRules
         return w.Brightness > 0.55f ? "bright daylight" : "soft / indoor light";
     }
 
-    private static void Band(ScoreSheet sheet, string label, float fraction, double floor, double points, string evidence)
+    private static void Band(ScoreSheet sheet, string label, float fraction, double floor, double points,
+        string evidence)
     {
         if (fraction > floor)
             sheet.Add(label, points * (fraction - floor) / (1 - floor) + 0.5, $"{evidence} ({fraction:P0})");

@@ -5,7 +5,8 @@ namespace PoseGen.Core.Generation.Schedulers;
 /// steps_offset 1, epsilon prediction, no clipping; past the last timestep alpha-bar is alphas_cumprod[0] unless
 /// <paramref name="setAlphaToOne"/> (SD 1.5 ships set_alpha_to_one = false). eta = 0 is deterministic.
 /// </summary>
-public sealed class DdimScheduler(NoiseSchedule schedule, int steps, int seed, double eta = 0, bool setAlphaToOne = false)
+public sealed class DdimScheduler(NoiseSchedule schedule, int steps, int seed, double eta = 0,
+    bool setAlphaToOne = false)
     : IDiffusionScheduler
 {
     private readonly int[] _timesteps = schedule.LeadingTimesteps(steps);
@@ -17,11 +18,13 @@ public sealed class DdimScheduler(NoiseSchedule schedule, int steps, int seed, d
 
     public double ModelInputAlphaBar(int step) => schedule.AlphasCumprod[_timesteps[step]];
 
-    public void ScaleModelInput(ReadOnlySpan<float> sample, int step, Span<float> destination) => sample.CopyTo(destination);
+    public void ScaleModelInput(ReadOnlySpan<float> sample, int step, Span<float> destination) =>
+        sample.CopyTo(destination);
 
     public void Step(ReadOnlySpan<float> modelOutput, int step, Span<float> sample)
     {
-        if (modelOutput.Length != sample.Length) throw new ArgumentException("Model output and sample differ in length.", nameof(modelOutput));
+        if (modelOutput.Length != sample.Length) throw new ArgumentException(
+            "Model output and sample differ in length.", nameof(modelOutput));
         var t = _timesteps[step];
         var previous = t - _ratio;
         var a = schedule.AlphasCumprod[t];

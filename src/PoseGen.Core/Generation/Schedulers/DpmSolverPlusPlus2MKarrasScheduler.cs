@@ -12,7 +12,8 @@ public sealed class DpmSolverPlusPlus2MKarrasScheduler : IDiffusionScheduler
     private float[]? _previousX0;
     private int _nextStep;
 
-    /// <param name="firstStep">Image-to-image enters the schedule part-way: the first step taken, then in order.</param>
+    /// <param name="firstStep">Image-to-image enters the schedule part-way: the first step taken, then in
+    /// order.</param>
     public DpmSolverPlusPlus2MKarrasScheduler(NoiseSchedule schedule, int steps, int firstStep = 0)
     {
         ArgumentNullException.ThrowIfNull(schedule);
@@ -29,12 +30,15 @@ public sealed class DpmSolverPlusPlus2MKarrasScheduler : IDiffusionScheduler
 
     public double ModelInputAlphaBar(int step) => 1 / (1 + _sigmas[step] * _sigmas[step]);
 
-    public void ScaleModelInput(ReadOnlySpan<float> sample, int step, Span<float> destination) => sample.CopyTo(destination);
+    public void ScaleModelInput(ReadOnlySpan<float> sample, int step, Span<float> destination) =>
+        sample.CopyTo(destination);
 
     public void Step(ReadOnlySpan<float> modelOutput, int step, Span<float> sample)
     {
-        if (modelOutput.Length != sample.Length) throw new ArgumentException("Model output and sample differ in length.", nameof(modelOutput));
-        if (step != _nextStep) throw new InvalidOperationException($"Expected step {_nextStep}, got {step}: multistep solvers run in order.");
+        if (modelOutput.Length != sample.Length) throw new ArgumentException(
+            "Model output and sample differ in length.", nameof(modelOutput));
+        if (step != _nextStep) throw new InvalidOperationException(
+            $"Expected step {_nextStep}, got {step}: multistep solvers run in order.");
         _nextStep++;
 
         var (alphaS, sigmaS, lambdaS) = Vp(_sigmas[step]);
@@ -57,7 +61,9 @@ public sealed class DpmSolverPlusPlus2MKarrasScheduler : IDiffusionScheduler
         _previousX0 = x0;
     }
 
-    /// <summary>VP coefficients of a k-diffusion sigma: alpha, sigma_vp = sigma alpha, and lambda = log(alpha / sigma_vp).</summary>
+    /// <summary>
+    /// VP coefficients of a k-diffusion sigma: alpha, sigma_vp = sigma alpha, and lambda = log(alpha / sigma_vp).
+    /// </summary>
     private static (double Alpha, double Sigma, double Lambda) Vp(double sigma)
     {
         var alpha = 1 / Math.Sqrt(1 + sigma * sigma);

@@ -3,7 +3,8 @@ namespace PoseGen.Core.Generation.Schedulers;
 /// <summary>
 /// Euler ancestral sampling (k-diffusion's sample_euler_ancestral, diffusers' EulerAncestralDiscreteScheduler) with
 /// "linspace" timesteps, diffusers' default for the SD 1.5 config: fractional timesteps, sigmas interpolated linearly
-/// in t, a final sigma of 0. The sample lives in sigma space (x = x0 + sigma eps); the model sees x / sqrt(sigma^2 + 1).
+/// in t, a final sigma of 0. The sample lives in sigma space (x = x0 + sigma eps); the model sees x / sqrt(sigma^2 +
+/// 1).
 /// </summary>
 public sealed class EulerAncestralScheduler : IDiffusionScheduler
 {
@@ -35,7 +36,8 @@ public sealed class EulerAncestralScheduler : IDiffusionScheduler
 
     public void Step(ReadOnlySpan<float> modelOutput, int step, Span<float> sample)
     {
-        if (modelOutput.Length != sample.Length) throw new ArgumentException("Model output and sample differ in length.", nameof(modelOutput));
+        if (modelOutput.Length != sample.Length) throw new ArgumentException(
+            "Model output and sample differ in length.", nameof(modelOutput));
         var (from, to) = (_sigmas[step], _sigmas[step + 1]);
         var up = Math.Sqrt(to * to * (from * from - to * to) / (from * from));
         var down = Math.Sqrt(to * to - up * up);

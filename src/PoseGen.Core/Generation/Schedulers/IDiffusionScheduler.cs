@@ -19,6 +19,8 @@ public interface IDiffusionScheduler
 
     void ScaleModelInput(ReadOnlySpan<float> sample, int step, Span<float> destination);
 
-    /// <summary>Advances <paramref name="sample"/> in place from step <paramref name="step"/> to the next noise level.</summary>
+    /// <summary>
+    /// Advances <paramref name="sample"/> in place from step <paramref name="step"/> to the next noise level.
+    /// </summary>
     void Step(ReadOnlySpan<float> modelOutput, int step, Span<float> sample);
 }

@@ -20,7 +20,8 @@ public sealed class LcmScheduler : IDiffusionScheduler
         ArgumentOutOfRangeException.ThrowIfGreaterThan(steps, originalSteps);
         _schedule = schedule;
         var k = schedule.Count / originalSteps;
-        // Distillation grid descending: originalSteps * k - 1, ..., k - 1; then floor(linspace(0, originalSteps, steps)) of it.
+        // Distillation grid descending: originalSteps * k - 1, ..., k - 1; then floor(linspace(0, originalSteps,
+        // steps)) of it.
         _timesteps = Enumerable.Range(0, steps)
             .Select(i => (int)Math.Floor((double)i * originalSteps / steps))
             .Select(index => (originalSteps - index) * k - 1).ToArray();
@@ -32,11 +33,13 @@ public sealed class LcmScheduler : IDiffusionScheduler
 
     public double ModelInputAlphaBar(int step) => _schedule.AlphasCumprod[_timesteps[step]];
 
-    public void ScaleModelInput(ReadOnlySpan<float> sample, int step, Span<float> destination) => sample.CopyTo(destination);
+    public void ScaleModelInput(ReadOnlySpan<float> sample, int step, Span<float> destination) =>
+        sample.CopyTo(destination);
 
     public void Step(ReadOnlySpan<float> modelOutput, int step, Span<float> sample)
     {
-        if (modelOutput.Length != sample.Length) throw new ArgumentException("Model output and sample differ in length.", nameof(modelOutput));
+        if (modelOutput.Length != sample.Length) throw new ArgumentException(
+            "Model output and sample differ in length.", nameof(modelOutput));
         var t = _timesteps[step];
         var a = _schedule.AlphasCumprod[t];
         var scaled = t * TimestepScaling;

@@ -33,7 +33,8 @@ public sealed class NoiseSchedule
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
         var (a, b) = (Math.Sqrt(betaStart), Math.Sqrt(betaEnd));
-        return new NoiseSchedule(Enumerable.Range(0, count).Select(i => Math.Pow(a + (b - a) * i / (count - 1), 2)).ToArray());
+        return new NoiseSchedule(Enumerable.Range(0, count).Select(i => Math.Pow(a + (b - a) * i / (count - 1), 2))
+            .ToArray());
     }
 
     /// <summary>
@@ -86,6 +87,7 @@ public sealed class NoiseSchedule
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
         var (minInv, maxInv) = (Math.Pow(sigmaMin, 1 / rho), Math.Pow(sigmaMax, 1 / rho));
         return Enumerable.Range(0, steps)
-            .Select(i => Math.Pow(maxInv + (steps == 1 ? 0 : (double)i / (steps - 1)) * (minInv - maxInv), rho)).ToArray();
+            .Select(i => Math.Pow(maxInv + (steps == 1 ? 0 : (double)i / (steps - 1)) * (minInv - maxInv), rho))
+            .ToArray();
     }
 }

@@ -4,15 +4,18 @@ public sealed record AlignmentOptions
 {
     public AlignmentModel Model { get; init; } = AlignmentModel.Similarity;
 
-    /// <summary>Also fit the mirrored candidate (<see cref="BodyFrame.Mirror"/>) and keep it when it fits clearly better.</summary>
+    /// <summary>
+    /// Also fit the mirrored candidate (<see cref="BodyFrame.Mirror"/>) and keep it when it fits clearly better.
+    /// </summary>
     public bool TryMirror { get; init; } = true;
 
     /// <summary>Keypoint confidence at or below which a joint is treated as missing.</summary>
     public double MinScore { get; init; } = BodyFrame.DefaultMinScore;
 
     /// <summary>
-    /// Anchor residual, in reference torso lengths, beyond which an anchor counts as an outlier (MSAC truncation and the
-    /// Tukey cut-off). 0.2 torso lengths is several times a detector's typical torso error and well below a wrong joint.
+    /// Anchor residual, in reference torso lengths, beyond which an anchor counts as an outlier (MSAC truncation and
+    /// the Tukey cut-off). 0.2 torso lengths is several times a detector's typical torso error and well below a wrong
+    /// joint.
     /// </summary>
     public double OutlierThreshold { get; init; } = 0.2;
 
@@ -25,15 +28,17 @@ public sealed record AlignmentOptions
     /// </summary>
     public double ShapePrior { get; init; } = 0.05;
 
-    /// <summary>The mirrored fit is kept only when its full-body cost is below this fraction of the unmirrored one.</summary>
+    /// <summary>
+    /// The mirrored fit is kept only when its full-body cost is below this fraction of the unmirrored one.
+    /// </summary>
     public double MirrorPreference { get; init; } = 0.7;
 
     public static AlignmentOptions Default { get; } = new();
 }
 
 /// <summary>
-/// A candidate pose mapped into the reference image. <see cref="AlignedCandidate"/> is in the reference's pixels and, when
-/// <see cref="Mirrored"/>, carries the mirrored candidate's labels (see <see cref="BodyFrame.Mirror"/>).
+/// A candidate pose mapped into the reference image. <see cref="AlignedCandidate"/> is in the reference's pixels and,
+/// when <see cref="Mirrored"/>, carries the mirrored candidate's labels (see <see cref="BodyFrame.Mirror"/>).
 /// </summary>
 public sealed record AlignmentResult(
     AlignmentModel RequestedModel,

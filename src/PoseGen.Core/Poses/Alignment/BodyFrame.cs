@@ -9,7 +9,8 @@ public static class BodyFrame
     public static bool IsSeen(Keypoint k, double minScore = DefaultMinScore) =>
         k.Score > minScore && float.IsFinite(k.X) && float.IsFinite(k.Y);
 
-    public static bool TryGet(IReadOnlyList<Keypoint> pose, KeypointLayout layout, BodyJoint joint, out Keypoint keypoint,
+    public static bool TryGet(IReadOnlyList<Keypoint> pose, KeypointLayout layout, BodyJoint joint,
+        out Keypoint keypoint,
         double minScore = DefaultMinScore)
     {
         var i = layout.IndexOf(joint);
@@ -38,11 +39,12 @@ public static class BodyFrame
         Midpoint(pose, layout, minScore, BodyJoint.LeftHip, BodyJoint.RightHip);
 
     /// <summary>
-    /// Torso length (shoulder centre to hip centre) in the pose's units: the body-relative unit for distances, because it
-    /// barely changes with the pose. Falls back to a third of the seen keypoints' box diagonal (a standing adult is about
-    /// three torso lengths tall), and to 1 when fewer than two joints are seen.
+    /// Torso length (shoulder centre to hip centre) in the pose's units: the body-relative unit for distances, because
+    /// it barely changes with the pose. Falls back to a third of the seen keypoints' box diagonal (a standing adult is
+    /// about three torso lengths tall), and to 1 when fewer than two joints are seen.
     /// </summary>
-    public static double TorsoLength(IReadOnlyList<Keypoint> pose, KeypointLayout layout, double minScore = DefaultMinScore)
+    public static double TorsoLength(IReadOnlyList<Keypoint> pose, KeypointLayout layout,
+        double minScore = DefaultMinScore)
     {
         if (ShoulderCentre(pose, layout, minScore) is { } s && HipCentre(pose, layout, minScore) is { } h)
         {
@@ -58,9 +60,9 @@ public static class BodyFrame
     }
 
     /// <summary>
-    /// The same person seen in a horizontally mirrored image, relabelled: joint i takes the position of its mirror joint
-    /// with x negated. A detector run on a mirrored photo (selfie preview) calls the person's right arm "left"; this undoes
-    /// both the flip and the swap, up to a translation the alignment absorbs.
+    /// The same person seen in a horizontally mirrored image, relabelled: joint i takes the position of its mirror
+    /// joint with x negated. A detector run on a mirrored photo (selfie preview) calls the person's right arm "left";
+    /// this undoes both the flip and the swap, up to a translation the alignment absorbs.
     /// </summary>
     public static Keypoint[] Mirror(IReadOnlyList<Keypoint> pose, KeypointLayout layout)
     {

@@ -1,6 +1,8 @@
 namespace PoseGen.Core.Poses.Alignment;
 
-/// <summary>Anatomical joints shared by the skeleton formats PoseGen reads. Left and right are the person's own sides.</summary>
+/// <summary>
+/// Anatomical joints shared by the skeleton formats PoseGen reads. Left and right are the person's own sides.
+/// </summary>
 public enum BodyJoint
 {
     Nose, Neck, LeftEye, RightEye, LeftEar, RightEar, LeftShoulder, RightShoulder, LeftElbow, RightElbow,
@@ -27,7 +29,8 @@ public sealed class KeypointLayout
         for (var i = 0; i < joints.Count; i++)
             _indexOf[(int)joints[i].Joint] = i;
         _mirrorOf = [.. Joints.Select(j => IndexOf(Mirror(j)))];
-        TorsoAnchors = [.. new[] { BodyJoint.Neck, BodyJoint.LeftShoulder, BodyJoint.RightShoulder, BodyJoint.LeftHip, BodyJoint.RightHip }
+        TorsoAnchors = [.. new[] { BodyJoint.Neck, BodyJoint.LeftShoulder, BodyJoint.RightShoulder, BodyJoint.LeftHip,
+            BodyJoint.RightHip }
             .Select(IndexOf).Where(i => i >= 0)];
     }
 
@@ -36,16 +39,22 @@ public sealed class KeypointLayout
     public IReadOnlyList<string> Names { get; }
     public IReadOnlyList<BodyJoint> Joints { get; }
 
-    /// <summary>COCO per-keypoint OKS sigmas (Ronchi and Perona; cocoapi). OpenPose's neck borrows the shoulder value.</summary>
+    /// <summary>
+    /// COCO per-keypoint OKS sigmas (Ronchi and Perona; cocoapi). OpenPose's neck borrows the shoulder value.
+    /// </summary>
     public IReadOnlyList<double> Sigmas { get; }
 
-    /// <summary>Indices of the torso joints (neck if present, shoulders, hips): rigid enough to carry the camera change.</summary>
+    /// <summary>
+    /// Indices of the torso joints (neck if present, shoulders, hips): rigid enough to carry the camera change.
+    /// </summary>
     public IReadOnlyList<int> TorsoAnchors { get; }
 
     /// <summary>Index of <paramref name="joint"/> in this layout, or -1 when the format does not have it.</summary>
     public int IndexOf(BodyJoint joint) => _indexOf[(int)joint];
 
-    /// <summary>Index of the left/right counterpart of index <paramref name="index"/> (itself for central joints).</summary>
+    /// <summary>
+    /// Index of the left/right counterpart of index <paramref name="index"/> (itself for central joints).
+    /// </summary>
     public int MirrorOf(int index) => _mirrorOf[index];
 
     public static BodyJoint Mirror(BodyJoint joint) => joint switch
@@ -72,7 +81,9 @@ public sealed class KeypointLayout
         ("left_ankle", BodyJoint.LeftAnkle, Ankle), ("right_ankle", BodyJoint.RightAnkle, Ankle),
     ]);
 
-    /// <summary>OpenPose COCO-18 order (Nose, Neck, RShoulder ... LEar); hips are joint centres, the neck is synthetic.</summary>
+    /// <summary>
+    /// OpenPose COCO-18 order (Nose, Neck, RShoulder ... LEar); hips are joint centres, the neck is synthetic.
+    /// </summary>
     public static KeypointLayout OpenPose18 { get; } = new("openpose18",
     [
         ("nose", BodyJoint.Nose, Nose), ("neck", BodyJoint.Neck, Shoulder),

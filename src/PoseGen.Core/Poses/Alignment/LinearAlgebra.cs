@@ -4,9 +4,9 @@ namespace PoseGen.Core.Poses.Alignment;
 internal static class LinearAlgebra
 {
     /// <summary>
-    /// Eigenvector of the smallest eigenvalue of a symmetric n x n matrix, by cyclic Jacobi rotations (Golub and Van Loan,
-    /// Matrix Computations, 8.5). Used for the homogeneous least-squares problem of the DLT: min |A h| with |h| = 1 is the
-    /// smallest eigenvector of AᵀA.
+    /// Eigenvector of the smallest eigenvalue of a symmetric n x n matrix, by cyclic Jacobi rotations (Golub and Van
+    /// Loan, Matrix Computations, 8.5). Used for the homogeneous least-squares problem of the DLT: min |A h| with |h| =
+    /// 1 is the smallest eigenvector of AᵀA.
     /// </summary>
     public static double[] SmallestEigenvector(double[] symmetric, int n)
     {

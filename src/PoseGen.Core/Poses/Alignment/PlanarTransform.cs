@@ -6,10 +6,15 @@ public enum AlignmentModel
     /// <summary>Rotation, uniform scale and translation (4 degrees of freedom, 2 anchors).</summary>
     Similarity,
 
-    /// <summary>Any linear map plus translation (6 degrees of freedom, 3 anchors): also absorbs shear and unequal scale.</summary>
+    /// <summary>
+    /// Any linear map plus translation (6 degrees of freedom, 3 anchors): also absorbs shear and unequal scale.
+    /// </summary>
     Affine,
 
-    /// <summary>Plane-to-plane homography (8 degrees of freedom, 4 anchors): a camera looking at the torso plane from another angle.</summary>
+    /// <summary>
+    /// Plane-to-plane homography (8 degrees of freedom, 4 anchors): a camera looking at the torso plane from another
+    /// angle.
+    /// </summary>
     Perspective,
 }
 
@@ -32,7 +37,9 @@ public readonly record struct PlanarTransform(
     public static PlanarTransform Affine(double a, double b, double tx, double c, double d, double ty) =>
         new(a, b, tx, c, d, ty, 0, 0, 1);
 
-    /// <summary>Denominator w at (x, y); a projective map only behaves where w keeps the sign it has on the anchors.</summary>
+    /// <summary>
+    /// Denominator w at (x, y); a projective map only behaves where w keeps the sign it has on the anchors.
+    /// </summary>
     public double Denominator(double x, double y) => (M20 * x) + (M21 * y) + M22;
 
     public (double X, double Y) Apply(double x, double y)
@@ -41,7 +48,9 @@ public readonly record struct PlanarTransform(
         return (((M00 * x) + (M01 * y) + M02) / w, ((M10 * x) + (M11 * y) + M12) / w);
     }
 
-    /// <summary>Square root of |det| of the linear part: the average length scale the map applies near the origin.</summary>
+    /// <summary>
+    /// Square root of |det| of the linear part: the average length scale the map applies near the origin.
+    /// </summary>
     public double LinearScale => Math.Sqrt(Math.Abs((M00 * M11) - (M01 * M10)));
 
     /// <summary>Rotation angle of the linear part in radians (exact for similarities).</summary>
@@ -51,7 +60,8 @@ public readonly record struct PlanarTransform(
     public PlanarTransform After(PlanarTransform first)
     {
         double[] a = [M00, M01, M02, M10, M11, M12, M20, M21, M22];
-        double[] b = [first.M00, first.M01, first.M02, first.M10, first.M11, first.M12, first.M20, first.M21, first.M22];
+        double[] b = [first.M00, first.M01, first.M02, first.M10, first.M11, first.M12, first.M20, first.M21,
+            first.M22];
         var m = new double[9];
         for (var r = 0; r < 3; r++)
             for (var c = 0; c < 3; c++)

@@ -1,12 +1,13 @@
 namespace PoseGen.Core.Poses.Alignment;
 
 /// <summary>
-/// Aligns a candidate pose onto a reference pose by a torso-anchored robust fit: only the torso joints (neck, shoulders,
-/// hips) drive the transform, so a bent knee or a raised arm stays visible after alignment instead of being averaged into
-/// the camera change. Robustness: every minimal anchor subset (the torso has at most five anchors, so the enumeration is
-/// exhaustive and deterministic, unlike random RANSAC) seeds a Tukey-biweight IRLS; the refined fits are ranked by MSAC
-/// cost (Torr and Zisserman 2000) plus a small torso-shape penalty. With fewer anchors than the model needs, the model
-/// steps down (perspective → affine → similarity); with fewer than two torso anchors, every shared joint anchors.
+/// Aligns a candidate pose onto a reference pose by a torso-anchored robust fit: only the torso joints (neck,
+/// shoulders, hips) drive the transform, so a bent knee or a raised arm stays visible after alignment instead of being
+/// averaged into the camera change. Robustness: every minimal anchor subset (the torso has at most five anchors, so the
+/// enumeration is exhaustive and deterministic, unlike random RANSAC) seeds a Tukey-biweight IRLS; the refined fits are
+/// ranked by MSAC cost (Torr and Zisserman 2000) plus a small torso-shape penalty. With fewer anchors than the model
+/// needs, the model steps down (perspective → affine → similarity); with fewer than two torso anchors, every shared
+/// joint anchors.
 /// </summary>
 public static class PoseAligner
 {
@@ -26,8 +27,10 @@ public static class PoseAligner
         var mirror = AlignOnce(reference, BodyFrame.Mirror(candidate, layout), layout, options, torso, mirrored: true);
         if (direct is null) return mirror;
         if (mirror is null) return direct;
-        // Mirroring must win clearly (and by more than detector noise) so a symmetric pose is never reported as mirrored.
-        var better = mirror.BodyError < options.MirrorPreference * direct.BodyError && direct.BodyError - mirror.BodyError > 0.01;
+        // Mirroring must win clearly (and by more than detector noise) so a symmetric pose is never reported as
+        // mirrored.
+        var better = mirror.BodyError < options.MirrorPreference * direct.BodyError
+            && direct.BodyError - mirror.BodyError > 0.01;
         return better ? mirror with { UnmirroredBodyError = direct.BodyError } : direct;
     }
 
@@ -73,13 +76,16 @@ public static class PoseAligner
     }
 
     /// <param name="torso">Reference torso length: the unit of the outlier threshold and of the shape penalty.</param>
-    /// <param name="candidateTorso">Candidate torso length, the unit of the ridge (see <see cref="AlignmentOptions.ShapePrior"/>).</param>
-    /// <param name="body">The other shared joints: never fitted, only used to break ties between torso hypotheses.</param>
+    /// <param name="candidateTorso">Candidate torso length, the unit of the ridge (see
+    /// <see cref="AlignmentOptions.ShapePrior"/>).</param>
+    /// <param name="body">The other shared joints: never fitted, only used to break ties between torso
+    /// hypotheses.</param>
     private static PlanarTransform? RobustFit(AlignmentModel model, Correspondence[] points, Correspondence[] body,
         IReadOnlyList<Keypoint> candidate, AlignmentOptions options, double torso, double candidateTorso)
     {
         var tau = options.OutlierThreshold * torso;
-        double Ridge(IEnumerable<Correspondence> sample) => sample.Sum(p => p.W) * Math.Pow(options.ShapePrior * candidateTorso, 2);
+        double Ridge(IEnumerable<Correspondence> sample) => sample.Sum(p => p.W)
+            * Math.Pow(options.ShapePrior * candidateTorso, 2);
         // MSAC cost (Torr and Zisserman 2000) plus a shape penalty of at most a quarter outlier, so that of two equally
         // good fits the one that distorts the torso less wins, but a strong real camera change never costs an anchor.
         double Cost(PlanarTransform h)
@@ -92,8 +98,8 @@ public static class PoseAligner
 
         // Starting points: the plain fit, every minimal sample of the model (affine ones ridge-regularised, so three
         // nearly collinear anchors give a near-similarity instead of an arbitrary shear) and, for the larger models,
-        // similarities from well-spread pairs: a side view puts the anchors in two clusters (shoulders, hips) where only
-        // a 4-parameter map is determined.
+        // similarities from well-spread pairs: a side view puts the anchors in two clusters (shoulders, hips) where
+        // only a 4-parameter map is determined.
         var starts = new List<PlanarTransform?> { TransformFit.Fit(model, points, Ridge(points)) };
         var minimal = TransformFit.MinimalPoints(model);
         if (points.Length > minimal)
@@ -110,8 +116,9 @@ public static class PoseAligner
                 if (Spread(sample) >= MinimalSpread * candidateTorso) starts.Add(TransformFit.Similarity(sample));
             }
 
-        // Inliers are decided by unregularised IRLS (a ridge-biased map would misread a strong camera turn as outliers);
-        // the ridge only shapes the final fit on those inliers, where it keeps an edge-on torso from amplifying noise.
+        // Inliers are decided by unregularised IRLS (a ridge-biased map would misread a strong camera turn as
+        // outliers); the ridge only shapes the final fit on those inliers, where it keeps an edge-on torso from
+        // amplifying noise.
         var refined = new List<(PlanarTransform Map, Correspondence[] Weights, double Cost)>();
         foreach (var start in starts)
             if (start is { } s && Admissible(s, candidate, options.MinScore))
@@ -126,17 +133,18 @@ public static class PoseAligner
         if (refined.Count == 0) return null;
 
         // With neck and shoulders nearly on a line an affine map fits either hip as the odd one out equally well; among
-        // refined fits within a tenth of an outlier of the best, the rest of the body (capped at half a torso per joint,
-        // so a genuinely different limb cannot dominate) decides. The body never enters a fit.
+        // refined fits within a tenth of an outlier of the best, the rest of the body (capped at half a torso per
+        // joint, so a genuinely different limb cannot dominate) decides. The body never enters a fit.
         var best = refined.Min(h => h.Cost);
         var chosen = refined.Where(h => h.Cost <= best + (0.1 * tau * tau)).MinBy(h => BodyCost(h.Map, body, torso));
-        return model == AlignmentModel.Affine && options.ShapePrior > 0 && TransformFit.Affine(chosen.Weights, Ridge(chosen.Weights)) is { } final
+        return model == AlignmentModel.Affine && options.ShapePrior > 0
+            && TransformFit.Affine(chosen.Weights, Ridge(chosen.Weights)) is { } final
             ? final : chosen.Map;
     }
 
     /// <summary>
-    /// Tukey-biweight IRLS (cut-off tau) from <paramref name="start"/>, unregularised unless the inliers are degenerate;
-    /// returns the settled map and the last robust weights.
+    /// Tukey-biweight IRLS (cut-off tau) from <paramref name="start"/>, unregularised unless the inliers are
+    /// degenerate; returns the settled map and the last robust weights.
     /// </summary>
     private static (PlanarTransform Map, Correspondence[] Weights) Refine(AlignmentModel model, PlanarTransform start,
         Correspondence[] points, IReadOnlyList<Keypoint> candidate, AlignmentOptions options, double tau, double ridge)
@@ -172,11 +180,12 @@ public static class PoseAligner
     }
 
     /// <summary>
-    /// A camera change squashes the body by at most <see cref="MaxAnisotropy"/> in one direction relative to the other (an
-    /// 84° turn); a map beyond that is a fit to a torso seen edge-on and would throw the limbs anywhere, so it is refused
-    /// and a smaller model is used. A reflection is refused too: a mirrored photo is handled by
-    /// <see cref="AlignmentOptions.TryMirror"/>, with the left/right labels swapped, never by a flip hidden in the map. A homography must also keep every seen candidate joint on the same side of its horizon
-    /// as the body's centre and foreshorten the body by at most 3x (|w / w_centre| in [1/3, 3]).
+    /// A camera change squashes the body by at most <see cref="MaxAnisotropy"/> in one direction relative to the other
+    /// (an 84° turn); a map beyond that is a fit to a torso seen edge-on and would throw the limbs anywhere, so it is
+    /// refused and a smaller model is used. A reflection is refused too: a mirrored photo is handled by
+    /// <see cref="AlignmentOptions.TryMirror"/>, with the left/right labels swapped, never by a flip hidden in the map.
+    /// A homography must also keep every seen candidate joint on the same side of its horizon as the body's centre and
+    /// foreshorten the body by at most 3x (|w / w_centre| in [1/3, 3]).
     /// </summary>
     private static bool Admissible(PlanarTransform t, IReadOnlyList<Keypoint> candidate, double minScore)
     {
@@ -205,8 +214,11 @@ public static class PoseAligner
         return seen.Count == 0 ? t.M22 : t.Denominator(seen.Average(k => k.X), seen.Average(k => k.Y));
     }
 
-    /// <summary>Full-body fit after alignment: mean over shared joints of (distance / torso)², each capped at 1.</summary>
-    private static double BodyError(IReadOnlyList<Keypoint> reference, IReadOnlyList<Keypoint> aligned, double minScore, double torso)
+    /// <summary>
+    /// Full-body fit after alignment: mean over shared joints of (distance / torso)², each capped at 1.
+    /// </summary>
+    private static double BodyError(IReadOnlyList<Keypoint> reference, IReadOnlyList<Keypoint> aligned, double minScore,
+        double torso)
     {
         double sum = 0;
         var n = 0;
@@ -220,14 +232,17 @@ public static class PoseAligner
         return n == 0 ? 1 : sum / n;
     }
 
-    private static List<int> Shared(IReadOnlyList<Keypoint> reference, IReadOnlyList<Keypoint> candidate, IEnumerable<int> joints,
+    private static List<int> Shared(IReadOnlyList<Keypoint> reference, IReadOnlyList<Keypoint> candidate,
+        IEnumerable<int> joints,
         double minScore) =>
         [.. joints.Where(i => BodyFrame.IsSeen(reference[i], minScore) && BodyFrame.IsSeen(candidate[i], minScore))];
 
     private static Correspondence Pair(Keypoint reference, Keypoint candidate) =>
         new(candidate.X, candidate.Y, reference.X, reference.Y, Math.Sqrt(reference.Score * candidate.Score));
 
-    /// <summary>Maps one keypoint; a point beyond the homography's horizon (w of the other sign) has no image: score 0.</summary>
+    /// <summary>
+    /// Maps one keypoint; a point beyond the homography's horizon (w of the other sign) has no image: score 0.
+    /// </summary>
     private static Keypoint Map(PlanarTransform t, Keypoint k, double centreDenominator)
     {
         if (t.Denominator(k.X, k.Y) / centreDenominator <= 0) return k with { Score = 0 };
@@ -241,19 +256,20 @@ public static class PoseAligner
         Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
 
     /// <summary>
-    /// A minimal sample must span the body in every direction: two anchors closer than this many candidate torso lengths
-    /// (neck and one shoulder), or three nearly on a line (neck and both shoulders), give a map that is exact on the
-    /// sample and arbitrary everywhere else.
+    /// A minimal sample must span the body in every direction: two anchors closer than this many candidate torso
+    /// lengths (neck and one shoulder), or three nearly on a line (neck and both shoulders), give a map that is exact
+    /// on the sample and arbitrary everywhere else.
     /// </summary>
     private const double MinimalSpread = 0.25;
 
     /// <summary>
-    /// Size of a sample in its thinnest direction: the distance for two points, otherwise twice the root of the smallest
-    /// eigenvalue of the points' scatter matrix (candidate units).
+    /// Size of a sample in its thinnest direction: the distance for two points, otherwise twice the root of the
+    /// smallest eigenvalue of the points' scatter matrix (candidate units).
     /// </summary>
     internal static double Spread(IReadOnlyList<Correspondence> sample)
     {
-        if (sample.Count == 2) return Math.Sqrt(Math.Pow(sample[0].X - sample[1].X, 2) + Math.Pow(sample[0].Y - sample[1].Y, 2));
+        if (sample.Count == 2) return Math.Sqrt(Math.Pow(sample[0].X - sample[1].X, 2)
+            + Math.Pow(sample[0].Y - sample[1].Y, 2));
         double mx = sample.Average(p => p.X), my = sample.Average(p => p.Y);
         double sxx = sample.Average(p => (p.X - mx) * (p.X - mx)), syy = sample.Average(p => (p.Y - my) * (p.Y - my));
         var sxy = sample.Average(p => (p.X - mx) * (p.Y - my));
@@ -263,7 +279,8 @@ public static class PoseAligner
 
     /// <summary>Largest distance between two of the given candidate joints.</summary>
     private static double Extent(IReadOnlyList<Keypoint> candidate, List<int> joints) =>
-        joints.SelectMany(a => joints.Select(b => Math.Sqrt(Math.Pow(candidate[a].X - candidate[b].X, 2) + Math.Pow(candidate[a].Y - candidate[b].Y, 2))))
+        joints.SelectMany(a => joints.Select(b => Math.Sqrt(Math.Pow(candidate[a].X - candidate[b].X, 2)
+            + Math.Pow(candidate[a].Y - candidate[b].Y, 2))))
             .DefaultIfEmpty(0).Max();
 
     /// <summary>All k-element index subsets of 0..n-1 in lexicographic order.</summary>

@@ -1,6 +1,8 @@
 namespace PoseGen.Core.Poses.Alignment;
 
-/// <summary>One correspondence: candidate point (X, Y) should land on reference point (U, V); W ≥ 0 is its weight.</summary>
+/// <summary>
+/// One correspondence: candidate point (X, Y) should land on reference point (U, V); W ≥ 0 is its weight.
+/// </summary>
 public readonly record struct Correspondence(double X, double Y, double U, double V, double W);
 
 /// <summary>
@@ -16,7 +18,8 @@ public static class TransformFit
         _ => 4,
     };
 
-    public static PlanarTransform? Fit(AlignmentModel model, ReadOnlySpan<Correspondence> points, double ridge = 0) => model switch
+    public static PlanarTransform? Fit(AlignmentModel model, ReadOnlySpan<Correspondence> points, double ridge = 0) =>
+        model switch
     {
         AlignmentModel.Similarity => Similarity(points),
         AlignmentModel.Affine => Affine(points, ridge),
@@ -24,8 +27,8 @@ public static class TransformFit
     };
 
     /// <summary>
-    /// Weighted Procrustes/Umeyama in 2D without reflection. Writing points as complex numbers, the best z' = a z + t has
-    /// a = Σ w (u - ū) conj(x - x̄) / Σ w |x - x̄|² (Umeyama 1991 specialised to the plane), t = ū - a x̄.
+    /// Weighted Procrustes/Umeyama in 2D without reflection. Writing points as complex numbers, the best z' = a z + t
+    /// has a = Σ w (u - ū) conj(x - x̄) / Σ w |x - x̄|² (Umeyama 1991 specialised to the plane), t = ū - a x̄.
     /// </summary>
     public static PlanarTransform? Similarity(ReadOnlySpan<Correspondence> points)
     {
@@ -46,9 +49,9 @@ public static class TransformFit
 
     /// <summary>
     /// Weighted linear least squares for each output row, on centred coordinates for conditioning. A positive
-    /// <paramref name="ridge"/> (units: weight x length²) adds ridge · |L - L_sim|² for the linear part L, pulling it toward
-    /// the similarity fit of the same points: negligible for a well-spread torso, decisive when the candidate torso is
-    /// nearly a line (seen edge-on) and the unregularised map would amplify noise without bound.
+    /// <paramref name="ridge"/> (units: weight x length²) adds ridge · |L - L_sim|² for the linear part L, pulling it
+    /// toward the similarity fit of the same points: negligible for a well-spread torso, decisive when the candidate
+    /// torso is nearly a line (seen edge-on) and the unregularised map would amplify noise without bound.
     /// </summary>
     public static PlanarTransform? Affine(ReadOnlySpan<Correspondence> points, double ridge = 0)
     {
@@ -89,9 +92,9 @@ public static class TransformFit
     }
 
     /// <summary>
-    /// Normalised direct linear transform (Hartley and Zisserman, Multiple View Geometry, algorithm 4.2): both point sets
-    /// are moved to centroid 0 and mean distance √2, each correspondence gives two rows of A (scaled by √w), h is the
-    /// smallest eigenvector of AᵀA, and the result is denormalised as T_ref⁻¹ H T_cand.
+    /// Normalised direct linear transform (Hartley and Zisserman, Multiple View Geometry, algorithm 4.2): both point
+    /// sets are moved to centroid 0 and mean distance √2, each correspondence gives two rows of A (scaled by √w), h is
+    /// the smallest eigenvector of AᵀA, and the result is denormalised as T_ref⁻¹ H T_cand.
     /// </summary>
     public static PlanarTransform? Homography(ReadOnlySpan<Correspondence> points)
     {
@@ -109,8 +112,10 @@ public static class TransformFit
         {
             if (p.W <= 0) continue;
             double x = (p.X - mx) * sc, y = (p.Y - my) * sc, u = (p.U - mu) * sr, v = (p.V - mv) * sr;
-            r1[0] = x; r1[1] = y; r1[2] = 1; r1[3] = 0; r1[4] = 0; r1[5] = 0; r1[6] = -u * x; r1[7] = -u * y; r1[8] = -u;
-            r2[0] = 0; r2[1] = 0; r2[2] = 0; r2[3] = x; r2[4] = y; r2[5] = 1; r2[6] = -v * x; r2[7] = -v * y; r2[8] = -v;
+            r1[0] = x; r1[1] = y; r1[2] = 1; r1[3] = 0; r1[4] = 0; r1[5] = 0; r1[6] = -u * x; r1[7] = -u
+            * y; r1[8] = -u;
+            r2[0] = 0; r2[1] = 0; r2[2] = 0; r2[3] = x; r2[4] = y; r2[5] = 1; r2[6] = -v * x; r2[7] = -v
+            * y; r2[8] = -v;
             for (var i = 0; i < 9; i++)
                 for (var j = 0; j < 9; j++)
                     ata[(i * 9) + j] += p.W * ((r1[i] * r1[j]) + (r2[i] * r2[j]));
@@ -146,7 +151,9 @@ public static class TransformFit
         return Math.Max(max * max, 1e-300);
     }
 
-    /// <summary>Isotropic scale that brings the weighted mean distance from the centroid to √2 (0 when all coincide).</summary>
+    /// <summary>
+    /// Isotropic scale that brings the weighted mean distance from the centroid to √2 (0 when all coincide).
+    /// </summary>
     private static double Normaliser(ReadOnlySpan<Correspondence> points, double cx, double cy, bool useReference)
     {
         double sum = 0, total = 0;

@@ -10,7 +10,9 @@ namespace PoseGen.Core.Poses.Feedback;
 /// </summary>
 public sealed record Correction(string Text, AngleKind Kind, BodySide Side, double DeltaDeg, double Importance);
 
-/// <summary>The most important corrections (most important first), what already matches, and an optional note.</summary>
+/// <summary>
+/// The most important corrections (most important first), what already matches, and an optional note.
+/// </summary>
 public sealed record PoseFeedback(IReadOnlyList<Correction> Corrections, IReadOnlyList<string> Good, string? Note);
 
 public sealed record FeedbackOptions

@@ -18,11 +18,16 @@ public enum AngleKind
     /// <summary>Hip-knee-ankle: 180° straight leg.</summary>
     Knee,
 
-    /// <summary>Hip centre to shoulder centre against the image vertical, signed in the body's frame (see <see cref="LeanPlane"/>).</summary>
+    /// <summary>
+    /// Hip centre to shoulder centre against the image vertical, signed in the body's frame (see
+    /// <see cref="LeanPlane"/>).
+    /// </summary>
     TrunkLean,
 }
 
-/// <summary>Which way a trunk lean is measured: sideways (camera sees the chest or the back) or forward (side view).</summary>
+/// <summary>
+/// Which way a trunk lean is measured: sideways (camera sees the chest or the back) or forward (side view).
+/// </summary>
 public enum LeanPlane
 {
     /// <summary>Positive = the upper body leans toward the person's own left.</summary>
@@ -32,7 +37,9 @@ public enum LeanPlane
     Sagittal,
 }
 
-/// <summary>An interior angle at <see cref="Vertex"/> between the segments to <see cref="From"/> and <see cref="To"/>.</summary>
+/// <summary>
+/// An interior angle at <see cref="Vertex"/> between the segments to <see cref="From"/> and <see cref="To"/>.
+/// </summary>
 public sealed record AngleDefinition(AngleKind Kind, BodySide Side, BodyJoint From, BodyJoint Vertex, BodyJoint To)
 {
     public string Name => $"{Side.ToString().ToLowerInvariant()}_{Kind.ToString().ToLowerInvariant()}";
@@ -55,7 +62,9 @@ public static class JointAngles
         new(AngleKind.Knee, BodySide.Right, BodyJoint.RightHip, BodyJoint.RightKnee, BodyJoint.RightAnkle),
     ];
 
-    /// <summary>Interior angle in degrees [0, 180] and the weakest confidence of its three joints, or null if one is unseen.</summary>
+    /// <summary>
+    /// Interior angle in degrees [0, 180] and the weakest confidence of its three joints, or null if one is unseen.
+    /// </summary>
     public static (double Degrees, double Confidence)? Measure(IReadOnlyList<Keypoint> pose, KeypointLayout layout,
         AngleDefinition angle, double minScore = BodyFrame.DefaultMinScore)
     {
@@ -70,15 +79,17 @@ public static class JointAngles
     }
 
     /// <summary>
-    /// Trunk lean of a pose in its own upright image (x right, y down). Image lean = angle of hip centre → shoulder centre
-    /// from the image vertical, positive toward image right. When the shoulders are clearly apart (at least 0.3 torso
-    /// lengths across the image) the camera sees the chest or the back: the left shoulder on image right means the person
-    /// faces the camera, so image right is their left; otherwise it is a side view and the nose (or an ear) tells which
-    /// way is forward. Null when the torso or the facing cannot be seen.
+    /// Trunk lean of a pose in its own upright image (x right, y down). Image lean = angle of hip centre → shoulder
+    /// centre from the image vertical, positive toward image right. When the shoulders are clearly apart (at least 0.3
+    /// torso lengths across the image) the camera sees the chest or the back: the left shoulder on image right means
+    /// the person faces the camera, so image right is their left; otherwise it is a side view and the nose (or an ear)
+    /// tells which way is forward. Null when the torso or the facing cannot be seen.
     /// </summary>
-    public static TrunkLean? Lean(IReadOnlyList<Keypoint> pose, KeypointLayout layout, double minScore = BodyFrame.DefaultMinScore)
+    public static TrunkLean? Lean(IReadOnlyList<Keypoint> pose, KeypointLayout layout,
+        double minScore = BodyFrame.DefaultMinScore)
     {
-        if (BodyFrame.ShoulderCentre(pose, layout, minScore) is not { } s || BodyFrame.HipCentre(pose, layout, minScore) is not { } h)
+        if (BodyFrame.ShoulderCentre(pose, layout, minScore) is not { } s
+            || BodyFrame.HipCentre(pose, layout, minScore) is not { } h)
             return null;
         double tx = s.X - h.X, ty = s.Y - h.Y;
         var length = Math.Sqrt((tx * tx) + (ty * ty));
@@ -89,7 +100,8 @@ public static class JointAngles
         if (hasShoulders && Math.Abs(ls.X - rs.X) >= 0.3 * length)
             return new TrunkLean(LeanPlane.Lateral, ls.X > rs.X ? imageLean : -imageLean, Math.Min(ls.Score, rs.Score));
         var face = BodyFrame.Midpoint(pose, layout, minScore, BodyJoint.Nose)
-            ?? BodyFrame.Midpoint(pose, layout, minScore, BodyJoint.LeftEar, BodyJoint.RightEar, BodyJoint.LeftEye, BodyJoint.RightEye);
+            ?? BodyFrame.Midpoint(pose, layout, minScore, BodyJoint.LeftEar, BodyJoint.RightEar, BodyJoint.LeftEye,
+                BodyJoint.RightEye);
         if (face is not { } f || Math.Abs(f.X - s.X) < 0.05 * length) return null;
         return new TrunkLean(LeanPlane.Sagittal, f.X > s.X ? imageLean : -imageLean, 1.0);
     }

@@ -2,7 +2,9 @@ using PoseGen.Core.Poses.Alignment;
 
 namespace PoseGen.Core.Poses.Similarity;
 
-/// <summary>Aligns a candidate onto a reference (torso-anchored, see <see cref="PoseAligner"/>) and scores the match.</summary>
+/// <summary>
+/// Aligns a candidate onto a reference (torso-anchored, see <see cref="PoseAligner"/>) and scores the match.
+/// </summary>
 public static class PoseComparer
 {
     public static PoseSimilarity? Compare(Pose reference, Pose candidate, SimilarityOptions? options = null) =>
@@ -30,7 +32,8 @@ public static class PoseComparer
         // The torso anchors the alignment, so its lean is read from each unaligned image against that image's vertical
         // (photos are assumed upright); the mirrored candidate is used when the alignment chose it.
         var rawCandidate = alignment.Mirrored ? BodyFrame.Mirror(candidate, layout) : candidate;
-        if (JointAngles.Lean(reference, layout, minScore) is { } rl && JointAngles.Lean(rawCandidate, layout, minScore) is { } cl
+        if (JointAngles.Lean(reference, layout, minScore) is { } rl
+            && JointAngles.Lean(rawCandidate, layout, minScore) is { } cl
             && rl.Plane == cl.Plane)
             angles.Add(new AngleComparison("trunk_lean", AngleKind.TrunkLean, BodySide.Centre, rl.Degrees, cl.Degrees,
                 cl.Degrees - rl.Degrees, Math.Sqrt(rl.Confidence * cl.Confidence)) { Plane = rl.Plane });
@@ -45,7 +48,8 @@ public static class PoseComparer
             var seenCandidate = BodyFrame.IsSeen(aligned[i], minScore);
             double? distance = null;
             if (seenReference && seenCandidate)
-                distance = Math.Sqrt(Math.Pow(aligned[i].X - reference[i].X, 2) + Math.Pow(aligned[i].Y - reference[i].Y, 2));
+                distance = Math.Sqrt(Math.Pow(aligned[i].X - reference[i].X, 2)
+                    + Math.Pow(aligned[i].Y - reference[i].Y, 2));
             if (seenReference)
             {
                 // COCO OKS term exp(-d² / (2 s² k²)) with k = 2σ (cocoapi); an unseen candidate joint scores 0.

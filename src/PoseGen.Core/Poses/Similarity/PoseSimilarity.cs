@@ -2,9 +2,12 @@ using PoseGen.Core.Poses.Alignment;
 
 namespace PoseGen.Core.Poses.Similarity;
 
-/// <summary>One angle in both poses. DeltaDeg = candidate - reference; Weight in [0, 1] from the joints' confidences.</summary>
+/// <summary>
+/// One angle in both poses. DeltaDeg = candidate - reference; Weight in [0, 1] from the joints' confidences.
+/// </summary>
 public sealed record AngleComparison(
-    string Name, AngleKind Kind, BodySide Side, double ReferenceDeg, double CandidateDeg, double DeltaDeg, double Weight)
+    string Name, AngleKind Kind, BodySide Side, double ReferenceDeg, double CandidateDeg, double DeltaDeg,
+    double Weight)
 {
     /// <summary>For <see cref="AngleKind.TrunkLean"/>: the plane both leans were measured in.</summary>
     public LeanPlane? Plane { get; init; }
@@ -38,7 +41,9 @@ public sealed record SimilarityOptions
 {
     public AlignmentOptions Alignment { get; init; } = AlignmentOptions.Default;
 
-    /// <summary>Angle difference (degrees) at which a joint's angle similarity has fallen to exp(-1/2) ≈ 0.61.</summary>
+    /// <summary>
+    /// Angle difference (degrees) at which a joint's angle similarity has fallen to exp(-1/2) ≈ 0.61.
+    /// </summary>
     public double AngleSigmaDeg { get; init; } = 20;
 
     /// <summary>

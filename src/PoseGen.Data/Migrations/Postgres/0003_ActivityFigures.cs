@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace PoseGen.Data.Migrations.Postgres;
 
-/// <summary>The dashboard's figures as columns of Activities (exercise, reps, score, seconds) and an index by kind and time.
-/// Entries saved before this migration keep them null: the dashboard counts them as sessions without figures.</summary>
+/// <summary>The dashboard's figures as columns of Activities (exercise, reps, score, seconds) and an index by kind and
+/// time. Entries saved before this migration keep them null: the dashboard counts them as sessions without
+/// figures.</summary>
 [DbContext(typeof(PostgresPoseGenDbContext))]
 [Migration("20261204000003_ActivityFigures")]
 public sealed class ActivityFigures : Migration

@@ -11,5 +11,6 @@ public sealed class DisplayName : Migration
     protected override void Up(MigrationBuilder migrationBuilder) =>
         migrationBuilder.Sql(SqlScript.Read("Sqlite", "0004_DisplayName"));
 
-    protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropColumn("DisplayName", "Profiles");
+    protected override void Down(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.DropColumn("DisplayName", "Profiles");
 }

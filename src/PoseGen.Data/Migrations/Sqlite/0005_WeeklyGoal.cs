@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace PoseGen.Data.Migrations.Sqlite;
 
-/// <summary>A weekly goal in the profile: what it counts (Sessions or Reps) and the target, both null for none.</summary>
+/// <summary>
+/// A weekly goal in the profile: what it counts (Sessions or Reps) and the target, both null for none.
+/// </summary>
 [DbContext(typeof(SqlitePoseGenDbContext))]
 [Migration("20261205000005_WeeklyGoal")]
 public sealed class WeeklyGoal : Migration

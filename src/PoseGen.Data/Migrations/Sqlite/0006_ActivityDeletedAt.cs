@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace PoseGen.Data.Migrations.Sqlite;
 
-/// <summary>Deleting a History entry marks it (Activities.DeletedAtUtc) so it can be undone for a few seconds; the index
-/// serves the sweep that purges the marked entries afterwards.</summary>
+/// <summary>Deleting a History entry marks it (Activities.DeletedAtUtc) so it can be undone for a few seconds; the
+/// index serves the sweep that purges the marked entries afterwards.</summary>
 [DbContext(typeof(SqlitePoseGenDbContext))]
 [Migration("20261205000006_ActivityDeletedAt")]
 public sealed class ActivityDeletedAt : Migration

@@ -18,9 +18,12 @@ public sealed class ContextForm
 [ApiController]
 [Authorize]
 [Route("api/v1/context")]
-public sealed class ContextApiController(ContextClassificationService context, IOptions<UploadOptions> uploads) : ControllerBase
+public sealed class ContextApiController(ContextClassificationService context,
+    IOptions<UploadOptions> uploads) : ControllerBase
 {
-    /// <summary>Environment and outfit from a photo (field <c>image</c>) and/or a prompt, with the evidence behind each label.</summary>
+    /// <summary>
+    /// Environment and outfit from a photo (field <c>image</c>) and/or a prompt, with the evidence behind each label.
+    /// </summary>
     [EnableRateLimiting(RateLimits.Work)]
     [HttpPost("classify")]
     [Consumes("multipart/form-data")]
@@ -34,7 +37,8 @@ public sealed class ContextApiController(ContextClassificationService context, I
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<ContextClassificationResponse> Classify([FromForm] ContextForm form, CancellationToken ct)
     {
-        var photo = form.Image is null ? null : await UploadReader.ReadImageAsync(form.Image, "image", uploads.Value.MaxImageBytes, ct);
+        var photo = form.Image is null ? null : await UploadReader.ReadImageAsync(form.Image, "image",
+            uploads.Value.MaxImageBytes, ct);
         return await context.ClassifyAsync(photo, form.Prompt, ct);
     }
 }

@@ -12,8 +12,8 @@ namespace PoseGen.Web.Controllers.Api;
 public sealed class GenerationsApiController(GenerationJobService jobs) : ControllerBase
 {
     /// <summary>
-    /// Queues a render of the pose; 202 with the job id; 429 when the user's own renders fill their share of the line, 503
-    /// when generation is not installed or the line is full (both busy answers with Retry-After).
+    /// Queues a render of the pose; 202 with the job id; 429 when the user's own renders fill their share of the line,
+    /// 503 when generation is not installed or the line is full (both busy answers with Retry-After).
     /// </summary>
     [EnableRateLimiting(RateLimits.Work)]
     [HttpPost]
@@ -37,7 +37,8 @@ public sealed class GenerationsApiController(GenerationJobService jobs) : Contro
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status401Unauthorized)]
     public IActionResult GeneratorStatus() =>
-        Ok(new { available = jobs.UnavailableMessage() is null, message = jobs.UnavailableMessage(), device = jobs.GeneratorStatus().Device });
+        Ok(new { available = jobs.UnavailableMessage() is null, message = jobs.UnavailableMessage(),
+            device = jobs.GeneratorStatus().Device });
 
     /// <summary>Status, progress, queue position and image URLs (result once done, the OpenPose map always).</summary>
     [HttpGet("{id:guid}")]
@@ -63,7 +64,9 @@ public sealed class GenerationsApiController(GenerationJobService jobs) : Contro
     public async Task<ActionResult<GenerationJobStatus>> Cancel(Guid id, CancellationToken ct) =>
         await jobs.CancelAsync(User.RequiredUserId(), id, ct) is { } status ? status : NotFound();
 
-    /// <summary>The ControlNet OpenPose conditioning PNG for a pose (same pose fields as a generation); needs no models.</summary>
+    /// <summary>
+    /// The ControlNet OpenPose conditioning PNG for a pose (same pose fields as a generation); needs no models.
+    /// </summary>
     [EnableRateLimiting(RateLimits.Work)]
     [HttpPost("openpose-map")]
     [ProducesResponseType(StatusCodes.Status200OK)]
@@ -88,8 +91,10 @@ public sealed class GenerationsApiController(GenerationJobService jobs) : Contro
         [FromQuery] string? poseId, [FromQuery] string? view, [FromQuery] double? heightM, [FromQuery] Guid? analysisId,
         [FromQuery] int? width, [FromQuery] int? height, CancellationToken ct)
     {
-        var request = new GenerationRequestDto(PoseId: poseId, View: view, HeightM: heightM, AnalysisId: analysisId, Width: width, Height: height);
-        return Ok(new { width = width ?? 512, height = height ?? 512, keypoints = await jobs.KeypointsAsync(User.RequiredUserId(), request, ct) });
+        var request = new GenerationRequestDto(PoseId: poseId, View: view, HeightM: heightM, AnalysisId: analysisId,
+            Width: width, Height: height);
+        return Ok(new { width = width ?? 512, height = height ?? 512,
+            keypoints = await jobs.KeypointsAsync(User.RequiredUserId(), request, ct) });
     }
 
     [HttpGet("openpose-map")]
@@ -98,7 +103,9 @@ public sealed class GenerationsApiController(GenerationJobService jobs) : Contro
     [ProducesResponseType(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public Task<IActionResult> MapForLibraryPose(
-        [FromQuery] string? poseId, [FromQuery] string? view, [FromQuery] double? heightM, [FromQuery] int? width, [FromQuery] int? height,
+        [FromQuery] string? poseId, [FromQuery] string? view, [FromQuery] double? heightM, [FromQuery] int? width,
+        [FromQuery] int? height,
         CancellationToken ct) =>
-        Map(new GenerationRequestDto(PoseId: poseId ?? "", View: view, HeightM: heightM, Width: width, Height: height), ct);
+        Map(new GenerationRequestDto(PoseId: poseId ?? "", View: view, HeightM: heightM, Width: width, Height: height),
+            ct);
 }

@@ -9,7 +9,8 @@ namespace PoseGen.Web.Controllers.Api;
 [ApiController]
 [Authorize]
 [Route("api/v1/history")]
-public sealed class HistoryApiController(HistoryService history, HistoryDeletionService deletion, DataExportService export) : ControllerBase
+public sealed class HistoryApiController(HistoryService history, HistoryDeletionService deletion,
+    DataExportService export) : ControllerBase
 {
     /// <summary>Everything of the user's as one zip: profile, every entry with its document, every picture.</summary>
     [HttpGet("export.zip")]
@@ -19,9 +20,10 @@ public sealed class HistoryApiController(HistoryService history, HistoryDeletion
     {
         Response.ContentType = "application/zip";
         Response.Headers.ContentDisposition = $"attachment; filename=\"posegen-data-{DateTime.UtcNow:yyyy-MM-dd}.zip\"";
-        // Built in a temporary file (ZipArchive still writes parts synchronously, which the response body refuses, and a
-        // user's pictures need not sit in memory), then sent; the file goes away when it is closed.
-        await using var zip = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+        // Built in a temporary file (ZipArchive still writes parts synchronously, which the response body refuses, and
+        // a user's pictures need not sit in memory), then sent; the file goes away when it is closed.
+        await using var zip = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite,
+            FileShare.None, 81920,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await export.WriteZipAsync(User.RequiredUserId(), zip, ct);
         zip.Position = 0;
@@ -38,9 +40,11 @@ public sealed class HistoryApiController(HistoryService history, HistoryDeletion
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status401Unauthorized)]
     public async Task<IReadOnlyList<ActivitySummary>> List(
-        ActivityKind? kind, [FromQuery] string? q = null, [FromQuery] DateOnly? from = null, [FromQuery] DateOnly? to = null,
+        ActivityKind? kind, [FromQuery] string? q = null, [FromQuery] DateOnly? from = null,
+        [FromQuery] DateOnly? to = null,
         [FromQuery] string? exercise = null, int skip = 0, int take = 50, CancellationToken ct = default) =>
-        await history.ListAsync(User.RequiredUserId(), HistoryFilter.Parse(kind, q, from, to, exercise), skip, take, ct);
+        await history.ListAsync(User.RequiredUserId(), HistoryFilter.Parse(kind, q, from, to, exercise), skip, take,
+            ct);
 
     /// <summary>One entry with its full result document.</summary>
     [HttpGet("{id:guid}")]
@@ -61,7 +65,9 @@ public sealed class HistoryApiController(HistoryService history, HistoryDeletion
         });
     }
 
-    /// <summary>Deletes an entry; its <c>undoToken</c> (or POST {id}/restore) brings it back within a few seconds.</summary>
+    /// <summary>
+    /// Deletes an entry; its <c>undoToken</c> (or POST {id}/restore) brings it back within a few seconds.
+    /// </summary>
     [HttpDelete("{id:guid}")]
     [ProducesResponseType<DeletedEntries>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
@@ -78,9 +84,11 @@ public sealed class HistoryApiController(HistoryService history, HistoryDeletion
     [ProducesResponseType(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType(StatusCodes.Status409Conflict)]
     public Task<DeletedEntries> DeleteMatching(
-        ActivityKind? kind, [FromQuery] string? q = null, [FromQuery] DateOnly? from = null, [FromQuery] DateOnly? to = null,
+        ActivityKind? kind, [FromQuery] string? q = null, [FromQuery] DateOnly? from = null,
+        [FromQuery] DateOnly? to = null,
         [FromQuery] string? exercise = null, [FromQuery] int? expected = null, CancellationToken ct = default) =>
-        deletion.DeleteMatchingAsync(User.RequiredUserId(), HistoryFilter.Parse(kind, q, from, to, exercise), expected, ct);
+        deletion.DeleteMatchingAsync(User.RequiredUserId(), HistoryFilter.Parse(kind, q, from, to, exercise), expected,
+            ct);
 
     /// <summary>Undoes a delete by its token while its window is open; 404 when there is nothing to restore.</summary>
     [HttpPost("restore")]
@@ -91,7 +99,8 @@ public sealed class HistoryApiController(HistoryService history, HistoryDeletion
     public async Task<IActionResult> Restore([FromQuery] string? token, CancellationToken ct) =>
         await deletion.RestoreAsync(User.RequiredUserId(), token ?? "", ct) is > 0 and var restored
             ? Ok(new { restored })
-            : Problem(statusCode: StatusCodes.Status404NotFound, detail: "Nothing to restore: the undo time is over or the token is not yours.");
+            : Problem(statusCode: StatusCodes.Status404NotFound,
+                detail: "Nothing to restore: the undo time is over or the token is not yours.");
 
     [HttpPost("{id:guid}/restore")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

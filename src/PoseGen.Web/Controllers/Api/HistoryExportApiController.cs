@@ -7,7 +7,9 @@ using PoseGen.Web.ViewModels.Poses;
 
 namespace PoseGen.Web.Controllers.Api;
 
-/// <summary>Downloads of History entries: one as JSON, the list as CSV, keypoints as COCO or OpenPose JSON, reps as CSV.</summary>
+/// <summary>
+/// Downloads of History entries: one as JSON, the list as CSV, keypoints as COCO or OpenPose JSON, reps as CSV.
+/// </summary>
 [ApiController]
 [Authorize]
 [Route("api/v1/history")]
@@ -31,7 +33,8 @@ public sealed class HistoryExportApiController(HistoryExportService export) : Co
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status401Unauthorized)]
     public async Task Csv(
-        ActivityKind? kind, [FromQuery] string? q = null, [FromQuery] DateOnly? from = null, [FromQuery] DateOnly? to = null,
+        ActivityKind? kind, [FromQuery] string? q = null, [FromQuery] DateOnly? from = null,
+        [FromQuery] DateOnly? to = null,
         [FromQuery] string? exercise = null, CancellationToken ct = default)
     {
         // Parsed before anything is written, so a bad filter is still a problem answer.
@@ -42,13 +45,15 @@ public sealed class HistoryExportApiController(HistoryExportService export) : Co
         await export.WriteCsvAsync(User.RequiredUserId(), filter, writer, ct);
     }
 
-    /// <param name="format">coco (keypoint results, 17 joints), openpose (18-joint COCO-18 layout) or posegen (as saved).</param>
+    /// <param name="format">coco (keypoint results, 17 joints), openpose (18-joint COCO-18 layout) or posegen (as
+    /// saved).</param>
     [HttpGet("{id:guid}/keypoints")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
-    public async Task<IActionResult> Keypoints(Guid id, [FromQuery] PoseOutputFormat format = PoseOutputFormat.Coco, CancellationToken ct = default)
+    public async Task<IActionResult> Keypoints(Guid id, [FromQuery] PoseOutputFormat format = PoseOutputFormat.Coco,
+        CancellationToken ct = default)
     {
         if (await export.KeypointsAsync(User.RequiredUserId(), id, format, ct) is not { } keypoints)
             return NotFound();

@@ -8,7 +8,9 @@ using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Controllers.Api;
 
-/// <summary>The pose library: list, one pose as keypoints for a view, and its mannequin / OpenPose renders (SVG, PNG).</summary>
+/// <summary>
+/// The pose library: list, one pose as keypoints for a view, and its mannequin / OpenPose renders (SVG, PNG).
+/// </summary>
 [ApiController]
 [Authorize]
 [Route("api/v1/poses/library")]
@@ -22,7 +24,9 @@ public sealed class PoseLibraryApiController(PoseLibrary library, IImageCodec co
     [ProducesResponseType(StatusCodes.Status401Unauthorized)]
     public IReadOnlyList<LibraryPoseSummaryDto> List() => library.All.Select(LibraryPoseSummaryDto.From).ToList();
 
-    /// <summary><paramref name="format"/>: posegen (COCO-17 keypoints) or openpose (OpenPose BODY_18), in canvas pixels.</summary>
+    /// <summary>
+    /// <paramref name="format"/>: posegen (COCO-17 keypoints) or openpose (OpenPose BODY_18), in canvas pixels.
+    /// </summary>
     [HttpGet("{id}")]
     [ProducesResponseType<LibraryPoseDto>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]

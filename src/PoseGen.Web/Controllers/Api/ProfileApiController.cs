@@ -13,7 +13,8 @@ public sealed class ProfileApiController(ProfileService profiles) : ControllerBa
     [HttpGet]
     [ProducesResponseType<ProfileDto>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status401Unauthorized)]
-    public async Task<ProfileDto> Get(CancellationToken ct) => ProfileDto.From(await profiles.GetAsync(User.RequiredUserId(), ct));
+    public async Task<ProfileDto> Get(CancellationToken ct) =>
+    ProfileDto.From(await profiles.GetAsync(User.RequiredUserId(), ct));
 
     [HttpPut]
     [ProducesResponseType<ProfileDto>(StatusCodes.Status200OK)]

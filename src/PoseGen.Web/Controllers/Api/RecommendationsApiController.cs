@@ -9,7 +9,10 @@ using PoseGen.Core.Errors;
 
 namespace PoseGen.Web.Controllers.Api;
 
-/// <summary>The multipart form of a recommendation request: a photo plus the JSON body's fields (lists repeated or comma-separated).</summary>
+/// <summary>
+/// The multipart form of a recommendation request: a photo plus the JSON body's fields (lists repeated or
+/// comma-separated).
+/// </summary>
 public sealed class RecommendationForm
 {
     public IFormFile? Image { get; set; }
@@ -28,7 +31,8 @@ public sealed class RecommendationForm
     // A form cannot tell "no field" from "empty list", so no values means "not given" here.
     private static List<string>? Split(List<string> values)
     {
-        var split = values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var split = values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries
+            | StringSplitOptions.TrimEntries)).ToList();
         return split.Count == 0 ? null : split;
     }
 }
@@ -37,7 +41,8 @@ public sealed class RecommendationForm
 [Authorize]
 [Route("api/v1/recommendations")]
 public sealed class RecommendationsApiController(
-    RecommendationService recommendations, PoseFeedbackService feedback, IOptions<UploadOptions> uploads) : ControllerBase
+    RecommendationService recommendations, PoseFeedbackService feedback,
+    IOptions<UploadOptions> uploads) : ControllerBase
 {
     /// <summary>Ranked library poses for a prompt, chips and the user's profile; saved to the history.</summary>
     [HttpPost]
@@ -51,7 +56,9 @@ public sealed class RecommendationsApiController(
     public Task<RecommendationResponse> Recommend([FromBody] RecommendationRequestDto request, CancellationToken ct) =>
         recommendations.RecommendAsync(User.RequiredUserId(), request, null, ct);
 
-    /// <summary>The same with a photo (field <c>image</c>): its detected pose sets body proportions and closeness.</summary>
+    /// <summary>
+    /// The same with a photo (field <c>image</c>): its detected pose sets body proportions and closeness.
+    /// </summary>
     [EnableRateLimiting(RateLimits.Work)]
     [HttpPost]
     [Consumes("multipart/form-data")]
@@ -64,13 +71,17 @@ public sealed class RecommendationsApiController(
     [ProducesResponseType(StatusCodes.Status422UnprocessableEntity)]
     [ProducesResponseType(StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
-    public async Task<RecommendationResponse> RecommendWithPhoto([FromForm] RecommendationForm form, CancellationToken ct)
+    public async Task<RecommendationResponse> RecommendWithPhoto([FromForm] RecommendationForm form,
+        CancellationToken ct)
     {
-        var photo = form.Image is null ? null : await UploadReader.ReadImageAsync(form.Image, "image", uploads.Value.MaxImageBytes, ct);
+        var photo = form.Image is null ? null : await UploadReader.ReadImageAsync(form.Image, "image",
+            uploads.Value.MaxImageBytes, ct);
         return await recommendations.RecommendAsync(User.RequiredUserId(), form.ToRequest(), photo, ct);
     }
 
-    /// <summary>Stores like / not_for_me / done for a pose; the user's next recommendations take it into account.</summary>
+    /// <summary>
+    /// Stores like / not_for_me / done for a pose; the user's next recommendations take it into account.
+    /// </summary>
     [HttpPost("feedback")]
     [ProducesResponseType<FeedbackRequestDto>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]

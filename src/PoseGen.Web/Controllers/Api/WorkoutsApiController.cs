@@ -14,7 +14,8 @@ public sealed class WorkoutsApiController(WorkoutJobService jobs) : ControllerBa
 {
     /// <summary>
     /// Queues a clip (multipart field <c>video</c>: mp4, webm or mov) for rep counting of <paramref name="exercise"/>
-    /// (a catalog id, or <c>auto</c>, the default: recognised from the motion); answers 202 with the job id at once. A file that is not a video is a 415, an unreadable or too long one a 422.
+    /// (a catalog id, or <c>auto</c>, the default: recognised from the motion); answers 202 with the job id at once. A
+    /// file that is not a video is a 415, an unreadable or too long one a 422.
     /// </summary>
     [EnableRateLimiting(RateLimits.Work)]
     [HttpPost("analyze")]
@@ -33,7 +34,9 @@ public sealed class WorkoutsApiController(WorkoutJobService jobs) : ControllerBa
         return AcceptedAtAction(nameof(Get), new { id }, new { id });
     }
 
-    /// <summary>The job's status (queued, running, done, failed), progress in [0, 1] and, once done, the result.</summary>
+    /// <summary>
+    /// The job's status (queued, running, done, failed), progress in [0, 1] and, once done, the result.
+    /// </summary>
     [HttpGet("analyses/{id:guid}")]
     [ProducesResponseType<WorkoutJobStatus>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status401Unauthorized)]

@@ -14,19 +14,21 @@ using PoseGen.Web.Services.Jobs;
 namespace PoseGen.Web.Services.Generation;
 
 /// <summary>
-/// One render as a Hangfire job, run by whichever instance's server fetched it, saving the result to the owner's media and
-/// pushing progress to the owner over SignalR. A run the process ended is queued again by Hangfire; a run that threw is
-/// retried <see cref="JobQueues.Retries"/> times; a cancel (the row marked cancelled, the job deleted in Hangfire) stops
-/// it between steps.
+/// One render as a Hangfire job, run by whichever instance's server fetched it, saving the result to the owner's media
+/// and pushing progress to the owner over SignalR. A run the process ended is queued again by Hangfire; a run that
+/// threw is retried <see cref="JobQueues.Retries"/> times; a cancel (the row marked cancelled, the job deleted in
+/// Hangfire) stops it between steps.
 /// </summary>
 public sealed partial class GenerationJob(
     IServiceScopeFactory scopes, GenerationLive live, IServiceProvider services, IHubContext<GenerationHub> hub,
     IImageCodec codec, IHostApplicationLifetime lifetime, ILogger<GenerationJob> logger)
 {
-    public const string InterruptedMessage = "The app stopped twice while rendering this, so it was not tried again. Try fewer steps or a smaller size.";
+    public const string InterruptedMessage =
+        "The app stopped twice while rendering this, so it was not tried again. Try fewer steps or a smaller size.";
 
     /// <param name="context">Hangfire's, passed in by the server (null when enqueued).</param>
-    /// <param name="ct">Fires when this instance stops (the job is then queued again) or the job is deleted (cancelled).</param>
+    /// <param name="ct">Fires when this instance stops (the job is then queued again) or the job is deleted
+    /// (cancelled).</param>
     [Queue(JobQueues.Generation)]
     [AutomaticRetry(Attempts = JobQueues.Retries, OnAttemptsExceeded = AttemptsExceededAction.Fail,
         DelaysInSeconds = [JobQueues.FirstRetryDelaySeconds, JobQueues.SecondRetryDelaySeconds])]
@@ -38,16 +40,19 @@ public sealed partial class GenerationJob(
         {
             await RenderAsync(id, retries, cancel);
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested
+            && !lifetime.ApplicationStopping.IsCancellationRequested)
         {
             // Cancelled by its owner (the row already says so) or deleted on the dashboard (it says so now).
-            await UpdateAsync(id, d => d.IsPending ? d with { Status = GenerationJobDocument.Cancelled } : d, "Cancelled", CancellationToken.None);
+            await UpdateAsync(id, d => d.IsPending ? d with { Status = GenerationJobDocument.Cancelled } : d,
+                "Cancelled", CancellationToken.None);
         }
         catch (Exception ex) when (!cancel.IsCancellationRequested)
         {
             LogJobFailed(id, retries, ex);
             if (retries >= JobQueues.Retries)
-                await RecordFailureAsync(id, d => d with { Status = GenerationJobDocument.Failed, Error = "The generation failed." });
+                await RecordFailureAsync(id, d => d with { Status = GenerationJobDocument.Failed,
+                    Error = "The generation failed." });
             throw;
         }
         finally
@@ -63,21 +68,25 @@ public sealed partial class GenerationJob(
             return;
         // Attempts counts the runs started and Hangfire's RetryCount those that ended by throwing, so the difference is
         // the runs that the process ended: a render that crashes the app must not crash it at every start.
-        if (stored.Value.Job is { Status: GenerationJobDocument.Running } j && j.Attempts - retries >= GenerationJobDocument.MaxAttempts)
+        if (stored.Value.Job is { Status: GenerationJobDocument.Running } j
+            && j.Attempts - retries >= GenerationJobDocument.MaxAttempts)
         {
             LogGaveUp(id, j.Attempts);
-            await UpdateAsync(id, d => d with { Status = GenerationJobDocument.Failed, Error = InterruptedMessage }, "Failed", ct);
+            await UpdateAsync(id, d => d with { Status = GenerationJobDocument.Failed, Error = InterruptedMessage },
+                "Failed", ct);
             return;
         }
         var document = await UpdateAsync(id, d => d.IsPending
-            ? d with { Status = GenerationJobDocument.Running, Step = 0, Progress = 0, Attempts = d.Attempts + 1 } : d, "Running", ct);
+            ? d with { Status = GenerationJobDocument.Running, Step = 0, Progress = 0, Attempts = d.Attempts + 1 } : d,
+            "Running", ct);
         if (document is not { Job.Status: GenerationJobDocument.Running, Owner: { } owner })
             return;
         var d = document.Value.Job;
         var generator = services.GetService<IPoseImageGenerator>();
         if (generator is not { Status.IsAvailable: true })
         {
-            await UpdateAsync(id, x => x with { Status = GenerationJobDocument.Failed, Error = GenerationJobService.NotInstalledMessage }, "Failed", ct);
+            await UpdateAsync(id, x => x with { Status = GenerationJobDocument.Failed,
+                Error = GenerationJobService.NotInstalledMessage }, "Failed", ct);
             return;
         }
         var p = d.Parameters;
@@ -99,11 +108,13 @@ public sealed partial class GenerationJob(
         var p = d.Parameters;
         await using var scope = scopes.CreateAsyncScope();
         var media = scope.ServiceProvider.GetRequiredService<MediaStore>();
-        var file = await media.SaveAsync(owner, codec.Encode(result.Image, EncodeFormat.Png), "image/png", CancellationToken.None);
+        var file = await media.SaveAsync(owner, codec.Encode(result.Image, EncodeFormat.Png), "image/png",
+            CancellationToken.None);
         file.Width = result.Image.Width;
         file.Height = result.Image.Height;
         file.ActivityId = id;
-        var done = d with { Status = GenerationJobDocument.Done, Progress = 1, Step = p.Steps, ResultMediaId = file.Id };
+        var done = d with { Status = GenerationJobDocument.Done, Progress = 1, Step = p.Steps,
+            ResultMediaId = file.Id };
         try
         {
             var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
@@ -116,7 +127,8 @@ public sealed partial class GenerationJob(
             }
             db.MediaFiles.Add(file);
             activity.Document = JsonSerializer.Serialize(done, HistoryService.DocumentJson);
-            activity.Summary = $"{p.Steps} steps, {p.Scheduler}, seed {result.Seed}, {result.Elapsed.TotalSeconds:F1} s";
+            activity.Summary =
+                $"{p.Steps} steps, {p.Scheduler}, seed {result.Seed}, {result.Elapsed.TotalSeconds:F1} s";
             activity.ThumbnailId = file.Id;
             await db.SaveChangesAsync(CancellationToken.None);
         }
@@ -150,7 +162,8 @@ public sealed partial class GenerationJob(
         var media = scope.ServiceProvider.GetRequiredService<MediaStore>();
         async Task<byte[]> Read(Guid mediaId)
         {
-            var file = await history.GetMediaAsync(owner, mediaId, ct) ?? throw new InvalidOperationException($"Media {mediaId} is gone.");
+            var file = await history.GetMediaAsync(owner, mediaId, ct)
+                ?? throw new InvalidOperationException($"Media {mediaId} is gone.");
             return await File.ReadAllBytesAsync(media.FullPath(file), ct);
         }
         var control = codec.Decode(await Read(d.MapMediaId));
@@ -167,7 +180,9 @@ public sealed partial class GenerationJob(
         await hub.Clients.User(owner).SendAsync("generation", status);
     }
 
-    /// <summary>Applies <paramref name="change"/> to the row's document; writes and pushes only when it changed it.</summary>
+    /// <summary>
+    /// Applies <paramref name="change"/> to the row's document; writes and pushes only when it changed it.
+    /// </summary>
     private async Task<(GenerationJobDocument Job, string? Owner)?> UpdateAsync(
         Guid id, Func<GenerationJobDocument, GenerationJobDocument> change, string summary, CancellationToken ct)
     {
@@ -198,6 +213,7 @@ public sealed partial class GenerationJob(
     [LoggerMessage(Level = LogLevel.Error, Message = "Generation {Id} ended but its end could not be recorded")]
     private partial void LogEndNotRecorded(Guid id, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} was interrupted {Attempts} times by the process ending; failed, not retried")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Generation {Id} was interrupted {Attempts} times by the process ending; failed, not retried")]
     private partial void LogGaveUp(Guid id, int attempts);
 }

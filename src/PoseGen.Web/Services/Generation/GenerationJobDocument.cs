@@ -3,16 +3,19 @@ using PoseGen.Core.Abstractions;
 
 namespace PoseGen.Web.Services.Generation;
 
-/// <summary>What a generation was asked to do, as stored and as the API echoes it. Scheduler is an API id (euler-a ...).</summary>
+/// <summary>
+/// What a generation was asked to do, as stored and as the API echoes it. Scheduler is an API id (euler-a ...).
+/// </summary>
 public sealed record GenerationParameters(
-    string Prompt, string NegativePrompt, int Steps, string Scheduler, long Seed, float Guidance, float ControlNetStrength,
+    string Prompt, string NegativePrompt, int Steps, string Scheduler, long Seed, float Guidance,
+    float ControlNetStrength,
     int Width, int Height, Guid? InitMediaId, float Strength, string Source);
 
 /// <summary>
-/// The History document of a generation (ActivityKind.Generation), rewritten as the job moves on so it survives a restart.
-/// <see cref="Keypoints"/> is the OpenPose BODY_18 pose as 54 numbers (x, y, score per joint) in output pixels.
-/// <see cref="Attempts"/> counts the runs started; those that Hangfire did not retry after an exception were ended by the
-/// process, and after <see cref="MaxAttempts"/> such runs the job is failed rather than tried again.
+/// The History document of a generation (ActivityKind.Generation), rewritten as the job moves on so it survives a
+/// restart. <see cref="Keypoints"/> is the OpenPose BODY_18 pose as 54 numbers (x, y, score per joint) in output
+/// pixels. <see cref="Attempts"/> counts the runs started; those that Hangfire did not retry after an exception were
+/// ended by the process, and after <see cref="MaxAttempts"/> such runs the job is failed rather than tried again.
 /// </summary>
 public sealed record GenerationJobDocument(
     string Status, double Progress, int Step, GenerationParameters Parameters, float[] Keypoints,
@@ -40,9 +43,12 @@ public sealed record GenerationJobDocument(
     }
 }
 
-/// <summary>What <c>GET /api/v1/generations/{id}</c> answers and the hub pushes. QueuePosition is 1-based, 0 when not waiting.</summary>
+/// <summary>
+/// What <c>GET /api/v1/generations/{id}</c> answers and the hub pushes. QueuePosition is 1-based, 0 when not waiting.
+/// </summary>
 public sealed record GenerationJobStatus(
-    Guid Id, string Status, double Progress, int Step, int TotalSteps, int QueuePosition, string MapUrl, string? ResultUrl,
+    Guid Id, string Status, double Progress, int Step, int TotalSteps, int QueuePosition, string MapUrl,
+    string? ResultUrl,
     string? PreviewUrl, string? Error, GenerationParameters Parameters);
 
 public static class SchedulerIds

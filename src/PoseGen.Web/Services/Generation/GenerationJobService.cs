@@ -20,31 +20,43 @@ namespace PoseGen.Web.Services.Generation;
 /// <c>Generation:MaxQueuedPerUser</c> so that one account cannot fill the line for everyone.
 /// </summary>
 public sealed class GenerationJobService(
-    IServiceProvider services, GenerationPoseResolver poses, HistoryService history, MediaStore media, PoseGenDbContext db,
-    JobLine line, GenerationLive live, IBackgroundJobClient jobs, IOptions<GenerationQueueOptions> options, IImageCodec codec,
+    IServiceProvider services, GenerationPoseResolver poses, HistoryService history, MediaStore media,
+    PoseGenDbContext db,
+    JobLine line, GenerationLive live, IBackgroundJobClient jobs, IOptions<GenerationQueueOptions> options,
+    IImageCodec codec,
     IHubContext<GenerationHub> hub)
 {
     public const string NotInstalledMessage =
-        "Image generation is not installed: the Stable Diffusion 1.5 and ControlNet OpenPose ONNX models are missing. " +
-        "On a machine with internet access run scripts/fetch-models, which downloads them into models/ and writes the " +
+        "Image generation is not installed: the Stable Diffusion 1.5 and ControlNet OpenPose ONNX models are missing. "
+            +
+        "On a machine with internet access run scripts/fetch-models, which downloads them into models/ and writes the "
+        +
         "manifest (see models/README.md), then restart PoseGen.";
 
     // A guess, not a measurement: about one render's time on a GPU (models/README.md's expectations).
     private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(30);
 
-    /// <summary>Entries read past the line's bound: cancelled jobs' entries stay in the queue until a server skips them.</summary>
+    /// <summary>
+    /// Entries read past the line's bound: cancelled jobs' entries stay in the queue until a server skips them.
+    /// </summary>
     private const int WaitingScanSlack = 64;
 
-    /// <summary>The generator's state; a missing registration means the pipeline is not part of this build or not installed.</summary>
+    /// <summary>
+    /// The generator's state; a missing registration means the pipeline is not part of this build or not installed.
+    /// </summary>
     public GeneratorStatus GeneratorStatus() =>
         services.GetService<IPoseImageGenerator>()?.Status ?? new GeneratorStatus(false, null, null);
 
-    /// <summary>One message for the user: "not installed" with how to install, or what is wrong with installed models.</summary>
+    /// <summary>
+    /// One message for the user: "not installed" with how to install, or what is wrong with installed models.
+    /// </summary>
     public string? UnavailableMessage() => GeneratorStatus() is { IsAvailable: false } s
         ? (s.Installed && s.Message is { Length: > 0 } m ? m : NotInstalledMessage)
         : null;
 
-    /// <summary>The pose a request describes, as 54 OpenPose numbers in output pixels (what the page's editor starts from).</summary>
+    /// <summary>
+    /// The pose a request describes, as 54 OpenPose numbers in output pixels (what the page's editor starts from).
+    /// </summary>
     public async Task<float[]> KeypointsAsync(string userId, GenerationRequestDto request, CancellationToken ct)
     {
         var (width, height) = Size(request);
@@ -68,17 +80,20 @@ public sealed class GenerationJobService(
         parameters = parameters with { Source = source };
 
         var id = Guid.NewGuid();
-        var mapPng = codec.Encode(OpenPoseMapRenderer.Render(parameters.Width, parameters.Height, joints), EncodeFormat.Png);
+        var mapPng = codec.Encode(OpenPoseMapRenderer.Render(parameters.Width, parameters.Height, joints),
+            EncodeFormat.Png);
         var map = await media.SaveAsync(userId, mapPng, "image/png", ct);
         map.Width = parameters.Width;
         map.Height = parameters.Height;
         var document = new GenerationJobDocument(GenerationJobDocument.Queued, 0, 0, parameters,
             GenerationPoseResolver.ToFlat(joints), map.Id, null, null);
-        await history.AddAsync(userId, ActivityKind.Generation, $"Render: {source}", "Queued", document, [map], map.Id, ct, id);
+        await history.AddAsync(userId, ActivityKind.Generation, $"Render: {source}", "Queued", document, [map], map.Id,
+            ct, id);
         try
         {
             // "queued" goes out before the job joins the line, so it reaches the owner before the job's "running" can.
-            await hub.Clients.User(userId).SendAsync("generation", Status(id, document) with { QueuePosition = waiting + 1 }, ct);
+            await hub.Clients.User(userId).SendAsync("generation",
+                Status(id, document) with { QueuePosition = waiting + 1 }, ct);
             jobs.Enqueue<GenerationJob>(job => job.RunAsync(id, null, CancellationToken.None));
         }
         catch
@@ -103,17 +118,23 @@ public sealed class GenerationJobService(
             throw new BusyException("The generator is busy; try again later.", BusyRetryAfter);
         // Only the user's entries still pending are read (their summary says so; the document decides).
         var pending = await db.Activities.AsNoTracking()
-            .Where(a => a.UserId == userId && a.Kind == ActivityKind.Generation && (a.Summary == "Queued" || a.Summary == "Running"))
+            .Where(a => a.UserId == userId && a.Kind == ActivityKind.Generation
+                && (a.Summary == "Queued" || a.Summary == "Running"))
             .Select(a => a.Document).ToListAsync(ct);
-        if (pending.Count(d => GenerationJobDocument.TryRead(d) is { Status: GenerationJobDocument.Queued }) >= limits.MaxQueuedPerUser)
+        if (pending.Count(d => GenerationJobDocument.TryRead(d) is { Status: GenerationJobDocument.Queued })
+            >= limits.MaxQueuedPerUser)
             throw new BusyException(
-                $"You already have {limits.MaxQueuedPerUser} renders waiting; wait for one to start (or cancel one) before adding another.",
+                $"You already have {limits.MaxQueuedPerUser} renders waiting; wait for one to start (or cancel one) " +
+                $"before adding another.",
                 BusyRetryAfter, BusyScope.User);
         return waiting.Count;
     }
 
-    /// <summary>Renders waiting on all instances, the next first (read past the line's bound, where cancelled entries linger).</summary>
-    private IReadOnlyList<Guid> Waiting() => line.Waiting(JobQueues.Generation, options.Value.MaxQueue + WaitingScanSlack);
+    /// <summary>
+    /// Renders waiting on all instances, the next first (read past the line's bound, where cancelled entries linger).
+    /// </summary>
+    private IReadOnlyList<Guid> Waiting() => line.Waiting(JobQueues.Generation,
+        options.Value.MaxQueue + WaitingScanSlack);
 
     public async Task<GenerationJobStatus?> GetAsync(string userId, Guid id, CancellationToken ct)
     {
@@ -139,10 +160,13 @@ public sealed class GenerationJobService(
     public async Task<byte[]?> PreviewAsync(string userId, Guid id, CancellationToken ct) =>
         await GetAsync(userId, id, ct) is not null ? live.Live(id)?.Preview : null;
 
-    /// <summary>Cancels a queued or running job; false when the id is not the user's. A finished job stays as it is.</summary>
+    /// <summary>
+    /// Cancels a queued or running job; false when the id is not the user's. A finished job stays as it is.
+    /// </summary>
     public async Task<GenerationJobStatus?> CancelAsync(string userId, Guid id, CancellationToken ct)
     {
-        var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId && a.Kind == ActivityKind.Generation, ct);
+        var activity = await db.Activities.FirstOrDefaultAsync(a => a.Id == id && a.UserId == userId
+            && a.Kind == ActivityKind.Generation, ct);
         if (activity is null || GenerationJobDocument.TryRead(activity.Document) is not { } d)
             return null;
         if (!d.IsPending)
@@ -199,7 +223,8 @@ public sealed class GenerationJobService(
             init = photo.Id;
         }
         var seed = r.Seed ?? Random.Shared.NextInt64(0, uint.MaxValue);
-        return new GenerationParameters(prompt, r.NegativePrompt?.Trim() ?? "", steps, scheduler.Trim().ToLowerInvariant(), seed,
+        return new GenerationParameters(prompt, r.NegativePrompt?.Trim() ?? "", steps,
+            scheduler.Trim().ToLowerInvariant(), seed,
             guidance, control, width, height, init, strength, "");
     }
 }

@@ -11,7 +11,9 @@ public sealed class GenerationLive
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Entry> _running = [];
 
-    /// <summary>Registers a run; its token fires when <paramref name="ct"/> does or <see cref="TryCancel"/> is called.</summary>
+    /// <summary>
+    /// Registers a run; its token fires when <paramref name="ct"/> does or <see cref="TryCancel"/> is called.
+    /// </summary>
     public CancellationToken Start(Guid id, CancellationToken ct)
     {
         var entry = new Entry(CancellationTokenSource.CreateLinkedTokenSource(ct));

@@ -10,21 +10,26 @@ namespace PoseGen.Web.Services.Generation;
 /// <summary>Turns a request's pose source into OpenPose BODY_18 joints in pixels of the output canvas.</summary>
 public sealed class GenerationPoseResolver(PoseLibrary library, HistoryService history)
 {
-    public async Task<(Keypoint[] Joints, string Source)> ResolveAsync(string userId, GenerationRequestDto r, int width, int height, CancellationToken ct)
+    public async Task<(Keypoint[] Joints, string Source)> ResolveAsync(string userId, GenerationRequestDto r, int width,
+        int height, CancellationToken ct)
     {
-        var sources = (r.PoseId is not null ? 1 : 0) + (r.Keypoints is not null ? 1 : 0) + (r.AnalysisId is not null ? 1 : 0);
+        var sources = (r.PoseId is not null ? 1 : 0) + (r.Keypoints is not null ? 1 : 0)
+            + (r.AnalysisId is not null ? 1 : 0);
         if (sources != 1)
-            throw Bad("Give exactly one pose source: poseId (with view), keypoints (54 OpenPose numbers) or analysisId.");
+            throw Bad(
+                "Give exactly one pose source: poseId (with view), keypoints (54 OpenPose numbers) or analysisId.");
         if (r.Keypoints is { } flat)
             return (FromFlat(flat, width, height), "keypoints");
         if (r.PoseId is { } poseId)
         {
             var pose = library.Find(poseId) ?? throw new NotFoundException($"There is no library pose '{poseId}'.");
-            var view = r.View is null ? PoseView.Front : PoseText.View(r.View) ?? throw Bad("view must be front, side or three-quarter.");
+            var view = r.View is null ? PoseView.Front : PoseText.View(r.View)
+                ?? throw Bad("view must be front, side or three-quarter.");
             if (r.HeightM is { } h && h is not (>= 1.0 and <= 2.3))
                 throw Bad("heightM must be between 1.0 and 2.3 metres.");
             var body = r.HeightM is { } metres ? BodyProportions.ForHeight(metres) : null;
-            return ([.. library.Project(pose, view, body, width, height).ToOpenPose()], $"{pose.Name} ({PoseText.Id(view)})");
+            return ([.. library.Project(pose, view, body, width, height).ToOpenPose()],
+                $"{pose.Name} ({PoseText.Id(view)})");
         }
         var activity = await history.GetAsync(userId, r.AnalysisId!.Value, ct);
         if (activity is not { Kind: PoseGen.Core.History.ActivityKind.Analysis })

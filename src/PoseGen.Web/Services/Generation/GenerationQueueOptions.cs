@@ -7,7 +7,9 @@ public sealed class GenerationQueueOptions
 {
     public const string Section = "Generation";
 
-    /// <summary>Renders waiting in the line on all instances (running ones not counted); the next gets 503 with Retry-After.</summary>
+    /// <summary>
+    /// Renders waiting in the line on all instances (running ones not counted); the next gets 503 with Retry-After.
+    /// </summary>
     [Range(1, 1000)]
     public int MaxQueue { get; set; } = 8;
 

@@ -4,7 +4,8 @@ namespace PoseGen.Web.Services.Workouts;
 
 /// <summary>Saves and forgets live sessions whose browser did not come back within the grace period. A session another
 /// instance took over is dropped here unsaved: that instance saves it.</summary>
-public sealed partial class LiveWorkoutSweeper(LiveWorkoutSessions sessions, IServiceScopeFactory scopes, TimeProvider time,
+public sealed partial class LiveWorkoutSweeper(LiveWorkoutSessions sessions, IServiceScopeFactory scopes,
+    TimeProvider time,
     ILogger<LiveWorkoutSweeper> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
@@ -20,7 +21,8 @@ public sealed partial class LiveWorkoutSweeper(LiveWorkoutSessions sessions, ISe
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await LiveWorkoutHistory.SaveAsync(scope.ServiceProvider.GetRequiredService<HistoryService>(), session.UserId, document, stoppingToken);
+                    await LiveWorkoutHistory.SaveAsync(scope.ServiceProvider.GetRequiredService<HistoryService>(),
+                        session.UserId, document, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

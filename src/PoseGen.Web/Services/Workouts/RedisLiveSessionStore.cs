@@ -9,13 +9,14 @@ namespace PoseGen.Web.Services.Workouts;
 /// <summary>
 /// Live sessions in Redis, for several instances. Per session a hash (user, owner instance, start record as JSON, and
 /// "ended" once it has ended) and a list of frame batches; per user a sorted set of running session ids scored by their
-/// expiry, which counts the per-user limit across instances. Each operation is one Lua script, so an ownership check and
-/// the write it guards are atomic: a batch appended by the old owner lands either before a take-over (and is replayed)
-/// or not at all. The keys of one session share a hash tag; the user's set does not, so Redis Cluster is not supported.
-/// Redis errors are answered as <see cref="LiveSessionClaim.Unavailable"/> (logged), never thrown: the session carries
-/// on in the instance that holds it.
+/// expiry, which counts the per-user limit across instances. Each operation is one Lua script, so an ownership check
+/// and the write it guards are atomic: a batch appended by the old owner lands either before a take-over (and is
+/// replayed) or not at all. The keys of one session share a hash tag; the user's set does not, so Redis Cluster is not
+/// supported. Redis errors are answered as <see cref="LiveSessionClaim.Unavailable"/> (logged), never thrown: the
+/// session carries on in the instance that holds it.
 /// </summary>
-public sealed partial class RedisLiveSessionStore(RedisConnection redis, ILogger<RedisLiveSessionStore> logger) : ILiveSessionStore
+public sealed partial class RedisLiveSessionStore(RedisConnection redis,
+    ILogger<RedisLiveSessionStore> logger) : ILiveSessionStore
 {
     // ARGV: 1 user, 2 owner, 3 expiry ms, 4 the user set's expiry ms, 5 session id; then the script's own.
     // state(): 1 owned by ARGV[2], 0 another owner's or ended, -1 no record, -2 another user's.
@@ -93,16 +94,19 @@ public sealed partial class RedisLiveSessionStore(RedisConnection redis, ILogger
 
     public bool IsShared => true;
 
-    public async Task<LiveSessionClaim> CreateAsync(LiveSessionStart start, string owner, int maxPerUser, TimeSpan expiry)
+    public async Task<LiveSessionClaim> CreateAsync(LiveSessionStart start, string owner, int maxPerUser,
+        TimeSpan expiry)
     {
         var answer = await RunAsync(CreateScript, start.Id, start.UserId, owner, expiry, start.ToJson(), maxPerUser);
-        return answer is null ? LiveSessionClaim.Unavailable : (int)answer == 1 ? LiveSessionClaim.Owned : LiveSessionClaim.UserFull;
+        return answer is null ? LiveSessionClaim.Unavailable : (int)answer == 1 ? LiveSessionClaim.Owned
+            : LiveSessionClaim.UserFull;
     }
 
     public async Task<LiveSessionClaim> TouchAsync(LiveSessionStart start, string owner, TimeSpan expiry) =>
         Claim(await RunAsync(TouchScript, start.Id, start.UserId, owner, expiry));
 
-    public async Task<LiveSessionClaim> AppendAsync(LiveSessionStart start, string owner, byte[] batch, TimeSpan expiry) =>
+    public async Task<LiveSessionClaim> AppendAsync(LiveSessionStart start, string owner, byte[] batch,
+        TimeSpan expiry) =>
         Claim(await RunAsync(AppendScript, start.Id, start.UserId, owner, expiry, batch));
 
     public async Task<LiveSessionRecord?> TakeOverAsync(Guid id, string userId, string owner, TimeSpan expiry)
@@ -135,7 +139,8 @@ public sealed partial class RedisLiveSessionStore(RedisConnection redis, ILogger
         };
 
     /// <summary>Runs a script on the session's keys; null when Redis did not answer.</summary>
-    private async Task<RedisResult?> RunAsync(string script, Guid id, string userId, string owner, TimeSpan expiry, params RedisValue[] more)
+    private async Task<RedisResult?> RunAsync(string script, Guid id, string userId, string owner, TimeSpan expiry,
+        params RedisValue[] more)
     {
         var session = $"{redis.Prefix}:live:{{{id:N}}}";
         RedisKey[] keys = [session, session + ":frames", $"{redis.Prefix}:live-user:{userId}"];
@@ -154,11 +159,14 @@ public sealed partial class RedisLiveSessionStore(RedisConnection redis, ILogger
         }
     }
 
-    private static string Milliseconds(TimeSpan span) => ((long)span.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+    private static string Milliseconds(TimeSpan span) => ((long)span.TotalMilliseconds).ToString(
+        CultureInfo.InvariantCulture);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis did not answer for live session {Id}; it stays on this instance")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Redis did not answer for live session {Id}; it stays on this instance")]
     private partial void LogUnavailable(Guid id, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live session {Id} in Redis could not be read; it cannot be resumed here")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Live session {Id} in Redis could not be read; it cannot be resumed here")]
     private partial void LogUnreadable(Guid id, Exception exception);
 }

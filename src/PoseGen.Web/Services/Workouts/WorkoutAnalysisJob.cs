@@ -13,15 +13,18 @@ using PoseGen.Web.Services.Jobs;
 namespace PoseGen.Web.Services.Workouts;
 
 /// <summary>
-/// One clip's analysis as a Hangfire job, run by whichever instance's server fetched it (the fetch claims the job, so one
-/// instance runs it), writing status and progress into the job's History document. A run the process ended is queued
-/// again by Hangfire and taken up by the next server; a run that threw is retried <see cref="JobQueues.Retries"/> times.
+/// One clip's analysis as a Hangfire job, run by whichever instance's server fetched it (the fetch claims the job, so
+/// one instance runs it), writing status and progress into the job's History document. A run the process ended is
+/// queued again by Hangfire and taken up by the next server; a run that threw is retried
+/// <see cref="JobQueues.Retries"/> times.
 /// </summary>
 public sealed partial class WorkoutAnalysisJob(
-    IServiceScopeFactory scopes, VideoWorkoutAnalyzer analyzer, WorkoutVideoStore videos, ILogger<WorkoutAnalysisJob> logger)
+    IServiceScopeFactory scopes, VideoWorkoutAnalyzer analyzer, WorkoutVideoStore videos,
+    ILogger<WorkoutAnalysisJob> logger)
 {
     public const string InterruptedMessage =
-        "The app stopped twice while analysing this clip, so it was not tried again. Try a shorter clip or another file.";
+        "The app stopped twice while analysing this clip, so it was not tried again. Try a shorter clip or another " +
+        "file.";
 
     /// <summary>Progress is saved at most this often (fraction of the clip), to keep database writes few.</summary>
     private const double ProgressStep = 0.05;
@@ -60,13 +63,15 @@ public sealed partial class WorkoutAnalysisJob(
             return;
         // Attempts counts the runs started and Hangfire's RetryCount those that ended by throwing, so the difference is
         // the runs that the process ended: a clip that crashes the app must not crash it at every start.
-        if (stored is { Status: WorkoutJobDocument.Running } && stored.Attempts - retries >= WorkoutJobDocument.MaxAttempts)
+        if (stored is { Status: WorkoutJobDocument.Running } && stored.Attempts - retries
+            >= WorkoutJobDocument.MaxAttempts)
         {
             LogGaveUp(id, stored.Attempts);
             await MarkFailedAsync(id, InterruptedMessage);
             return;
         }
-        var document = await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Running, Progress = 0, Attempts = d.Attempts + 1 }, null, ct);
+        var document = await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Running, Progress = 0,
+            Attempts = d.Attempts + 1 }, null, ct);
         if (document?.VideoFile is null)
             return;
         var path = videos.PathOf(document.VideoFile);
@@ -84,7 +89,8 @@ public sealed partial class WorkoutAnalysisJob(
         VideoWorkoutResult result;
         try
         {
-            var exercise = document.Exercise == WorkoutJobService.Auto ? null : ExerciseCatalog.Default.Get(document.Exercise);
+            var exercise = document.Exercise == WorkoutJobService.Auto ? null
+                : ExerciseCatalog.Default.Get(document.Exercise);
             result = await analyzer.AnalyzeAsync(path, exercise, PoseModelKind.Lightning, progress, ct);
         }
         finally
@@ -94,13 +100,18 @@ public sealed partial class WorkoutAnalysisJob(
         }
         var summary = result.Exercise == "none"
             ? $"No repeated exercise recognised in {result.DurationS:F0} s"
-            : $"{ExerciseCatalog.Default.Get(result.Exercise).Name}: {result.Reps} good, {result.ImproperReps} improper reps in {result.DurationS:F0} s";
-        await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Done, Progress = 1, Result = result, VideoFile = null }, summary, ct,
-            new ActivityFigures(result.Exercise == "none" ? null : result.Exercise, result.Reps, result.ImproperReps, Seconds: result.DurationS));
+            : $"{ExerciseCatalog.Default.Get(result.Exercise).Name}: {result.Reps} good, {result.ImproperReps} " +
+            $"improper reps in {result.DurationS:F0} s";
+        await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Done, Progress = 1, Result = result,
+            VideoFile = null }, summary, ct,
+            new ActivityFigures(result.Exercise == "none" ? null : result.Exercise, result.Reps, result.ImproperReps,
+                Seconds: result.DurationS));
         File.Delete(path);
     }
 
-    /// <summary>Records the failure and deletes the clip; a failure to record (database down) is logged, never thrown.</summary>
+    /// <summary>
+    /// Records the failure and deletes the clip; a failure to record (database down) is logged, never thrown.
+    /// </summary>
     private async Task MarkFailedAsync(Guid id, string message)
     {
         try
@@ -123,12 +134,14 @@ public sealed partial class WorkoutAnalysisJob(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
-        var json = await db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => a.Document).FirstOrDefaultAsync(ct);
+        var json = await db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => a.Document)
+            .FirstOrDefaultAsync(ct);
         return json is null ? null : WorkoutJobDocument.TryRead(json);
     }
 
     private async Task<WorkoutJobDocument?> UpdateAsync(
-        Guid id, Func<WorkoutJobDocument, WorkoutJobDocument> change, string? summary, CancellationToken ct, ActivityFigures? figures = null)
+        Guid id, Func<WorkoutJobDocument, WorkoutJobDocument> change, string? summary, CancellationToken ct,
+        ActivityFigures? figures = null)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PoseGenDbContext>();
@@ -153,9 +166,12 @@ public sealed partial class WorkoutAnalysisJob(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workout video analysis {Id} failed (after {Retries} retries)")]
     private partial void LogJobFailed(Guid id, int retries, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Workout video analysis {Id} failed and the failure could not be recorded")]
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Workout video analysis {Id} failed and the failure could not be recorded")]
     private partial void LogFailureNotRecorded(Guid id, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Workout video analysis {Id} was interrupted {Attempts} times by the process ending; failed, not retried")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Workout video analysis {Id} was interrupted {Attempts} times by the process ending; failed, not " +
+            "retried")]
     private partial void LogGaveUp(Guid id, int attempts);
 }

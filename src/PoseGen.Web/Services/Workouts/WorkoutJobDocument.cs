@@ -6,9 +6,9 @@ namespace PoseGen.Web.Services.Workouts;
 /// <summary>
 /// The History document of a video analysis (ActivityKind.Workout), rewritten as the job progresses so the record
 /// survives a restart. <see cref="Progress"/> is in [0, 1]; <see cref="VideoFile"/> is the upload's file name under the
-/// data folder's videos/, removed once the job ends. <see cref="Attempts"/> counts the runs started; those that Hangfire
-/// did not retry after an exception were ended by the process, and after <see cref="MaxAttempts"/> such runs the job is
-/// failed instead of tried again (a clip that crashes the app must not crash it at every start).
+/// data folder's videos/, removed once the job ends. <see cref="Attempts"/> counts the runs started; those that
+/// Hangfire did not retry after an exception were ended by the process, and after <see cref="MaxAttempts"/> such runs
+/// the job is failed instead of tried again (a clip that crashes the app must not crash it at every start).
 /// </summary>
 public sealed record WorkoutJobDocument(
     string Source,
@@ -28,12 +28,15 @@ public sealed record WorkoutJobDocument(
 
     public bool IsPending => Status is Queued or Running;
 
-    /// <summary>The job document of a video analysis; null for other Workout documents (live sessions have their own shape).</summary>
+    /// <summary>
+    /// The job document of a video analysis; null for other Workout documents (live sessions have their own shape).
+    /// </summary>
     public static WorkoutJobDocument? TryRead(string json)
     {
         try
         {
-            return JsonSerializer.Deserialize<WorkoutJobDocument>(json, HistoryService.DocumentJson) is { Source: "video" } document
+            return JsonSerializer.Deserialize<WorkoutJobDocument>(json,
+                HistoryService.DocumentJson) is { Source: "video" } document
                 ? document
                 : null;
         }
@@ -45,7 +48,9 @@ public sealed record WorkoutJobDocument(
 }
 
 /// <summary>What <c>GET /api/v1/workouts/analyses/{id}</c> answers.</summary>
-public sealed record WorkoutJobStatus(Guid Id, string Status, double Progress, string Exercise, string? Error, VideoWorkoutResult? Result)
+public sealed record WorkoutJobStatus(Guid Id, string Status, double Progress, string Exercise, string? Error,
+    VideoWorkoutResult? Result)
 {
-    public static WorkoutJobStatus From(Guid id, WorkoutJobDocument d) => new(id, d.Status, d.Progress, d.Exercise, d.Error, d.Result);
+    public static WorkoutJobStatus From(Guid id, WorkoutJobDocument d) =>
+        new(id, d.Status, d.Progress, d.Exercise, d.Error, d.Result);
 }

@@ -11,13 +11,16 @@ using PoseGen.Web.Services.Jobs;
 
 namespace PoseGen.Web.Services.Workouts;
 
-/// <summary>Accepts uploaded clips as queued jobs (Hangfire's <see cref="JobQueues.Video"/> queue) and reads their state,
-/// scoped to the owner.</summary>
+/// <summary>Accepts uploaded clips as queued jobs (Hangfire's <see cref="JobQueues.Video"/> queue) and reads their
+/// state, scoped to the owner.</summary>
 public sealed class WorkoutJobService(
-    HistoryService history, PoseGenDbContext db, IVideoFrameSource frames, WorkoutVideoStore videos, IBackgroundJobClient jobs,
+    HistoryService history, PoseGenDbContext db, IVideoFrameSource frames, WorkoutVideoStore videos,
+    IBackgroundJobClient jobs,
     JobStorage storage, IOptions<JobOptions> options)
 {
-    /// <summary>The exercise value that asks for the exercise to be recognised from the motion (also the default).</summary>
+    /// <summary>
+    /// The exercise value that asks for the exercise to be recognised from the motion (also the default).
+    /// </summary>
     public const string Auto = "auto";
 
     private static readonly string[] Extensions = [".mp4", ".webm", ".mov", ".m4v", ".mkv"];
@@ -29,11 +32,14 @@ public sealed class WorkoutJobService(
     {
         if (video is null || video.Length == 0)
             throw new InvalidInputException("Send the clip as the multipart form field 'video'.");
-        var auto = string.IsNullOrWhiteSpace(exerciseId) || exerciseId.Trim().Equals(Auto, StringComparison.OrdinalIgnoreCase);
+        var auto = string.IsNullOrWhiteSpace(exerciseId) || exerciseId.Trim()
+            .Equals(Auto, StringComparison.OrdinalIgnoreCase);
         var exercise = auto ? null : ExerciseCatalog.Default.Find(exerciseId!.Trim());
         if (!auto && (exercise is null || exercise.Kind != ExerciseKind.Reps))
-            throw new InvalidInputException("Field 'exercise' must be 'auto' (recognise it from the video, the default) or one of: "
-                + string.Join(", ", ExerciseCatalog.Default.Exercises.Where(e => e.Kind == ExerciseKind.Reps).Select(e => e.Id)) + ".");
+            throw new InvalidInputException(
+                "Field 'exercise' must be 'auto' (recognise it from the video, the default) or one of: "
+                + string.Join(", ", ExerciseCatalog.Default.Exercises.Where(e => e.Kind == ExerciseKind.Reps)
+                    .Select(e => e.Id)) + ".");
         var extension = Path.GetExtension(video.FileName).ToLowerInvariant();
         if (!Extensions.Contains(extension))
             extension = ".bin";
@@ -49,10 +55,13 @@ public sealed class WorkoutJobService(
             // Inside the try: an upload aborted while it is copied leaves no partial file.
             await using (var output = File.Create(path))
                 await video.CopyToAsync(output, ct);
-            // Probing now turns a non-video, an over-long clip or an unreadable file into a 415/422 on the upload itself.
+            // Probing now turns a non-video, an over-long clip or an unreadable file into a 415/422 on the upload
+            // itself.
             var info = await frames.ProbeAsync(path, ct);
-            var document = new WorkoutJobDocument("video", WorkoutJobDocument.Queued, 0, exercise?.Id ?? Auto, fileName, null, null);
-            await history.AddAsync(userId, ActivityKind.Workout, exercise is null ? "Workout video" : $"{exercise.Name} video", $"{info.DurationSeconds:F0} s clip, queued",
+            var document = new WorkoutJobDocument("video", WorkoutJobDocument.Queued, 0, exercise?.Id ?? Auto, fileName,
+                null, null);
+            await history.AddAsync(userId, ActivityKind.Workout, exercise is null ? "Workout video"
+                : $"{exercise.Name} video", $"{info.DurationSeconds:F0} s clip, queued",
                 document, [], null, ct, id);
             saved = true;
             jobs.Enqueue<WorkoutAnalysisJob>(job => job.RunAsync(id, null, CancellationToken.None));
@@ -82,9 +91,11 @@ public sealed class WorkoutJobService(
         var unfinished = await db.Activities.AsNoTracking()
             .Where(a => a.UserId == userId && a.Kind == ActivityKind.Workout && a.Seconds == null)
             .Select(a => a.Document).ToListAsync(ct);
-        if (unfinished.Count(d => WorkoutJobDocument.TryRead(d) is { IsPending: true }) >= limits.MaxPendingVideosPerUser)
+        if (unfinished.Count(d => WorkoutJobDocument.TryRead(d) is { IsPending: true })
+            >= limits.MaxPendingVideosPerUser)
             throw new BusyException(
-                $"You already have {limits.MaxPendingVideosPerUser} videos waiting or being analysed; wait for one to finish before adding another.",
+                $"You already have {limits.MaxPendingVideosPerUser} videos waiting or being analysed; wait for one " +
+                $"to finish before adding another.",
                 QueueFullRetryAfter, BusyScope.User);
     }
 

@@ -11,7 +11,9 @@ public sealed class WorkoutVideoStore(DataRoot root)
 {
     public string Folder => root.Videos;
 
-    /// <summary>The clip's path; <paramref name="fileName"/> comes from our own documents, never from a request.</summary>
+    /// <summary>
+    /// The clip's path; <paramref name="fileName"/> comes from our own documents, never from a request.
+    /// </summary>
     public string PathOf(string fileName) => Path.Combine(Folder, Path.GetFileName(fileName));
 
     /// <summary>Deletes the clip if it is still there (a finished job has already removed it).</summary>

@@ -10,7 +10,8 @@ public sealed class RegisterViewModel
     [Required, DataType(DataType.Password), StringLength(128, MinimumLength = 8)]
     public string Password { get; set; } = "";
 
-    [Required, DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The passwords do not match."), Display(Name = "Confirm password")]
+    [Required, DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The passwords do not match."),
+        Display(Name = "Confirm password")]
     public string ConfirmPassword { get; set; } = "";
 }
 
@@ -36,7 +37,8 @@ public sealed class ChangePasswordViewModel
     [Required, DataType(DataType.Password), StringLength(128, MinimumLength = 8), Display(Name = "New password")]
     public string NewPassword { get; set; } = "";
 
-    [Required, DataType(DataType.Password), Compare(nameof(NewPassword), ErrorMessage = "The passwords do not match."), Display(Name = "Confirm new password")]
+    [Required, DataType(DataType.Password), Compare(nameof(NewPassword), ErrorMessage = "The passwords do not match."),
+        Display(Name = "Confirm new password")]
     public string ConfirmNewPassword { get; set; } = "";
 }
 
@@ -46,4 +48,5 @@ public sealed class DeleteAccountViewModel
     public string Password { get; set; } = "";
 }
 
-public sealed record ManageViewModel(string Email, ChangePasswordViewModel ChangePassword, DeleteAccountViewModel Delete, string? Message);
+public sealed record ManageViewModel(string Email, ChangePasswordViewModel ChangePassword,
+    DeleteAccountViewModel Delete, string? Message);

@@ -3,7 +3,9 @@ using PoseGen.Core.Poses.Alignment;
 
 namespace PoseGen.Web.ViewModels.Poses;
 
-/// <summary>POST /api/v1/poses/compare as JSON: two poses in PoseGen's keypoint format (17 COCO keypoints each).</summary>
+/// <summary>
+/// POST /api/v1/poses/compare as JSON: two poses in PoseGen's keypoint format (17 COCO keypoints each).
+/// </summary>
 public sealed record CompareKeypointsRequest(
     [Required, MinLength(17), MaxLength(17)] IReadOnlyList<NamedKeypoint> Reference,
     [Required, MinLength(17), MaxLength(17)] IReadOnlyList<NamedKeypoint> Candidate,
@@ -13,10 +15,10 @@ public sealed record CompareKeypointsRequest(
 public sealed record CompareJoint(string Name, double? Distance, double? AngleDeltaDeg);
 
 /// <summary>
-/// The comparison: score 0-100 (90+ same pose within detector noise, 70-90 one or two visible corrections, 50-70 several
-/// joints off, below 50 a different pose), its OKS and angle parts, the alignment model used, whether the candidate
-/// fits better mirrored, per-joint errors (distance in reference torso lengths), up to three corrections in plain words,
-/// what already matches, and the candidate's keypoints mapped into the reference image's pixels.
+/// The comparison: score 0-100 (90+ same pose within detector noise, 70-90 one or two visible corrections, 50-70
+/// several joints off, below 50 a different pose), its OKS and angle parts, the alignment model used, whether the
+/// candidate fits better mirrored, per-joint errors (distance in reference torso lengths), up to three corrections in
+/// plain words, what already matches, and the candidate's keypoints mapped into the reference image's pixels.
 /// </summary>
 public sealed record CompareResponse(
     Guid Id,

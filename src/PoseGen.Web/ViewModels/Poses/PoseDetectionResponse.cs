@@ -28,7 +28,8 @@ public sealed record PoseDetectionResponse(
         people.Select(p => new DetectedPerson(
             p.Score,
             new PersonBox(p.Box.X, p.Box.Y, p.Box.Width, p.Box.Height),
-            p.Keypoints.Select((k, i) => new NamedKeypoint(CocoKeypoints.Names[i], k.X, k.Y, k.Score)).ToList())).ToList();
+            p.Keypoints.Select((k, i) => new NamedKeypoint(CocoKeypoints.Names[i], k.X, k.Y, k.Score)).ToList()))
+            .ToList();
 
     public static string ModelName(PoseModelKind model) => model.ToString().ToLowerInvariant();
 

@@ -13,9 +13,12 @@ public sealed record CocoResult(
     [property: System.Text.Json.Serialization.JsonPropertyName("score")] float Score);
 
 public sealed record OpenPosePerson(
-    [property: System.Text.Json.Serialization.JsonPropertyName("pose_keypoints_2d")] IReadOnlyList<float> PoseKeypoints2d);
+    [property: System.Text.Json.Serialization.JsonPropertyName(
+        "pose_keypoints_2d")] IReadOnlyList<float> PoseKeypoints2d);
 
-/// <summary>OpenPose's JSON (as ControlNet's editors read it): 18 body joints x (x, y, confidence), 0,0,0 when missing.</summary>
+/// <summary>
+/// OpenPose's JSON (as ControlNet's editors read it): 18 body joints x (x, y, confidence), 0,0,0 when missing.
+/// </summary>
 public sealed record OpenPoseDocument(
     [property: System.Text.Json.Serialization.JsonPropertyName("people")] IReadOnlyList<OpenPosePerson> People,
     [property: System.Text.Json.Serialization.JsonPropertyName("canvas_width")] int CanvasWidth,
@@ -23,7 +26,8 @@ public sealed record OpenPoseDocument(
 
 public static class PoseFormats
 {
-    public static object Render(PoseDetectionResponse response, PoseOutputFormat format, long cocoImageId) => format switch
+    public static object Render(PoseDetectionResponse response, PoseOutputFormat format, long cocoImageId) =>
+        format switch
     {
         PoseOutputFormat.Coco => ToCoco(response, cocoImageId),
         PoseOutputFormat.Openpose => ToOpenPose(response),
@@ -37,7 +41,8 @@ public static class PoseFormats
     public static OpenPoseDocument ToOpenPose(PoseDetectionResponse response) =>
         new(
             response.ToPoses().Select(p => new OpenPosePerson(
-                OpenPoseBody18.Convert(p.Keypoints, response.KeypointThreshold).SelectMany(k => new[] { k.X, k.Y, k.Score }).ToList())).ToList(),
+                OpenPoseBody18.Convert(p.Keypoints, response.KeypointThreshold)
+                    .SelectMany(k => new[] { k.X, k.Y, k.Score }).ToList())).ToList(),
             response.ImageWidth,
             response.ImageHeight);
 }

@@ -37,16 +37,20 @@ public sealed class ProfileViewModel
     public static ProfileViewModel From(UserProfile profile) => new()
     {
         Goals = [.. profile.Goals], Level = profile.Level, Limitations = [.. profile.Limitations],
-        Preferences = string.Join(", ", profile.Preferences), HeightCm = profile.HeightCm, DisplayName = profile.DisplayName,
+        Preferences = string.Join(", ", profile.Preferences), HeightCm = profile.HeightCm,
+        DisplayName = profile.DisplayName,
         WeeklyGoalKind = profile.WeeklyGoal?.Kind, WeeklyGoalTarget = profile.WeeklyGoal?.Target,
     };
 
-    /// <summary>The goal as entered: none when no kind is chosen; a kind without a target is the form's to refuse.</summary>
+    /// <summary>
+    /// The goal as entered: none when no kind is chosen; a kind without a target is the form's to refuse.
+    /// </summary>
     public WeeklyGoal? WeeklyGoal => WeeklyGoalKind is { } kind ? new WeeklyGoal(kind, WeeklyGoalTarget ?? 0) : null;
 
     public UserProfile ToDomain() => new(
         Goals.ToHashSet(), Level, Limitations.ToHashSet(),
-        (Preferences ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), HeightCm, DisplayName,
+        (Preferences ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        HeightCm, DisplayName,
         WeeklyGoal);
 }
 
@@ -60,12 +64,16 @@ public sealed record ProfileDto(
     [StringLength(UserProfile.MaxDisplayName)] string? DisplayName = null,
     WeeklyGoalDto? WeeklyGoal = null)
 {
-    public static ProfileDto From(UserProfile p) => new([.. p.Goals.Order()], p.Level, [.. p.Limitations.Order()], p.Preferences, p.HeightCm, p.DisplayName,
+    public static ProfileDto From(UserProfile p) => new([.. p.Goals.Order()], p.Level, [.. p.Limitations.Order()],
+        p.Preferences, p.HeightCm, p.DisplayName,
         p.WeeklyGoal is { } g ? new WeeklyGoalDto(g.Kind, g.Target) : null);
 
-    public UserProfile ToDomain() => new((Goals ?? []).ToHashSet(), Level, (Limitations ?? []).ToHashSet(), Preferences ?? [], HeightCm, DisplayName,
+    public UserProfile ToDomain() => new((Goals ?? []).ToHashSet(), Level, (Limitations ?? []).ToHashSet(),
+        Preferences ?? [], HeightCm, DisplayName,
         WeeklyGoal is { Kind: { } kind, Target: { } target } ? new WeeklyGoal(kind, target) : null);
 }
 
-/// <summary>A weekly goal in the API: <c>{"kind": "sessions" | "reps", "target": n}</c>, both required; null or absent for none.</summary>
+/// <summary>
+/// A weekly goal in the API: <c>{"kind": "sessions" | "reps", "target": n}</c>, both required; null or absent for none.
+/// </summary>
 public sealed record WeeklyGoalDto([Required] WeeklyGoalKind? Kind, [Required] int? Target);

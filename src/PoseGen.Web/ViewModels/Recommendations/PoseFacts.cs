@@ -9,12 +9,16 @@ namespace PoseGen.Web.ViewModels.Recommendations;
 /// </summary>
 public static class PoseFacts
 {
-    /// <summary>Up to this many left out, naming what is left out is shorter and says more than naming what is in.</summary>
+    /// <summary>
+    /// Up to this many left out, naming what is left out is shorter and says more than naming what is in.
+    /// </summary>
     private const int MaxExclusions = 3;
 
-    public static string Places(IReadOnlyList<string> environmentIds) => Describe(environmentIds, ContextLabels.Environments, "Anywhere");
+    public static string Places(IReadOnlyList<string> environmentIds) =>
+        Describe(environmentIds, ContextLabels.Environments, "Anywhere");
 
-    public static string Outfits(IReadOnlyList<string> outfitIds) => Describe(outfitIds, ContextLabels.Outfits, "Any outfit");
+    public static string Outfits(IReadOnlyList<string> outfitIds) =>
+        Describe(outfitIds, ContextLabels.Outfits, "Any outfit");
 
     private static string Describe(IReadOnlyList<string> ids, IReadOnlyDictionary<string, string> labels, string all)
     {

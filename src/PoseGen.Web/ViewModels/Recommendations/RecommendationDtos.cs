@@ -21,7 +21,8 @@ public sealed record RecommendationRequestDto(
 public sealed record ContextLabelDto(string Label, double Confidence, string Source, IReadOnlyList<string> Evidence)
 {
     public static IReadOnlyList<ContextLabelDto> From(IEnumerable<ContextEstimate> estimates) =>
-        estimates.Select(e => new ContextLabelDto(e.Label, Math.Round(e.Confidence, 3), e.Source.ToString().ToLowerInvariant(), e.Evidence)).ToList();
+        estimates.Select(e => new ContextLabelDto(e.Label, Math.Round(e.Confidence, 3),
+            e.Source.ToString().ToLowerInvariant(), e.Evidence)).ToList();
 }
 
 public sealed record RecommendationContextDto(
@@ -29,10 +30,13 @@ public sealed record RecommendationContextDto(
     IReadOnlyList<ContextLabelDto> Goals, IReadOnlyList<ContextLabelDto> Moods,
     IReadOnlyList<ContextLabelDto> BodyFocus, IReadOnlyList<ContextLabelDto> Limitations, bool NotOnFloor);
 
-/// <summary>One recommended pose; keypoints are COCO-17 in pixels of a 512 x 512 front view for the user's proportions.</summary>
+/// <summary>
+/// One recommended pose; keypoints are COCO-17 in pixels of a 512 x 512 front view for the user's proportions.
+/// </summary>
 public sealed record RecommendedPoseDto(
     string Id, string Name, string? Sanskrit, string Category, string Difficulty, double Score,
-    IReadOnlyList<string> Reasons, IReadOnlyList<string> Cues, string? Feedback, IReadOnlyList<NamedKeypoint> Keypoints);
+    IReadOnlyList<string> Reasons, IReadOnlyList<string> Cues, string? Feedback,
+    IReadOnlyList<NamedKeypoint> Keypoints);
 
 /// <summary>
 /// A recommendation run. <see cref="PersonFound"/> is null without a photo; <see cref="NearestToPhoto"/> is the library
@@ -53,9 +57,12 @@ public sealed record LibraryPoseSummaryDto(
         p.Environments, p.Outfits, p.Contraindications);
 }
 
-/// <summary>One library pose in full, with keypoints for the requested view and format (posegen = COCO-17, openpose = 18).</summary>
+/// <summary>
+/// One library pose in full, with keypoints for the requested view and format (posegen = COCO-17, openpose = 18).
+/// </summary>
 public sealed record LibraryPoseDto(
-    LibraryPoseSummaryDto Pose, IReadOnlyList<string> Muscles, IReadOnlyList<string> Benefits, IReadOnlyList<string> Cues,
+    LibraryPoseSummaryDto Pose, IReadOnlyList<string> Muscles, IReadOnlyList<string> Benefits,
+    IReadOnlyList<string> Cues,
     IReadOnlyList<string> ProgressesFrom, IReadOnlyList<string> ProgressesTo, string View, string Format,
     int Width, int Height, IReadOnlyList<NamedKeypoint> Keypoints);
 

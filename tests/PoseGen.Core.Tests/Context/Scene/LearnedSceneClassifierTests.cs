@@ -20,7 +20,8 @@ public sealed class LearnedSceneClassifierTests
 
         Assert.Equal(ContextLabels.Environments.Keys.Order(), context.Environment.Select(e => e.Label).Order());
         Assert.Equal(1, context.Environment.Sum(e => e.Confidence), 2);
-        Assert.Equal(context.Environment.OrderByDescending(e => e.Confidence).Select(e => e.Label), context.Environment.Select(e => e.Label));
+        Assert.Equal(context.Environment.OrderByDescending(e => e.Confidence).Select(e => e.Label),
+            context.Environment.Select(e => e.Label));
         Assert.NotEmpty(context.Environment[0].Evidence);
         Assert.Equal(context.Environment[0].Confidence >= 0.35, context.EnvironmentSure);
     }
@@ -43,7 +44,8 @@ public sealed class LearnedSceneClassifierTests
                 Assert.DoesNotContain(estimate.Evidence, e => e.StartsWith("rules: ", StringComparison.Ordinal));
                 foreach (var vote in votes)
                 {
-                    Assert.Contains(rules.Single(r => SceneFeatures.EnvironmentRuleVote(r.Label) == vote).Evidence[0], estimate.Evidence);
+                    Assert.Contains(rules.Single(r => SceneFeatures.EnvironmentRuleVote(r.Label) == vote).Evidence[0],
+                        estimate.Evidence);
                     explained++;
                 }
             }

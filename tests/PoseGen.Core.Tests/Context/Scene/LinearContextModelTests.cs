@@ -42,10 +42,13 @@ public class LinearContextModelTests
     [Fact]
     public void FeatureVectorMatchesItsNamesWithAndWithoutAPerson()
     {
-        var image = new PoseGen.Core.Imaging.RgbImage(64, 48, [.. Enumerable.Range(0, 64 * 48 * 3).Select(i => (byte)(i % 251))]);
-        var objects = new List<DetectedObject> { new("couch", 0.9f, new BoundingBox(0, 0, 32, 24)), new("person", 0.8f, new BoundingBox(10, 10, 10, 20)) };
+        var image = new PoseGen.Core.Imaging.RgbImage(64, 48, [.. Enumerable.Range(0, 64 * 48 * 3)
+            .Select(i => (byte)(i % 251))]);
+        var objects = new List<DetectedObject> { new("couch", 0.9f, new BoundingBox(0, 0, 32, 24)),
+            new("person", 0.8f, new BoundingBox(10, 10, 10, 20)) };
 
-        var features = SceneFeatures.Vector(SceneEvidence.Measure(new SceneObservation(image, objects, null, null)), 64, 48);
+        var features = SceneFeatures.Vector(SceneEvidence.Measure(new SceneObservation(image, objects, null, null)), 64,
+            48);
 
         Assert.Equal(SceneFeatures.Names.Count, features.Length);
         Assert.Equal(Math.Log(2), features[SceneFeatures.Names.ToList().IndexOf("objects: furniture")], 9);
@@ -57,15 +60,18 @@ public class LinearContextModelTests
     [Fact]
     public void TheRulesVoteAsFeatures()
     {
-        var image = new PoseGen.Core.Imaging.RgbImage(64, 48, [.. Enumerable.Range(0, 64 * 48 * 3).Select(i => (byte)(i % 251))]);
-        var evidence = SceneEvidence.Measure(new SceneObservation(image, [new("couch", 0.9f, new BoundingBox(0, 0, 32, 24))], null, null));
+        var image = new PoseGen.Core.Imaging.RgbImage(64, 48, [.. Enumerable.Range(0, 64 * 48 * 3)
+            .Select(i => (byte)(i % 251))]);
+        var evidence = SceneEvidence.Measure(new SceneObservation(image,
+            [new("couch", 0.9f, new BoundingBox(0, 0, 32, 24))], null, null));
 
         var features = SceneFeatures.Vector(evidence, 64, 48);
 
         var (environment, _) = SceneRules.Environment(evidence);
         var home = environment.Single(e => e.Label == "home").Confidence;
         Assert.True(home > 0);
-        Assert.Equal(home, features[SceneFeatures.Names.ToList().IndexOf(SceneFeatures.EnvironmentRuleVote("home"))], 9);
+        Assert.Equal(home, features[SceneFeatures.Names.ToList().IndexOf(SceneFeatures.EnvironmentRuleVote("home"))],
+            9);
         Assert.Equal(0, features[SceneFeatures.Names.ToList().IndexOf(SceneFeatures.OutfitRuleVote("formal"))]);
     }
 

@@ -32,7 +32,9 @@ internal static class SceneImages
             }
     }
 
-    /// <summary>Alternating light and dark vertical and horizontal bars: the straight edges of walls, shelves, windows.</summary>
+    /// <summary>
+    /// Alternating light and dark vertical and horizontal bars: the straight edges of walls, shelves, windows.
+    /// </summary>
     public static void Bars(RgbImage image, int x0, int y0, int x1, int y1, int period)
     {
         for (var y = y0; y < y1; y++)
@@ -45,12 +47,16 @@ internal static class SceneImages
             }
     }
 
-    /// <summary>A standing person centred at x = cx, head at y0, feet at y0 + height: 17 COCO keypoints, all scored 0.9.</summary>
+    /// <summary>
+    /// A standing person centred at x = cx, head at y0, feet at y0 + height: 17 COCO keypoints, all scored 0.9.
+    /// </summary>
     public static Pose Standing(float cx, float y0, float height)
     {
         var k = new Keypoint[17];
-        void Set(CocoKeypoint j, float dx, float dy) => k[(int)j] = new Keypoint(cx + (dx * height), y0 + (dy * height), 0.9f);
-        Set(CocoKeypoint.Nose, 0, 0.06f); Set(CocoKeypoint.LeftEye, 0.02f, 0.05f); Set(CocoKeypoint.RightEye, -0.02f, 0.05f);
+        void Set(CocoKeypoint j, float dx, float dy) => k[(int)j] =
+            new Keypoint(cx + (dx * height), y0 + (dy * height), 0.9f);
+        Set(CocoKeypoint.Nose, 0, 0.06f); Set(CocoKeypoint.LeftEye, 0.02f, 0.05f); Set(CocoKeypoint.RightEye, -0.02f,
+            0.05f);
         Set(CocoKeypoint.LeftEar, 0.04f, 0.06f); Set(CocoKeypoint.RightEar, -0.04f, 0.06f);
         Set(CocoKeypoint.LeftShoulder, 0.11f, 0.18f); Set(CocoKeypoint.RightShoulder, -0.11f, 0.18f);
         Set(CocoKeypoint.LeftElbow, 0.15f, 0.33f); Set(CocoKeypoint.RightElbow, -0.15f, 0.33f);
@@ -62,19 +68,23 @@ internal static class SceneImages
     }
 
     /// <summary>Paints a person's limbs and torso in the given colours (thick strokes along the bones).</summary>
-    public static void Dress(RgbImage image, Pose pose, (byte, byte, byte) torso, (byte, byte, byte) arms, (byte, byte, byte) legs)
+    public static void Dress(RgbImage image, Pose pose, (byte, byte, byte) torso, (byte, byte, byte) arms,
+        (byte, byte, byte) legs)
     {
         var ls = pose[CocoKeypoint.LeftShoulder];
         var rh = pose[CocoKeypoint.RightHip];
         Paint(image, (int)rh.X - 6, (int)ls.Y, (int)ls.X + 1, (int)rh.Y + 1, torso);
         Paint(image, (int)pose[CocoKeypoint.RightShoulder].X, (int)ls.Y, (int)ls.X + 1, (int)rh.Y + 1, torso);
-        Stroke(image, pose, arms, (CocoKeypoint.LeftShoulder, CocoKeypoint.LeftElbow), (CocoKeypoint.LeftElbow, CocoKeypoint.LeftWrist),
+        Stroke(image, pose, arms, (CocoKeypoint.LeftShoulder, CocoKeypoint.LeftElbow),
+            (CocoKeypoint.LeftElbow, CocoKeypoint.LeftWrist),
             (CocoKeypoint.RightShoulder, CocoKeypoint.RightElbow), (CocoKeypoint.RightElbow, CocoKeypoint.RightWrist));
-        Stroke(image, pose, legs, (CocoKeypoint.LeftHip, CocoKeypoint.LeftKnee), (CocoKeypoint.LeftKnee, CocoKeypoint.LeftAnkle),
+        Stroke(image, pose, legs, (CocoKeypoint.LeftHip, CocoKeypoint.LeftKnee),
+            (CocoKeypoint.LeftKnee, CocoKeypoint.LeftAnkle),
             (CocoKeypoint.RightHip, CocoKeypoint.RightKnee), (CocoKeypoint.RightKnee, CocoKeypoint.RightAnkle));
     }
 
-    private static void Stroke(RgbImage image, Pose pose, (byte, byte, byte) colour, params (CocoKeypoint A, CocoKeypoint B)[] bones)
+    private static void Stroke(RgbImage image, Pose pose, (byte, byte, byte) colour,
+        params (CocoKeypoint A, CocoKeypoint B)[] bones)
     {
         foreach (var (a, b) in bones)
             for (var t = 0f; t <= 1; t += 0.01f)
@@ -85,5 +95,6 @@ internal static class SceneImages
             }
     }
 
-    public static DetectedObject Object(string label, float score = 0.8f) => new(label, score, new BoundingBox(10, 10, 20, 20));
+    public static DetectedObject Object(string label, float score = 0.8f) =>
+        new(label, score, new BoundingBox(10, 10, 20, 20));
 }

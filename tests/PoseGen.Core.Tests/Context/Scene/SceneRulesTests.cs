@@ -13,7 +13,8 @@ public sealed class SceneRulesTests
         Paint(image, 0, 120, 300, 200, Sand);
         var context = SceneClassifier.ClassifyWithRules(new SceneObservation(image, [], null, null));
         Assert.Equal("beach", context.Environment[0].Label);
-        Assert.Contains(context.Environment[0].Evidence, e => e.StartsWith("sand-coloured ground", StringComparison.Ordinal));
+        Assert.Contains(context.Environment[0].Evidence, e => e.StartsWith("sand-coloured ground",
+            StringComparison.Ordinal));
         Assert.Contains(context.Environment[0].Evidence, e => e.StartsWith("blue top band", StringComparison.Ordinal));
         Assert.All(context.Environment, e => Assert.Equal(ContextSource.Image, e.Source));
         Assert.False(context.Indoor);
@@ -53,13 +54,15 @@ public sealed class SceneRulesTests
         var context = SceneClassifier.ClassifyWithRules(new SceneObservation(image, [Object("couch")], null, null));
         Assert.Equal("home", context.Environment[0].Label);
         Assert.True(context.Indoor);
-        Assert.Contains(context.Environment[0].Evidence, e => e.StartsWith("strong straight edges", StringComparison.Ordinal));
+        Assert.Contains(context.Environment[0].Evidence, e => e.StartsWith("strong straight edges",
+            StringComparison.Ordinal));
     }
 
     [Fact]
     public void ObjectsBelowTheScoreFloorAreIgnored()
     {
-        var context = SceneClassifier.ClassifyWithRules(new SceneObservation(Filled(200, 200, Grey), [Object("skis", 0.1f)], null, null));
+        var context = SceneClassifier.ClassifyWithRules(new SceneObservation(Filled(200, 200, Grey),
+            [Object("skis", 0.1f)], null, null));
         Assert.DoesNotContain(context.Environment, e => e.Label == "snow");
     }
 
@@ -84,18 +87,21 @@ public sealed class SceneRulesTests
         var context = SceneClassifier.ClassifyWithRules(new SceneObservation(image, [Object("tie")], null, pose));
         Assert.Equal("formal", context.Outfit[0].Label);
         Assert.Contains("tie", context.Outfit[0].Evidence);
-        Assert.Contains(context.Outfit[0].Evidence, e => e.StartsWith("covered arms and legs, dark", StringComparison.Ordinal));
+        Assert.Contains(context.Outfit[0].Evidence, e => e.StartsWith("covered arms and legs, dark",
+            StringComparison.Ordinal));
     }
 
     [Fact]
     public void TheMaskDecidesWhatIsBackground()
     {
-        // Left half grass, right half a "person" painted grey: with the mask over the right half the background is all grass.
+        // Left half grass, right half a "person" painted grey: with the mask over the right half the background is all
+        // grass.
         var image = Filled(200, 200, Grass);
         Paint(image, 100, 0, 200, 200, Grey);
         var probabilities = new float[16];
         for (var i = 0; i < 16; i++) probabilities[i] = i % 4 >= 2 ? 1 : 0;
-        var evidence = SceneEvidence.Measure(new SceneObservation(image, [], new PersonMask(4, 4, probabilities), null));
+        var evidence = SceneEvidence.Measure(new SceneObservation(image, [], new PersonMask(4, 4, probabilities),
+            null));
         Assert.True(evidence.Background[ColourClass.Foliage] > 0.95f);
         Assert.InRange(evidence.Whole[ColourClass.Foliage], 0.4f, 0.6f);
     }
@@ -112,5 +118,6 @@ public sealed class SceneRulesTests
 
     [Fact]
     public void GreenIsNotSkyOrSand() =>
-        Assert.Equal(0, PixelColour.Classes(60, 140, 50) & (PixelColour.Bit(ColourClass.Sky) | PixelColour.Bit(ColourClass.Sand)));
+        Assert.Equal(0, PixelColour.Classes(60, 140, 50) & (PixelColour.Bit(ColourClass.Sky)
+            | PixelColour.Bit(ColourClass.Sand)));
 }

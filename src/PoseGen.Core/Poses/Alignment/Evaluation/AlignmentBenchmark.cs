@@ -19,8 +19,8 @@ public sealed record BenchmarkRow(
 /// <summary>
 /// Runs the distortion protocol: each test pose is distorted, corrupted, aligned back onto the original with
 /// <see cref="PoseAligner"/>, and scored by the torso MSE of the fitted transform applied to the clean distorted pose
-/// (so a dropped or corrupted joint is still scored where the recovered camera change puts it). Distortions come from one
-/// seeded sampler and corruptions from another, so every corruption variant sees the same distortions.
+/// (so a dropped or corrupted joint is still scored where the recovered camera change puts it). Distortions come from
+/// one seeded sampler and corruptions from another, so every corruption variant sees the same distortions.
 /// </summary>
 public static class AlignmentBenchmark
 {
@@ -40,7 +40,8 @@ public static class AlignmentBenchmark
             {
                 var (limbed, distorted) = DistortionProtocol.DistortInSteps(original, distortions, distortion);
                 var observed = Corruption.Apply(distorted, corruption, corruptions);
-                var alignment = PoseAligner.Align(ToLayout(original.Select(p => new Keypoint((float)p.X, (float)p.Y, 1f)), layout),
+                var alignment = PoseAligner.Align(ToLayout(original.Select(p =>
+                    new Keypoint((float)p.X, (float)p.Y, 1f)), layout),
                     ToLayout(observed, layout), layout, options);
                 var transform = alignment?.Transform ?? PlanarTransform.Identity;
                 if (alignment is null) failures++;
@@ -52,7 +53,8 @@ public static class AlignmentBenchmark
                 floor += DistortionProtocol.MeanSquaredError(original, limbed, allJoints);
                 trials++;
             }
-        return new BenchmarkRow(distortion, corruption, model, trials, before / trials, allBefore / trials, after / trials,
+        return new BenchmarkRow(distortion, corruption, model, trials, before / trials, allBefore / trials,
+            after / trials,
             allAfter / trials, floor / trials, failures);
     }
 

@@ -1,6 +1,8 @@
 namespace PoseGen.Core.Poses.Alignment.Evaluation;
 
-/// <summary>What is done to the distorted candidate's keypoints before alignment, on top of the seed protocol.</summary>
+/// <summary>
+/// What is done to the distorted candidate's keypoints before alignment, on top of the seed protocol.
+/// </summary>
 public enum CorruptionKind
 {
     None,
@@ -11,7 +13,9 @@ public enum CorruptionKind
     /// <summary>round(20% of 14) = 3 joints, chosen uniformly, are reported missing.</summary>
     Dropped,
 
-    /// <summary>One torso joint, chosen uniformly, is thrown 0.5-1.5 torso lengths in a uniform random direction.</summary>
+    /// <summary>
+    /// One torso joint, chosen uniformly, is thrown 0.5-1.5 torso lengths in a uniform random direction.
+    /// </summary>
     TorsoOutlier,
 }
 
@@ -49,7 +53,8 @@ public static class Corruption
                 var torso = TorsoLength(pose);
                 var distance = torso * (0.5 + random.NextDouble());
                 var (s, c) = Math.SinCos(2 * Math.PI * random.NextDouble());
-                keypoints[joint] = new Keypoint((float)(pose[joint].X + (distance * c)), (float)(pose[joint].Y + (distance * s)), 1f);
+                keypoints[joint] = new Keypoint((float)(pose[joint].X + (distance * c)),
+                    (float)(pose[joint].Y + (distance * s)), 1f);
                 break;
             case CorruptionKind.None:
                 break;

@@ -4,12 +4,14 @@ namespace PoseGen.Core.Poses.Alignment.Evaluation;
 public enum GlobalDistortion
 {
     /// <summary>
-    /// As the seed's code does it: the flat pose is rotated by tilt about the horizontal image axis and by turn about the
-    /// vertical axis, then projected orthographically: x' = x cos(turn) + y sin(tilt) sin(turn), y' = y cos(tilt).
+    /// As the seed's code does it: the flat pose is rotated by tilt about the horizontal image axis and by turn about
+    /// the vertical axis, then projected orthographically: x' = x cos(turn) + y sin(tilt) sin(turn), y' = y cos(tilt).
     /// </summary>
     PitchYaw,
 
-    /// <summary>Tilt read as an in-plane rotation (camera roll), then turn about the vertical axis, projected orthographically.</summary>
+    /// <summary>
+    /// Tilt read as an in-plane rotation (camera roll), then turn about the vertical axis, projected orthographically.
+    /// </summary>
     RollYaw,
 }
 
@@ -17,8 +19,8 @@ public enum GlobalDistortion
 /// The distortion protocol of 'Deep pose alignment' (linhle32/Deep-Pose-Alignment, utilities.py and the notebook), in
 /// normalised image units: complete 14-joint OpenPose bodies, centred on their joint mean; each test pose gets at most
 /// one random limb rotation (the seed draws 0-9 rotations but restarts each from the undistorted pose, so only the last
-/// survives; kept as is) with angle ~ N(0, limb sigma), then a global tilt and turn ~ N(0, global sigma) about the joint
-/// mean. The loss and the metric use the torso joints only.
+/// survives; kept as is) with angle ~ N(0, limb sigma), then a global tilt and turn ~ N(0, global sigma) about the
+/// joint mean. The loss and the metric use the torso joints only.
 /// </summary>
 public static class DistortionProtocol
 {
@@ -34,7 +36,9 @@ public static class DistortionProtocol
         (1, [0]), (3, [4]), (6, [7]), (2, [3, 4]), (5, [6, 7]), (9, [10]), (12, [13]), (8, [9, 10]), (11, [12, 13]),
     ];
 
-    /// <summary>Test split: the last 113 complete poses of the file, each centred on the mean of its 14 joints.</summary>
+    /// <summary>
+    /// Test split: the last 113 complete poses of the file, each centred on the mean of its 14 joints.
+    /// </summary>
     public static IReadOnlyList<(double X, double Y)[]> TestSplit(IReadOnlyList<(double X, double Y)[]> filePoses)
     {
         var complete = PoseDataFile.Complete(filePoses, JointCount);
@@ -55,8 +59,10 @@ public static class DistortionProtocol
     /// The distortion with its intermediate step: <c>Limbed</c> is the pose after the limb rotation only, i.e. what a
     /// perfect undoing of the camera change would give back (the limb change is a real pose difference and must stay).
     /// </summary>
-    public static ((double X, double Y)[] Limbed, (double X, double Y)[] Distorted) DistortInSteps((double X, double Y)[] pose,
-        GaussianSampler random, GlobalDistortion kind = GlobalDistortion.PitchYaw, double globalSigma = 0.5, double limbSigma = 0.5)
+    public static ((double X, double Y)[] Limbed, (double X, double Y)[] Distorted) DistortInSteps(
+        (double X, double Y)[] pose,
+        GaussianSampler random, GlobalDistortion kind = GlobalDistortion.PitchYaw, double globalSigma = 0.5,
+        double limbSigma = 0.5)
     {
         var limbed = pose;
         var draws = random.Next(10);
@@ -83,7 +89,8 @@ public static class DistortionProtocol
     }
 
     /// <summary>The camera change about the pose's joint mean (see <see cref="GlobalDistortion"/>).</summary>
-    public static (double X, double Y)[] ApplyGlobal((double X, double Y)[] pose, GlobalDistortion kind, double tilt, double turn)
+    public static (double X, double Y)[] ApplyGlobal((double X, double Y)[] pose, GlobalDistortion kind, double tilt,
+        double turn)
     {
         var (mx, my) = (pose.Average(p => p.X), pose.Average(p => p.Y));
         var (st, ct) = Math.SinCos(tilt);
@@ -97,8 +104,11 @@ public static class DistortionProtocol
         })];
     }
 
-    /// <summary>Mean over the given joints and both coordinates of the squared difference (the seed's numpy .mean()).</summary>
-    public static double MeanSquaredError(IReadOnlyList<(double X, double Y)> expected, IReadOnlyList<(double X, double Y)> actual,
+    /// <summary>
+    /// Mean over the given joints and both coordinates of the squared difference (the seed's numpy .mean()).
+    /// </summary>
+    public static double MeanSquaredError(IReadOnlyList<(double X, double Y)> expected,
+        IReadOnlyList<(double X, double Y)> actual,
         IReadOnlyList<int> joints)
     {
         var sum = 0.0;

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace PoseGen.Core.Poses.Alignment.Evaluation;
 
 /// <summary>
-/// Reads the 'Deep pose alignment' pose file: one pose per line, 36 comma-separated floats = 18 OpenPose joints x (x, y),
-/// each normalised by the image width or height to [0, 1]; -1 marks a missing joint.
+/// Reads the 'Deep pose alignment' pose file: one pose per line, 36 comma-separated floats = 18 OpenPose joints x (x,
+/// y), each normalised by the image width or height to [0, 1]; -1 marks a missing joint.
 /// </summary>
 public static class PoseDataFile
 {
@@ -16,7 +16,8 @@ public static class PoseDataFile
         var poses = new List<(double X, double Y)[]>();
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var values = line.Split(',').Select(v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
+            var values = line.Split(',').Select(v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture))
+                .ToArray();
             if (values.Length != 2 * JointsPerRow)
                 throw new FormatException($"Expected {2 * JointsPerRow} values per pose, found {values.Length}.");
             poses.Add([.. Enumerable.Range(0, JointsPerRow).Select(j => (values[2 * j], values[(2 * j) + 1]))]);
@@ -24,7 +25,10 @@ public static class PoseDataFile
         return poses;
     }
 
-    /// <summary>The poses whose first <paramref name="joints"/> joints are all present, cut to those joints, in file order.</summary>
-    public static IReadOnlyList<(double X, double Y)[]> Complete(IReadOnlyList<(double X, double Y)[]> poses, int joints) =>
+    /// <summary>
+    /// The poses whose first <paramref name="joints"/> joints are all present, cut to those joints, in file order.
+    /// </summary>
+    public static IReadOnlyList<(double X, double Y)[]> Complete(IReadOnlyList<(double X, double Y)[]> poses,
+        int joints) =>
         [.. poses.Where(p => p.Take(joints).All(j => j.X != -1 && j.Y != -1)).Select(p => p[..joints])];
 }
