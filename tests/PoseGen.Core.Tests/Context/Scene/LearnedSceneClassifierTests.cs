@@ -26,6 +26,28 @@ public sealed class LearnedSceneClassifierTests
         Assert.Equal(context.Environment[0].Confidence >= 0.35, context.EnvironmentSure);
     }
 
+    [Theory]
+    [InlineData(40, 90, 200)]
+    [InlineData(135, 190, 235)]
+    [InlineData(128, 128, 128)]
+    public void APlainPictureWithNothingInItIsNotSureOfThePlace(byte r, byte g, byte b)
+    {
+        var context = SceneClassifier.Classify(new SceneObservation(Filled(300, 200, (r, g, b)), [], null, null));
+
+        Assert.False(context.EnvironmentSure);
+        Assert.NotEmpty(context.Environment);
+    }
+
+    [Fact]
+    public void ADrawnBeachIsNotFeatureless()
+    {
+        var image = Filled(300, 200, Sky);
+        Paint(image, 0, 120, 300, 200, Sand);
+        var observation = new SceneObservation(image, [], null, null);
+
+        Assert.False(SceneClassifier.Featureless(observation, SceneEvidence.Measure(observation)));
+    }
+
     [Fact]
     public void ARuleVoteIsExplainedWithWhatTheRulesSaw()
     {
