@@ -1,8 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace PoseGen.Data;
-
-public enum DatabaseProvider { Sqlite, Postgres }
 
 /// <summary>
 /// Section "Database". The connection strings come from "ConnectionStrings:Sqlite" / "ConnectionStrings:Postgres".
@@ -17,14 +13,4 @@ public sealed class DatabaseOptions
     /// Apply pending migrations at start-up (on by default; off where a deployment migrates separately).
     /// </summary>
     public bool MigrateOnStartup { get; set; } = true;
-}
-
-/// <summary>Section "Storage": where the SQLite file and users' media live.</summary>
-public sealed class StorageOptions
-{
-    public const string Section = "Storage";
-
-    /// <summary>Absolute, or relative to the repository root (the content root when published).</summary>
-    [Required]
-    public string DataRoot { get; set; } = "data";
 }

@@ -3,17 +3,6 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace PoseGen.Inference;
 
-/// <summary>Where ONNX Runtime runs the models.</summary>
-public enum ExecutionDevice
-{
-    /// <summary>CUDA when its provider loads, otherwise CPU (logged once).</summary>
-    Auto,
-    Cpu,
-
-    /// <summary>CUDA or nothing: start-up fails when the provider cannot load.</summary>
-    Cuda,
-}
-
 /// <summary>Configuration section <c>Inference</c>.</summary>
 public sealed class InferenceOptions
 {

@@ -8,7 +8,7 @@ using PoseGen.Inference.Video;
 using PoseGen.TestSupport.Postgres;
 using PoseGen.Web.Services.Workouts;
 using PoseGen.Web.Tests.Infrastructure;
-using PoseGen.Web.ViewModels.Poses;
+using PoseGen.Web.Contracts.Poses;
 
 namespace PoseGen.Web.Tests;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PoseGen.Data;
 using PoseGen.Web.Services;
 using PoseGen.Web.Tests.Infrastructure;
-using PoseGen.Web.ViewModels.Poses;
+using PoseGen.Web.Contracts.Poses;
 
 namespace PoseGen.Web.Tests;
 

@@ -81,24 +81,3 @@ public sealed class OnnxModelHost : IDisposable
         _sessions.Clear();
     }
 }
-
-/// <summary>For GET /health.</summary>
-/// <param name="Provider">Null only when Device=Cuda and CUDA is unavailable (start-up validation fails then).</param>
-public sealed record InferenceStatus(
-    string OnnxRuntimeVersion,
-    ExecutionDevice ConfiguredDevice,
-    ActiveExecutionProvider? Provider,
-    string? CudaFailure,
-    string ModelsDirectory,
-    IReadOnlyList<ModelStatus> Models);
-
-/// <param name="Installed">The file exists.</param>
-/// <param name="Loaded">A session has been created for it in this process.</param>
-public sealed record ModelStatus(string Name, string FileName, bool Installed, bool Loaded);
-
-public sealed class ModelNotInstalledException(string model, string path)
-    : Exception($"Model {model} is not installed: {path} does not exist. Build the solution to convert the models.")
-{
-    public string Model { get; } = model;
-    public string ExpectedPath { get; } = path;
-}

@@ -2,16 +2,6 @@ using PoseGen.Core.Errors;
 
 namespace PoseGen.Inference.Scheduling;
 
-/// <summary>Why a model run was refused.</summary>
-public enum InferenceBusyReason
-{
-    /// <summary>Too many requests were already waiting.</summary>
-    QueueFull,
-
-    /// <summary>The request waited as long as it may without reaching a worker.</summary>
-    DeadlinePassed,
-}
-
 /// <summary>
 /// The models are busy: the caller should try again after <see cref="RetryAfter"/>. Not a failure of the request.
 /// </summary>

@@ -5,6 +5,7 @@ using PoseGen.Core.Abstractions;
 using PoseGen.Core.Library;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services;
+using PoseGen.Web.Contracts.History;
 
 namespace PoseGen.Web.Controllers;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using PoseGen.Core.History;
 using PoseGen.Web.Services;
 using PoseGen.Web.ViewModels.History;
+using PoseGen.Web.Contracts.History;
 
 namespace PoseGen.Web.Controllers;
 

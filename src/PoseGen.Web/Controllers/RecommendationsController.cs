@@ -6,7 +6,7 @@ using PoseGen.Core.Context;
 using PoseGen.Core.Library;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services;
-using PoseGen.Web.ViewModels.Recommendations;
+using PoseGen.Web.Contracts.Recommendations;
 
 namespace PoseGen.Web.Controllers;
 

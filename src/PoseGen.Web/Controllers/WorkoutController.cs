@@ -5,7 +5,7 @@ using PoseGen.Core.Abstractions;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services;
 using PoseGen.Web.Services.Workouts;
-using PoseGen.Web.ViewModels.Recommendations;
+using PoseGen.Web.Contracts.Recommendations;
 
 namespace PoseGen.Web.Controllers;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using PoseGen.Web.Contracts.Generation;
 
 namespace PoseGen.Web.Hubs;
 

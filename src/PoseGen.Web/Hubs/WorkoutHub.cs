@@ -24,12 +24,12 @@ public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService hist
     public Task<LiveWorkoutState> StartPractice(string poseId, string view, string model)
     {
         var pose = library.Find(poseId ?? "") ?? throw new HubException("Choose a pose from the library to practise.");
-        if (string.IsNullOrWhiteSpace(view) || PoseGen.Web.ViewModels.Recommendations.PoseText.View(
+        if (string.IsNullOrWhiteSpace(view) || PoseGen.Web.Contracts.Recommendations.PoseText.View(
             view) is not { } side)
             throw new HubException("View must be front, three-quarter or side.");
         var keypoints = library.Project(pose, side).ToCoco().Keypoints;
         return StartPracticeOf(new PoseReference(pose.Id, pose.Name,
-            PoseGen.Web.ViewModels.Recommendations.PoseText.Id(side), keypoints), model);
+            PoseGen.Web.Contracts.Recommendations.PoseText.Id(side), keypoints), model);
     }
 
     /// <summary>
@@ -40,7 +40,7 @@ public sealed class WorkoutHub(LiveWorkoutSessions sessions, HistoryService hist
         var activity = await history.GetAsync(UserId, analysisId, Context.ConnectionAborted);
         if (activity is not { Kind: PoseGen.Core.History.ActivityKind.Analysis })
             throw new HubException("Choose one of your saved analyses to practise.");
-        var people = HistoryService.ReadDocument<PoseGen.Web.ViewModels.Poses.PoseDetectionResponse>(
+        var people = HistoryService.ReadDocument<PoseGen.Web.Contracts.Poses.PoseDetectionResponse>(
             activity)?.ToPoses() ?? [];
         if (CompareService.MainSubject(people) is not { } person)
             throw new HubException("Nobody was found in that photo: pick another analysis.");

@@ -11,8 +11,8 @@ using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
 using PoseGen.Imaging;
 using PoseGen.Web.Hosting;
-using PoseGen.Web.ViewModels.Poses;
 using PoseGen.Core.Errors;
+using PoseGen.Web.Contracts.Poses;
 
 namespace PoseGen.Web.Services;
 

@@ -4,9 +4,9 @@ using PoseGen.Core.Context;
 using PoseGen.Core.Context.Scene;
 using PoseGen.Imaging;
 using PoseGen.Web.Hosting;
-using PoseGen.Web.ViewModels.Context;
-using PoseGen.Web.ViewModels.Recommendations;
 using PoseGen.Core.Errors;
+using PoseGen.Web.Contracts.Context;
+using PoseGen.Web.Contracts.Recommendations;
 
 namespace PoseGen.Web.Services;
 

@@ -2,13 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using PoseGen.Data;
 using PoseGen.Web.Hosting;
 using PoseGen.Core.Errors;
+using PoseGen.Web.Contracts.History;
 
 namespace PoseGen.Web.Services;
-
-/// <summary>
-/// What a delete did: how many entries, and the token that undoes exactly this delete until <see cref="UndoUntilUtc"/>.
-/// </summary>
-public sealed record DeletedEntries(int Count, string UndoToken, DateTime UndoUntilUtc);
 
 /// <summary>
 /// The user's deletes, with undo: an entry is marked deleted (hidden at once everywhere by the Activities query

@@ -5,15 +5,9 @@ using PoseGen.Data;
 using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
 using PoseGen.Core.Errors;
+using PoseGen.Web.Contracts.History;
 
 namespace PoseGen.Web.Services;
-
-/// <summary>A history entry as lists show it, with the kind's name in words.</summary>
-public sealed record ActivitySummary(Guid Id, ActivityKind Kind, DateTime CreatedAtUtc, string Title, string? Summary,
-    Guid? ThumbnailId)
-{
-    public string KindName => HistoryText.KindName(Kind);
-}
 
 /// <summary>Which entries a list shows: a kind, words found in the title or summary (any case), UTC days from and to
 /// (both included), an exercise or practised pose id; null is "any".</summary>

@@ -4,11 +4,9 @@ using PoseGen.Core.Library;
 using PoseGen.Core.Profiles;
 using PoseGen.Core.Recommendations;
 using PoseGen.Data;
+using PoseGen.Web.Contracts.Dashboard;
 
 namespace PoseGen.Web.Services;
-
-/// <summary>The pose the dashboard suggests next, with the recommender's reasons and where to practise it.</summary>
-public sealed record SuggestedPose(string Id, string Name, IReadOnlyList<string> Reasons, string PracticeUrl);
 
 /// <summary>
 /// Picks the next pose from the recommender for the user's profile and feedback alone (no prompt, no photo): the best

@@ -5,7 +5,7 @@ using PoseGen.Core.Imaging;
 using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
 using PoseGen.Imaging;
-using PoseGen.Web.ViewModels.Poses;
+using PoseGen.Web.Contracts.Poses;
 
 namespace PoseGen.Web.Services;
 

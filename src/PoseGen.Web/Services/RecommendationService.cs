@@ -11,8 +11,8 @@ using PoseGen.Data.Entities;
 using PoseGen.Data.Storage;
 using PoseGen.Imaging;
 using PoseGen.Web.Hosting;
-using PoseGen.Web.ViewModels.Recommendations;
 using PoseGen.Core.Errors;
+using PoseGen.Web.Contracts.Recommendations;
 
 namespace PoseGen.Web.Services;
 

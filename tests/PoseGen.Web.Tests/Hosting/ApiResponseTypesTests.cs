@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.AspNetCore.RateLimiting;
 using PoseGen.Web.Controllers.Api;
+using PoseGen.Web.Contracts.Context;
 
 namespace PoseGen.Web.Tests.Hosting;
 

@@ -4,16 +4,9 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services;
-using PoseGen.Web.ViewModels.Context;
+using PoseGen.Web.Contracts.Context;
 
 namespace PoseGen.Web.Controllers.Api;
-
-/// <summary>The multipart form of a context request: a photo, a prompt, or both.</summary>
-public sealed class ContextForm
-{
-    public IFormFile? Image { get; set; }
-    public string? Prompt { get; set; }
-}
 
 [ApiController]
 [Authorize]

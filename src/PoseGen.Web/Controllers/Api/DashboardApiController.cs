@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PoseGen.Web.Services;
+using PoseGen.Web.Contracts.Dashboard;
 
 namespace PoseGen.Web.Controllers.Api;
 

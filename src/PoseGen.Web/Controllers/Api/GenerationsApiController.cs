@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services.Generation;
+using PoseGen.Web.Contracts.Generation;
 
 namespace PoseGen.Web.Controllers.Api;
 

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PoseGen.Core.History;
 using PoseGen.Web.Services;
-using PoseGen.Web.ViewModels.Poses;
+using PoseGen.Web.Contracts.History;
+using PoseGen.Web.Contracts.Poses;
 
 namespace PoseGen.Web.Controllers.Api;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using PoseGen.Core.Library;
 using PoseGen.Imaging;
 using PoseGen.Web.Hosting;
-using PoseGen.Web.ViewModels.Recommendations;
 using PoseGen.Core.Errors;
+using PoseGen.Web.Contracts.Recommendations;
 
 namespace PoseGen.Web.Controllers.Api;
 

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 using PoseGen.Core.Abstractions;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services;
-using PoseGen.Web.ViewModels.Poses;
 using PoseGen.Core.Errors;
+using PoseGen.Web.Contracts.Poses;
 
 namespace PoseGen.Web.Controllers.Api;
 
@@ -71,7 +71,7 @@ public sealed class PosesApiController(
         var max = uploads.Value.MaxImageBytes;
         if (reference is null && !string.IsNullOrWhiteSpace(referencePoseId))
         {
-            var view = PoseGen.Web.ViewModels.Recommendations.PoseText.View(referenceView ?? "front")
+            var view = PoseGen.Web.Contracts.Recommendations.PoseText.View(referenceView ?? "front")
                 ?? throw new InvalidInputException("referenceView must be front, side or three-quarter.");
             var candidateOnly = await UploadReader.ReadImageAsync(candidate, "candidate", max, ct);
             return await compare.CompareWithLibraryPoseAsync(User.RequiredUserId(), referencePoseId, view,
@@ -182,14 +182,3 @@ public sealed class PosesApiController(
         return Ok(PoseFormats.Render(response, format, imageId));
     }
 }
-
-/// <summary>
-/// A library pose close to a photo's pose: how alike (0-100), its page and where to practise it live.
-/// </summary>
-public sealed record NearestPoseDto(string Id, string Name, double Alike, string PageUrl, string PracticeUrl);
-
-/// <summary>
-/// The plain-words reading of one person of an analysis (<c>Person</c>: index in the analysis' people).
-/// </summary>
-public sealed record PoseReadingDto(
-    int Person, IReadOnlyList<PoseGen.Core.Poses.Reading.AngleReading> Angles, IReadOnlyList<string> Observations);

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PoseGen.Web.Services;
-using PoseGen.Web.ViewModels.Profile;
+using PoseGen.Web.Contracts.Profile;
 
 namespace PoseGen.Web.Controllers.Api;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using PoseGen.Application.Workouts;
 using PoseGen.Web.Hosting;
 using PoseGen.Web.Services.Workouts;
+using PoseGen.Web.Contracts.Workouts;
 
 namespace PoseGen.Web.Controllers.Api;
 

@@ -43,14 +43,6 @@ public sealed record GenerationJobDocument(
     }
 }
 
-/// <summary>
-/// What <c>GET /api/v1/generations/{id}</c> answers and the hub pushes. QueuePosition is 1-based, 0 when not waiting.
-/// </summary>
-public sealed record GenerationJobStatus(
-    Guid Id, string Status, double Progress, int Step, int TotalSteps, int QueuePosition, string MapUrl,
-    string? ResultUrl,
-    string? PreviewUrl, string? Error, GenerationParameters Parameters);
-
 public static class SchedulerIds
 {
     public static readonly IReadOnlyList<string> All = ["euler-a", "dpmpp-2m-karras", "ddim", "lcm"];

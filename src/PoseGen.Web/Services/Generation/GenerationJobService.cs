@@ -11,6 +11,7 @@ using PoseGen.Imaging;
 using PoseGen.Web.Hubs;
 using PoseGen.Core.Errors;
 using PoseGen.Web.Services.Jobs;
+using PoseGen.Web.Contracts.Generation;
 
 namespace PoseGen.Web.Services.Generation;
 

@@ -1,9 +1,10 @@
 using PoseGen.Core.Library;
 using PoseGen.Core.Poses;
 using PoseGen.Web.Hosting;
-using PoseGen.Web.ViewModels.Poses;
-using PoseGen.Web.ViewModels.Recommendations;
 using PoseGen.Core.Errors;
+using PoseGen.Web.Contracts.Generation;
+using PoseGen.Web.Contracts.Poses;
+using PoseGen.Web.Contracts.Recommendations;
 
 namespace PoseGen.Web.Services.Generation;
 

@@ -8,6 +8,7 @@ using PoseGen.Core.Workouts;
 using PoseGen.Data;
 using PoseGen.Core.Errors;
 using PoseGen.Web.Services.Jobs;
+using PoseGen.Web.Contracts.Workouts;
 
 namespace PoseGen.Web.Services.Workouts;
 

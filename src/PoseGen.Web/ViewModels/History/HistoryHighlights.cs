@@ -2,8 +2,8 @@ using PoseGen.Application.Workouts;
 using PoseGen.Core.History;
 using PoseGen.Web.Services;
 using PoseGen.Web.Services.Workouts;
-using PoseGen.Web.ViewModels.Poses;
-using PoseGen.Web.ViewModels.Recommendations;
+using PoseGen.Web.Contracts.Poses;
+using PoseGen.Web.Contracts.Recommendations;
 
 namespace PoseGen.Web.ViewModels.History;
 

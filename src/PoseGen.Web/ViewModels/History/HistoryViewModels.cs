@@ -4,6 +4,7 @@ using PoseGen.Application.Workouts;
 using PoseGen.Core.History;
 using PoseGen.Web.Services;
 using PoseGen.Web.Services.Workouts;
+using PoseGen.Web.Contracts.History;
 
 namespace PoseGen.Web.ViewModels.History;
 

@@ -1,6 +1,6 @@
 using PoseGen.Core.Poses;
 
-namespace PoseGen.Web.ViewModels.Poses;
+namespace PoseGen.Web.Contracts.Poses;
 
 /// <summary>The export formats of a detection: PoseGen's own, COCO results, OpenPose JSON.</summary>
 public enum PoseOutputFormat { Posegen, Coco, Openpose }

@@ -1,6 +1,6 @@
-using PoseGen.Web.ViewModels.Recommendations;
+using PoseGen.Web.Contracts.Recommendations;
 
-namespace PoseGen.Web.ViewModels.Context;
+namespace PoseGen.Web.Contracts.Context;
 
 /// <summary>POST /api/v1/context/classify: ranked environment and outfit labels with source and evidence, whether the
 /// photo is indoors and its lighting (null when only a prompt was sent). <see cref="EnvironmentSure"/> and

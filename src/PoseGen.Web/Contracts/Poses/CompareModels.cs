@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using PoseGen.Core.Poses.Alignment;
 
-namespace PoseGen.Web.ViewModels.Poses;
+namespace PoseGen.Web.Contracts.Poses;
 
 /// <summary>
 /// POST /api/v1/poses/compare as JSON: two poses in PoseGen's keypoint format (17 COCO keypoints each).

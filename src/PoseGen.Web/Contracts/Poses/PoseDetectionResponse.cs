@@ -1,7 +1,7 @@
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Poses;
 
-namespace PoseGen.Web.ViewModels.Poses;
+namespace PoseGen.Web.Contracts.Poses;
 
 public sealed record NamedKeypoint(string Name, float X, float Y, float Score);
 

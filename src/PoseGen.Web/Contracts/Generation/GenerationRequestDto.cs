@@ -1,4 +1,4 @@
-namespace PoseGen.Web.Services.Generation;
+namespace PoseGen.Web.Contracts.Generation;
 
 /// <summary>
 /// <c>POST /api/v1/generations</c>. The pose comes from exactly one of: <see cref="PoseId"/> (+ view, height in

@@ -1,0 +1,3 @@
+namespace PoseGen.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
