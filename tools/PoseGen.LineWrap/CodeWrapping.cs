@@ -28,7 +28,7 @@ internal static class CodeWrapping
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             var (t, u) = (tokens[i], tokens[i + 1]);
-            depth += Opens(t);
+            depth += LineWrapper.Opens(t);
             if (t.Span.End - span.Start > width || !OnlySpaceBetween(t, u) || InsideInterpolation(t))
                 continue;
             if (Rank(t, u) is not { } rank)
@@ -55,13 +55,6 @@ internal static class CodeWrapping
             return a.Rank < b.Rank;
         return a.Position > b.Position;
     }
-
-    private static int Opens(SyntaxToken token) => token.Kind() switch
-    {
-        SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken or SyntaxKind.OpenBraceToken => 1,
-        SyntaxKind.CloseParenToken or SyntaxKind.CloseBracketToken or SyntaxKind.CloseBraceToken => -1,
-        _ => 0,
-    };
 
     /// <summary>
     /// How good a break between <paramref name="t"/> and <paramref name="u"/> is (lower is better); null: none.

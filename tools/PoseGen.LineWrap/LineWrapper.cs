@@ -78,20 +78,17 @@ internal static class LineWrapper
             .Any(n => n.SpanStart == first.SpanStart && n.Span.End > position && n.Span.Start < position);
         if (!deeper)
         {
-            var depth = 0;
-            foreach (var token in root.DescendantTokens(TextSpan.FromBounds(start, position)))
-            {
-                if (token.SpanStart >= position)
-                    break;
-                depth += token.Kind() switch
-                {
-                    SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken or SyntaxKind.OpenBraceToken => 1,
-                    SyntaxKind.CloseParenToken or SyntaxKind.CloseBracketToken or SyntaxKind.CloseBraceToken => -1,
-                    _ => 0,
-                };
-            }
-            deeper = depth > 0;
+            deeper = root.DescendantTokens(TextSpan.FromBounds(start, position))
+                .TakeWhile(token => token.SpanStart < position).Sum(Opens) > 0;
         }
         return deeper ? indent + "    " : indent;
     }
+
+    /// <summary>+1 for a bracket that opens, -1 for one that closes, 0 for any other token.</summary>
+    public static int Opens(SyntaxToken token) => token.Kind() switch
+    {
+        SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken or SyntaxKind.OpenBraceToken => 1,
+        SyntaxKind.CloseParenToken or SyntaxKind.CloseBracketToken or SyntaxKind.CloseBraceToken => -1,
+        _ => 0,
+    };
 }
