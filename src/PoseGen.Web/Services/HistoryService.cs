@@ -219,4 +219,22 @@ public sealed class HistoryService(PoseGenDbContext db, MediaStore media, Workou
 
     public static T? ReadDocument<T>(Activity activity) => JsonSerializer.Deserialize<T>(activity.Document,
         DocumentJson);
+
+    /// <summary>
+    /// A History document read as <typeparamref name="T"/> when it is one (<paramref name="isKind"/>, e.g. its source);
+    /// null when it is another kind of document or does not read as one.
+    /// </summary>
+    public static T? TryReadDocument<T>(string json, Func<T, bool> isKind) where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, DocumentJson) is { } document && isKind(document)
+                ? document
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

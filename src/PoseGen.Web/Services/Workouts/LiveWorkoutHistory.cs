@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using PoseGen.Application.Workouts;
 using PoseGen.Core.History;
 using PoseGen.Core.Workouts;
@@ -34,18 +33,6 @@ public static class LiveWorkoutHistory
     }
 
     /// <summary>The document of a live session; null for other Workout documents (video jobs).</summary>
-    public static LiveWorkoutDocument? TryRead(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<LiveWorkoutDocument>(json, HistoryService.DocumentJson)
-                is { Source: LiveWorkoutDocument.LiveSource } document
-                ? document
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static LiveWorkoutDocument? TryRead(string json) =>
+        HistoryService.TryReadDocument<LiveWorkoutDocument>(json, d => d.Source == LiveWorkoutDocument.LiveSource);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PoseGen.Application.Workouts;
 
 namespace PoseGen.Web.Services.Workouts;
@@ -31,18 +30,6 @@ public sealed record WorkoutJobDocument(
     /// <summary>
     /// The job document of a video analysis; null for other Workout documents (live sessions have their own shape).
     /// </summary>
-    public static WorkoutJobDocument? TryRead(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<WorkoutJobDocument>(json,
-                HistoryService.DocumentJson) is { Source: "video" } document
-                ? document
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static WorkoutJobDocument? TryRead(string json) =>
+        HistoryService.TryReadDocument<WorkoutJobDocument>(json, d => d.Source == "video");
 }
