@@ -15,6 +15,8 @@ using PoseGen.TestSupport;
 //   dump [model]   detect the main person in every sampled frame of every clip once (MoveNet, as the video analysis
 //                  does) and keep the keypoints under artifacts/workout-keypoints/<model>/
 //   eval [model]   count every clip from those keypoints: per clip and per exercise, all-in and leave-one-clip-out
+//   robust [model] count every clip again after changes that leave the true count alone (mirrored, slower, faster,
+//                  fewer frames, more jitter, lost frames, a smaller person, a tilted camera, a pause)
 //   speed [runs]   end-to-end video analysis speed (video seconds per wall second)
 var mode = args.Length > 0 ? args[0] : "eval";
 var repoRoot = RepoPaths.Root;
@@ -58,11 +60,12 @@ if (mode == "recognize")
     return;
 }
 
-if (mode == "eval")
+if (mode is "eval" or "robust")
 {
     var clips = labels.Select(l => (Label: l, Keypoints: ClipKeypoints.Load(ClipKeypoints.FileFor(cache, l.Clip, model))
         ?? throw new InvalidOperationException($"No keypoints for {l.Clip}: run 'dump {model}' first."))).ToList();
-    Evaluation.Run(clips, Console.Out);
+    if (mode == "robust") Robustness.Run(clips, Console.Out);
+    else Evaluation.Run(clips, Console.Out);
     return;
 }
 

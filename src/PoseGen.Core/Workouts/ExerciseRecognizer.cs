@@ -1,11 +1,13 @@
 namespace PoseGen.Core.Workouts;
 
 /// <summary>How well one catalog exercise explains a sequence: the share of frames it can use (its joints seen and its
-/// posture held), the share of that time spent in its counted cycles, the share of those cycles in good form, and the
-/// cycles themselves.</summary>
+/// posture held), the share of that time spent in its counted cycles, the share of those cycles in good form, the
+/// cycles themselves and how far their peak poses differ (<see cref="RepResemblance"/>; null under two cycles).
+/// </summary>
 public sealed record ExerciseFit(string ExerciseId, CameraView View, double Usable, double Coverage, double GoodShare,
     int Cycles,
-    double Score);
+    double Score,
+    double? PeakSpread = null);
 
 /// <summary>The exercise recognised from the motion (null: nothing repetitive to count), with the confidence in [0, 1]
 /// and every candidate's fit, best first.</summary>
@@ -19,7 +21,8 @@ public sealed record ExerciseRecognition(string? ExerciseId, CameraView View, do
 /// nothing usable in a standing person, a curl counter sees a jumping jack's arm swings but judges every one of them
 /// improper (elbows leave the sides), a squat counter sees a lunge but its cycles cover less. Each fit is weighed by
 /// how well its cycle count agrees with the whole-body repetition (<see cref="Periodicity"/>), so a counter finding
-/// cycles in a dance that repeats at another rate loses. Nothing is recognised when no exercise has at least
+/// cycles in a dance that repeats at another rate loses, and cycles that peak in a different pose each time (a dance
+/// again: <see cref="RepResemblance"/>) are no fit at all. Nothing is recognised when no exercise has at least
 /// <see cref="MinCycles"/> cycle over at least <see cref="MinCoverage"/> of the time it can use with a score of
 /// <see cref="MinScore"/>; then a hold (plank) is tried.
 /// </summary>
@@ -142,8 +145,11 @@ public static class ExerciseRecognizer
         // smaller than the exercise's typical travel (a curl counter on a goblet hold) weighs less; so do irregular
         // cycles (dancing).
         var score = usableShare * coverage * (0.5 + (0.5 * good)) * Math.Min(1, travel) * Regularity(reps);
+        // Reps of one exercise come back to the same peak pose; cycles that do not are some other movement.
+        var spread = RepResemblance.Spread(frames, reps, RepResemblance.JointsOf(exercise), settings.MinKeypointScore);
+        if (spread >= RepResemblance.MaxSpread) score = 0;
         return new ExerciseFit(exercise.Id, counter.View, Math.Round(usableShare, 3), Math.Round(coverage, 3),
             Math.Round(good, 3),
-            reps.Count, Math.Round(score, 4));
+            reps.Count, Math.Round(score, 4), spread is { } s ? Math.Round(s, 3) : null);
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PoseGen.Application.Workouts;
@@ -34,10 +36,11 @@ public sealed class FixtureClipEvaluationTests(ModelFixture models,
                     : c.Value.GetProperty("rep_bottoms_s")).EnumerateArray().Select(t => t.GetDouble())]))];
     }
 
-    private async Task<List<PoseFrame>> Detect(string clip)
+    private Task<List<PoseFrame>> Detect(string clip) => DetectFile(Path.Combine(TestHost.FixturesDir, "videos", clip));
+
+    private async Task<List<PoseFrame>> DetectFile(string path)
     {
         var frames = models.Services.GetRequiredService<FfmpegFrameSource>();
-        var path = Path.Combine(TestHost.FixturesDir, "videos", clip);
         var info = await frames.ProbeAsync(path, CancellationToken.None);
         var poses = new List<PoseFrame>();
         await foreach (var frame in frames.ReadFramesAsync(path, info, CancellationToken.None))
@@ -82,5 +85,44 @@ public sealed class FixtureClipEvaluationTests(ModelFixture models,
         output.WriteLine($"exact {exact}/{clips}, recognised {recognised}/{clips}");
         Assert.True(exact >= 0.8 * clips, $"exact on {exact} of {clips} clips");
         Assert.True(recognised >= 0.75 * clips, $"recognised {recognised} of {clips} clips");
+    }
+
+    /// <summary>
+    /// The dance clip played at another pace is still nobody exercising. Before the counter's cycles had to peak in the
+    /// same pose (<see cref="RepResemblance"/>), the dance slowed to 0.7x was taken for biceps curls, because the
+    /// whole-body period that had vetoed it at its own pace was no longer found.
+    /// </summary>
+    [Theory]
+    [InlineData(0.7)]
+    [InlineData(1.4)]
+    public async Task NothingIsCountedInTheDanceClipPlayedSlowerOrFaster(double speed)
+    {
+        var folder = Directory.CreateTempSubdirectory("posegen-dance-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "dance.mp4");
+            var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
+            foreach (var arg in (string[])["-v", "error", "-nostdin", "-i",
+                Path.Combine(TestHost.FixturesDir, "videos", "negative_dance_tiktok_otabek.mp4"), "-an", "-filter:v",
+                string.Create(CultureInfo.InvariantCulture, $"setpts=PTS/{speed}"), path])
+                start.ArgumentList.Add(arg);
+            using (var process = Process.Start(start)!)
+            {
+                await process.WaitForExitAsync();
+                Assert.Equal(0, process.ExitCode);
+            }
+            var poses = await DetectFile(path);
+            var auto = VideoWorkoutAnalyzer.Count(poses, null,
+                models.Services.GetRequiredService<FfmpegFrameSource>().FramesPerSecond);
+
+            output.WriteLine($"{speed}x: {poses.Count} frames, auto {auto.Exercise}, " +
+                $"{auto.Reps + auto.ImproperReps} cycles; candidates " + string.Join(", ",
+                    auto.Recognition?.Candidates.Select(c => $"{c.Exercise} {c.Score}") ?? []));
+            Assert.Equal(0, auto.Reps + auto.ImproperReps);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }

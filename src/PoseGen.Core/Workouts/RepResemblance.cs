@@ -1,0 +1,105 @@
+using System.Numerics;
+using PoseGen.Core.Poses;
+
+namespace PoseGen.Core.Workouts;
+
+/// <summary>
+/// Whether the cycles a counter found are one movement done again: each cycle's peak pose (the exercise's joints
+/// relative to the trunk centre, in torso lengths) is compared with the nearest other cycle's peak pose, as a share of
+/// the cycle's own travel from its start pose to its peak. Repetitions of an exercise come back to nearly the same peak
+/// (squat bottoms look alike), so the share is small whatever the person's size, speed or range of motion; cycles that
+/// a counter finds in a dance peak in a different pose each time, about as far from each other as from their starts.
+/// Alternating exercises (a lateral lunge to either side) still match: the nearest other peak is the same side's. The
+/// median over the cycles, so one odd rep does not decide.
+/// </summary>
+public static class RepResemblance
+{
+    /// <summary>
+    /// Design choice, not fitted: a cycle's peak must lie nearer to another cycle's peak than half its own travel. For
+    /// the record (bench/RESULTS.md, "Counting on changed recordings"), on the fixture clips and ten changed versions of
+    /// each, the labelled exercises spread at most 0.45 (lightning) and 0.46 (thunder), both with heavy jitter, and the
+    /// dance clip's candidates at least 0.61 and 0.64; the bound was not moved for them.
+    /// </summary>
+    public const double MaxSpread = 0.5;
+
+    /// <summary>
+    /// The median over cycles of (distance from its peak pose to the nearest other cycle's peak pose) / (distance from
+    /// its peak pose to its start pose), over <paramref name="joints"/> (COCO indices); null with fewer than two cycles
+    /// whose poses are seen. <paramref name="frames"/> must be in time order, the reps' times theirs.
+    /// </summary>
+    public static double? Spread(IReadOnlyList<PoseFrame> frames, IReadOnlyList<RepResult> reps,
+        IReadOnlyList<int> joints, double minScore)
+    {
+        var cycles = reps.Select(r => (Peak: Pose(At(frames, r.PeakS), joints, minScore),
+                Start: Pose(At(frames, r.StartS), joints, minScore)))
+            .Where(c => c.Peak is not null && c.Start is not null).ToList();
+        var ratios = new List<double>();
+        for (var i = 0; i < cycles.Count; i++)
+        {
+            var travel = Distance(cycles[i].Peak!, cycles[i].Start!);
+            var nearest = cycles.Where((_, j) => j != i).Select(c => Distance(cycles[i].Peak!, c.Peak!))
+                .Where(double.IsFinite).DefaultIfEmpty(double.NaN).Min();
+            if (double.IsFinite(travel) && travel > 1e-6 && double.IsFinite(nearest)) ratios.Add(nearest / travel);
+        }
+        if (ratios.Count < 2) return null;
+        ratios.Sort();
+        return ratios.Count % 2 == 1 ? ratios[ratios.Count / 2]
+            : (ratios[(ratios.Count / 2) - 1] + ratios[ratios.Count / 2]) / 2;
+    }
+
+    /// <summary>Both sides' indices of an exercise's required joints ("knee" is the left and the right knee).</summary>
+    public static IReadOnlyList<int> JointsOf(ExerciseDefinition exercise) =>
+        [.. (exercise.RequiredJoints ?? []).SelectMany(n => JointNames.IsSideNeutral(n)
+            ? new[] { JointNames.Resolve(n, true), JointNames.Resolve(n, false) }
+            : [JointNames.Resolve(n, true)]).Distinct().Order()];
+
+    private static PoseFrame At(IReadOnlyList<PoseFrame> frames, double seconds)
+    {
+        int lo = 0, hi = frames.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (frames[mid].TimeSeconds < seconds) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo > 0 && seconds - frames[lo - 1].TimeSeconds < frames[lo].TimeSeconds - seconds ? frames[lo - 1]
+            : frames[lo];
+    }
+
+    /// <summary>The joints relative to the trunk centre in torso lengths (x, y pairs; NaN where a joint is unseen);
+    /// null when the trunk is not seen.</summary>
+    private static double[]? Pose(PoseFrame frame, IReadOnlyList<int> joints, double minScore)
+    {
+        var k = frame.Keypoints;
+        Span<bool> visible = stackalloc bool[CocoKeypoints.Count];
+        Span<Vector2> points = stackalloc Vector2[CocoKeypoints.Count];
+        for (var i = 0; i < CocoKeypoints.Count; i++)
+        {
+            visible[i] = k[i].Score >= minScore && float.IsFinite(k[i].X) && float.IsFinite(k[i].Y);
+            points[i] = new Vector2(k[i].X, k[i].Y);
+        }
+        if (CompiledExercise.Trunk(points, visible) is not { } trunk || trunk.Torso <= 0) return null;
+        var pose = new double[joints.Count * 2];
+        for (var j = 0; j < joints.Count; j++)
+        {
+            var seen = visible[joints[j]];
+            pose[2 * j] = seen ? (points[joints[j]].X - trunk.Centre.X) / trunk.Torso : double.NaN;
+            pose[(2 * j) + 1] = seen ? (points[joints[j]].Y - trunk.Centre.Y) / trunk.Torso : double.NaN;
+        }
+        return pose;
+    }
+
+    /// <summary>Root mean square over the coordinates seen in both; NaN when fewer than two joints are.</summary>
+    private static double Distance(double[] a, double[] b)
+    {
+        double sum = 0;
+        var n = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (double.IsNaN(a[i]) || double.IsNaN(b[i])) continue;
+            sum += (a[i] - b[i]) * (a[i] - b[i]);
+            n++;
+        }
+        return n < 4 ? double.NaN : Math.Sqrt(sum / n);
+    }
+}
