@@ -17,13 +17,15 @@ using PoseGen.TestSupport;
 //   eval [model]   count every clip from those keypoints: per clip and per exercise, all-in and leave-one-clip-out
 //   robust [model] count every clip again after changes that leave the true count alone (mirrored, slower, faster,
 //                  fewer frames, more jitter, lost frames, a smaller person, a tilted camera, a pause)
+//   count FILE EXERCISE|auto [model]  analyse one video file as the product does and print what it counted
 //   speed [runs]   end-to-end video analysis speed (video seconds per wall second)
 var mode = args.Length > 0 ? args[0] : "eval";
 var repoRoot = RepoPaths.Root;
 var videos = RepoPaths.Fixture("videos");
 var cache = Path.Combine(repoRoot, "artifacts", "workout-keypoints");
 var labels = ClipLabel.Read(videos);
-var model = args.Length > 1 && Enum.TryParse<PoseModelKind>(args[1], true, out var m) ? m : PoseModelKind.Thunder;
+var model = args.Length > 1 && mode != "count" && Enum.TryParse<PoseModelKind>(args[1], true, out var m) ? m
+    : PoseModelKind.Thunder;
 
 if (mode == "trace")
 {
@@ -74,6 +76,18 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings {
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Inference:Device"] = "Cpu" });
 builder.Services.AddLogging().AddPoseGenImaging().AddPoseGenInference().AddPoseGenApplication();
 using var host = builder.Build();
+
+if (mode == "count")
+{
+    var analyzer = host.Services.GetRequiredService<PoseGen.Application.Workouts.VideoWorkoutAnalyzer>();
+    var named = args[2] == "auto" ? null : PoseGen.Core.Workouts.ExerciseCatalog.Default.Get(args[2]);
+    var kind = args.Length > 3 && Enum.TryParse<PoseModelKind>(args[3], true, out var k) ? k : PoseModelKind.Lightning;
+    var result = await analyzer.AnalyzeAsync(args[1], named, kind, null, CancellationToken.None);
+    var peaks = string.Join(" ", result.RepDetails.Select(r => r.PeakS.ToString(CultureInfo.InvariantCulture)));
+    Console.WriteLine($"{Path.GetFileName(args[1])}: {result.Exercise}, {result.Reps} good + {result.ImproperReps} " +
+        $"improper; peaks {peaks}");
+    return;
+}
 
 if (mode == "dump")
 {
