@@ -59,6 +59,13 @@ public interface ILiveSessionStore
     /// mark outlives any stale copy (<paramref name="expiry"/>), so a stale copy never sees the session as
     /// missing.</summary>
     Task<LiveSessionClaim> EndAsync(LiveSessionStart start, string owner, TimeSpan expiry);
+
+    /// <summary>
+    /// Running sessions whose record expires within <paramref name="within"/>: their owner would have ended them well
+    /// before (<see cref="LiveWorkoutSessions.StoreMargin"/>), so it is gone (its instance stopped or died) and nobody
+    /// else will save them. Only the session and its user are answered; <see cref="TakeOverAsync"/> gets the rest.
+    /// </summary>
+    Task<IReadOnlyList<(Guid Id, string UserId)>> AbandonedAsync(TimeSpan within);
 }
 
 /// <summary>One instance: the sessions in <see cref="LiveWorkoutSessions"/>' memory are the only copy, and every write
@@ -81,4 +88,8 @@ public sealed class InProcessLiveSessionStore : ILiveSessionStore
 
     public Task<LiveSessionClaim> EndAsync(LiveSessionStart start, string owner, TimeSpan expiry) =>
         Task.FromResult(LiveSessionClaim.Owned);
+
+    /// <summary>One instance: a session it lost with its process is nowhere else.</summary>
+    public Task<IReadOnlyList<(Guid Id, string UserId)>> AbandonedAsync(TimeSpan within) =>
+        Task.FromResult<IReadOnlyList<(Guid Id, string UserId)>>([]);
 }

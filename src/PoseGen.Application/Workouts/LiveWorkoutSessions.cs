@@ -29,9 +29,15 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
     public static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(30);
 
     /// <summary>How much longer than those limits the store keeps a record: time for the owner's sweeper (every 10 s)
-    /// to end the session and save it while the record still names its owner. A record outlives its limits only by this
-    /// when the owning instance is gone; nobody saves such a session (as when a single instance stops).</summary>
+    /// to end the session and save it while the record still names its owner. A record outlives its limits by more
+    /// than half of this only when the owning instance is gone; another instance then saves it
+    /// (<see cref="RescueAbandonedAsync"/>). A single instance that stops loses its running sessions.</summary>
     public static readonly TimeSpan StoreMargin = TimeSpan.FromMinutes(1);
+
+    /// <summary>A record this close to expiring, not ended, has no living owner: its owner ends a session at the latest
+    /// a sweep (10 s) after its limit, a full <see cref="StoreMargin"/> before the record expires. Half the margin
+    /// leaves three sweeps to rescue it. Design choice, not fitted.</summary>
+    private static readonly TimeSpan AbandonedWithin = StoreMargin / 2;
 
     /// <summary>Frames kept in the store per session: the one-hour limit at a camera's usual 30 fps, about 24 MB
     /// (<see cref="LiveFrameBatch.FrameBytes"/> each). A session sent more (a 60 fps camera after half an hour, or a
@@ -264,6 +270,33 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
             && await store.EndAsync(session.Start, _instance, ConnectedExpiry) == LiveSessionClaim.Moved)
             return null;
         return document;
+    }
+
+    /// <summary>
+    /// Takes over, ends and answers the sessions whose owning instance is gone while their browser did not come back
+    /// (another instance's process died mid-workout and the phone was put away): the caller saves each to its user's
+    /// History. Two instances rescuing at once cannot both save one: the store lets only the last owner end it.
+    /// <paramref name="within"/>: how close to expiring a record must be to count as abandoned (by default half the
+    /// store margin; a test passes more to stand for the time that has to pass).
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid Id, string UserId, LiveWorkoutDocument Document)>> RescueAbandonedAsync(
+        TimeSpan? within = null)
+    {
+        if (!store.IsShared)
+            return [];
+        var rescued = new List<(Guid, string, LiveWorkoutDocument)>();
+        foreach (var (id, userId) in await store.AbandonedAsync(within ?? AbandonedWithin))
+        {
+            // A session held here is this instance's own to end (Expired).
+            if (_sessions.ContainsKey(id)
+                || await store.TakeOverAsync(id, userId, _instance, DetachedExpiry) is not { } record)
+                continue;
+            var session = LiveWorkoutSession.Replay(record, time.GetUtcNow());
+            if (await store.EndAsync(session.Start, _instance, ConnectedExpiry) == LiveSessionClaim.Owned
+                && session.SeenFrames > 0)
+                rescued.Add((id, userId, session.Document()));
+        }
+        return rescued;
     }
 
     /// <summary>Sessions whose connection is gone for longer than the grace period, or idle too long.</summary>

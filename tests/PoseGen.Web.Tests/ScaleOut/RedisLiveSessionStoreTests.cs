@@ -98,6 +98,48 @@ public sealed class RedisLiveSessionStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASessionWhoseRecordIsAboutToExpireUnendedIsAbandonedAndNoLongerOnceEnded()
+    {
+        var store = Store();
+        var (soon, later) = (NewStart(), NewStart());
+        await store.CreateAsync(soon, "a", 3, TimeSpan.FromSeconds(20));
+        await store.CreateAsync(later, "a", 3, Expiry);
+
+        var abandoned = await store.AbandonedAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains((soon.Id, soon.UserId), abandoned);
+        Assert.DoesNotContain(later.Id, abandoned.Select(a => a.Id));
+        Assert.Equal(LiveSessionClaim.Owned, await store.EndAsync(soon, "a", Expiry));
+        Assert.DoesNotContain(soon.Id, (await store.AbandonedAsync(TimeSpan.FromSeconds(30))).Select(a => a.Id));
+    }
+
+    /// <summary>
+    /// An instance dies mid-workout and the browser never comes back: another instance saves the session, once.
+    /// </summary>
+    [Fact]
+    public async Task AnotherInstanceEndsTheSessionOfAnInstanceThatIsGoneAndOnlyOnce()
+    {
+        var (store, user) = (Store(), $"user-{Guid.NewGuid():N}");
+        var gone = new LiveWorkoutSessions(TimeProvider.System, store);
+        var session = await gone.StartAsync(user, "c1", "squat", "lightning");
+        await gone.AddAsync(session, [.. Enumerable.Range(0, 20).Select(i => new LiveFrame(i / 10.0, 640, 480,
+            [.. Enumerable.Range(0, 17).SelectMany(k => new float?[] { 300f + k, 100f + (10 * k), 0.9f })]))]);
+        var (first, second) = (new LiveWorkoutSessions(TimeProvider.System, store),
+            new LiveWorkoutSessions(TimeProvider.System, store));
+
+        // The record lives for the idle limit plus the margin; an hour's window stands for that time passing.
+        var rescued = await first.RescueAbandonedAsync(TimeSpan.FromHours(1));
+        var again = await second.RescueAbandonedAsync(TimeSpan.FromHours(1));
+
+        var (id, userId, document) = Assert.Single(rescued, r => r.UserId == user);
+        Assert.Equal(session.Id, id);
+        Assert.Equal("squat", document.Exercise);
+        Assert.Equal(1.9, document.DurationS, 2);
+        Assert.DoesNotContain(again, r => r.Id == session.Id);
+        Assert.Null(await gone.EndAsync(session));
+    }
+
+    [Fact]
     public async Task ARedisThatDoesNotAnswerIsUnavailableNotAnError()
     {
         var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -112,5 +154,6 @@ public sealed class RedisLiveSessionStoreTests : IAsyncLifetime
 
         Assert.Equal(LiveSessionClaim.Unavailable, await store.CreateAsync(NewStart(), "a", 3, Expiry));
         Assert.Null(await store.TakeOverAsync(Guid.NewGuid(), "user", "a", Expiry));
+        Assert.Empty(await store.AbandonedAsync(TimeSpan.FromSeconds(30)));
     }
 }

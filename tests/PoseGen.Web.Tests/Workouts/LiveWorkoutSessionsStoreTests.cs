@@ -78,6 +78,9 @@ public sealed class LiveWorkoutSessionsStoreTests
         public Task<LiveSessionRecord?> TakeOverAsync(Guid id, string userId, string owner, TimeSpan expiry) =>
             Task.FromResult<LiveSessionRecord?>(null);
 
+        public Task<IReadOnlyList<(Guid Id, string UserId)>> AbandonedAsync(TimeSpan within) =>
+            Task.FromResult<IReadOnlyList<(Guid Id, string UserId)>>([]);
+
         public Task<LiveSessionClaim> EndAsync(LiveSessionStart start, string owner, TimeSpan expiry)
         {
             Ends++;

@@ -3,7 +3,8 @@ using PoseGen.Application.Workouts;
 namespace PoseGen.Web.Services.Workouts;
 
 /// <summary>Saves and forgets live sessions whose browser did not come back within the grace period. A session another
-/// instance took over is dropped here unsaved: that instance saves it.</summary>
+/// instance took over is dropped here unsaved: that instance saves it. With several instances it also saves the
+/// sessions of an instance that is gone (<see cref="LiveWorkoutSessions.RescueAbandonedAsync"/>).</summary>
 public sealed partial class LiveWorkoutSweeper(LiveWorkoutSessions sessions, IServiceScopeFactory scopes,
     TimeProvider time,
     ILogger<LiveWorkoutSweeper> logger) : BackgroundService
@@ -17,18 +18,26 @@ public sealed partial class LiveWorkoutSweeper(LiveWorkoutSessions sessions, ISe
         {
             foreach (var session in sessions.Expired())
             {
-                if (await sessions.EndAsync(session) is not { } document) continue;
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await LiveWorkoutHistory.SaveAsync(scope.ServiceProvider.GetRequiredService<HistoryService>(),
-                        session.UserId, document, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogSaveFailed(session.Id, ex);
-                }
+                if (await sessions.EndAsync(session) is { } document)
+                    await SaveAsync(session.Id, session.UserId, document, stoppingToken);
             }
+            foreach (var (id, userId, document) in await sessions.RescueAbandonedAsync())
+                await SaveAsync(id, userId, document, stoppingToken);
+        }
+    }
+
+    private async Task SaveAsync(Guid id, string userId, LiveWorkoutDocument document,
+        CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await LiveWorkoutHistory.SaveAsync(scope.ServiceProvider.GetRequiredService<HistoryService>(), userId,
+                document, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSaveFailed(id, ex);
         }
     }
 

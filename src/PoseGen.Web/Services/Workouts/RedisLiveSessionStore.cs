@@ -11,13 +11,16 @@ namespace PoseGen.Web.Services.Workouts;
 /// "ended" once it has ended) and a list of frame batches; per user a sorted set of running session ids scored by their
 /// expiry, which counts the per-user limit across instances. Each operation is one Lua script, so an ownership check
 /// and the write it guards are atomic: a batch appended by the old owner lands either before a take-over (and is
-/// replayed) or not at all. The keys of one session share a hash tag; the user's set does not, so Redis Cluster is not
-/// supported. Redis errors are answered as <see cref="LiveSessionClaim.Unavailable"/> (logged), never thrown: the
-/// session carries on in the instance that holds it.
+/// replayed) or not at all. One more sorted set holds every running session by the time its record expires, so that
+/// another instance finds the sessions of an owner that is gone (<see cref="AbandonedAsync"/>). The keys of one session
+/// share a hash tag; the user's set does not, so Redis Cluster is not supported. Redis errors are answered as
+/// <see cref="LiveSessionClaim.Unavailable"/> (logged), never thrown: the session carries on in the instance that holds
+/// it.
 /// </summary>
 public sealed partial class RedisLiveSessionStore(RedisConnection redis,
     ILogger<RedisLiveSessionStore> logger) : ILiveSessionStore
 {
+    // KEYS: 1 the session hash, 2 its frames, 3 the user's set, 4 the expiry set.
     // ARGV: 1 user, 2 owner, 3 expiry ms, 4 the user set's expiry ms, 5 session id; then the script's own.
     // state(): 1 owned by ARGV[2], 0 another owner's or ended, -1 no record, -2 another user's.
     private const string Prelude = """
@@ -28,6 +31,7 @@ public sealed partial class RedisLiveSessionStore(RedisConnection redis,
           redis.call('PEXPIRE', KEYS[2], ARGV[3])
           redis.call('ZADD', KEYS[3], now + tonumber(ARGV[3]), ARGV[5])
           redis.call('PEXPIRE', KEYS[3], ARGV[4])
+          redis.call('ZADD', KEYS[4], now + tonumber(ARGV[3]), ARGV[5])
         end
         local function state()
           if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
@@ -85,9 +89,34 @@ public sealed partial class RedisLiveSessionStore(RedisConnection redis,
           redis.call('HSET', KEYS[1], 'ended', '1')
           redis.call('PEXPIRE', KEYS[1], ARGV[3])
         end
-        if s == 1 or s == -1 then redis.call('ZREM', KEYS[3], ARGV[5]) end
+        if s == 1 or s == -1 then
+          redis.call('ZREM', KEYS[3], ARGV[5])
+          redis.call('ZREM', KEYS[4], ARGV[5])
+        end
         return s
         """;
+
+    // KEYS[1] the expiry set; ARGV: 1 the session key prefix, 2 how soon (ms), 3 the most answered. Members whose
+    // record has ended or gone are dropped from the set on the way.
+    private const string AbandonedScript = """
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now + tonumber(ARGV[2]), 'LIMIT', 0, tonumber(ARGV[3]))
+        local found = {}
+        for _, id in ipairs(ids) do
+          local f = redis.call('HMGET', ARGV[1] .. '{' .. id .. '}', 'user', 'ended', 'start')
+          if f[1] and not f[2] and f[3] then
+            table.insert(found, id)
+            table.insert(found, f[1])
+          else
+            redis.call('ZREM', KEYS[1], id)
+          end
+        end
+        return found
+        """;
+
+    /// <summary>Abandoned sessions answered per sweep: the rest wait for the next one, 10 s later.</summary>
+    private const int AbandonedPerSweep = 20;
 
     /// <summary>The user's set outlives every member's expiry (members carry their own, in their scores).</summary>
     private static readonly TimeSpan UserSetExpiry = LiveWorkoutSessions.IdleLimit + LiveWorkoutSessions.StoreMargin;
@@ -129,6 +158,25 @@ public sealed partial class RedisLiveSessionStore(RedisConnection redis,
     public async Task<LiveSessionClaim> EndAsync(LiveSessionStart start, string owner, TimeSpan expiry) =>
         Claim(await RunAsync(EndScript, start.Id, start.UserId, owner, expiry));
 
+    public async Task<IReadOnlyList<(Guid Id, string UserId)>> AbandonedAsync(TimeSpan within)
+    {
+        try
+        {
+            var answer = await (await redis.DatabaseAsync()).ScriptEvaluateAsync(AbandonedScript, [ExpirySet],
+                [$"{redis.Prefix}:live:", Milliseconds(within), AbandonedPerSweep]);
+            var values = (RedisValue[])answer!;
+            return [.. values.Chunk(2).Select(p => (Guid.ParseExact((string)p[0]!, "N"), (string)p[1]!))];
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogSweepUnavailable(ex);
+            return [];
+        }
+    }
+
+    /// <summary>Every running session by the time its record expires, across users and instances.</summary>
+    private RedisKey ExpirySet => $"{redis.Prefix}:live-expiry";
+
     private static LiveSessionClaim Claim(RedisResult? answer) => answer is null
         ? LiveSessionClaim.Unavailable
         : (int)answer switch
@@ -143,7 +191,7 @@ public sealed partial class RedisLiveSessionStore(RedisConnection redis,
         params RedisValue[] more)
     {
         var session = $"{redis.Prefix}:live:{{{id:N}}}";
-        RedisKey[] keys = [session, session + ":frames", $"{redis.Prefix}:live-user:{userId}"];
+        RedisKey[] keys = [session, session + ":frames", $"{redis.Prefix}:live-user:{userId}", ExpirySet];
         RedisValue[] values =
         [
             userId, owner, Milliseconds(expiry), Milliseconds(UserSetExpiry), id.ToString("N"), .. more,
@@ -165,6 +213,10 @@ public sealed partial class RedisLiveSessionStore(RedisConnection redis,
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Redis did not answer for live session {Id}; it stays on this instance")]
     private partial void LogUnavailable(Guid id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Redis did not answer the look for abandoned live sessions; the next sweep tries again")]
+    private partial void LogSweepUnavailable(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Live session {Id} in Redis could not be read; it cannot be resumed here")]
