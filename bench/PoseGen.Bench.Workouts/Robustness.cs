@@ -13,25 +13,26 @@ namespace PoseGen.Bench.Workouts;
 /// </summary>
 internal static class Robustness
 {
-    private sealed record Variant(string Name, Func<ClipKeypoints, ClipKeypoints> Apply);
+    private sealed record Variant(string Name, Func<ClipKeypoints, ClipLabel, ClipKeypoints> Apply);
 
     /// <summary>COCO's left/right pairs (eyes, ears, shoulders, elbows, wrists, hips, knees, ankles).</summary>
     private static readonly int[] Mirror = [0, 2, 1, 4, 3, 6, 5, 8, 7, 10, 9, 12, 11, 14, 13, 16, 15];
 
     private static IReadOnlyList<Variant> Variants() =>
     [
-        new("as filmed", c => c),
-        new("mirrored", c => Map(c, (f, _) => MirrorFrame(f, c.Width))),
-        new("played 0.7x", c => Retime(c, 0.7)),
-        new("played 1.4x", c => Retime(c, 1.4)),
-        new("5 fps", c => c with { FramesPerSecond = c.FramesPerSecond / 2,
+        new("as filmed", (c, _) => c),
+        new("mirrored", (c, _) => Map(c, (f, _) => MirrorFrame(f, c.Width))),
+        new("played 0.7x", (c, _) => Retime(c, 0.7)),
+        new("played 1.4x", (c, _) => Retime(c, 1.4)),
+        new("5 fps", (c, _) => c with { FramesPerSecond = c.FramesPerSecond / 2,
             Frames = [.. c.Frames.Where((_, i) => i % 2 == 0)] }),
-        new("jitter 1 % of height", c => Jitter(c, 0.01, seed: 1)),
-        new("jitter 2 % of height", c => Jitter(c, 0.02, seed: 1)),
-        new("1 frame in 8 lost", c => Map(c, (f, i) => Hash(i, 7) % 8 == 0 ? [] : f)),
-        new("person at half size", c => Map(c, (f, _) => Affine(f, c.Width, c.Height, 0.5, 0))),
-        new("camera tilted 10 deg", c => Map(c, (f, _) => Affine(f, c.Width, c.Height, 1, 10))),
-        new("3 s pause mid-clip", Pause),
+        new("jitter 1 % of height", (c, _) => Jitter(c, 0.01, seed: 1)),
+        new("jitter 2 % of height", (c, _) => Jitter(c, 0.02, seed: 1)),
+        new("1 frame in 8 lost", (c, _) => Map(c, (f, i) => Hash(i, 7) % 8 == 0 ? [] : f)),
+        new("person at half size", (c, _) => Map(c, (f, _) => Affine(f, c.Width, c.Height, 0.5, 0))),
+        new("camera tilted 10 deg", (c, _) => Map(c, (f, _) => Affine(f, c.Width, c.Height, 1, 10))),
+        new("3 s pause mid-clip", (c, _) => Pause(c)),
+        new("10 s rest between two reps", Rest),
     ];
 
     public static void Run(IReadOnlyList<(ClipLabel Label, ClipKeypoints Keypoints)> clips, TextWriter output)
@@ -50,7 +51,7 @@ internal static class Robustness
             var cells = new List<string>();
             for (var v = 0; v < variants.Count; v++)
             {
-                var changed = variants[v].Apply(keypoints);
+                var changed = variants[v].Apply(keypoints, label);
                 var recognition = ExerciseRecognizer.Recognize([.. changed.PoseFrames()], changed.FramesPerSecond);
                 var recognised = recognition.ExerciseId ?? "none";
                 var right = recognised == label.Exercise;
@@ -187,6 +188,22 @@ internal static class Robustness
         var middle = clip.Frames.Count / 2;
         var hold = Enumerable.Repeat(clip.Frames[middle], (int)(3 * clip.FramesPerSecond));
         return clip with { Frames = [.. clip.Frames.Take(middle), .. hold, .. clip.Frames.Skip(middle)] };
+    }
+
+    /// <summary>
+    /// Ten seconds of rest between the two middle reps (halfway between their labelled peaks, where the person is back
+    /// at the start pose): that frame held, with jitter of 0.5 % of the person's height as a still person has. Clips
+    /// with fewer than two labelled reps are left as they are.
+    /// </summary>
+    private static ClipKeypoints Rest(ClipKeypoints clip, ClipLabel label)
+    {
+        var peaks = label.PeakTimes;
+        if (peaks.Count < 2) return clip;
+        var at = (int)Math.Round((peaks[(peaks.Count / 2) - 1] + peaks[peaks.Count / 2]) / 2 * clip.FramesPerSecond);
+        at = Math.Clamp(at, 0, clip.Frames.Count - 1);
+        var still = clip with { Frames = [.. Enumerable.Repeat(clip.Frames[at], (int)(10 * clip.FramesPerSecond))] };
+        return clip with { Frames = [.. clip.Frames.Take(at), .. Jitter(still, 0.005, seed: 2).Frames,
+            .. clip.Frames.Skip(at)] };
     }
 
     private static int Hash(int i, int salt) => (int)((((uint)i * 2654435761u) ^ (uint)salt) >> 7);

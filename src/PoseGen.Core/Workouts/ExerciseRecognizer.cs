@@ -40,6 +40,11 @@ public static class ExerciseRecognizer
     /// passed): a design choice, not fitted.</summary>
     public const double MinScore = 0.12;
 
+    /// <summary>
+    /// Design choice, not fitted: a pause between reps longer than twice the typical interval is a rest between sets.
+    /// </summary>
+    private const double RestGapFactor = 2;
+
     /// <summary>A hold is recognised when good form is held for at least half of the time someone is seen.</summary>
     public const double MinHoldShare = 0.5;
 
@@ -96,15 +101,32 @@ public static class ExerciseRecognizer
     }
 
     /// <summary>
-    /// 1 minus the coefficient of variation of the intervals between rep peaks (1 for fewer than three reps).
+    /// 1 minus the coefficient of variation of the intervals between rep peaks (1 for fewer than three reps). An
+    /// interval more than <see cref="RestGapFactor"/> times the median one is a rest between sets, not an irregular
+    /// rep, and is left out.
     /// </summary>
     private static double Regularity(IReadOnlyList<RepResult> reps)
     {
         if (reps.Count < 3) return 1;
-        var gaps = reps.Zip(reps.Skip(1), (a, b) => b.PeakS - a.PeakS).ToList();
+        var all = reps.Zip(reps.Skip(1), (a, b) => b.PeakS - a.PeakS).ToList();
+        var typical = Median(all);
+        var gaps = all.Where(g => g <= RestGapFactor * typical).ToList();
+        if (gaps.Count < 2) return 1;
         var mean = gaps.Average();
         var sd = Math.Sqrt(gaps.Average(g => (g - mean) * (g - mean)));
         return Math.Clamp(1 - (sd / mean), 0, 1);
+    }
+
+    /// <summary>
+    /// Seconds of rest between sets: of every interval between rep peaks longer than <see cref="RestGapFactor"/> times
+    /// the median one, what exceeds the median (0 for fewer than three reps).
+    /// </summary>
+    private static double RestSeconds(IReadOnlyList<RepResult> reps)
+    {
+        if (reps.Count < 3) return 0;
+        var gaps = reps.Zip(reps.Skip(1), (a, b) => b.PeakS - a.PeakS).ToList();
+        var typical = Median(gaps);
+        return gaps.Where(g => g > RestGapFactor * typical).Sum(g => g - typical);
     }
 
     private static double Median(IEnumerable<double> values)
@@ -134,7 +156,8 @@ public static class ExerciseRecognizer
             : 1;
         var usableShare = seen == 0 ? 0 : (double)usable / seen;
         var inCycles = reps.Sum(r => r.EndS - r.StartS);
-        var coverage = usable == 0 ? 0 : Math.Min(1, inCycles / (usable / fps));
+        // Rests between sets are not motion the cycles fail to explain: they leave the time to cover.
+        var coverage = usable == 0 ? 0 : Math.Min(1, inCycles / Math.Max(inCycles, (usable / fps) - RestSeconds(reps)));
         // The share of form checks each cycle passes, averaged: evidence that the motion is this exercise (a squat
         // counter on a lateral lunge fails both depth and knee tracking; the lunge counter's split check passes).
         var good = reps.Count == 0 ? 0 : reps.Average(r => r.Checks is { Count: > 0 } c

@@ -54,6 +54,25 @@ public class RecognitionTests
         Assert.InRange(recognition.Confidence, 0.5, 1);
     }
 
+    /// <summary>
+    /// A rest between two sets is neither irregular reps nor motion the reps fail to explain: with 10 s standing still
+    /// between two sets of five, every exercise was "nothing to count" before rests were set aside.
+    /// </summary>
+    [Theory]
+    [InlineData("squat (Side)")]
+    [InlineData("squat (Front)")]
+    [InlineData("push-up (Side)")]
+    [InlineData("biceps-curl (Front)")]
+    public void RecognisesTheExerciseAcrossARestBetweenSets(string name)
+    {
+        var m = Motion(name);
+        var frames = new SyntheticSequence(m.View).Noise(2).Hold(1, m).Reps(m, 5).Hold(10, m).Reps(m, 5).Build();
+
+        var recognition = ExerciseRecognizer.Recognize(frames, 30);
+
+        Assert.Equal(m.Id, recognition.ExerciseId);
+    }
+
     [Fact]
     public void NothingIsRecognisedWhenNobodyRepeatsAnything()
     {
