@@ -33,6 +33,7 @@ internal static class Robustness
         new("camera tilted 10 deg", (c, _) => Map(c, (f, _) => Affine(f, c.Width, c.Height, 1, 10))),
         new("3 s pause mid-clip", (c, _) => Pause(c)),
         new("10 s rest between two reps", Rest),
+        new("8 s still before and after", (c, _) => StillAround(c, 8)),
     ];
 
     public static void Run(IReadOnlyList<(ClipLabel Label, ClipKeypoints Keypoints)> clips, TextWriter output)
@@ -204,6 +205,20 @@ internal static class Robustness
         var still = clip with { Frames = [.. Enumerable.Repeat(clip.Frames[at], (int)(10 * clip.FramesPerSecond))] };
         return clip with { Frames = [.. clip.Frames.Take(at), .. Jitter(still, 0.005, seed: 2).Frames,
             .. clip.Frames.Skip(at)] };
+    }
+
+    /// <summary>
+    /// The first and last frames held for <paramref name="seconds"/> before and after the clip, with 0.5 % jitter: a
+    /// person who stands a while before starting and after finishing.
+    /// </summary>
+    private static ClipKeypoints StillAround(ClipKeypoints clip, double seconds)
+    {
+        var n = (int)(seconds * clip.FramesPerSecond);
+        var (first, last) = (clip.Frames.FirstOrDefault(f => f.Length > 0) ?? [],
+            clip.Frames.LastOrDefault(f => f.Length > 0) ?? []);
+        var before = Jitter(clip with { Frames = [.. Enumerable.Repeat(first, n)] }, 0.005, seed: 3).Frames;
+        var after = Jitter(clip with { Frames = [.. Enumerable.Repeat(last, n)] }, 0.005, seed: 4).Frames;
+        return clip with { Frames = [.. before, .. clip.Frames, .. after] };
     }
 
     private static int Hash(int i, int salt) => (int)((((uint)i * 2654435761u) ^ (uint)salt) >> 7);

@@ -144,11 +144,14 @@ public static class ExerciseRecognizer
     {
         var counter = RepCounter.Start(exercise, settings);
         int usable = 0, seen = 0;
+        var usableTimes = new List<double>();
         foreach (var frame in frames)
         {
             counter = counter.Next(frame);
             if (frame.Keypoints.Any(k => k.Score >= settings.MinKeypointScore)) seen++;
-            if (counter.IsVisible) usable++;
+            if (!counter.IsVisible) continue;
+            usable++;
+            usableTimes.Add(frame.TimeSeconds);
         }
         counter = counter.Finish();
         var reps = counter.Reps;
@@ -156,8 +159,11 @@ public static class ExerciseRecognizer
             : 1;
         var usableShare = seen == 0 ? 0 : (double)usable / seen;
         var inCycles = reps.Sum(r => r.EndS - r.StartS);
-        // Rests between sets are not motion the cycles fail to explain: they leave the time to cover.
-        var coverage = usable == 0 ? 0 : Math.Min(1, inCycles / Math.Max(inCycles, (usable / fps) - RestSeconds(reps)));
+        // The time the cycles must cover: with two cycles or more, from the first one's start to the last one's end
+        // (standing before and after a set is not motion they fail to explain), less the rests between sets.
+        var span = reps.Count < 2 ? usable
+            : usableTimes.Count(t => t >= reps[0].StartS && t <= reps[^1].EndS);
+        var coverage = usable == 0 ? 0 : Math.Min(1, inCycles / Math.Max(inCycles, (span / fps) - RestSeconds(reps)));
         // The share of form checks each cycle passes, averaged: evidence that the motion is this exercise (a squat
         // counter on a lateral lunge fails both depth and knee tracking; the lunge counter's split check passes).
         var good = reps.Count == 0 ? 0 : reps.Average(r => r.Checks is { Count: > 0 } c
