@@ -73,6 +73,23 @@ public class RecognitionTests
         Assert.Equal(m.Id, recognition.ExerciseId);
     }
 
+    /// <summary>Standing still for a while before starting and after finishing is not motion the reps fail to explain.
+    /// </summary>
+    [Theory]
+    [InlineData("squat (Side)")]
+    [InlineData("squat (Front)")]
+    [InlineData("push-up (Side)")]
+    [InlineData("biceps-curl (Front)")]
+    public void RecognisesTheExerciseWithStillTimeBeforeAndAfterTheSet(string name)
+    {
+        var m = Motion(name);
+        var frames = new SyntheticSequence(m.View).Noise(2).Hold(8, m).Reps(m, 5).Hold(8, m).Build();
+
+        var recognition = ExerciseRecognizer.Recognize(frames, 30);
+
+        Assert.Equal(m.Id, recognition.ExerciseId);
+    }
+
     [Fact]
     public void NothingIsRecognisedWhenNobodyRepeatsAnything()
     {
