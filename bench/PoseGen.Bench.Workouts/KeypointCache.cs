@@ -3,6 +3,7 @@ using PoseGen.Core.Abstractions;
 using PoseGen.Core.Poses;
 using PoseGen.Core.Workouts;
 using PoseGen.Inference.Video;
+using PoseGen.TestSupport.Workouts;
 
 namespace PoseGen.Bench.Workouts;
 
@@ -43,6 +44,11 @@ internal sealed record ClipKeypoints(string Clip, string Model, double FramesPer
         }
         return new ClipKeypoints(Path.GetFileName(path), model.ToString(), frames.FramesPerSecond, width, height, list);
     }
+
+    public KeypointClip ToKeypointClip() => new(FramesPerSecond, Width, Height, Frames);
+
+    public ClipKeypoints With(KeypointClip changed) =>
+        this with { FramesPerSecond = changed.FramesPerSecond, Frames = [.. changed.Frames] };
 
     public static string FileFor(string cacheDir, string clip, PoseModelKind model) =>
         Path.Combine(cacheDir, model.ToString().ToLowerInvariant(), Path.GetFileNameWithoutExtension(clip) + ".json");
