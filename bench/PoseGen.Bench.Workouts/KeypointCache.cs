@@ -17,18 +17,7 @@ internal sealed record ClipKeypoints(string Clip, string Model, double FramesPer
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    public IEnumerable<PoseFrame> PoseFrames()
-    {
-        for (var i = 0; i < Frames.Count; i++)
-        {
-            var f = Frames[i];
-            var keypoints = f.Length == 0 ? null
-                : Enumerable.Range(0, CocoKeypoints.Count).Select(k =>
-                    new Keypoint(f[k * 3], f[(k * 3) + 1], f[(k * 3) + 2])).ToArray();
-            yield return new PoseFrame(i / FramesPerSecond, keypoints ?? PoseFrame.FromPose(0, null, 1, 1).Keypoints,
-                Width, Height);
-        }
-    }
+    public IEnumerable<PoseFrame> PoseFrames() => ToKeypointClip().PoseFrames();
 
     public static async Task<ClipKeypoints> DetectAsync(FfmpegFrameSource frames, IPoseDetector detector, string path,
         PoseModelKind model)
