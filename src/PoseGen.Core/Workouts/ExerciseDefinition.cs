@@ -66,7 +66,9 @@ public sealed record MeasureDefinition(
 /// the start pose the rep began from, so the bounds are fractions of the user's own start pose ("hips down to 66 % of
 /// standing height") and do not depend on body proportions or on how far away the camera is. <see cref="Label"/> names
 /// what is measured in the explanation of each rep ("knee angle"); <see cref="Source"/> says where the limit comes
-/// from: a published standard, a coaching convention, or the data it was tuned on.
+/// from: a published standard, a coaching convention, or the data it was tuned on. A check that
+/// <see cref="Defines"/> the exercise (a lunge bends one knee, a squat both) says what the movement is rather than how
+/// well it is done: recognition does not take a cycle failing it for this exercise at all.
 /// </summary>
 public sealed record CheckDefinition(
     string Id,
@@ -79,7 +81,8 @@ public sealed record CheckDefinition(
     string Cue,
     bool RelativeToStart = false,
     string? Label = null,
-    string? Source = null);
+    string? Source = null,
+    bool Defines = false);
 
 /// <summary>
 /// How one exercise is counted from one or more camera views. Cycles of <see cref="Signal"/> are found on the person's

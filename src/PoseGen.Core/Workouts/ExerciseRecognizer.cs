@@ -22,9 +22,11 @@ public sealed record ExerciseRecognition(string? ExerciseId, CameraView View, do
 /// improper (elbows leave the sides), a squat counter sees a lunge but its cycles cover less. Each fit is weighed by
 /// how well its cycle count agrees with the whole-body repetition (<see cref="Periodicity"/>), so a counter finding
 /// cycles in a dance that repeats at another rate loses, and cycles that peak in a different pose each time (a dance
-/// again: <see cref="RepResemblance"/>) are no fit at all. Nothing is recognised when no exercise has at least
-/// <see cref="MinCycles"/> cycle over at least <see cref="MinCoverage"/> of the time it can use with a score of
-/// <see cref="MinScore"/>; then a hold (plank) is tried.
+/// again: <see cref="RepResemblance"/>) are no fit at all; nor is a cycle that fails a check defining the exercise
+/// (<see cref="CheckDefinition.Defines"/>: a squat counter's cycle in which one knee bends and the other stays long).
+/// Nothing is recognised when no exercise has at least <see cref="MinCycles"/> cycle over at least
+/// <see cref="MinCoverage"/> of the time it can use with a score of <see cref="MinScore"/>; then a hold (plank) is
+/// tried.
 /// </summary>
 public static class ExerciseRecognizer
 {
@@ -174,6 +176,11 @@ public static class ExerciseRecognizer
         // smaller than the exercise's typical travel (a curl counter on a goblet hold) weighs less; so do irregular
         // cycles (dancing).
         var score = usableShare * coverage * (0.5 + (0.5 * good)) * Math.Min(1, travel) * Regularity(reps);
+        // A cycle failing a check that defines the exercise (a lunge bends one knee) is some other movement.
+        var defining = view.Checks?.Where(c => c.Defines).Select(c => c.Id).ToHashSet() ?? [];
+        if (defining.Count > 0 && reps.Count > 0)
+            score *= reps.Count(r => !(r.Checks ?? []).Any(o => !o.Passed && defining.Contains(o.Id)))
+                / (double)reps.Count;
         // Reps of one exercise come back to the same peak pose; cycles that do not are some other movement.
         var spread = RepResemblance.Spread(frames, reps, RepResemblance.JointsOf(exercise), settings.MinKeypointScore);
         if (spread >= RepResemblance.MaxSpread) score = 0;

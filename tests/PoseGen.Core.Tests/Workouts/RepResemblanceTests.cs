@@ -95,6 +95,26 @@ public class RepResemblanceTests
     }
 
     [Fact]
+    public void KneeBendsWithOneLegLongAreNotSquatsForRecognition()
+    {
+        // Seen from the front, one knee bends and the other leg stays long (a lateral lunge): the squat counter finds
+        // the hips dropping, but every cycle fails the squat's defining check (both knees bend alike).
+        var lunge = Bend("side lunge", (d, b) => b with
+        {
+            LeftThigh = new Limb(180, 55 * d), LeftShin = new Limb(180, 0),
+            RightThigh = new Limb(180, 30 * d), RightShin = new Limb(180, 30 * d),
+        });
+        var frames = new SyntheticSequence(CameraView.Front).Noise(2).Hold(1, Motion("squat (Front)"))
+            .Reps(lunge, 6).Build();
+        var squat = ExerciseCatalog.Default.Get("squat");
+
+        var fit = ExerciseRecognizer.Fit(squat, ExerciseCatalog.Default.Settings, frames);
+
+        Assert.InRange(fit.Cycles, 4, 8);
+        Assert.Equal(0, fit.Score);
+    }
+
+    [Fact]
     public void FewerThanTwoCyclesHaveNoSpread()
     {
         var m = Motion("squat (Side)");
