@@ -133,6 +133,29 @@ internal sealed class CompiledExercise
     }
 
     /// <summary>
+    /// Every joint relative to the trunk centre (<see cref="Trunk"/>) in torso lengths: x, y per COCO joint (34
+    /// values), NaN for a joint scoring under <paramref name="minScore"/>; null when the trunk is not seen.
+    /// </summary>
+    public static double[]? TrunkPose(IReadOnlyList<Keypoint> k, double minScore)
+    {
+        Span<bool> visible = stackalloc bool[CocoKeypoints.Count];
+        Span<Vector2> points = stackalloc Vector2[CocoKeypoints.Count];
+        for (var i = 0; i < CocoKeypoints.Count; i++)
+        {
+            visible[i] = k[i].Score >= minScore && float.IsFinite(k[i].X) && float.IsFinite(k[i].Y);
+            points[i] = new Vector2(k[i].X, k[i].Y);
+        }
+        if (Trunk(points, visible) is not { } trunk) return null;
+        var pose = new double[CocoKeypoints.Count * 2];
+        for (var i = 0; i < CocoKeypoints.Count; i++)
+        {
+            pose[2 * i] = visible[i] ? (points[i].X - trunk.Centre.X) / trunk.Torso : double.NaN;
+            pose[(2 * i) + 1] = visible[i] ? (points[i].Y - trunk.Centre.Y) / trunk.Torso : double.NaN;
+        }
+        return pose;
+    }
+
+    /// <summary>
     /// Shoulder width over torso length: near 0 seen from the side, about 0.7 to 0.9 seen from the front.
     /// </summary>
     public static double? ShoulderRatio(ReadOnlySpan<Vector2> p, ReadOnlySpan<bool> visible)

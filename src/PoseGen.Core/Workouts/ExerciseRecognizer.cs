@@ -103,16 +103,13 @@ public static class ExerciseRecognizer
     }
 
     /// <summary>
-    /// 1 minus the coefficient of variation of the intervals between rep peaks (1 for fewer than three reps). An
-    /// interval more than <see cref="RestGapFactor"/> times the median one is a rest between sets, not an irregular
-    /// rep, and is left out.
+    /// 1 minus the coefficient of variation of the intervals between rep peaks (1 for fewer than three reps). A rest
+    /// between sets (<see cref="IsRest"/>) is not an irregular rep and is left out.
     /// </summary>
     private static double Regularity(IReadOnlyList<RepResult> reps)
     {
-        if (reps.Count < 3) return 1;
-        var all = reps.Zip(reps.Skip(1), (a, b) => b.PeakS - a.PeakS).ToList();
-        var typical = Median(all);
-        var gaps = all.Where(g => g <= RestGapFactor * typical).ToList();
+        var (all, typical) = PeakIntervals(reps);
+        var gaps = all.Where(g => !IsRest(g, typical)).ToList();
         if (gaps.Count < 2) return 1;
         var mean = gaps.Average();
         var sd = Math.Sqrt(gaps.Average(g => (g - mean) * (g - mean)));
@@ -120,18 +117,30 @@ public static class ExerciseRecognizer
     }
 
     /// <summary>
-    /// Seconds of rest between sets: of every interval between rep peaks longer than <see cref="RestGapFactor"/> times
-    /// the median one, what exceeds the median (0 for fewer than three reps).
+    /// Seconds of rest between sets: of every rest (<see cref="IsRest"/>), what exceeds the median interval (0 for
+    /// fewer than three reps).
     /// </summary>
     private static double RestSeconds(IReadOnlyList<RepResult> reps)
     {
-        if (reps.Count < 3) return 0;
-        var gaps = reps.Zip(reps.Skip(1), (a, b) => b.PeakS - a.PeakS).ToList();
-        var typical = Median(gaps);
-        return gaps.Where(g => g > RestGapFactor * typical).Sum(g => g - typical);
+        var (gaps, typical) = PeakIntervals(reps);
+        return gaps.Where(g => IsRest(g, typical)).Sum(g => g - typical);
     }
 
-    private static double Median(IEnumerable<double> values)
+    /// <summary>The intervals between rep peaks and their median; none for fewer than three reps, too few to tell a
+    /// rest from a rep.</summary>
+    private static (List<double> Gaps, double Typical) PeakIntervals(IReadOnlyList<RepResult> reps)
+    {
+        if (reps.Count < 3) return ([], 0);
+        var gaps = reps.Zip(reps.Skip(1), (a, b) => b.PeakS - a.PeakS).ToList();
+        return (gaps, Median(gaps));
+    }
+
+    /// <summary>
+    /// An interval more than <see cref="RestGapFactor"/> times the median one is a rest between sets.
+    /// </summary>
+    private static bool IsRest(double gap, double typical) => gap > RestGapFactor * typical;
+
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
@@ -145,20 +154,19 @@ public static class ExerciseRecognizer
         IReadOnlyList<PoseFrame> frames)
     {
         var counter = RepCounter.Start(exercise, settings);
-        int usable = 0, seen = 0;
+        var seen = 0;
         var usableTimes = new List<double>();
         foreach (var frame in frames)
         {
             counter = counter.Next(frame);
             if (frame.Keypoints.Any(k => k.Score >= settings.MinKeypointScore)) seen++;
-            if (!counter.IsVisible) continue;
-            usable++;
-            usableTimes.Add(frame.TimeSeconds);
+            if (counter.IsVisible) usableTimes.Add(frame.TimeSeconds);
         }
         counter = counter.Finish();
         var reps = counter.Reps;
         var fps = frames.Count > 1 ? (frames.Count - 1) / Math.Max(1e-6, frames[^1].TimeSeconds - frames[0].TimeSeconds)
             : 1;
+        var usable = usableTimes.Count;
         var usableShare = seen == 0 ? 0 : (double)usable / seen;
         var inCycles = reps.Sum(r => r.EndS - r.StartS);
         // The time the cycles must cover: with two cycles or more, from the first one's start to the last one's end

@@ -1,4 +1,3 @@
-using System.Numerics;
 using PoseGen.Core.Poses;
 
 namespace PoseGen.Core.Workouts;
@@ -117,26 +116,15 @@ public static class Periodicity
         double[]? last = null;
         foreach (var frame in frames)
         {
-            var k = frame.Keypoints;
-            var visible = new bool[CocoKeypoints.Count];
-            var points = new Vector2[CocoKeypoints.Count];
-            for (var i = 0; i < visible.Length; i++)
-            {
-                visible[i] = k[i].Score >= minScore && float.IsFinite(k[i].X) && float.IsFinite(k[i].Y);
-                points[i] = new Vector2(k[i].X, k[i].Y);
-            }
-            var trunk = CompiledExercise.Trunk(points, visible);
-            if (trunk is not { } tr)
+            if (CompiledExercise.TrunkPose(frame.Keypoints, minScore) is not { } seen)
             {
                 if (last is not null) result.Add(last);
                 continue;
             }
             var pose = last is null ? new double[CocoKeypoints.Count * 2] : (double[])last.Clone();
-            for (var i = 0; i < visible.Length; i++)
+            for (var i = 0; i < pose.Length; i++)
             {
-                if (!visible[i]) continue;
-                pose[2 * i] = (points[i].X - tr.Centre.X) / tr.Torso;
-                pose[(2 * i) + 1] = (points[i].Y - tr.Centre.Y) / tr.Torso;
+                if (!double.IsNaN(seen[i])) pose[i] = seen[i];
             }
             last = pose;
             result.Add(pose);

@@ -1,6 +1,3 @@
-using System.Numerics;
-using PoseGen.Core.Poses;
-
 namespace PoseGen.Core.Workouts;
 
 /// <summary>
@@ -41,10 +38,7 @@ public static class RepResemblance
                 .Where(double.IsFinite).DefaultIfEmpty(double.NaN).Min();
             if (double.IsFinite(travel) && travel > 1e-6 && double.IsFinite(nearest)) ratios.Add(nearest / travel);
         }
-        if (ratios.Count < 2) return null;
-        ratios.Sort();
-        return ratios.Count % 2 == 1 ? ratios[ratios.Count / 2]
-            : (ratios[(ratios.Count / 2) - 1] + ratios[ratios.Count / 2]) / 2;
+        return ratios.Count < 2 ? null : ExerciseRecognizer.Median(ratios);
     }
 
     /// <summary>Both sides' indices of an exercise's required joints ("knee" is the left and the right knee).</summary>
@@ -68,26 +62,10 @@ public static class RepResemblance
 
     /// <summary>The joints relative to the trunk centre in torso lengths (x, y pairs; NaN where a joint is unseen);
     /// null when the trunk is not seen.</summary>
-    private static double[]? Pose(PoseFrame frame, IReadOnlyList<int> joints, double minScore)
-    {
-        var k = frame.Keypoints;
-        Span<bool> visible = stackalloc bool[CocoKeypoints.Count];
-        Span<Vector2> points = stackalloc Vector2[CocoKeypoints.Count];
-        for (var i = 0; i < CocoKeypoints.Count; i++)
-        {
-            visible[i] = k[i].Score >= minScore && float.IsFinite(k[i].X) && float.IsFinite(k[i].Y);
-            points[i] = new Vector2(k[i].X, k[i].Y);
-        }
-        if (CompiledExercise.Trunk(points, visible) is not { } trunk || trunk.Torso <= 0) return null;
-        var pose = new double[joints.Count * 2];
-        for (var j = 0; j < joints.Count; j++)
-        {
-            var seen = visible[joints[j]];
-            pose[2 * j] = seen ? (points[joints[j]].X - trunk.Centre.X) / trunk.Torso : double.NaN;
-            pose[(2 * j) + 1] = seen ? (points[joints[j]].Y - trunk.Centre.Y) / trunk.Torso : double.NaN;
-        }
-        return pose;
-    }
+    private static double[]? Pose(PoseFrame frame, IReadOnlyList<int> joints, double minScore) =>
+        CompiledExercise.TrunkPose(frame.Keypoints, minScore) is { } all
+            ? [.. joints.SelectMany(j => new[] { all[2 * j], all[(2 * j) + 1] })]
+            : null;
 
     /// <summary>Root mean square over the coordinates seen in both; NaN when fewer than two joints are.</summary>
     private static double Distance(double[] a, double[] b)
