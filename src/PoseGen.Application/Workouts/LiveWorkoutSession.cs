@@ -223,6 +223,10 @@ public sealed class LiveWorkoutSession(
         _recent.Clear();
     }
 
+    /// <summary>What History keeps of the session: nothing when nobody was in view the whole time (a camera on an
+    /// empty room).</summary>
+    public LiveWorkoutDocument? DocumentToKeep() => SeenFrames > 0 ? Document() : null;
+
     public LiveWorkoutDocument Document()
     {
         var origin = _firstT ?? 0;

@@ -261,8 +261,7 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
             if (session.Ended) return null;
             session.Ended = true;
             _sessions.TryRemove(session.Id, out _);
-            // Nobody in view the whole time (camera on an empty room): nothing to keep.
-            document = session.SeenFrames > 0 ? session.Document() : null;
+            document = session.DocumentToKeep();
         }
         // The ended mark lasts as long as any stale copy elsewhere can (connected, idle limit), so none saves it again.
         // A store that does not answer cannot say who owns the session; saving it is better than losing it.
@@ -293,8 +292,8 @@ public sealed class LiveWorkoutSessions(TimeProvider time, ILiveSessionStore sto
                 continue;
             var session = LiveWorkoutSession.Replay(record, time.GetUtcNow());
             if (await store.EndAsync(session.Start, _instance, ConnectedExpiry) == LiveSessionClaim.Owned
-                && session.SeenFrames > 0)
-                rescued.Add((id, userId, session.Document()));
+                && session.DocumentToKeep() is { } document)
+                rescued.Add((id, userId, document));
         }
         return rescued;
     }
