@@ -92,5 +92,21 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   log "dotnet test failed before or outside the tests (build error or test host crash): see the output above"
 fi
 
+# CI keeps only the end of the output: name each failed test and the start of its message here, next to the counts.
+if [ "$failed" -gt 0 ]; then
+  for trx in "$results_dir"/*.trx; do
+    awk '
+      /<UnitTestResult / && /outcome="(Failed|Error|Timeout|Aborted)"/ {
+        name = $0; sub(/.*testName="/, "", name); sub(/".*/, "", name)
+        printf "[test.sh] FAILED %s\n", name; failing = 1; shown = 0; next
+      }
+      failing && /<\/UnitTestResult>/ { failing = 0; inside = 0 }
+      failing && /<Message>/ { inside = 1 }
+      failing && inside && shown < 12 { line = $0; gsub(/<\/?Message>/, "", line); print "    " line; shown++ }
+      failing && /<\/Message>/ { inside = 0 }
+    ' "$trx" >&2
+  done
+fi
+
 echo "$passed passed, $failed failed"
 exit "$status"
