@@ -79,6 +79,8 @@ public sealed class ExerciseCatalog
         if (e.Kind == ExerciseKind.Reps && e.MaxRepSeconds <= 0) yield return $"{e.Id}: maxRepSeconds must be positive";
         foreach (var joint in e.RequiredJoints ?? [])
             if (!JointNames.IsKnown(joint)) yield return $"{e.Id}: unknown required joint '{joint}'";
+        foreach (var joint in e.OptionalJoints ?? [])
+            if (!JointNames.IsKnown(joint)) yield return $"{e.Id}: unknown optional joint '{joint}'";
         foreach (var view in e.Views)
         {
             if (view.Views is not { Count: > 0 } || view.Views.Contains(CameraView.Auto))

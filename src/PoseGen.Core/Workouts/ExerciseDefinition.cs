@@ -107,6 +107,8 @@ public sealed record ViewDefinition(
 /// <summary>
 /// One exercise as data. <see cref="RequiredJoints"/> must be visible for a frame to be used (side-neutral names: on at
 /// least one side). <see cref="SettleSeconds"/>: how long the start pose is held still before counting begins.
+/// <see cref="OptionalJoints"/> may be measured by checks too, which then judge only the frames where they are seen
+/// (the legs of a curl filmed from the waist up stay unjudged).
 /// </summary>
 public sealed record ExerciseDefinition(
     string Id,
@@ -117,7 +119,8 @@ public sealed record ExerciseDefinition(
     double MaxRepSeconds,
     double MaxGapSeconds,
     string PartialCue,
-    IReadOnlyList<ViewDefinition> Views);
+    IReadOnlyList<ViewDefinition> Views,
+    IReadOnlyList<string>? OptionalJoints = null);
 
 /// <summary>One-Euro filter parameters (Casiez, Roussel, Vogel, CHI 2012) for keypoints in image-height units:
 /// cutoff = MinCutoffHz + Beta * |speed in image heights per second|.</summary>

@@ -16,7 +16,11 @@ internal static class RepSteps
     {
         var signal = observed.Signal!.Value;
         var settings = c.Settings.Range;
-        var range = c.Range.Add(t, signal, settings.WindowSeconds);
+        // While a rep is under way the range also keeps the window as it stood when the rep began: a person who stops
+        // part of the way back and holds still there would otherwise fill the window with that pose, and a range
+        // shrunk around it would put the hold at the start side and complete a rep nobody finished.
+        var range = c.Range.Add(t, signal, settings.WindowSeconds,
+            keepSince: c.Cycle is { } underWay ? underWay.StartTime - settings.WindowSeconds : null);
         var (low, high) = range.Extremes(settings.ExtremePercentile);
         // Under the noise floor nothing can begin, and a rep under way neither turns nor completes: a person holding
         // still mid-rep long enough for the range to shrink has not come back (the rep times out instead).

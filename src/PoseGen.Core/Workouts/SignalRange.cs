@@ -4,7 +4,8 @@ namespace PoseGen.Core.Workouts;
 
 /// <summary>
 /// The person's own range of motion: the rep signal's recent values (the last
-/// <see cref="RangeSettings.WindowSeconds"/>) and their robust extremes (low and high percentiles, so one glitching
+/// <see cref="RangeSettings.WindowSeconds"/>, and while a rep is under way the window as it stood when the rep began)
+/// and their robust extremes (low and high percentiles, so one glitching
 /// frame cannot stretch the range). Cycles are found as a fraction of this range, which is why the same counter works
 /// for a short person or a tall one, a near camera or a far one, a full range or a partial one, and from any view where
 /// the signal moves at all.
@@ -15,10 +16,13 @@ internal sealed record SignalRange(ImmutableArray<double> Times, ImmutableArray<
 
     public int Count => Values.Length;
 
-    public SignalRange Add(double time, double value, double windowSeconds)
+    /// <param name="keepSince">Values from this time on are kept even when older than the window (see
+    /// <see cref="RepSteps"/>: the range a rep under way is judged on).</param>
+    public SignalRange Add(double time, double value, double windowSeconds, double? keepSince = null)
     {
+        var from = Math.Min(time - windowSeconds, keepSince ?? double.PositiveInfinity);
         var drop = 0;
-        while (drop < Times.Length && Times[drop] < time - windowSeconds) drop++;
+        while (drop < Times.Length && Times[drop] < from) drop++;
         return new SignalRange(Times[drop..].Add(time), Values[drop..].Add(value));
     }
 

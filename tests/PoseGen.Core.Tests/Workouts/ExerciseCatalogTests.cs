@@ -33,16 +33,21 @@ public class ExerciseCatalogTests
         foreach (var exercise in ExerciseCatalog.Default.Exercises)
         {
             var required = exercise.RequiredJoints.ToHashSet();
+            var optional = (exercise.OptionalJoints ?? []).ToHashSet();
             foreach (var view in exercise.Views)
             {
-                var measures = view.Checks.Concat(view.Posture).Select(c => c.Measure).Append(view.Signal)
-                    .OfType<MeasureDefinition>();
-                foreach (var joint in measures.SelectMany(m => m.Joints.Concat(m.Per ?? [])))
+                var measures = view.Checks.Concat(view.Posture).Select(c => (c.Measure, Check: true))
+                    .Append((Measure: view.Signal, Check: false)).Where(m => m.Measure is not null);
+                foreach (var (measure, check) in measures)
                 {
-                    var baseName = joint.Replace("left_", "", StringComparison.Ordinal)
-                        .Replace("right_", "", StringComparison.Ordinal);
-                    Assert.True(required.Contains(baseName) || baseName == "nose",
-                        $"{exercise.Id} measures {joint} but does not require it");
+                    foreach (var joint in measure!.Joints.Concat(measure.Per ?? []))
+                    {
+                        var baseName = joint.Replace("left_", "", StringComparison.Ordinal)
+                            .Replace("right_", "", StringComparison.Ordinal);
+                        Assert.True(required.Contains(baseName) || baseName == "nose"
+                            || (check && optional.Contains(baseName)),
+                            $"{exercise.Id} measures {joint} but does not require it");
+                    }
                 }
             }
         }

@@ -75,6 +75,22 @@ public class RangeCalibrationTests
             u => Assert.Equal("cut off by the end of the video", u.Reason));
     }
 
+    /// <summary>
+    /// Two squats, then a third that comes only part of the way back up and stays there while the video runs on: the
+    /// window of the person's range fills with that pose, and a range shrunk around it once made the hold look like the
+    /// standing pose and counted the third rep.
+    /// </summary>
+    [Fact]
+    public void ARepLeftPartWayBackAndHeldThereIsNotCounted()
+    {
+        var m = Motion("squat (Side)");
+        var counter = Run(m.Id, new SyntheticSequence(m.View).Noise(1).Hold(1.5, m).Reps(m, 2)
+            .CutOffRep(m, returned: 0.4).Hold(8, m, depth: 0.65).Build());
+
+        Assert.Equal(2, counter.Reps.Count);
+        Assert.Single(counter.Uncounted);
+    }
+
     [Fact]
     public void AStillPersonNeverStartsACycle()
     {

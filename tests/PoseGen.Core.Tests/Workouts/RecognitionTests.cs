@@ -90,6 +90,52 @@ public class RecognitionTests
         Assert.Equal(m.Id, recognition.ExerciseId);
     }
 
+    /// <summary>
+    /// Squats with the forearms raised on the way down (for balance): the curl counter finds a cycle in every rep,
+    /// but a curl keeps the legs as they are, so none of them is a curl (the squat clips were once named curls).
+    /// </summary>
+    [Fact]
+    public void SquatsThatRaiseTheForearmsAreNotCurls()
+    {
+        var squat = Motion("squat (Front)");
+        var balancing = squat with { Pose = (d, fault) => squat.Pose(d, fault) with
+        {
+            LeftUpperArm = new Limb(180, 8), RightUpperArm = new Limb(180, 8),
+            LeftForearm = new Limb(180 - (150 * d), 8), RightForearm = new Limb(180 - (150 * d), 8),
+        } };
+        var frames = new SyntheticSequence(CameraView.Front).Noise(2).Hold(1, squat).Reps(balancing, 6).Build();
+
+        var curl = ExerciseRecognizer.Fit(ExerciseCatalog.Default.Get("biceps-curl"), ExerciseCatalog.Default.Settings,
+            frames);
+
+        Assert.InRange(curl.Cycles, 4, 8);
+        Assert.Equal(0, curl.Score);
+        Assert.Equal("squat", ExerciseRecognizer.Recognize(frames, 30).ExerciseId);
+    }
+
+    /// <summary>
+    /// Knee bends lying face down (the legs of a push-up bending and straightening): the squat counter sees a knee
+    /// angle moving like a squat's, but a squat is done on the feet, so it uses none of these frames.
+    /// </summary>
+    [Fact]
+    public void KneeBendsLyingDownAreNotSquats()
+    {
+        var plank = Motion("push-up (Side)");
+        var lying = plank.Pose(0, false);
+        var bends = plank with { Pose = (d, _) => lying with
+        {
+            LeftShin = new Limb(lying.LeftShin.Pitch + (90 * d)),
+            RightShin = new Limb(lying.RightShin.Pitch + (90 * d)),
+        } };
+        var frames = new SyntheticSequence(CameraView.Side).Noise(2).Hold(1, plank).Reps(bends, 6).Build();
+
+        var squat = ExerciseRecognizer.Fit(ExerciseCatalog.Default.Get("squat"), ExerciseCatalog.Default.Settings,
+            frames);
+
+        Assert.Equal(0, squat.Usable);
+        Assert.Equal(0, squat.Score);
+    }
+
     [Fact]
     public void NothingIsRecognisedWhenNobodyRepeatsAnything()
     {
