@@ -1,3 +1,5 @@
+using PoseGen.Core.Poses;
+
 namespace PoseGen.Core.Workouts;
 
 /// <summary>
@@ -27,8 +29,8 @@ public static class RepResemblance
     public static double? Spread(IReadOnlyList<PoseFrame> frames, IReadOnlyList<RepResult> reps,
         IReadOnlyList<int> joints, double minScore)
     {
-        var cycles = reps.Select(r => (Peak: Pose(At(frames, r.PeakS), joints, minScore),
-                Start: Pose(At(frames, r.StartS), joints, minScore)))
+        var cycles = reps.Select(r => (Peak: PoseAt(frames, r.PeakS, joints, minScore),
+                Start: PoseAt(frames, r.StartS, joints, minScore)))
             .Where(c => c.Peak is not null && c.Start is not null).ToList();
         var ratios = new List<double>();
         for (var i = 0; i < cycles.Count; i++)
@@ -47,7 +49,43 @@ public static class RepResemblance
             ? new[] { JointNames.Resolve(n, true), JointNames.Resolve(n, false) }
             : [JointNames.Resolve(n, true)]).Distinct().Order()];
 
-    private static PoseFrame At(IReadOnlyList<PoseFrame> frames, double seconds)
+    /// <summary>
+    /// Design choice, not fitted: how far from a cycle's peak or start a frame may lie and still stand for it when the
+    /// nearest frame misses part of the trunk (a fifth of a second: two frames at the analysis's 10 fps).
+    /// </summary>
+    private const double NearSeconds = 0.2;
+
+    /// <summary>
+    /// The pose at a time, from the nearest frame within <see cref="NearSeconds"/> that sees the whole trunk (both
+    /// shoulders and hips), else from the nearest frame: a trunk centre taken from three joints sits elsewhere and
+    /// would move every joint of the pose, so one joint missed at a peak could make two alike reps look apart.
+    /// </summary>
+    private static double[]? PoseAt(IReadOnlyList<PoseFrame> frames, double seconds, IReadOnlyList<int> joints,
+        double minScore)
+    {
+        var nearest = At(frames, seconds);
+        for (var step = 0; step < frames.Count; step++)
+        {
+            var (before, after) = (nearest - step, nearest + step);
+            var inReach = false;
+            foreach (var i in step == 0 ? [nearest] : new[] { before, after })
+            {
+                if (i < 0 || i >= frames.Count || Math.Abs(frames[i].TimeSeconds - seconds) > NearSeconds) continue;
+                inReach = true;
+                if (SeesTrunk(frames[i], minScore)) return Pose(frames[i], joints, minScore);
+            }
+            if (!inReach) break;
+        }
+        return Pose(frames[nearest], joints, minScore);
+    }
+
+    private static readonly int[] TrunkJoints = [(int)CocoKeypoint.LeftShoulder, (int)CocoKeypoint.RightShoulder,
+        (int)CocoKeypoint.LeftHip, (int)CocoKeypoint.RightHip];
+
+    private static bool SeesTrunk(PoseFrame frame, double minScore) =>
+        TrunkJoints.All(j => frame.Keypoints[j].Score >= minScore);
+
+    private static int At(IReadOnlyList<PoseFrame> frames, double seconds)
     {
         int lo = 0, hi = frames.Count - 1;
         while (lo < hi)
@@ -56,8 +94,7 @@ public static class RepResemblance
             if (frames[mid].TimeSeconds < seconds) lo = mid + 1;
             else hi = mid;
         }
-        return lo > 0 && seconds - frames[lo - 1].TimeSeconds < frames[lo].TimeSeconds - seconds ? frames[lo - 1]
-            : frames[lo];
+        return lo > 0 && seconds - frames[lo - 1].TimeSeconds < frames[lo].TimeSeconds - seconds ? lo - 1 : lo;
     }
 
     /// <summary>The joints relative to the trunk centre in torso lengths (x, y pairs; NaN where a joint is unseen);

@@ -1,3 +1,4 @@
+using PoseGen.Core.Poses;
 using PoseGen.Core.Workouts;
 
 namespace PoseGen.Core.Tests.Workouts;
@@ -112,6 +113,34 @@ public class RepResemblanceTests
 
         Assert.InRange(fit.Cycles, 4, 8);
         Assert.Equal(0, fit.Score);
+    }
+
+    /// <summary>
+    /// A different trunk joint or two missed in the very frame of each squat's bottom (joints flickering out, as
+    /// MoveNet's do): a trunk centre taken from the joints left would sit elsewhere in each and move every joint of the
+    /// pose, so alike reps would look apart; the pose is taken from the nearest frame that sees the whole trunk.
+    /// </summary>
+    [Fact]
+    public void TrunkJointsMissedAtTheBottomsDoNotMakeAlikeRepsLookApart()
+    {
+        var m = Motion("squat (Front)");
+        CocoKeypoint[][] missed =
+        [
+            [CocoKeypoint.LeftShoulder, CocoKeypoint.LeftHip], [CocoKeypoint.RightShoulder, CocoKeypoint.RightHip],
+            [CocoKeypoint.LeftShoulder], [CocoKeypoint.RightHip], [CocoKeypoint.LeftHip], [CocoKeypoint.RightShoulder],
+        ];
+        var clean = new SyntheticSequence(m.View).Noise(2).Hold(1, m).Reps(m, missed.Length);
+        var flickering = new SyntheticSequence(m.View).Noise(2).Hold(1, m).Reps(m, missed.Length);
+        for (var rep = 0; rep < missed.Length; rep++)
+        {
+            var bottom = 1 + 1 + (rep * 2.3);
+            flickering.Drop(bottom - 0.02, bottom + 0.02, missed[rep]);
+        }
+
+        var spread = SpreadOf(flickering.Build(), m.Id);
+
+        Assert.NotNull(spread);
+        Assert.InRange(spread.Value, 0, SpreadOf(clean.Build(), m.Id)!.Value + 0.05);
     }
 
     [Fact]

@@ -97,7 +97,8 @@ public sealed class FixtureClipEvaluationTests(ModelFixture models,
 
     /// <summary>
     /// Every labelled clip again after changes that leave its count alone (<see cref="RecordingChanges"/>: mirrored,
-    /// slower, faster, 5 fps, jitter, lost frames, smaller, tilted, a pause, a rest, still time around the set).
+    /// slower, faster, 5 fps, jitter, lost frames, smaller, tilted, a pause, a rest, still time around the set, a
+    /// handheld camera, joints flickering out).
     /// Nothing may be counted in the dance in any of them; with the exercise given, each change may cost at most three
     /// exact clips against the clips as filmed; exercise=auto must name at least half the exercise clips right in each.
     /// Stability floors, there to catch a collapse like the one a 10 s rest once caused (auto named 4 of 15 right); the

@@ -37,9 +37,10 @@ public sealed record RecordingChange(string Name, Func<KeypointClip, IReadOnlyLi
 /// <summary>
 /// Changes to a recorded clip that leave the true count alone (mirrored, played slower or faster, at a lower frame
 /// rate, with more keypoint jitter, with frames where nobody was found, the person smaller, the camera tilted, a pause,
-/// a rest between two reps, standing still before and after). A counter that holds on unseen clips counts the same on
-/// each; one that changes depends on something of the filming the fixture clips happen to share. Fixed seeds, so runs
-/// repeat. Used by the workouts benchmark (robust) and by the fixture clip tests.
+/// a rest between two reps, standing still before and after, a handheld camera, joints that come and go). A counter
+/// that holds on unseen clips counts the same on each; one that changes depends on something of the filming the fixture
+/// clips happen to share. Fixed seeds, so runs repeat. Used by the workouts benchmark (robust) and by the fixture clip
+/// tests.
 /// </summary>
 public static class RecordingChanges
 {
@@ -62,6 +63,8 @@ public static class RecordingChanges
         new("3 s pause mid-clip", (c, _) => Pause(c)),
         new("10 s rest between two reps", Rest),
         new("8 s still before and after", (c, _) => StillAround(c, 8)),
+        new("handheld camera", (c, _) => Handheld(c)),
+        new("joints flicker out 15 %", (c, _) => Map(c, (f, i) => Flicker(f, i, 0.15))),
     ];
 
     private static KeypointClip Map(KeypointClip clip, Func<float[], int, float[]> frame) =>
@@ -80,8 +83,35 @@ public static class RecordingChanges
         return m;
     }
 
-    /// <summary>Scales about the picture's centre by <paramref name="scale"/> and turns by degrees.</summary>
-    private static float[] Affine(float[] f, int width, int height, double scale, double degrees)
+    /// <summary>
+    /// A phone held in the hand: the picture drifts and sways (two slow sines, 0.6 and 1.7 Hz, up to 3 % of the frame
+    /// height in each direction) and rolls up to 1.5 degrees, smoothly, as a hand does.
+    /// </summary>
+    private static KeypointClip Handheld(KeypointClip clip) => Map(clip, (f, i) =>
+    {
+        var t = i / clip.FramesPerSecond;
+        var sway = clip.Height * 0.02;
+        var dx = sway * (Math.Sin(2 * Math.PI * 0.6 * t) + (0.5 * Math.Sin((2 * Math.PI * 1.7 * t) + 1)));
+        var dy = sway * (Math.Sin((2 * Math.PI * 0.5 * t) + 2) + (0.5 * Math.Sin((2 * Math.PI * 1.3 * t) + 3)));
+        return Affine(f, clip.Width, clip.Height, 1, 1.5 * Math.Sin((2 * Math.PI * 0.4 * t) + 2), dx, dy);
+    });
+
+    /// <summary>
+    /// Each keypoint independently unseen (score 0) in <paramref name="share"/> of the frames, as joints behind the
+    /// body or in poor light come and go.
+    /// </summary>
+    private static float[] Flicker(float[] f, int frame, double share)
+    {
+        var m = (float[])f.Clone();
+        for (var k = 0; k < CocoKeypoints.Count; k++)
+            if (Hash((frame * CocoKeypoints.Count) + k, 11) % 1000 < share * 1000) m[(k * 3) + 2] = 0;
+        return m;
+    }
+
+    /// <summary>Scales about the picture's centre by <paramref name="scale"/>, turns by degrees and shifts by
+    /// (<paramref name="dx"/>, <paramref name="dy"/>) pixels.</summary>
+    private static float[] Affine(float[] f, int width, int height, double scale, double degrees, double dx = 0,
+        double dy = 0)
     {
         var (cx, cy) = (width / 2.0, height / 2.0);
         var (cos, sin) = (Math.Cos(degrees * Math.PI / 180) * scale, Math.Sin(degrees * Math.PI / 180) * scale);
@@ -89,8 +119,8 @@ public static class RecordingChanges
         for (var k = 0; k < CocoKeypoints.Count; k++)
         {
             var (x, y) = (f[k * 3] - cx, f[(k * 3) + 1] - cy);
-            m[k * 3] = (float)(cx + (cos * x) - (sin * y));
-            m[(k * 3) + 1] = (float)(cy + (sin * x) + (cos * y));
+            m[k * 3] = (float)(cx + (cos * x) - (sin * y) + dx);
+            m[(k * 3) + 1] = (float)(cy + (sin * x) + (cos * y) + dy);
         }
         return m;
     }
