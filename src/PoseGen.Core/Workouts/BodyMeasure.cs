@@ -24,6 +24,10 @@ internal sealed class BodyMeasure
 
     public MeasureKind Kind => _definition.Kind;
 
+    /// <summary>Whether the measure picks one side's value (the smaller, the larger, or their difference) rather than
+    /// averaging the sides seen.</summary>
+    public bool PicksASide => _definition.Combine is SideCombine.Min or SideCombine.Max or SideCombine.Spread;
+
     /// <summary>Degrees for angles and tilts, a ratio otherwise.</summary>
     public string Unit => Kind is MeasureKind.Angle or MeasureKind.Tilt ? "deg" : "ratio";
 

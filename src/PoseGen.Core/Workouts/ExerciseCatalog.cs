@@ -53,6 +53,9 @@ public sealed class ExerciseCatalog
             throw new InvalidDataException(
                 "Invalid exercise catalog: settings.range needs windowSeconds > 0, extremePercentile in [0, 0.5), 0 " +
                 "< beginFraction < peakFraction < 1 and reachBand in (0, 1).");
+        if (file.Settings.JointCarrySeconds < 0 || file.Settings.JointCarrySeconds >= file.Settings.JointResetSeconds)
+            throw new InvalidDataException(
+                "Invalid exercise catalog: settings.jointCarrySeconds must be at least 0 and under jointResetSeconds.");
         var problems = file.Exercises.SelectMany(Validate).ToList();
         if (file.Exercises.GroupBy(e => e.Id, StringComparer.OrdinalIgnoreCase)
             .FirstOrDefault(g => g.Count() > 1) is { } dup)

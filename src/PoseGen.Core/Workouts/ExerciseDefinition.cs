@@ -131,7 +131,9 @@ public sealed record SmoothingSettings(double MinCutoffHz, double Beta, double D
 /// <see cref="SwapRatio"/>: a limb's left/right labels are exchanged when that makes the limb chains at most this
 /// fraction of their length as labelled; <see cref="MaxTrunkSpeed"/> (torso lengths per second, horizontal) above which
 /// the person is walking, not exercising, and the frame is not used; <see cref="JointResetSeconds"/>: a joint unseen
-/// this long restarts its filter.
+/// this long restarts its filter; <see cref="JointCarrySeconds"/>: a measure that picks one side (the smaller or larger
+/// of the two, or their difference) keeps a joint unseen for at most this long at its smoothed position, so a joint
+/// that flickers out for a frame does not switch the measure to the other side for that frame.
 /// </summary>
 public sealed record CounterSettings(
     double MinKeypointScore,
@@ -141,7 +143,8 @@ public sealed record CounterSettings(
     double SwapRatio,
     double MaxTrunkSpeed,
     double JointResetSeconds,
-    RangeSettings Range);
+    RangeSettings Range,
+    double JointCarrySeconds = 0);
 
 /// <summary>
 /// How cycles are found on the person's own range of motion. The range is the <see cref="ExtremePercentile"/> and

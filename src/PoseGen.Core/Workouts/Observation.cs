@@ -27,15 +27,18 @@ internal readonly record struct Observation(string? Problem, double? Signal, dou
                 return Failed(posture.Definition.Cue);
         }
         double? signal = null;
+        // A measure that picks one side reads joints seen a moment ago as seen (see CounterSettings.JointCarrySeconds).
+        var recent = smoother.Recent;
         if (view.Signal is not null)
         {
-            signal = view.Signal.Evaluate(p, visible, similarity);
+            signal = view.Signal.Evaluate(p, view.Signal.PicksASide ? recent : visible, similarity);
             if (signal is null) return Failed(NotVisible);
         }
         var checks = new double?[view.Checks.Length];
         for (var i = 0; i < checks.Length; i++)
         {
-            checks[i] = view.Checks[i].Measure is { } m ? m.Evaluate(p, visible, similarity) : signal;
+            checks[i] = view.Checks[i].Measure is { } m ? m.Evaluate(p, m.PicksASide ? recent : visible, similarity)
+                : signal;
             if (checks[i] is null && exercise.Definition.Kind == ExerciseKind.Hold)
                 return Failed(view.Checks[i].Measure!.Kind == MeasureKind.Similarity ? "Waiting for the pose comparison"
                     : NotVisible);
