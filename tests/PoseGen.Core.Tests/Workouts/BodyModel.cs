@@ -40,7 +40,9 @@ public static class BodyModel
 
     /// <summary>Pixel positions and scores (far side slightly less confident in side view); offset moves the body
     /// along the image x axis in units of height, for walking in.</summary>
-    public static Keypoint[] Keypoints(BodyAngles body, CameraView view, double offset = 0)
+    /// <param name="yawDegrees">When given, the camera instead looks at the body from this angle: 0 from the front,
+    /// 90 from the side (the person facing image right), 45 halfway.</param>
+    public static Keypoint[] Keypoints(BodyAngles body, CameraView view, double offset = 0, double? yawDegrees = null)
     {
         var joints = Joints(body);
         var floor = joints.Min(j => j.Y);
@@ -48,10 +50,12 @@ public static class BodyModel
         for (var i = 0; i < joints.Length; i++)
         {
             var j = joints[i];
-            var horizontal = view == CameraView.Front ? j.X : j.Z + (0.15 * j.X);
+            var yaw = (yawDegrees ?? 0) * Math.PI / 180;
+            var horizontal = yawDegrees is not null ? (Math.Cos(yaw) * j.X) + (Math.Sin(yaw) * j.Z)
+                : view == CameraView.Front ? j.X : j.Z + (0.15 * j.X);
             var x = (ImageWidth / 2.0) + ((horizontal + offset) * PixelsPerUnit);
             var y = FloorY - ((j.Y - floor) * PixelsPerUnit);
-            var farSide = view == CameraView.Side && j.X > 0;
+            var farSide = (yawDegrees is not null ? yawDegrees > 45 : view == CameraView.Side) && j.X > 0;
             var inside = x is >= 0 and < ImageWidth && y is >= 0 and < ImageHeight;
             result[i] = new Keypoint((float)x, (float)y, inside ? (farSide ? 0.7f : 0.9f) : 0f);
         }

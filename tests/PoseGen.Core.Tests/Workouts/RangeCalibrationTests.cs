@@ -126,6 +126,33 @@ public class RangeCalibrationTests
         Assert.Empty(counter.Uncounted);
     }
 
+    /// <summary>
+    /// A phone is seldom square to the body: every exercise filmed from any angle between the front and the side (in
+    /// steps of 15 degrees) is counted as filmed square on, from the view the counter picks itself. Push-ups need the
+    /// camera at least 30 degrees off the head-on line (head-on, the body's length is foreshortened to nothing), glute
+    /// bridges 15.
+    /// </summary>
+    [Theory]
+    [InlineData("squat (Side)", 0)]
+    [InlineData("squat (Front)", 0)]
+    [InlineData("push-up (Side)", 30)]
+    [InlineData("lunge (Side)", 0)]
+    [InlineData("jumping-jack (Front)", 0)]
+    [InlineData("biceps-curl (Front)", 0)]
+    [InlineData("shoulder-press (Front)", 0)]
+    [InlineData("sit-up (Side)", 0)]
+    [InlineData("glute-bridge (Side)", 15)]
+    public void CountsFromAnyAngleBetweenTheFrontAndTheSide(string name, int fromDegrees)
+    {
+        var m = Motion(name);
+        for (var yaw = fromDegrees; yaw <= 90; yaw += 15)
+        {
+            var frames = new SyntheticSequence(m.View).Yaw(yaw).Hold(1.5, m).Reps(m, 5).Hold(1, m).Build();
+
+            Assert.True(Run(m.Id, frames).Reps.Count == 5, $"{name} filmed from {yaw} degrees");
+        }
+    }
+
     [Fact]
     public void AStillPersonNeverStartsACycle()
     {

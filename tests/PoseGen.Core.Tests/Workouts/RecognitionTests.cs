@@ -136,6 +136,24 @@ public class RecognitionTests
         Assert.Equal(0, squat.Score);
     }
 
+    /// <summary>
+    /// Forward lunges seen from the side bend both knees about as far as a squat does, and the squat counter finds
+    /// every one; but a squat stands on both feet side by side (a defining check), so they are lunges.
+    /// </summary>
+    [Fact]
+    public void ForwardLungesFromTheSideAreLungesNotSquats()
+    {
+        var m = Motion("lunge (Side)");
+        var frames = new SyntheticSequence(m.View).Noise(2).Hold(1, m).Reps(m, 6).Build();
+
+        var squat = ExerciseRecognizer.Fit(ExerciseCatalog.Default.Get("squat"), ExerciseCatalog.Default.Settings,
+            frames);
+
+        Assert.InRange(squat.Cycles, 4, 8);
+        Assert.Equal(0, squat.Score);
+        Assert.Equal("lunge", ExerciseRecognizer.Recognize(frames, 30).ExerciseId);
+    }
+
     [Fact]
     public void NothingIsRecognisedWhenNobodyRepeatsAnything()
     {

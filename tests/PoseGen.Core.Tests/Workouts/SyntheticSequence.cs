@@ -15,6 +15,7 @@ public sealed class SyntheticSequence(CameraView view, double fps = 30, int seed
     private readonly List<(double From, double To, (int, int)[] Pairs)> _swaps = [];
     private readonly List<(double From, double To, double Value)> _similarity = [];
     private double _noisePixels = 1.5;
+    private double? _yaw;
 
     public double Duration => _segments.Sum(s => s.Duration);
 
@@ -50,6 +51,10 @@ public sealed class SyntheticSequence(CameraView view, double fps = 30, int seed
     public SyntheticSequence Absent(double seconds) => Add(seconds, _ => (null, 0));
 
     public SyntheticSequence Noise(double pixels) { _noisePixels = pixels; return this; }
+
+    /// <summary>Films the body from <paramref name="degrees"/> instead of the view's own angle (0 front, 90 side).
+    /// </summary>
+    public SyntheticSequence Yaw(double degrees) { _yaw = degrees; return this; }
 
     public SyntheticSequence Drop(double from, double to, params CocoKeypoint[] joints)
     {
@@ -87,7 +92,7 @@ public sealed class SyntheticSequence(CameraView view, double fps = 30, int seed
                 var t = n / fps;
                 var (body, offset) = at((t - start) / duration);
                 var keypoints = body is null ? new Keypoint[CocoKeypoints.Count]
-                    : BodyModel.Keypoints(body, view, offset);
+                    : BodyModel.Keypoints(body, view, offset, _yaw);
                 frames.Add(new PoseFrame(t, Perturb(keypoints, t, random), BodyModel.ImageWidth, BodyModel.ImageHeight,
                     _similarity.Where(s => t >= s.From && t < s.To).Select(s => (double?)s.Value).LastOrDefault()));
             }
