@@ -35,12 +35,12 @@ public sealed record KeypointClip(double FramesPerSecond, int Width, int Height,
 public sealed record RecordingChange(string Name, Func<KeypointClip, IReadOnlyList<double>, KeypointClip> Apply);
 
 /// <summary>
-/// Changes to a recorded clip that leave the true count alone (mirrored, played slower or faster, at a lower frame
-/// rate, with more keypoint jitter, with frames where nobody was found, the person smaller, the camera tilted, a pause,
-/// a rest between two reps, standing still before and after, a handheld camera, joints that come and go). A counter
-/// that holds on unseen clips counts the same on each; one that changes depends on something of the filming the fixture
-/// clips happen to share. Fixed seeds, so runs repeat. Used by the workouts benchmark (robust) and by the fixture clip
-/// tests.
+/// Changes to a recorded clip that leave the true count alone (mirrored, played slower or faster (0.5x to 2x), at a
+/// lower frame rate, with more keypoint jitter, with frames where nobody was found, the person smaller, the camera
+/// tilted, a pause, a rest between two reps, standing still before and after, a handheld camera, joints that come and
+/// go). A counter that holds on unseen clips counts the same on each; one that changes depends on something of the
+/// filming the fixture clips happen to share. Fixed seeds, so runs repeat. Used by the workouts benchmark (robust) and
+/// by the fixture clip tests.
 /// </summary>
 public static class RecordingChanges
 {
@@ -53,6 +53,8 @@ public static class RecordingChanges
         new("mirrored", (c, _) => Map(c, (f, _) => MirrorFrame(f, c.Width))),
         new("played 0.7x", (c, _) => Retime(c, 0.7)),
         new("played 1.4x", (c, _) => Retime(c, 1.4)),
+        new("played 0.5x", (c, _) => Retime(c, 0.5)),
+        new("played 2x", (c, _) => Retime(c, 2)),
         new("5 fps", (c, _) => c with { FramesPerSecond = c.FramesPerSecond / 2,
             Frames = [.. c.Frames.Where((_, i) => i % 2 == 0)] }),
         new("jitter 1 % of height", (c, _) => Jitter(c, 0.01, seed: 1)),
