@@ -15,8 +15,8 @@ using PoseGen.TestSupport;
 //   dump [model]   detect the main person in every sampled frame of every clip once (MoveNet, as the video analysis
 //                  does) and keep the keypoints under artifacts/workout-keypoints/<model>/
 //   eval [model]   count every clip from those keypoints: per clip and per exercise, all-in and leave-one-clip-out
-//   robust [model] count every clip again after changes that leave the true count alone (mirrored, slower, faster,
-//                  fewer frames, more jitter, lost frames, a smaller person, a tilted camera, a pause)
+//   robust [model] count every clip again after changes that leave the true count alone (RecordingChanges.All
+//                  in tests/PoseGen.TestSupport: mirrored, slower, faster, fewer frames, jitter, lost joints, ...)
 //   count FILE EXERCISE|auto [model]  analyse one video file as the product does and print what it counted
 //   speed [runs]   end-to-end video analysis speed (video seconds per wall second)
 var mode = args.Length > 0 ? args[0] : "eval";

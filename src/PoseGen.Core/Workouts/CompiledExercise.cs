@@ -105,6 +105,10 @@ internal sealed class CompiledExercise
         return true;
     }
 
+    /// <summary>The trunk's four joints, each side's shoulder followed by its hip.</summary>
+    public static readonly int[] TrunkJoints = [(int)CocoKeypoint.LeftShoulder, (int)CocoKeypoint.LeftHip,
+        (int)CocoKeypoint.RightShoulder, (int)CocoKeypoint.RightHip];
+
     /// <summary>Mid-point of the visible shoulders and hips, the mean visible torso length (image-height units) and
     /// which of the four joints were used (bit mask), so centres from different joint sets are not compared.</summary>
     public static (Vector2 Centre, float Torso, int Joints)? Trunk(ReadOnlySpan<Vector2> p, ReadOnlySpan<bool> visible)
@@ -114,8 +118,7 @@ internal sealed class CompiledExercise
         var mask = 0;
         float torso = 0;
         var sides = 0;
-        ReadOnlySpan<int> trunk = [(int)CocoKeypoint.LeftShoulder, (int)CocoKeypoint.LeftHip,
-            (int)CocoKeypoint.RightShoulder, (int)CocoKeypoint.RightHip];
+        ReadOnlySpan<int> trunk = TrunkJoints;
         for (var i = 0; i < trunk.Length; i++)
         {
             if (!visible[trunk[i]]) continue;

@@ -63,27 +63,22 @@ public static class RepResemblance
     private static double[]? PoseAt(IReadOnlyList<PoseFrame> frames, double seconds, IReadOnlyList<int> joints,
         double minScore)
     {
+        // Nearest by frames from the nearest one, the earlier of two as near.
         var nearest = At(frames, seconds);
-        for (var step = 0; step < frames.Count; step++)
+        var (best, bestSteps) = (nearest, int.MaxValue);
+        for (var i = At(frames, seconds - NearSeconds); i < frames.Count; i++)
         {
-            var (before, after) = (nearest - step, nearest + step);
-            var inReach = false;
-            foreach (var i in step == 0 ? [nearest] : new[] { before, after })
-            {
-                if (i < 0 || i >= frames.Count || Math.Abs(frames[i].TimeSeconds - seconds) > NearSeconds) continue;
-                inReach = true;
-                if (SeesTrunk(frames[i], minScore)) return Pose(frames[i], joints, minScore);
-            }
-            if (!inReach) break;
+            if (frames[i].TimeSeconds > seconds + NearSeconds) break;
+            var steps = Math.Abs(i - nearest);
+            if (Math.Abs(frames[i].TimeSeconds - seconds) <= NearSeconds && steps < bestSteps
+                && SeesTrunk(frames[i], minScore))
+                (best, bestSteps) = (i, steps);
         }
-        return Pose(frames[nearest], joints, minScore);
+        return Pose(frames[best], joints, minScore);
     }
 
-    private static readonly int[] TrunkJoints = [(int)CocoKeypoint.LeftShoulder, (int)CocoKeypoint.RightShoulder,
-        (int)CocoKeypoint.LeftHip, (int)CocoKeypoint.RightHip];
-
     private static bool SeesTrunk(PoseFrame frame, double minScore) =>
-        TrunkJoints.All(j => frame.Keypoints[j].Score >= minScore);
+        CompiledExercise.TrunkJoints.All(j => frame.Keypoints[j].Score >= minScore);
 
     private static int At(IReadOnlyList<PoseFrame> frames, double seconds)
     {

@@ -22,8 +22,8 @@ internal static class RepSteps
         var range = c.Range.Add(t, signal, settings.WindowSeconds,
             keepSince: c.Cycle is { } underWay ? underWay.StartTime - settings.WindowSeconds : null);
         var (low, high) = range.Extremes(settings.ExtremePercentile);
-        // Under the noise floor nothing can begin, and a rep under way neither turns nor completes: a person holding
-        // still mid-rep long enough for the range to shrink has not come back (the rep times out instead).
+        // Under the noise floor nothing can begin, and a rep under way neither turns nor completes (it times out
+        // instead).
         if (view.Progress(signal, low, high) is not { } progress)
         {
             c = c with { Range = range, Progress = 0 };

@@ -38,9 +38,6 @@ public sealed record AlignmentOptions
     public double ShapePrior { get; init; } = 0.05;
 
     /// <summary>
-    /// The mirrored fit is kept only when its full-body cost is below this fraction of the unmirrored one.
-    /// </summary>
-    /// <summary>
     /// The mirrored fit is kept only when its full-body error is under this share of the direct fit's: a design margin
     /// (clearly better, 30 %), not fitted; no fixture pair is mirrored, so no data here speaks for or against it.
     /// </summary>

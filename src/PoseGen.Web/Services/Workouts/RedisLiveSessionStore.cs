@@ -163,7 +163,7 @@ public sealed partial class RedisLiveSessionStore(RedisConnection redis,
         try
         {
             var answer = await (await redis.DatabaseAsync()).ScriptEvaluateAsync(AbandonedScript, [ExpirySet],
-                [$"{redis.Prefix}:live:", Milliseconds(within), AbandonedPerSweep]);
+                [SessionKeyPrefix, Milliseconds(within), AbandonedPerSweep]);
             var values = (RedisValue[])answer!;
             return [.. values.Chunk(2).Select(p => (Guid.ParseExact((string)p[0]!, "N"), (string)p[1]!))];
         }
@@ -176,6 +176,10 @@ public sealed partial class RedisLiveSessionStore(RedisConnection redis,
 
     /// <summary>Every running session by the time its record expires, across users and instances.</summary>
     private RedisKey ExpirySet => $"{redis.Prefix}:live-expiry";
+
+    /// <summary>A session's key is this followed by its id in a hash tag ("{id}"), as the abandoned script builds it.
+    /// </summary>
+    private string SessionKeyPrefix => $"{redis.Prefix}:live:";
 
     private static LiveSessionClaim Claim(RedisResult? answer) => answer is null
         ? LiveSessionClaim.Unavailable
@@ -190,7 +194,7 @@ public sealed partial class RedisLiveSessionStore(RedisConnection redis,
     private async Task<RedisResult?> RunAsync(string script, Guid id, string userId, string owner, TimeSpan expiry,
         params RedisValue[] more)
     {
-        var session = $"{redis.Prefix}:live:{{{id:N}}}";
+        var session = $"{SessionKeyPrefix}{{{id:N}}}";
         RedisKey[] keys = [session, session + ":frames", $"{redis.Prefix}:live-user:{userId}", ExpirySet];
         RedisValue[] values =
         [
