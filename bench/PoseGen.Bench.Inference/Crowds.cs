@@ -50,10 +50,11 @@ internal static class Crowds
         if (quick)
         {
             var auto = ours["PoseGen Auto"];
-            foreach (var photo in photos.Where(p => p.Group != "more, COCO train2017"))
+            foreach (var photo in photos)
             {
                 var preds = auto[photo.File];
-                Console.WriteLine($"{photo.File} found {preds.Count}: " + string.Join(" ", photo.People.Select(
+                Console.WriteLine($"{photo.File} [{photo.Group}] found {preds.Count}: " + string.Join(" ",
+                    photo.People.Select(
                     person => preds.Count == 0 ? "0" : preds.Max(p => Oks(person, p))
                         .ToString("0.00", CultureInfo.InvariantCulture))));
             }

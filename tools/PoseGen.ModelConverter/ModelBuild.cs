@@ -17,8 +17,8 @@ public sealed record ModelBuildResult(ModelEntry Entry, IReadOnlyList<string> Di
 /// </summary>
 public static class ModelBuild
 {
-    public static byte[] ConvertFile(string modelJsonPath, string graphName) =>
-        OnnxWriter.Write(TfjsToOnnxConverter.Convert(TfjsGraphModel.Load(modelJsonPath), graphName));
+    public static byte[] ConvertFile(string modelJsonPath, string graphName, bool freeInputSize = false) =>
+        OnnxWriter.Write(TfjsToOnnxConverter.Convert(TfjsGraphModel.Load(modelJsonPath), graphName, freeInputSize));
 
     public static ModelBuildResult Build(ModelEntry entry, string manifestDirectory, string packagesDirectory)
     {
@@ -32,7 +32,7 @@ public static class ModelBuild
 
         var clock = Stopwatch.StartNew();
         var tfjs = TfjsGraphModel.Load(Path.Combine(packageDir, entry.Source.Model));
-        var onnx = TfjsToOnnxConverter.Convert(tfjs, entry.Name);
+        var onnx = TfjsToOnnxConverter.Convert(tfjs, entry.Name, entry.FreeInputSize);
         var bytes = OnnxWriter.Write(onnx);
         var convertTime = clock.Elapsed;
 

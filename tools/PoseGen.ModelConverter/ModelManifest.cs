@@ -13,6 +13,8 @@ public sealed record ModelTensorSpec(string Name, string Dtype, IReadOnlyList<lo
 /// </summary>
 public sealed record ModelSource(string Package, string Version, string Model);
 
+/// <param name="FreeInputSize">Keep the sizes the graph's input placeholder leaves free (-1) instead of fixing them
+/// at the signature's example shape; for a graph that is meant to run at more than one input size (multipose).</param>
 public sealed record ModelEntry(
     string Name,
     string File,
@@ -21,7 +23,8 @@ public sealed record ModelEntry(
     string Licence,
     long Opset,
     IReadOnlyList<ModelTensorSpec> Inputs,
-    IReadOnlyList<ModelTensorSpec> Outputs);
+    IReadOnlyList<ModelTensorSpec> Outputs,
+    bool FreeInputSize = false);
 
 /// <summary>models/models.json: what each model file is, where it came from, its checksum and its signature.</summary>
 public sealed record ModelManifest(IReadOnlyList<ModelEntry> Models)

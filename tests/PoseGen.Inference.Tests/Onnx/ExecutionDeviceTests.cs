@@ -81,7 +81,7 @@ public sealed class ExecutionDeviceTests
     [Theory]
     [InlineData("Inference:KeypointThreshold", "1.5")]
     [InlineData("Inference:IntraOpThreads", "-1")]
-    [InlineData("Inference:MultiposeMaxDimension", "64")]
+    [InlineData("Inference:MultiposeDetailSide", "4096")]
     public async Task OutOfRangeSettingsFailStartUp(string key, string value)
     {
         var (host, _) = TestHost.Build(new Dictionary<string, string?> { ["Inference:Device"] = "Cpu", [key] = value });

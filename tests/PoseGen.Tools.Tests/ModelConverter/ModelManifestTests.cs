@@ -40,8 +40,8 @@ public sealed class ModelManifestTests
     {
         var entry = Manifest.Models.Single(m => m.Name == name);
         var source = Path.Combine(TestPaths.NodeModules, entry.Source.Package, entry.Source.Model);
-        var first = ModelBuild.ConvertFile(source, entry.Name);
-        var second = ModelBuild.ConvertFile(source, entry.Name);
+        var first = ModelBuild.ConvertFile(source, entry.Name, entry.FreeInputSize);
+        var second = ModelBuild.ConvertFile(source, entry.Name, entry.FreeInputSize);
         Assert.Equal(first, second);
         Assert.Equal(entry.Sha256, Convert.ToHexStringLower(SHA256.HashData(first)));
     }

@@ -17,9 +17,12 @@ internal static class ReferenceRunner
 
     /// <summary>Decodes a photo (PoseGen.Imaging, libvips) and resizes it to size x size RGB, aspect not kept: the test
     /// only needs the same pixels on both sides. Returns int32 0..255 in HWC order.</summary>
-    public static int[] PhotoTensor(string path, int size)
+    public static int[] PhotoTensor(string path, int size) => PhotoTensor(path, size, size);
+
+    /// <summary>The photo stretched to <paramref name="width"/> x <paramref name="height"/>, RGB 0..255.</summary>
+    public static int[] PhotoTensor(string path, int width, int height)
     {
-        var image = Codec.Resize(Codec.Decode(File.ReadAllBytes(path)), size, size);
+        var image = Codec.Resize(Codec.Decode(File.ReadAllBytes(path)), width, height);
         return [.. image.Pixels.Select(b => (int)b)];
     }
 
