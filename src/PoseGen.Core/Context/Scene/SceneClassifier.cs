@@ -45,13 +45,15 @@ public static class SceneClassifier
         var features = SceneFeatures.Vector(evidence, observation.Image.Width, observation.Image.Height,
             (ruleEnvironment, ruleOutfit));
         // A rules' vote of the other dimension (the outfit rules' "winter" behind a snowy place) is left out of the
-        // evidence: "street, because: covered arms and legs" reads as nonsense even where the weight is real.
+        // evidence: "street, because: covered arms and legs" reads as nonsense even where the weight is real. So is a
+        // vote the rules did not cast (a label they did not name pushes another one up through a negative weight):
+        // "the rules did not say home" is nothing a person can look at in the photo.
         IReadOnlyList<string>? EnvironmentEvidence(string feature) =>
             ruleEnvironment.FirstOrDefault(v => SceneFeatures.EnvironmentRuleVote(v.Label) == feature)?.Evidence
-            ?? (ContextLabels.Outfits.Keys.Any(l => SceneFeatures.OutfitRuleVote(l) == feature) ? [] : null);
+            ?? (IsRuleVote(feature) ? [] : null);
         IReadOnlyList<string>? OutfitEvidence(string feature) =>
             ruleOutfit.FirstOrDefault(v => SceneFeatures.OutfitRuleVote(v.Label) == feature)?.Evidence
-            ?? (ContextLabels.Environments.Keys.Any(l => SceneFeatures.EnvironmentRuleVote(l) == feature) ? [] : null);
+            ?? (IsRuleVote(feature) ? [] : null);
         var environment = Estimates(environmentModel, features, EnvironmentEvidence);
         // A photo without a person still gets an environment; an outfit needs someone to wear it.
         var outfit = observation.Person is null ? [] : Estimates(outfitModel, features, OutfitEvidence);
@@ -74,6 +76,10 @@ public static class SceneClassifier
         return new SceneContext(environment, OutfitRules.Outfit(evidence, environment), indoor,
             SceneRules.Lighting(evidence), evidence.Objects);
     }
+
+    private static bool IsRuleVote(string feature) =>
+        ContextLabels.Outfits.Keys.Any(l => SceneFeatures.OutfitRuleVote(l) == feature)
+        || ContextLabels.Environments.Keys.Any(l => SceneFeatures.EnvironmentRuleVote(l) == feature);
 
     /// <summary>
     /// Every label ranked by probability, each with the features that pushed it up the most as its evidence; a rules'
