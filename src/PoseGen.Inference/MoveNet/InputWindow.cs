@@ -52,16 +52,20 @@ public readonly record struct InputWindow(float Left, float Top, float Scale, in
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(imageWidth);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(imageHeight);
-        const int Stride = 32;
-        var longSide = RoundUp(maxDimension, Stride);
+        var longSide = RoundUp(maxDimension, MultiposeStride);
         var scale = (float)Math.Max(imageWidth, imageHeight) / longSide;
         var width = imageWidth >= imageHeight ? longSide : RoundUp((int)Math.Ceiling(imageWidth / scale - 1e-3f),
-            Stride);
+            MultiposeStride);
         var height = imageHeight > imageWidth ? longSide : RoundUp((int)Math.Ceiling(imageHeight / scale - 1e-3f),
-            Stride);
+            MultiposeStride);
         return new InputWindow(0, 0, scale, width, height);
     }
 
-    private static int RoundUp(int value, int multiple) => Math.Max(multiple,
+    /// <summary>The multipose graph's stride: its free input sides must be multiples of this.</summary>
+    public const int MultiposeStride = 32;
+
+    /// <summary><paramref name="value"/> rounded up to a multiple of <paramref name="multiple"/>, at least
+    /// one.</summary>
+    public static int RoundUp(int value, int multiple) => Math.Max(multiple,
         (value + multiple - 1) / multiple * multiple);
 }

@@ -166,9 +166,8 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
     private void AddDetailPeople(RgbImage image, MoveNetModelRunner multipose, float minCandidate, List<Pose> found,
         PipelineClock clock, CancellationToken ct)
     {
-        const int Stride = 32;
         var side = Math.Min(_settings.MultiposeDetailSide,
-            (Math.Max(image.Width, image.Height) + Stride - 1) / Stride * Stride);
+            InputWindow.RoundUp(Math.Max(image.Width, image.Height), InputWindow.MultiposeStride));
         if (multipose.InputSize is not null || side <= MultiposeSide)
             return;
         ct.ThrowIfCancellationRequested();
@@ -178,7 +177,7 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         foreach (var candidate in candidates)
         {
             ct.ThrowIfCancellationRequested();
-            if (found.Any(p => CenterNetObjectDetector.Iou(p.Box, candidate.Box) >= CoveredOverlap))
+            if (Covered(found, candidate.Box))
                 continue;
             found.Add(Refine(image, candidate, thunder, clock) ?? new Pose(candidate.Keypoints, candidate.Score,
                 Clip(candidate.Box, image.Width, image.Height)));
@@ -202,7 +201,7 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         foreach (var box in boxes.Select(b => b.Box))
         {
             ct.ThrowIfCancellationRequested();
-            if (found.Any(p => CenterNetObjectDetector.Iou(p.Box, box) >= CoveredOverlap))
+            if (Covered(found, box))
                 continue;
             var crop = CropRegion.AroundBox(box, size);
             var keypoints = MoveNetPostprocessing.ReadKeypoints(thunder.Run(image, crop, clock), crop);
@@ -213,6 +212,10 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
                 _settings.KeypointThreshold, image.Width, image.Height)));
         }
     }
+
+    /// <summary>Whether a pose found so far covers <paramref name="box"/> (see <see cref="CoveredOverlap"/>).</summary>
+    private static bool Covered(List<Pose> found, BoundingBox box) =>
+        found.Any(p => CenterNetObjectDetector.Iou(p.Box, box) >= CoveredOverlap);
 
     private bool MostlyInside(IReadOnlyList<Keypoint> keypoints, BoundingBox box)
     {
