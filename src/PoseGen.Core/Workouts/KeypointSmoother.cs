@@ -46,6 +46,16 @@ internal sealed class KeypointSmoother
     /// <see cref="CounterSettings.JointCarrySeconds"/> (its smoothed position carried over the gap).</summary>
     public bool[] Recent { get; }
 
+    /// <summary>Time of the last frame, seconds.</summary>
+    public double Time { get; private init; } = double.NegativeInfinity;
+
+    /// <summary>
+    /// Whether each joint was detected in the last frame or within <paramref name="seconds"/> before it (its smoothed
+    /// position then still stands where it was last seen).
+    /// </summary>
+    public bool[] SeenWithin(double seconds) =>
+        [.. _lastSeen.Select((seen, i) => Visible[i] || Time - seen <= seconds)];
+
     public KeypointSmoother Next(PoseFrame frame, CounterSettings settings)
     {
         if (frame.Keypoints.Count != CocoKeypoints.Count)
@@ -99,7 +109,7 @@ internal sealed class KeypointSmoother
             lastSeen[i] = t;
             points[i] = new Vector2((float)x[i].Value, (float)y[i].Value);
         }
-        return new KeypointSmoother(x, y, lastSeen, points, seen, recent);
+        return new KeypointSmoother(x, y, lastSeen, points, seen, recent) { Time = t };
     }
 
     private bool IsTracked(int joint, double time, CounterSettings settings) =>

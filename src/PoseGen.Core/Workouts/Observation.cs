@@ -17,7 +17,15 @@ internal readonly record struct Observation(string? Problem, double? Signal, dou
     {
         var p = smoother.Points;
         var visible = smoother.Visible;
-        if (!exercise.RequiredVisible(visible) || CompiledExercise.Trunk(p, visible) is not { } trunk)
+        // The shoulders and hips move little in most exercises, and a pose model can lose them for a while in poor
+        // light (the hips at the bottom edge of a dim close-up): for the trunk and the required joints, each stands in
+        // at its smoothed position for as long as the counter tolerates losing sight of the person anyway. The
+        // signal, posture and checks below still read only the joints seen now.
+        var trunkSeen = (bool[])visible.Clone();
+        var carried = smoother.SeenWithin(exercise.Definition.MaxGapSeconds);
+        foreach (var joint in CompiledExercise.TrunkJoints)
+            trunkSeen[joint] = carried[joint];
+        if (!exercise.RequiredVisible(trunkSeen) || CompiledExercise.Trunk(p, trunkSeen) is not { } trunk)
             return Failed(NotVisible);
         foreach (var posture in view.Posture)
         {
