@@ -20,7 +20,7 @@ internal readonly record struct Observation(string? Problem, double? Signal, dou
         // The shoulders and hips move little in most exercises, and a pose model can lose them for a while in poor
         // light (the hips at the bottom edge of a dim close-up): for the trunk and the required joints, each stands in
         // at its smoothed position for as long as the counter tolerates losing sight of the person anyway. The
-        // signal, posture and checks below still read only the joints seen now.
+        // signal and checks below still read only the joints seen now.
         var trunkSeen = (bool[])visible.Clone();
         var carried = smoother.SeenWithin(exercise.Definition.MaxGapSeconds);
         foreach (var joint in CompiledExercise.TrunkJoints)
@@ -29,9 +29,9 @@ internal readonly record struct Observation(string? Problem, double? Signal, dou
             return Failed(NotVisible);
         foreach (var posture in view.Posture)
         {
-            // A posture on joints beyond the required ones (the hips of an upper-body curl) is judged only when they
-            // are seen.
-            if (posture.Measure!.Evaluate(p, visible, similarity) is { } value && !posture.Passes(value))
+            // A posture on joints beyond the required ones (the ankles of a curl filmed from the waist up) is judged
+            // only when they are seen; the trunk joints standing in above are judged where they stand.
+            if (posture.Measure!.Evaluate(p, trunkSeen, similarity) is { } value && !posture.Passes(value))
                 return Failed(posture.Definition.Cue);
         }
         double? signal = null;
