@@ -108,7 +108,9 @@ public sealed record ViewDefinition(
 /// One exercise as data. <see cref="RequiredJoints"/> must be visible for a frame to be used (side-neutral names: on at
 /// least one side). <see cref="SettleSeconds"/>: how long the start pose is held still before counting begins.
 /// <see cref="OptionalJoints"/> may be measured by checks too, which then judge only the frames where they are seen
-/// (the legs of a curl filmed from the waist up stay unjudged).
+/// (the legs of a curl filmed from the waist up stay unjudged). <see cref="MaxGapSeconds"/>: how long the person may be
+/// out of sight before the rep under way is dropped; also how long a shoulder or hip, once seen, stands in at its
+/// smoothed position for the trunk, the required joints and the postures.
 /// </summary>
 public sealed record ExerciseDefinition(
     string Id,
