@@ -18,21 +18,19 @@ internal sealed class KeypointSmoother
     private readonly OneEuroFilter[] _y;
     private readonly double[] _lastSeen;
 
-    private KeypointSmoother(OneEuroFilter[] x, OneEuroFilter[] y, double[] lastSeen, Vector2[] points, bool[] visible,
-        bool[] recent)
+    private KeypointSmoother(OneEuroFilter[] x, OneEuroFilter[] y, double[] lastSeen, Vector2[] points, bool[] visible)
     {
         _x = x;
         _y = y;
         _lastSeen = lastSeen;
         Points = points;
         Visible = visible;
-        Recent = recent;
     }
 
     public static KeypointSmoother Empty { get; } = new(
         new OneEuroFilter[CocoKeypoints.Count], new OneEuroFilter[CocoKeypoints.Count],
         Enumerable.Repeat(double.NegativeInfinity, CocoKeypoints.Count).ToArray(),
-        new Vector2[CocoKeypoints.Count], new bool[CocoKeypoints.Count], new bool[CocoKeypoints.Count]);
+        new Vector2[CocoKeypoints.Count], new bool[CocoKeypoints.Count]);
 
     /// <summary>
     /// Smoothed positions after the last frame, image-height units; hold the last value for unseen joints.
@@ -42,16 +40,13 @@ internal sealed class KeypointSmoother
     /// <summary>Whether each joint was detected (score at or above the minimum) in the last frame.</summary>
     public bool[] Visible { get; }
 
-    /// <summary>Whether each joint was detected in the last frame or within the last
-    /// <see cref="CounterSettings.JointCarrySeconds"/> (its smoothed position carried over the gap).</summary>
-    public bool[] Recent { get; }
-
     /// <summary>Time of the last frame, seconds.</summary>
     public double Time { get; private init; } = double.NegativeInfinity;
 
     /// <summary>
     /// Whether each joint was detected in the last frame or within <paramref name="seconds"/> before it (its smoothed
-    /// position then still stands where it was last seen).
+    /// position then still stands where it was last seen): <see cref="CounterSettings.JointCarrySeconds"/> for a
+    /// measure that picks one side, an exercise's maxGapSeconds for the trunk.
     /// </summary>
     public bool[] SeenWithin(double seconds) =>
         [.. _lastSeen.Select((seen, i) => Visible[i] || Time - seen <= seconds)];
@@ -90,15 +85,10 @@ internal sealed class KeypointSmoother
         var y = (OneEuroFilter[])_y.Clone();
         var lastSeen = (double[])_lastSeen.Clone();
         var points = (Vector2[])Points.Clone();
-        var recent = new bool[raw.Length];
         for (var i = 0; i < raw.Length; i++)
         {
             if (!seen[i])
-            {
-                recent[i] = _x[i].IsInitialised && t - _lastSeen[i] <= settings.JointCarrySeconds;
                 continue;
-            }
-            recent[i] = true;
             if (!IsTracked(i, t, settings))
             {
                 x[i] = default;
@@ -109,7 +99,7 @@ internal sealed class KeypointSmoother
             lastSeen[i] = t;
             points[i] = new Vector2((float)x[i].Value, (float)y[i].Value);
         }
-        return new KeypointSmoother(x, y, lastSeen, points, seen, recent) { Time = t };
+        return new KeypointSmoother(x, y, lastSeen, points, seen) { Time = t };
     }
 
     private bool IsTracked(int joint, double time, CounterSettings settings) =>

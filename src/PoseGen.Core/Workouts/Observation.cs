@@ -12,8 +12,10 @@ internal readonly record struct Observation(string? Problem, double? Signal, dou
 {
     private const string NotVisible = "Step into full view of the camera";
 
+    /// <param name="jointCarrySeconds">How long a joint a one-side measure needs stays seen after it was last detected
+    /// (<see cref="CounterSettings.JointCarrySeconds"/>).</param>
     public static Observation Take(CompiledExercise exercise, CompiledView view, KeypointSmoother smoother,
-        double? similarity)
+        double? similarity, double jointCarrySeconds)
     {
         var p = smoother.Points;
         var visible = smoother.Visible;
@@ -36,7 +38,7 @@ internal readonly record struct Observation(string? Problem, double? Signal, dou
         }
         double? signal = null;
         // A measure that picks one side reads joints seen a moment ago as seen (see CounterSettings.JointCarrySeconds).
-        var recent = smoother.Recent;
+        var recent = smoother.SeenWithin(jointCarrySeconds);
         if (view.Signal is not null)
         {
             signal = view.Signal.Evaluate(p, view.Signal.PicksASide ? recent : visible, similarity);

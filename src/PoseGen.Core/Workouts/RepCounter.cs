@@ -112,7 +112,8 @@ public sealed record RepCounter
         var view = Phase == WorkoutPhase.SettingUp || (Exercise.Kind == ExerciseKind.Reps && Cycle is null)
             ? ChooseView(smoother) : View;
         var compiledView = Compiled.ViewFor(view);
-        var observed = Observation.Take(Compiled, compiledView, smoother, frame.Similarity);
+        var observed = Observation.Take(Compiled, compiledView, smoother, frame.Similarity,
+            Settings.JointCarrySeconds);
         var trunk = CompiledExercise.Trunk(smoother.Points, smoother.Visible);
         next = next with { Trunk = trunk is { } now ? (now.Centre, now.Joints, t) : null };
         if (observed.Problem is null && IsWalking(trunk, t)) observed =
