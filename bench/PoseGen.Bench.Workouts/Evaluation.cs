@@ -25,8 +25,26 @@ internal static class Evaluation
             return new ClipScore(label, auto.Reps + auto.ImproperReps, auto.Reps, null, null, $"auto: {auto.Exercise}");
         }
         var exerciseId = label.Exercise;
-        var counter = keypoints.PoseFrames().Aggregate(RepCounter.Start(catalog.Get(exerciseId),
-            settings ?? catalog.Settings), (c, f) => c.Next(f)).Finish();
+        settings ??= catalog.Settings;
+        var frames = keypoints.PoseFrames().ToList();
+        var usable = 0;
+        var counter = RepCounter.Start(catalog.Get(exerciseId), settings);
+        foreach (var frame in frames)
+        {
+            counter = counter.Next(frame);
+            usable += counter.IsVisible ? 1 : 0;
+        }
+        counter = counter.Finish();
+        // As the product answers it: a clip the exercise cannot be read from counts its whole-body cycles instead,
+        // each improper (VideoWorkoutAnalyzer).
+        if (counter.Exercise.Kind == ExerciseKind.Reps && MotionRepetitions.WhenUnreadable(frames,
+                keypoints.FramesPerSecond, settings, usable, counter.Reps.Count) is { } motion)
+        {
+            var motionError = label.PeakTimes.Count > 0 ? motion.Average(c => label.PeakTimes.Min(p =>
+                Math.Abs(p - c.PeakS))) : (double?)null;
+            return new ClipScore(label, motion.Count, 0, motionError, null, "whole-body cycles (form not checked): "
+                + string.Join(" ", motion.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.PeakS:0.0}*"))));
+        }
         var reps = counter.Reps;
         double? error = null;
         if (reps.Count > 0 && label.PeakTimes.Count > 0)

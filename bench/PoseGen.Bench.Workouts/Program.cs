@@ -17,6 +17,8 @@ using PoseGen.TestSupport;
 //   eval [model]   count every clip from those keypoints: per clip and per exercise, all-in and leave-one-clip-out
 //   robust [model] count every clip again after changes that leave the true count alone (RecordingChanges.All
 //                  in tests/PoseGen.TestSupport: mirrored, slower, faster, fewer frames, jitter, lost joints, ...)
+//   motion [model] per clip: the labelled exercise's count, the share of frames its counter could read, the
+//                  whole-body period and the whole-body cycles (MotionRepetitions, the fallback for unreadable views)
 //   count FILE EXERCISE|auto [model]  analyse one video file as the product does and print what it counted
 //   speed [runs]   end-to-end video analysis speed (video seconds per wall second)
 var mode = args.Length > 0 ? args[0] : "eval";
@@ -58,6 +60,33 @@ if (mode == "recognize")
                 $"    {f.ExerciseId} {f.View} usable {f.Usable:0.00} cover {f.Coverage:0.00} good {f.GoodShare:0.00} " +
                 $"n {f.Cycles} score {f.Score:0.000}"));
         }
+    }
+    return;
+}
+
+if (mode == "motion")
+{
+    foreach (var label in labels)
+    {
+        var kp = ClipKeypoints.Load(ClipKeypoints.FileFor(cache, label.Clip, model))!;
+        var frames = kp.PoseFrames().ToList();
+        var settings = PoseGen.Core.Workouts.ExerciseCatalog.Default.Settings;
+        var cycles = PoseGen.Core.Workouts.MotionRepetitions.Find(frames, kp.FramesPerSecond, settings.Range);
+        var counter = PoseGen.Core.Workouts.RepCounter.Start(label.Exercise == "none" ? "squat" : label.Exercise);
+        var usable = 0;
+        foreach (var f in frames)
+        {
+            counter = counter.Next(f);
+            if (counter.IsVisible) usable++;
+        }
+        counter = counter.Finish();
+        var period = PoseGen.Core.Workouts.Periodicity.Estimate(frames, kp.FramesPerSecond);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label.Clip} want {label.CompleteReps} counted {counter.Reps.Count} usable " +
+            $"{usable / (double)frames.Count:0.00} " +
+            $"period {period?.PeriodSeconds:0.0}s str {period?.Strength:0.00} cyc {period?.Cycles:0.0} " +
+            $"motion {cycles?.Count} at " +
+            $"{string.Join(" ", cycles?.Select(c => c.PeakS.ToString("0.0", CultureInfo.InvariantCulture)) ?? [])}"));
     }
     return;
 }

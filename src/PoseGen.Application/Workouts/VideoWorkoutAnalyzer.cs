@@ -17,6 +17,9 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
     /// </summary>
     private const double TimelineFramesPerSecond = 5;
 
+    /// <summary>The issue given to each rep counted from the whole-body movement.</summary>
+    public const string UncheckedIssue = "form not checked from this camera angle";
+
     /// <param name="exercise">The exercise to count; null recognises it from the motion.</param>
     /// <param name="progress">Receives the fraction of the clip analysed, in [0, 1].</param>
     public async Task<VideoWorkoutResult> AnalyzeAsync(string path, ExerciseDefinition? exercise, PoseModelKind model,
@@ -78,14 +81,21 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
             return new VideoWorkoutResult("none", 0, 0, 0, [], new SignalSeries("ratio", times, none),
                 new KeypointTimeline(0, 0, 0, []), [], recognition, Repetition(period, 0));
         }
-        var counter = RepCounter.Start(exercise, ExerciseCatalog.Default.Settings);
+        var settings = ExerciseCatalog.Default.Settings;
+        var counter = RepCounter.Start(exercise, settings);
         var values = new List<double?>(poses.Count);
+        var usable = 0;
         foreach (var pose in poses)
         {
             counter = counter.Next(pose);
             values.Add(counter.IsVisible && counter.Signal is { } s ? Math.Round(s, 3) : null);
+            usable += counter.IsVisible ? 1 : 0;
         }
         counter = counter.Finish();
+        if (exercise.Kind == ExerciseKind.Reps && MotionRepetitions.WhenUnreadable(poses, framesPerSecond, settings,
+                usable, counter.Reps.Count) is { } motion)
+            return Unchecked(exercise, motion, new SignalSeries(counter.SignalUnit, times, values), recognition,
+                Repetition(period, motion.Count));
         var details = counter.Reps.Select(r => new RepDetail(Math.Round(r.StartS, 2), Math.Round(r.EndS, 2),
             Math.Round(r.PeakS, 2),
             Math.Round(r.Quality, 3), r.Issues, r.Explanation)).ToList();
@@ -99,6 +109,27 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
         return new VideoWorkoutResult(exercise.Id, counter.GoodReps, counter.ImproperReps, 0, details,
             new SignalSeries(counter.SignalUnit, times, values), new KeypointTimeline(0, 0, 0, []), cycles, recognition,
             Repetition(period, counter.Reps.Count));
+    }
+
+    /// <summary>
+    /// The named exercise could not be read from most of the clip (its posture or joints never fit, as from straight
+    /// above, head-on or with the picture turned sideways), yet the body clearly repeats a movement: the cycles of that
+    /// movement (<see cref="MotionRepetitions"/>) are reported, each as a rep whose form was not checked, so they count
+    /// as improper, never as good.
+    /// </summary>
+    private static VideoWorkoutResult Unchecked(ExerciseDefinition exercise, IReadOnlyList<MotionCycle> motion,
+        SignalSeries signal, RecognitionSummary? recognition, RepetitionSummary? repetition)
+    {
+        var name = exercise.Name.ToLowerInvariant();
+        var explanation = $"Counted from your whole-body movement: the {name} could not be read from this camera " +
+            $"angle, so its form could not be checked. Film side-on for form feedback, and check that {name} is the " +
+            "exercise you did.";
+        var details = motion.Select(c => new RepDetail(Math.Round(c.StartS, 2), Math.Round(c.EndS, 2),
+            Math.Round(c.PeakS, 2), 0, [UncheckedIssue], explanation)).ToList();
+        var cycles = motion.Select(c => new CycleDetail(Math.Round(c.StartS, 2), Math.Round(c.PeakS, 2),
+            Math.Round(c.EndS, 2), "improper", explanation)).ToList();
+        return new VideoWorkoutResult(exercise.Id, 0, motion.Count, 0, details, signal,
+            new KeypointTimeline(0, 0, 0, []), cycles, recognition, repetition);
     }
 
     private static RepetitionSummary? Repetition(RepetitionPeriod? period, int counted)

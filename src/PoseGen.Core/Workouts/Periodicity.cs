@@ -24,7 +24,7 @@ public static class Periodicity
     public const double MaxPeriodSeconds = 8;
 
     /// <summary>Slow drift removed before correlating: longer than any rep looked for.</summary>
-    private const double DetrendSeconds = 8;
+    internal const double DetrendSeconds = 8;
 
     /// <summary>
     /// Null when the frames are too few or nobody is seen; <paramref name="framesPerSecond"/> is their rate.
@@ -32,15 +32,12 @@ public static class Periodicity
     public static RepetitionPeriod? Estimate(IReadOnlyList<PoseFrame> frames, double framesPerSecond,
         double minScore = 0.3)
     {
-        var poses = Normalise(frames, minScore);
-        var n = poses.Count;
+        var (times, series) = Detrended(frames, framesPerSecond, minScore);
+        var n = times.Count;
         var minLag = (int)Math.Ceiling(MinPeriodSeconds * framesPerSecond);
         var maxLag = Math.Min(n / 2, (int)Math.Floor(MaxPeriodSeconds * framesPerSecond));
         if (n == 0 || maxLag <= minLag) return null;
-        var dims = poses[0].Length;
-        var series = new double[dims][];
-        for (var d = 0; d < dims; d++)
-            series[d] = Detrend([.. poses.Select(p => p[d])], (int)Math.Round(DetrendSeconds * framesPerSecond));
+        var dims = series.Length;
         var r = new double[maxLag + 1];
         for (var lag = 0; lag <= maxLag; lag++)
         {
@@ -74,6 +71,20 @@ public static class Periodicity
         return new RepetitionPeriod(period, Math.Clamp(r[best], 0, 1), moving / period);
     }
 
+    /// <summary>The normalised pose sequence from the first frame where someone is seen (<see cref="Normalise"/>),
+    /// one series per coordinate with its slow drift removed, and the time of each of its frames.</summary>
+    internal static (IReadOnlyList<double> Times, double[][] Series) Detrended(IReadOnlyList<PoseFrame> frames,
+        double framesPerSecond, double minScore)
+    {
+        var poses = Normalise(frames, minScore);
+        var times = frames.Skip(frames.Count - poses.Count).Select(f => f.TimeSeconds).ToList();
+        var dims = poses.Count > 0 ? poses[0].Length : 0;
+        var series = new double[dims][];
+        for (var d = 0; d < dims; d++)
+            series[d] = Detrend([.. poses.Select(p => p[d])], (int)Math.Round(DetrendSeconds * framesPerSecond));
+        return (times, series);
+    }
+
     /// <summary>Seconds during which the pose moves: frames whose local (two-second) motion energy is at least a tenth
     /// of the 75th percentile, so rests before and after a set are left out of the cycle estimate.</summary>
     private static double MovingSeconds(double[][] series, double fps)
@@ -94,7 +105,7 @@ public static class Periodicity
         return energy.Count(e => e >= 0.1 * high) / fps;
     }
 
-    private static double[] Detrend(double[] x, int window)
+    internal static double[] Detrend(double[] x, int window)
     {
         var half = Math.Max(1, window / 2);
         var prefix = new double[x.Length + 1];
@@ -110,7 +121,7 @@ public static class Periodicity
 
     /// <summary>Per frame: every joint relative to the trunk centre in torso lengths (34 values); a joint unseen keeps
     /// its last seen value, and frames before anyone is seen are dropped.</summary>
-    private static List<double[]> Normalise(IReadOnlyList<PoseFrame> frames, double minScore)
+    internal static List<double[]> Normalise(IReadOnlyList<PoseFrame> frames, double minScore)
     {
         var result = new List<double[]>();
         double[]? last = null;

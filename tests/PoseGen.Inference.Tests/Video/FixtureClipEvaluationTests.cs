@@ -159,6 +159,27 @@ public sealed class FixtureClipEvaluationTests(ModelFixture models,
         Assert.Equal(5, auto.Reps + auto.ImproperReps);
     }
 
+    /// <summary>
+    /// The side-view squats turned a quarter clockwise, as a clip that lost its rotation metadata shows them: the
+    /// squat's posture (shoulders over the feet) fails in every frame, so before the whole-body fallback nothing was
+    /// counted. Now the five cycles are reported, none of them as a good rep, each saying its form was not checked.
+    /// </summary>
+    [Fact]
+    public async Task SquatsFilmedSidewaysCountTheirCyclesWithoutClaimingGoodForm()
+    {
+        var poses = await DetectEdited("squat_vaidansh-pier-side.mp4", "[0:v]transpose=1");
+        var result = VideoWorkoutAnalyzer.Count(poses, ExerciseCatalog.Default.Get("squat"),
+            models.Services.GetRequiredService<FfmpegFrameSource>().FramesPerSecond);
+
+        output.WriteLine($"{result.Reps} good, {result.ImproperReps} improper; peaks " +
+            string.Join(" ", result.RepDetails.Select(r => r.PeakS)));
+        Assert.Equal(0, result.Reps);
+        Assert.Equal(5, result.ImproperReps);
+        Assert.All(result.RepDetails, r => Assert.Equal([VideoWorkoutAnalyzer.UncheckedIssue], r.Issues));
+        Assert.All(result.Cycles!, c => Assert.Contains("could not be checked", c.Explanation,
+            StringComparison.Ordinal));
+    }
+
     /// <summary>Detects the people of a fixture clip re-encoded through an ffmpeg filter graph.</summary>
     private async Task<List<PoseFrame>> DetectEdited(string clip, string filter)
     {
