@@ -52,6 +52,24 @@ public class MotionRepetitionsTests
         Assert.Equal(5, cycles.Count);
     }
 
+    /// <summary>Push-ups filmed head-on (within 15 degrees), where the body's length is foreshortened to nothing and
+    /// the push-up's posture never holds.</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    public void PushUpsFilmedHeadOnCountTheirWholeBodyCycles(int yaw)
+    {
+        var m = Motion("push-up (Side)");
+        var frames = new SyntheticSequence(m.View, Fps).Yaw(yaw).Noise(1).Hold(1.5, m).Reps(m, 5).Hold(1, m).Build();
+        var (usable, counter) = Count(m.Id, frames);
+
+        var cycles = MotionRepetitions.WhenUnreadable(frames, Fps, Settings, usable, counter.Reps.Count);
+
+        Assert.True(usable < frames.Count / 3, $"{usable} of {frames.Count} frames usable");
+        Assert.NotNull(cycles);
+        Assert.Equal(5, cycles.Count);
+    }
+
     [Theory]
     [InlineData("push-up (Side)")]
     [InlineData("squat (Front)")]
