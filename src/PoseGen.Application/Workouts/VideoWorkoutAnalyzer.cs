@@ -95,7 +95,7 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
         if (exercise.Kind == ExerciseKind.Reps && MotionRepetitions.WhenUnreadable(poses, framesPerSecond, settings,
                 usable, counter.Reps.Count) is { } motion)
             return Unchecked(exercise, motion, new SignalSeries(counter.SignalUnit, times, values), recognition,
-                Repetition(period, motion.Count));
+                period);
         var details = counter.Reps.Select(r => new RepDetail(Math.Round(r.StartS, 2), Math.Round(r.EndS, 2),
             Math.Round(r.PeakS, 2),
             Math.Round(r.Quality, 3), r.Issues, r.Explanation)).ToList();
@@ -118,16 +118,19 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
     /// as improper, never as good.
     /// </summary>
     private static VideoWorkoutResult Unchecked(ExerciseDefinition exercise, IReadOnlyList<MotionCycle> motion,
-        SignalSeries signal, RecognitionSummary? recognition, RepetitionSummary? repetition)
+        SignalSeries signal, RecognitionSummary? recognition, RepetitionPeriod? period)
     {
         var name = exercise.Name.ToLowerInvariant();
-        var explanation = $"Counted from your whole-body movement: the {name} could not be read from this camera " +
-            $"angle, so its form could not be checked. Film side-on for form feedback, and check that {name} is the " +
-            "exercise you did.";
+        const string explanation = "Counted from your whole-body movement; form not checked";
+        var note = $"The {name} could not be read from this camera angle, so these {motion.Count} reps were " +
+            "counted from your whole-body movement and their form was not checked. Film side-on for form feedback, " +
+            $"and check that {name} is the exercise you did.";
         var details = motion.Select(c => new RepDetail(Math.Round(c.StartS, 2), Math.Round(c.EndS, 2),
             Math.Round(c.PeakS, 2), 0, [UncheckedIssue], explanation)).ToList();
         var cycles = motion.Select(c => new CycleDetail(Math.Round(c.StartS, 2), Math.Round(c.PeakS, 2),
             Math.Round(c.EndS, 2), "improper", explanation)).ToList();
+        var repetition = new RepetitionSummary(Math.Round(period?.PeriodSeconds ?? 0, 2),
+            Math.Round(period?.Strength ?? 0, 2), motion.Count, Agrees: true, note);
         return new VideoWorkoutResult(exercise.Id, 0, motion.Count, 0, details, signal,
             new KeypointTimeline(0, 0, 0, []), cycles, recognition, repetition);
     }

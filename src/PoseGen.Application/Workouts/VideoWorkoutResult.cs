@@ -37,7 +37,8 @@ public sealed record RecognitionCandidate(string Exercise, double Score, int Cyc
 
 /// <summary>The exercise-agnostic cross-check: the whole-body repetition period, how clearly the pose repeats (0-1),
 /// how many periods the moving part of the clip holds, and whether that agrees with the counted cycles (within one, or
-/// within 20 %); <see cref="Note"/> says so in words when it does not.</summary>
+/// within 20 %); <see cref="Note"/> says so in words when it does not, or says that the reps were counted from the
+/// whole-body movement because the exercise could not be read from the camera's view.</summary>
 public sealed record RepetitionSummary(double PeriodS, double Strength, double Cycles, bool Agrees, string? Note);
 
 /// <summary>

@@ -7,7 +7,8 @@ namespace PoseGen.Core.Workouts;
 public sealed record MotionCycle(double StartS, double PeakS, double EndS);
 
 /// <summary>
-/// Cycles of the main whole-body motion, whatever the exercise and the camera angle: every joint relative to the trunk
+/// Cycles of the main whole-body motion, whatever the exercise and the camera angle: the keypoints as the rep counter
+/// sees them (smoothed, swaps undone, brief losses carried), every joint relative to the trunk
 /// centre in the clip's typical torso length (so the body's size in the picture stays in the signal), slow drift
 /// removed as in <see cref="Periodicity"/>, projected on the first principal component (the direction in which the
 /// pose changes most) and followed on its own range with the rep counter's settings (<see cref="RangeSettings"/>:
@@ -16,7 +17,9 @@ public sealed record MotionCycle(double StartS, double PeakS, double EndS);
 /// head-on, or turned sideways), never a rep count on its own. Nothing in it was fitted; one design step was taken
 /// after looking at a fixture clip: with each frame's own torso length as the unit (as <see cref="Periodicity"/> has
 /// it) the push-ups filmed from straight above gave 5 cycles of 9, because their depth shows only as size; in the
-/// clip's typical torso length they give 8 (bench/RESULTS.md, "Counted from the whole-body movement").
+/// clip's typical torso length they give 8 from the raw keypoints and 7 from the smoothed ones, which are kept because
+/// raw joints flickering out turned every flicker into a cycle (18 of 9 on a changed copy, 5 smoothed;
+/// bench/RESULTS.md, "Counted from the whole-body movement").
 /// </summary>
 public static class MotionRepetitions
 {
@@ -32,10 +35,14 @@ public static class MotionRepetitions
 
     /// <summary>Null when too few frames show anyone.</summary>
     public static IReadOnlyList<MotionCycle>? Find(IReadOnlyList<PoseFrame> frames, double framesPerSecond,
-        RangeSettings range, double minScore = 0.3)
+        CounterSettings settings)
     {
         ArgumentNullException.ThrowIfNull(frames);
-        ArgumentNullException.ThrowIfNull(range);
+        ArgumentNullException.ThrowIfNull(settings);
+        var range = settings.Range;
+        // Seen joints score 1 after smoothing, unseen ones 0.
+        const double minScore = 0.5;
+        frames = Smoothed(frames, settings);
         var poses = Periodicity.Normalise(frames, minScore);
         var n = poses.Count;
         if (n < 3 * framesPerSecond) return null;
@@ -85,8 +92,27 @@ public static class MotionRepetitions
         var withSomeone = frames.Count(f => CompiledExercise.TrunkPose(f.Keypoints, settings.MinKeypointScore)
             is not null);
         if (usableFrames >= UnreadableShare * withSomeone) return null;
-        return Find(frames, framesPerSecond, settings.Range, settings.MinKeypointScore) is { Count: >= 2 } cycles
+        return Find(frames, framesPerSecond, settings) is { Count: >= 2 } cycles
             && cycles.Count > counted ? cycles : null;
+    }
+
+    /// <summary>
+    /// The frames as the rep counter sees them (<see cref="KeypointSmoother"/>: One-Euro smoothing, left/right swaps
+    /// undone, a joint lost for under <see cref="CounterSettings.JointCarrySeconds"/> carried at its last place), each
+    /// joint scored 1 when seen and 0 when not.
+    /// </summary>
+    private static List<PoseFrame> Smoothed(IReadOnlyList<PoseFrame> frames, CounterSettings settings)
+    {
+        var smoother = KeypointSmoother.Empty;
+        var result = new List<PoseFrame>(frames.Count);
+        foreach (var frame in frames)
+        {
+            smoother = smoother.Next(frame, settings);
+            var seen = smoother.SeenWithin(settings.JointCarrySeconds);
+            result.Add(frame with { Keypoints = [.. smoother.Points.Select((p, i) =>
+                new Keypoint(p.X * frame.ImageHeight, p.Y * frame.ImageHeight, seen[i] ? 1 : 0))] });
+        }
+        return result;
     }
 
     private static List<MotionCycle> Follow(IReadOnlyList<double> times, double[] s, RangeSettings settings)

@@ -90,7 +90,7 @@ public class MotionRepetitionsTests
         var m = Motion("push-up (Side)");
         var frames = TurnedSideways(new SyntheticSequence(m.View, Fps).Noise(3).Hold(20, m).Build());
 
-        var cycles = MotionRepetitions.Find(frames, Fps, Settings.Range, Settings.MinKeypointScore);
+        var cycles = MotionRepetitions.Find(frames, Fps, Settings);
 
         Assert.NotNull(cycles);
         Assert.Empty(cycles);
@@ -117,7 +117,7 @@ public class MotionRepetitionsTests
             })] };
         }).ToList();
 
-        var cycles = MotionRepetitions.Find(frames, Fps, Settings.Range, Settings.MinKeypointScore);
+        var cycles = MotionRepetitions.Find(frames, Fps, Settings);
 
         Assert.NotNull(cycles);
         Assert.Equal(5, cycles.Count);

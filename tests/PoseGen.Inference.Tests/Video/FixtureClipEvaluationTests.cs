@@ -176,8 +176,8 @@ public sealed class FixtureClipEvaluationTests(ModelFixture models,
         Assert.Equal(0, result.Reps);
         Assert.Equal(5, result.ImproperReps);
         Assert.All(result.RepDetails, r => Assert.Equal([VideoWorkoutAnalyzer.UncheckedIssue], r.Issues));
-        Assert.All(result.Cycles!, c => Assert.Contains("could not be checked", c.Explanation,
-            StringComparison.Ordinal));
+        Assert.All(result.Cycles!, c => Assert.Contains("form not checked", c.Explanation, StringComparison.Ordinal));
+        Assert.Contains("could not be read from this camera angle", result.Repetition!.Note, StringComparison.Ordinal);
     }
 
     /// <summary>Detects the people of a fixture clip re-encoded through an ffmpeg filter graph.</summary>

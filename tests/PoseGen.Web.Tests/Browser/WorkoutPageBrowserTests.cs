@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -180,5 +181,50 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
         await Expect(player).ToHaveAttributeAsync("data-cycle", "1");
         await Expect(page.Locator("#replay-caption")).ToContainTextAsync("Good rep: hip height at the bottom");
         await BrowserPages.ScreenshotAsync(page, "history-replay.png");
+    }
+
+    /// <summary>
+    /// The side-view squats turned a quarter (a clip that lost its rotation metadata), uploaded as squats: the squat
+    /// cannot be read from that picture, so the page shows the five reps counted from the whole-body movement, none of
+    /// them good, and says why and what to do.
+    /// </summary>
+    [Fact]
+    public async Task ASidewaysClipShowsItsRepsAsCountedFromTheWholeBodyWithFormNotChecked()
+    {
+        var folder = Directory.CreateTempSubdirectory("posegen-sideways-");
+        try
+        {
+            var clip = Path.Combine(folder.FullName, "sideways-squats.mp4");
+            using (var ffmpeg = Process.Start(new ProcessStartInfo("ffmpeg")
+            {
+                ArgumentList = { "-v", "error", "-nostdin", "-i", RepoPaths.Fixture("videos",
+                    "squat_vaidansh-pier-side.mp4"), "-an", "-vf", "transpose=1", clip },
+                RedirectStandardError = true,
+            })!)
+            {
+                await ffmpeg.WaitForExitAsync();
+                Assert.Equal(0, ffmpeg.ExitCode);
+            }
+            await using var chromium = await ChromiumSession.LaunchAsync();
+            var page = await chromium.NewPageAsync(app.BaseAddress);
+            await BrowserPages.RegisterAsync(page, "sideways");
+            await page.GotoAsync("/Workout");
+
+            await page.SetInputFilesAsync("#video-input", clip);
+            await page.SelectOptionAsync("#video-exercise", "squat");
+            await page.ClickAsync("#video-submit");
+            await Expect(page.Locator("#video-result")).ToBeVisibleAsync(new() { Timeout = 240_000 });
+
+            await Expect(page.Locator("#video-reps")).ToHaveTextAsync("0");
+            await Expect(page.Locator("#video-improper")).ToHaveTextAsync("5");
+            await Expect(page.Locator("#video-rep-list li:has-text('form not checked')")).ToHaveCountAsync(5);
+            await Expect(page.Locator("#video-crosscheck")).ToBeVisibleAsync();
+            await Expect(page.Locator("#video-crosscheck")).ToContainTextAsync(
+                "The squat could not be read from this camera angle");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }
