@@ -19,6 +19,8 @@ using PoseGen.TestSupport;
 //                  in tests/PoseGen.TestSupport: mirrored, slower, faster, fewer frames, jitter, lost joints, ...)
 //   motion [model] per clip: the labelled exercise's count, the share of frames its counter could read, the
 //                  whole-body period and the whole-body cycles (MotionRepetitions, the fallback for unreadable views)
+//   orient FILE... lightning's mean keypoint score on 12 frames of each file, as stored and turned a quarter each way
+//                  (what the analysis compares before turning a clip it cannot read)
 //   count FILE EXERCISE|auto [model]  analyse one video file as the product does and print what it counted
 //   speed [runs]   end-to-end video analysis speed (video seconds per wall second)
 var mode = args.Length > 0 ? args[0] : "eval";
@@ -115,6 +117,35 @@ if (mode == "count")
     var peaks = string.Join(" ", result.RepDetails.Select(r => r.PeakS.ToString(CultureInfo.InvariantCulture)));
     Console.WriteLine($"{Path.GetFileName(args[1])}: {result.Exercise}, {result.Reps} good + {result.ImproperReps} " +
         $"improper; peaks {peaks}");
+    return;
+}
+
+if (mode == "orient")
+{
+    var source = host.Services.GetRequiredService<FfmpegFrameSource>();
+    var detector = host.Services.GetRequiredService<IPoseDetector>();
+    foreach (var file in args.Skip(1))
+    {
+        var info = await source.ProbeAsync(file, CancellationToken.None);
+        var frames = new List<PoseGen.Core.Imaging.RgbImage>();
+        await foreach (var f in source.ReadFramesAsync(file, info, CancellationToken.None))
+            frames.Add(f.Image);
+        var sample = Enumerable.Range(0, 12).Select(i => frames[i * (frames.Count - 1) / 11]).ToList();
+        async Task<double> Mean(Func<PoseGen.Core.Imaging.RgbImage, PoseGen.Core.Imaging.RgbImage> turn)
+        {
+            double sum = 0;
+            foreach (var image in sample)
+            {
+                var r = await detector.DetectAsync(turn(image), PoseModelKind.Lightning, CancellationToken.None);
+                sum += r.People.Count > 0 ? r.People[0].Keypoints.Average(k => k.Score) : 0;
+            }
+            return sum / sample.Count;
+        }
+        var (upright, clockwise, anticlockwise) = (await Mean(i => i), await Mean(i => i.QuarterTurn(true)),
+            await Mean(i => i.QuarterTurn(false)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(file)}: upright " +
+            $"{upright:0.000} clockwise {clockwise:0.000} anticlockwise {anticlockwise:0.000}"));
+    }
     return;
 }
 

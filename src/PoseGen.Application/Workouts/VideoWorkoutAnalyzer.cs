@@ -8,7 +8,9 @@ namespace PoseGen.Application.Workouts;
 /// <summary>
 /// Decodes a clip, detects the main person in every sampled frame, recognises the exercise when none was named, folds
 /// the frames through <see cref="RepCounter"/> (the same counter as the live page) and cross-checks its cycles against
-/// the whole-body repetition period (<see cref="Periodicity"/>).
+/// the whole-body repetition period (<see cref="Periodicity"/>). A named exercise that cannot be read from most of the
+/// clip is tried on the picture turned a quarter (<see cref="TurnedAsync"/>), then counted from the whole-body movement
+/// (<see cref="MotionRepetitions"/>).
 /// </summary>
 public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector detector)
 {
@@ -16,6 +18,10 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
     /// Replay rate of the saved keypoint timeline: enough for a smooth skeleton, small enough to store.
     /// </summary>
     private const double TimelineFramesPerSecond = 5;
+
+    /// <summary>Frames sampled to find which way a sideways clip should be turned (<see cref="TurnedAsync"/>).
+    /// </summary>
+    private const int OrientationSamples = 12;
 
     /// <summary>The issue given to each rep counted from the whole-body movement.</summary>
     public const string UncheckedIssue = "form not checked from this camera angle";
@@ -26,38 +32,102 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
         IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var info = await frames.ProbeAsync(path, cancellationToken);
+        var pass = await DetectAsync(path, info, model, turn: null, progress, cancellationToken);
+        progress?.Report(1);
+        var (result, read) = CountAndRead(pass.Poses, exercise, frames.FramesPerSecond);
+        // A named exercise read from under a third of the clip: the picture may be stored sideways.
+        if (exercise is not null && read < MotionRepetitions.UnreadableShare
+            && await TurnedAsync(path, info, model, pass.Poses, exercise, cancellationToken) is { } turned)
+            (pass, result) = turned;
+        var duration = info.DurationSeconds > 0 ? info.DurationSeconds : pass.LastTime;
+        return result with
+        {
+            DurationS = Math.Round(duration, 2),
+            Timeline = new KeypointTimeline(frames.FramesPerSecond / pass.TimelineEvery, pass.Width, pass.Height,
+                pass.Timeline),
+        };
+    }
+
+    private sealed record Pass(List<PoseFrame> Poses, List<TimelineFrame> Timeline, int TimelineEvery, int Width,
+        int Height, double LastTime);
+
+    /// <summary>The main person in every sampled frame, each frame first turned a quarter when
+    /// <paramref name="turn"/> says which way (true: clockwise).</summary>
+    private async Task<Pass> DetectAsync(string path, VideoInfo info, PoseModelKind model, bool? turn,
+        IProgress<double>? progress, CancellationToken cancellationToken)
+    {
         var poses = new List<PoseFrame>();
         var timeline = new List<TimelineFrame>();
         var timelineEvery = Math.Max(1, (int)Math.Round(frames.FramesPerSecond / TimelineFramesPerSecond));
         var (width, height) = frames.OutputSize(info);
+        if (turn is not null) (width, height) = (height, width);
         var lastTime = 0.0;
         await foreach (var frame in frames.ReadFramesAsync(path, info, cancellationToken))
         {
-            var detection = await detector.DetectAsync(frame.Image, model, cancellationToken);
+            var image = turn is { } clockwise ? frame.Image.QuarterTurn(clockwise) : frame.Image;
+            var detection = await detector.DetectAsync(image, model, cancellationToken);
             var person = detection.People.Count > 0 ? detection.People[0] : null;
-            poses.Add(PoseFrame.FromPose(frame.TimeSeconds, person, frame.Image.Width, frame.Image.Height));
+            poses.Add(PoseFrame.FromPose(frame.TimeSeconds, person, image.Width, image.Height));
             if (frame.Index % timelineEvery == 0)
-                timeline.Add(new TimelineFrame(Math.Round(frame.TimeSeconds, 3),
-                    Flatten(person, frame.Image.Width, frame.Image.Height)));
+                timeline.Add(new TimelineFrame(Math.Round(frame.TimeSeconds, 3), Flatten(person, image.Width,
+                    image.Height)));
             lastTime = frame.TimeSeconds;
             if (info.DurationSeconds > 0)
                 progress?.Report(Math.Clamp(frame.TimeSeconds / info.DurationSeconds, 0, 1));
         }
-        progress?.Report(1);
-        var duration = info.DurationSeconds > 0 ? info.DurationSeconds : lastTime;
-        var result = Count(poses, exercise, frames.FramesPerSecond);
-        return result with
+        return new Pass(poses, timeline, timelineEvery, width, height, lastTime);
+    }
+
+    /// <summary>
+    /// A clip stored sideways (it lost its rotation metadata, or the phone was turned with orientation lock on) shows
+    /// the person lying on their side, where MoveNet finds them poorly and no standing exercise can be read. Of the two
+    /// quarter turns, the one whose <see cref="OrientationSamples"/> evenly spaced frames MoveNet scores higher (mean
+    /// keypoint score of the person found) is tried when it scores higher than the picture as stored; its analysis is
+    /// kept only when the named exercise can then be read from at least a third of the clip. Null otherwise. Only clips
+    /// the exercise cannot be read from get here, so an upright clip is never turned.
+    /// </summary>
+    private async Task<(Pass Pass, VideoWorkoutResult Result)?> TurnedAsync(string path, VideoInfo info,
+        PoseModelKind model, List<PoseFrame> poses, ExerciseDefinition exercise, CancellationToken cancellationToken)
+    {
+        if (poses.Count < OrientationSamples) return null;
+        var picks = Enumerable.Range(0, OrientationSamples).Select(i =>
+            i * (poses.Count - 1) / (OrientationSamples - 1))
+            .ToHashSet();
+        var samples = new List<Core.Imaging.RgbImage>();
+        await foreach (var frame in frames.ReadFramesAsync(path, info, cancellationToken))
         {
-            DurationS = Math.Round(duration, 2),
-            Timeline = new KeypointTimeline(frames.FramesPerSecond / timelineEvery, width, height, timeline),
-        };
+            if (picks.Contains(frame.Index)) samples.Add(frame.Image);
+            if (samples.Count == picks.Count) break;
+        }
+        var stored = picks.Average(i => poses[i].Keypoints.Average(k => (double)k.Score));
+        var (best, score) = (false, double.NegativeInfinity);
+        foreach (var clockwise in (bool[])[true, false])
+        {
+            double sum = 0;
+            foreach (var image in samples)
+            {
+                var people = (await detector.DetectAsync(image.QuarterTurn(clockwise), model,
+                    cancellationToken)).People;
+                sum += people.Count > 0 ? people[0].Keypoints.Average(k => (double)k.Score) : 0;
+            }
+            if (sum / Math.Max(1, samples.Count) > score) (best, score) = (clockwise, sum / Math.Max(1, samples.Count));
+        }
+        if (score <= stored) return null;
+        var pass = await DetectAsync(path, info, model, best, null, cancellationToken);
+        var (result, read) = CountAndRead(pass.Poses, exercise, frames.FramesPerSecond);
+        return read >= MotionRepetitions.UnreadableShare ? (pass, result) : null;
     }
 
     /// <summary>
     /// Counts (and, without <paramref name="exercise"/>, first recognises) the exercise in detected frames.
     /// </summary>
     public static VideoWorkoutResult Count(IReadOnlyList<PoseFrame> poses, ExerciseDefinition? exercise,
-        double framesPerSecond)
+        double framesPerSecond) => CountAndRead(poses, exercise, framesPerSecond).Result;
+
+    /// <summary><see cref="Count"/>, and the share of the frames the named exercise's counter could read (1 without
+    /// a named exercise).</summary>
+    private static (VideoWorkoutResult Result, double Read) CountAndRead(IReadOnlyList<PoseFrame> poses,
+        ExerciseDefinition? exercise, double framesPerSecond)
     {
         RecognitionSummary? recognition = null;
         RepetitionPeriod? period;
@@ -78,8 +148,8 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
         if (exercise is null)
         {
             var none = new List<double?>(Enumerable.Repeat<double?>(null, poses.Count));
-            return new VideoWorkoutResult("none", 0, 0, 0, [], new SignalSeries("ratio", times, none),
-                new KeypointTimeline(0, 0, 0, []), [], recognition, Repetition(period, 0));
+            return (new VideoWorkoutResult("none", 0, 0, 0, [], new SignalSeries("ratio", times, none),
+                new KeypointTimeline(0, 0, 0, []), [], recognition, Repetition(period, 0)), 1);
         }
         var settings = ExerciseCatalog.Default.Settings;
         var counter = RepCounter.Start(exercise, settings);
@@ -94,8 +164,8 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
         counter = counter.Finish();
         if (exercise.Kind == ExerciseKind.Reps && MotionRepetitions.WhenUnreadable(poses, framesPerSecond, settings,
                 usable, counter.Reps.Count) is { } motion)
-            return Unchecked(exercise, motion, new SignalSeries(counter.SignalUnit, times, values), recognition,
-                period);
+            return (Unchecked(exercise, motion, new SignalSeries(counter.SignalUnit, times, values), recognition,
+                period), usable / (double)Math.Max(1, poses.Count));
         var details = counter.Reps.Select(r => new RepDetail(Math.Round(r.StartS, 2), Math.Round(r.EndS, 2),
             Math.Round(r.PeakS, 2),
             Math.Round(r.Quality, 3), r.Issues, r.Explanation)).ToList();
@@ -106,9 +176,9 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
                 Math.Round(u.EndS, 2),
                 "not counted", "Not counted: " + u.Reason)))
             .OrderBy(c => c.StartS).ToList();
-        return new VideoWorkoutResult(exercise.Id, counter.GoodReps, counter.ImproperReps, 0, details,
+        return (new VideoWorkoutResult(exercise.Id, counter.GoodReps, counter.ImproperReps, 0, details,
             new SignalSeries(counter.SignalUnit, times, values), new KeypointTimeline(0, 0, 0, []), cycles, recognition,
-            Repetition(period, counter.Reps.Count));
+            Repetition(period, counter.Reps.Count)), usable / (double)Math.Max(1, poses.Count));
     }
 
     /// <summary>

@@ -22,4 +22,20 @@ public sealed record RgbImage
     public int Width { get; }
     public int Height { get; }
     public byte[] Pixels { get; }
+
+    /// <summary>The picture turned a quarter, clockwise or not: a Width x Height image becomes Height x Width.</summary>
+    public RgbImage QuarterTurn(bool clockwise)
+    {
+        var turned = new byte[Pixels.Length];
+        for (var y = 0; y < Height; y++)
+        {
+            for (var x = 0; x < Width; x++)
+            {
+                // Clockwise, the source's bottom-left corner becomes the top-left one: (x, y) -> (Height - 1 - y, x).
+                var (tx, ty) = clockwise ? (Height - 1 - y, x) : (y, Width - 1 - x);
+                Buffer.BlockCopy(Pixels, ((y * Width) + x) * 3, turned, ((ty * Height) + tx) * 3, 3);
+            }
+        }
+        return new RgbImage(Height, Width, turned);
+    }
 }

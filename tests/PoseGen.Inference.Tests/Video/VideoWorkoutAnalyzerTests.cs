@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PoseGen.Application.Workouts;
 using PoseGen.Core.Abstractions;
@@ -60,6 +61,44 @@ public sealed class VideoWorkoutAnalyzerTests(ModelFixture models,
         Assert.InRange(result.Timeline.Frames.Count, 64, 66);
         Assert.All(result.Timeline.Frames.Where(f => f.Points.Length > 0), f => Assert.Equal(17 * 3, f.Points.Length));
         Assert.All(result.Timeline.Frames.SelectMany(f => f.Points), v => Assert.InRange(v, -0.1f, 1.1f));
+    }
+
+    /// <summary>
+    /// The jumping-jack clip stored sideways (turned a quarter clockwise, as a clip that lost its rotation metadata):
+    /// MoveNet finds the lying person in few frames and no jumping jack can be read, so the analysis tries the quarter
+    /// turn MoveNet scores higher, counts the ten jumping jacks with their form checked, and keeps the turned (upright)
+    /// size for the replay. Before, it counted nothing.
+    /// </summary>
+    [Fact]
+    public async Task TurnsAClipStoredSidewaysAndCountsItsJumpingJacks()
+    {
+        var folder = Directory.CreateTempSubdirectory("posegen-sideways-");
+        try
+        {
+            var clip = Path.Combine(folder.FullName, "sideways.mp4");
+            var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
+            foreach (var arg in (string[])["-v", "error", "-nostdin", "-i", Clip("jumpingjack_home_indepstudy.mp4"),
+                "-an", "-vf", "transpose=1", clip])
+                start.ArgumentList.Add(arg);
+            using (var process = Process.Start(start)!)
+            {
+                await process.WaitForExitAsync();
+                Assert.Equal(0, process.ExitCode);
+            }
+
+            var result = await Analyzer.AnalyzeAsync(clip, ExerciseCatalog.Default.Get("jumping-jack"),
+                PoseModelKind.Lightning, null, CancellationToken.None);
+
+            output.WriteLine($"{result.Reps} good, {result.ImproperReps} improper");
+            Assert.Equal(10, result.Reps + result.ImproperReps);
+            Assert.All(result.RepDetails, r => Assert.DoesNotContain(VideoWorkoutAnalyzer.UncheckedIssue, r.Issues));
+            Assert.True(result.Timeline.Width > result.Timeline.Height,
+                $"timeline {result.Timeline.Width}x{result.Timeline.Height}");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     /// <summary>

@@ -184,21 +184,21 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
     }
 
     /// <summary>
-    /// The side-view squats turned a quarter (a clip that lost its rotation metadata), uploaded as squats: the squat
-    /// cannot be read from that picture, so the page shows the five reps counted from the whole-body movement, none of
-    /// them good, and says why and what to do.
+    /// The jumping jacks with the feet cropped out of the picture, uploaded as jumping jacks: the exercise cannot be
+    /// read without the ankles, so the page shows the ten reps counted from the whole-body movement, none of them good,
+    /// and says why and what to do.
     /// </summary>
     [Fact]
-    public async Task ASidewaysClipShowsItsRepsAsCountedFromTheWholeBodyWithFormNotChecked()
+    public async Task AClipWithoutTheFeetShowsItsRepsAsCountedFromTheWholeBodyWithFormNotChecked()
     {
-        var folder = Directory.CreateTempSubdirectory("posegen-sideways-");
+        var folder = Directory.CreateTempSubdirectory("posegen-nofeet-");
         try
         {
-            var clip = Path.Combine(folder.FullName, "sideways-squats.mp4");
+            var clip = Path.Combine(folder.FullName, "jumping-jacks-no-feet.mp4");
             using (var ffmpeg = Process.Start(new ProcessStartInfo("ffmpeg")
             {
                 ArgumentList = { "-v", "error", "-nostdin", "-i", RepoPaths.Fixture("videos",
-                    "squat_vaidansh-pier-side.mp4"), "-an", "-vf", "transpose=1", clip },
+                    "jumpingjack_home_indepstudy.mp4"), "-an", "-vf", "crop=iw:ih*4/5:0:0", clip },
                 RedirectStandardError = true,
             })!)
             {
@@ -207,20 +207,20 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
             }
             await using var chromium = await ChromiumSession.LaunchAsync();
             var page = await chromium.NewPageAsync(app.BaseAddress);
-            await BrowserPages.RegisterAsync(page, "sideways");
+            await BrowserPages.RegisterAsync(page, "nofeet");
             await page.GotoAsync("/Workout");
 
             await page.SetInputFilesAsync("#video-input", clip);
-            await page.SelectOptionAsync("#video-exercise", "squat");
+            await page.SelectOptionAsync("#video-exercise", "jumping-jack");
             await page.ClickAsync("#video-submit");
             await Expect(page.Locator("#video-result")).ToBeVisibleAsync(new() { Timeout = 240_000 });
 
             await Expect(page.Locator("#video-reps")).ToHaveTextAsync("0");
-            await Expect(page.Locator("#video-improper")).ToHaveTextAsync("5");
-            await Expect(page.Locator("#video-rep-list li:has-text('form not checked')")).ToHaveCountAsync(5);
+            await Expect(page.Locator("#video-improper")).ToHaveTextAsync("10");
+            await Expect(page.Locator("#video-rep-list li:has-text('form not checked')")).ToHaveCountAsync(10);
             await Expect(page.Locator("#video-crosscheck")).ToBeVisibleAsync();
             await Expect(page.Locator("#video-crosscheck")).ToContainTextAsync(
-                "The squat could not be read from this camera angle");
+                "The jumping jack could not be read from this camera angle");
         }
         finally
         {
