@@ -38,7 +38,7 @@ internal static class Evaluation
         // As the product answers it: a clip the exercise cannot be read from counts its whole-body cycles instead,
         // each improper (VideoWorkoutAnalyzer).
         if (counter.Exercise.Kind == ExerciseKind.Reps && MotionRepetitions.WhenUnreadable(frames,
-                keypoints.FramesPerSecond, settings, usable, counter.Reps.Count) is { } motion)
+                keypoints.FramesPerSecond, settings, usable, counter.Reps.Count)?.Cycles is { } motion)
         {
             var motionError = label.PeakTimes.Count > 0 ? motion.Average(c => label.PeakTimes.Min(p =>
                 Math.Abs(p - c.PeakS))) : (double?)null;

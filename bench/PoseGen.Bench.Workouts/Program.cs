@@ -73,7 +73,7 @@ if (mode == "motion")
         var kp = ClipKeypoints.Load(ClipKeypoints.FileFor(cache, label.Clip, model))!;
         var frames = kp.PoseFrames().ToList();
         var settings = PoseGen.Core.Workouts.ExerciseCatalog.Default.Settings;
-        var cycles = PoseGen.Core.Workouts.MotionRepetitions.Find(frames, kp.FramesPerSecond, settings);
+        var cycles = PoseGen.Core.Workouts.MotionRepetitions.Find(frames, kp.FramesPerSecond, settings)?.Cycles;
         var counter = PoseGen.Core.Workouts.RepCounter.Start(label.Exercise == "none" ? "squat" : label.Exercise);
         var usable = 0;
         foreach (var f in frames)

@@ -23,6 +23,9 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
     /// </summary>
     private const int OrientationSamples = 12;
 
+    /// <summary>The unit of the whole-body movement's signal (<see cref="MotionTrace"/>).</summary>
+    public const string MotionUnit = "torso lengths";
+
     /// <summary>The issue given to each rep counted from the whole-body movement.</summary>
     public const string UncheckedIssue = "form not checked from this camera angle";
 
@@ -164,8 +167,7 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
         counter = counter.Finish();
         if (exercise.Kind == ExerciseKind.Reps && MotionRepetitions.WhenUnreadable(poses, framesPerSecond, settings,
                 usable, counter.Reps.Count) is { } motion)
-            return (Unchecked(exercise, motion, new SignalSeries(counter.SignalUnit, times, values), recognition,
-                period), usable / (double)Math.Max(1, poses.Count));
+            return (Unchecked(exercise, motion, times, recognition, period), usable / (double)Math.Max(1, poses.Count));
         var details = counter.Reps.Select(r => new RepDetail(Math.Round(r.StartS, 2), Math.Round(r.EndS, 2),
             Math.Round(r.PeakS, 2),
             Math.Round(r.Quality, 3), r.Issues, r.Explanation)).ToList();
@@ -187,9 +189,14 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
     /// movement (<see cref="MotionRepetitions"/>) are reported, each as a rep whose form was not checked, so they count
     /// as improper, never as good.
     /// </summary>
-    private static VideoWorkoutResult Unchecked(ExerciseDefinition exercise, IReadOnlyList<MotionCycle> motion,
-        SignalSeries signal, RecognitionSummary? recognition, RepetitionPeriod? period)
+    private static VideoWorkoutResult Unchecked(ExerciseDefinition exercise, MotionTrace trace,
+        IReadOnlyList<double> times, RecognitionSummary? recognition, RepetitionPeriod? period)
     {
+        var motion = trace.Cycles;
+        // The chart shows the signal the reps were found on; frames before anyone was seen have none.
+        var offset = times.Count - trace.Values.Count;
+        var signal = new SignalSeries(MotionUnit, times, [.. times.Select((_, i) =>
+            i < offset ? (double?)null : Math.Round(trace.Values[i - offset], 3))]);
         var name = exercise.Name.ToLowerInvariant();
         const string explanation = "Counted from your whole-body movement; form not checked";
         var note = $"The {name} could not be read from this camera angle, so these {motion.Count} reps were " +

@@ -6,6 +6,11 @@ namespace PoseGen.Core.Workouts;
 /// <summary>One back-and-forth of the whole-body motion: from the start side, past the far side, and back.</summary>
 public sealed record MotionCycle(double StartS, double PeakS, double EndS);
 
+/// <summary>The whole-body cycles and the signal they were found on: per frame from the first one that shows someone,
+/// its time and its place along the main direction of change, in torso lengths (start side low).</summary>
+public sealed record MotionTrace(IReadOnlyList<MotionCycle> Cycles, IReadOnlyList<double> TimesS,
+    IReadOnlyList<double> Values);
+
 /// <summary>
 /// Cycles of the main whole-body motion, whatever the exercise and the camera angle: the keypoints as the rep counter
 /// sees them (smoothed, swaps undone, brief losses carried), every joint relative to the trunk
@@ -34,7 +39,7 @@ public static class MotionRepetitions
     private const double SmoothSeconds = 0.3;
 
     /// <summary>Null when too few frames show anyone.</summary>
-    public static IReadOnlyList<MotionCycle>? Find(IReadOnlyList<PoseFrame> frames, double framesPerSecond,
+    public static MotionTrace? Find(IReadOnlyList<PoseFrame> frames, double framesPerSecond,
         CounterSettings settings)
     {
         ArgumentNullException.ThrowIfNull(frames);
@@ -67,7 +72,7 @@ public static class MotionRepetitions
         var sorted = smooth.Order().ToArray();
         if (edges > sorted[sorted.Length / 2])
             for (var t = 0; t < n; t++) smooth[t] = -smooth[t];
-        return Follow(times, smooth, range);
+        return new MotionTrace(Follow(times, smooth, range), times, smooth);
     }
 
     /// <summary>
@@ -84,7 +89,7 @@ public static class MotionRepetitions
     /// counter could read under <see cref="UnreadableShare"/> of the frames that show someone and the body repeats
     /// a movement at least twice, more often than the counter counted.
     /// </summary>
-    public static IReadOnlyList<MotionCycle>? WhenUnreadable(IReadOnlyList<PoseFrame> frames, double framesPerSecond,
+    public static MotionTrace? WhenUnreadable(IReadOnlyList<PoseFrame> frames, double framesPerSecond,
         CounterSettings settings, int usableFrames, int counted)
     {
         ArgumentNullException.ThrowIfNull(frames);
@@ -92,8 +97,8 @@ public static class MotionRepetitions
         var withSomeone = frames.Count(f => CompiledExercise.TrunkPose(f.Keypoints, settings.MinKeypointScore)
             is not null);
         if (usableFrames >= UnreadableShare * withSomeone) return null;
-        return Find(frames, framesPerSecond, settings) is { Count: >= 2 } cycles
-            && cycles.Count > counted ? cycles : null;
+        return Find(frames, framesPerSecond, settings) is { Cycles.Count: >= 2 } trace
+            && trace.Cycles.Count > counted ? trace : null;
     }
 
     /// <summary>

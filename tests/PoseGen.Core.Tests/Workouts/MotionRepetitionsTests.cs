@@ -49,7 +49,7 @@ public class MotionRepetitionsTests
 
         Assert.Empty(counter.Reps);
         Assert.NotNull(cycles);
-        Assert.Equal(5, cycles.Count);
+        Assert.Equal(5, cycles.Cycles.Count);
     }
 
     /// <summary>Push-ups filmed head-on (within 15 degrees), where the body's length is foreshortened to nothing and
@@ -67,7 +67,7 @@ public class MotionRepetitionsTests
 
         Assert.True(usable < frames.Count / 3, $"{usable} of {frames.Count} frames usable");
         Assert.NotNull(cycles);
-        Assert.Equal(5, cycles.Count);
+        Assert.Equal(5, cycles.Cycles.Count);
     }
 
     [Theory]
@@ -93,7 +93,7 @@ public class MotionRepetitionsTests
         var cycles = MotionRepetitions.Find(frames, Fps, Settings);
 
         Assert.NotNull(cycles);
-        Assert.Empty(cycles);
+        Assert.Empty(cycles.Cycles);
         Assert.Null(MotionRepetitions.WhenUnreadable(frames, Fps, Settings, 0, 0));
     }
 
@@ -120,6 +120,6 @@ public class MotionRepetitionsTests
         var cycles = MotionRepetitions.Find(frames, Fps, Settings);
 
         Assert.NotNull(cycles);
-        Assert.Equal(5, cycles.Count);
+        Assert.Equal(5, cycles.Cycles.Count);
     }
 }

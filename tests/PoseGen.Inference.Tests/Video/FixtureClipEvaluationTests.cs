@@ -178,6 +178,9 @@ public sealed class FixtureClipEvaluationTests(ModelFixture models,
         Assert.All(result.RepDetails, r => Assert.Equal([VideoWorkoutAnalyzer.UncheckedIssue], r.Issues));
         Assert.All(result.Cycles!, c => Assert.Contains("form not checked", c.Explanation, StringComparison.Ordinal));
         Assert.Contains("could not be read from this camera angle", result.Repetition!.Note, StringComparison.Ordinal);
+        // The chart shows the movement the reps were counted on, not the exercise's signal that could not be read.
+        Assert.Equal(VideoWorkoutAnalyzer.MotionUnit, result.Signal.Unit);
+        Assert.True(result.Signal.Values.Count(v => v is not null) > 0.9 * result.Signal.TimesS.Count);
     }
 
     /// <summary>Detects the people of a fixture clip re-encoded through an ffmpeg filter graph.</summary>

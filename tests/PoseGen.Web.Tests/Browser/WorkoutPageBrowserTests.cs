@@ -221,6 +221,8 @@ public sealed class WorkoutPageBrowserTests(LiveServer app) : IClassFixture<Live
             await Expect(page.Locator("#video-crosscheck")).ToBeVisibleAsync();
             await Expect(page.Locator("#video-crosscheck")).ToContainTextAsync(
                 "The jumping jack could not be read from this camera angle");
+            await Expect(page.Locator("#video-chart")).ToHaveAttributeAsync("data-reps", "10");
+            await BrowserPages.ScreenshotAsync(page, "workout-video-unchecked.png");
         }
         finally
         {
