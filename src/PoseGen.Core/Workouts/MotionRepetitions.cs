@@ -13,18 +13,18 @@ public sealed record MotionTrace(IReadOnlyList<MotionCycle> Cycles, IReadOnlyLis
 
 /// <summary>
 /// Cycles of the main whole-body motion, whatever the exercise and the camera angle: the keypoints as the rep counter
-/// sees them (smoothed, swaps undone, brief losses carried), every joint relative to the trunk
-/// centre in the clip's typical torso length (so the body's size in the picture stays in the signal), slow drift
-/// removed as in <see cref="Periodicity"/>, projected on the first principal component (the direction in which the
-/// pose changes most) and followed on its own range with the rep counter's settings (<see cref="RangeSettings"/>:
-/// begin past 35 % of the range, peak past 70 %, back under 35 %). It knows nothing of form, so it is a fallback for a
-/// named exercise whose own signal and posture cannot be read from the camera's view (filmed from straight above,
-/// head-on, or turned sideways), never a rep count on its own. Nothing in it was fitted; one design step was taken
-/// after looking at a fixture clip: with each frame's own torso length as the unit (as <see cref="Periodicity"/> has
-/// it) the push-ups filmed from straight above gave 5 cycles of 9, because their depth shows only as size; in the
-/// clip's typical torso length they give 8 from the raw keypoints and 7 from the smoothed ones, which are kept because
-/// raw joints flickering out turned every flicker into a cycle (18 of 9 on a changed copy, 5 smoothed;
-/// bench/RESULTS.md, "Counted from the whole-body movement").
+/// sees them (smoothed, swaps undone, brief losses carried), every joint relative to the trunk centre in the clip's
+/// typical torso length (so the body's size in the picture stays in the signal), slow drift removed as in
+/// <see cref="Periodicity"/>, projected on the first principal component (the direction in which the pose changes
+/// most) and followed on its own range with the rep counter's settings (<see cref="RangeSettings"/>: begin past 35 %
+/// of the range, peak past 70 %, back under 35 %). It knows nothing of form, so it is a fallback for a named exercise
+/// whose own signal and posture cannot be read from the camera's view (filmed from straight above, head-on, turned
+/// sideways, or with the feet out of the picture), never a rep count on its own.
+/// Nothing in it was fitted. Two design steps were taken after looking at fixture data: with each frame's own torso
+/// length as the unit (as <see cref="Periodicity"/> has it) the push-ups filmed from straight above gave 5 cycles of
+/// 9, because their depth shows only as size; in the clip's typical torso length they give 8 from the raw keypoints
+/// and 7 from the smoothed ones, which are kept because with raw joints flickering out every flicker became a cycle
+/// (18 of 9 on a changed copy, 5 smoothed; bench/RESULTS.md, "Counted from the whole-body movement").
 /// </summary>
 public static class MotionRepetitions
 {
