@@ -25,20 +25,12 @@ internal static class Evaluation
             return new ClipScore(label, auto.Reps + auto.ImproperReps, auto.Reps, null, null, $"auto: {auto.Exercise}");
         }
         var exerciseId = label.Exercise;
-        settings ??= catalog.Settings;
         var frames = keypoints.PoseFrames().ToList();
-        var usable = 0;
-        var counter = RepCounter.Start(catalog.Get(exerciseId), settings);
-        foreach (var frame in frames)
-        {
-            counter = counter.Next(frame);
-            usable += counter.IsVisible ? 1 : 0;
-        }
-        counter = counter.Finish();
+        var counter = frames.Aggregate(RepCounter.Start(catalog.Get(exerciseId), settings ?? catalog.Settings),
+            (c, f) => c.Next(f)).Finish();
         // As the product answers it: a clip the exercise cannot be read from counts its whole-body cycles instead,
         // each improper (VideoWorkoutAnalyzer).
-        if (counter.Exercise.Kind == ExerciseKind.Reps && MotionRepetitions.WhenUnreadable(frames,
-                keypoints.FramesPerSecond, settings, usable, counter.Reps.Count)?.Cycles is { } motion)
+        if (MotionRepetitions.WhenUnreadable(frames, keypoints.FramesPerSecond, counter)?.Cycles is { } motion)
         {
             var motionError = label.PeakTimes.Count > 0 ? motion.Average(c => label.PeakTimes.Min(p =>
                 Math.Abs(p - c.PeakS))) : (double?)null;

@@ -74,14 +74,9 @@ if (mode == "motion")
         var frames = kp.PoseFrames().ToList();
         var settings = PoseGen.Core.Workouts.ExerciseCatalog.Default.Settings;
         var cycles = PoseGen.Core.Workouts.MotionRepetitions.Find(frames, kp.FramesPerSecond, settings)?.Cycles;
-        var counter = PoseGen.Core.Workouts.RepCounter.Start(label.Exercise == "none" ? "squat" : label.Exercise);
-        var usable = 0;
-        foreach (var f in frames)
-        {
-            counter = counter.Next(f);
-            if (counter.IsVisible) usable++;
-        }
-        counter = counter.Finish();
+        var counter = frames.Aggregate(PoseGen.Core.Workouts.RepCounter.Start(label.Exercise == "none" ? "squat"
+            : label.Exercise), (c, f) => c.Next(f)).Finish();
+        var usable = counter.UsableFrames;
         var period = PoseGen.Core.Workouts.Periodicity.Estimate(frames, kp.FramesPerSecond);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label.Clip} want {label.CompleteReps} counted {counter.Reps.Count} usable " +
@@ -123,28 +118,20 @@ if (mode == "count")
 if (mode == "orient")
 {
     var source = host.Services.GetRequiredService<FfmpegFrameSource>();
-    var detector = host.Services.GetRequiredService<IPoseDetector>();
+    var analyzer = host.Services.GetRequiredService<PoseGen.Application.Workouts.VideoWorkoutAnalyzer>();
     foreach (var file in args.Skip(1))
     {
         var info = await source.ProbeAsync(file, CancellationToken.None);
         var frames = new List<PoseGen.Core.Imaging.RgbImage>();
         await foreach (var f in source.ReadFramesAsync(file, info, CancellationToken.None))
             frames.Add(f.Image);
-        var sample = Enumerable.Range(0, 12).Select(i => frames[i * (frames.Count - 1) / 11]).ToList();
-        async Task<double> Mean(Func<PoseGen.Core.Imaging.RgbImage, PoseGen.Core.Imaging.RgbImage> turn)
-        {
-            double sum = 0;
-            foreach (var image in sample)
-            {
-                var r = await detector.DetectAsync(turn(image), PoseModelKind.Lightning, CancellationToken.None);
-                sum += r.People.Count > 0 ? r.People[0].Keypoints.Average(k => k.Score) : 0;
-            }
-            return sum / sample.Count;
-        }
-        var (upright, clockwise, anticlockwise) = (await Mean(i => i), await Mean(i => i.QuarterTurn(true)),
-            await Mean(i => i.QuarterTurn(false)));
+        var picks = PoseGen.Application.Workouts.VideoWorkoutAnalyzer.OrientationPicks(frames.Count);
+        var sample = picks.Order().Select(i => frames[i]).ToList();
+        var scores = new List<double>();
+        foreach (bool? turn in (bool?[])[null, true, false])
+            scores.Add(await analyzer.MeanScoreAsync(sample, turn, PoseModelKind.Lightning, CancellationToken.None));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(file)}: upright " +
-            $"{upright:0.000} clockwise {clockwise:0.000} anticlockwise {anticlockwise:0.000}"));
+            $"{scores[0]:0.000} clockwise {scores[1]:0.000} anticlockwise {scores[2]:0.000}"));
     }
     return;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PoseGen.Core.Abstractions;
+using PoseGen.Core.Imaging;
 using PoseGen.Core.Poses;
 using PoseGen.Core.Workouts;
 
@@ -92,28 +93,20 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
     private async Task<(Pass Pass, VideoWorkoutResult Result)?> TurnedAsync(string path, VideoInfo info,
         PoseModelKind model, List<PoseFrame> poses, ExerciseDefinition exercise, CancellationToken cancellationToken)
     {
-        if (poses.Count < OrientationSamples) return null;
-        var picks = Enumerable.Range(0, OrientationSamples).Select(i =>
-            i * (poses.Count - 1) / (OrientationSamples - 1))
-            .ToHashSet();
-        var samples = new List<Core.Imaging.RgbImage>();
+        var picks = OrientationPicks(poses.Count);
+        if (picks.Count == 0) return null;
+        var samples = new List<RgbImage>();
         await foreach (var frame in frames.ReadFramesAsync(path, info, cancellationToken))
         {
             if (picks.Contains(frame.Index)) samples.Add(frame.Image);
             if (samples.Count == picks.Count) break;
         }
-        var stored = picks.Average(i => poses[i].Keypoints.Average(k => (double)k.Score));
+        var stored = picks.Average(i => MeanScore(poses[i].Keypoints));
         var (best, score) = (false, double.NegativeInfinity);
         foreach (var clockwise in (bool[])[true, false])
         {
-            double sum = 0;
-            foreach (var image in samples)
-            {
-                var people = (await detector.DetectAsync(image.QuarterTurn(clockwise), model,
-                    cancellationToken)).People;
-                sum += people.Count > 0 ? people[0].Keypoints.Average(k => (double)k.Score) : 0;
-            }
-            if (sum / Math.Max(1, samples.Count) > score) (best, score) = (clockwise, sum / Math.Max(1, samples.Count));
+            var turned = await MeanScoreAsync(samples, clockwise, model, cancellationToken);
+            if (turned > score) (best, score) = (clockwise, turned);
         }
         if (score <= stored) return null;
         var pass = await DetectAsync(path, info, model, best, null, cancellationToken);
@@ -121,14 +114,38 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
         return read >= MotionRepetitions.UnreadableShare ? (pass, result) : null;
     }
 
+    /// <summary>The <see cref="OrientationSamples"/> evenly spaced frame indices <see cref="TurnedAsync"/> scores (none
+    /// for a clip with fewer frames).</summary>
+    public static IReadOnlySet<int> OrientationPicks(int frameCount) => frameCount < OrientationSamples
+        ? new HashSet<int>()
+        : Enumerable.Range(0, OrientationSamples).Select(i => i * (frameCount - 1) / (OrientationSamples - 1))
+            .ToHashSet();
+
+    /// <summary>MoveNet's mean keypoint score of the person it finds in each image (0 where it finds nobody), each
+    /// image first turned a quarter when <paramref name="turn"/> says which way (true: clockwise).</summary>
+    public async Task<double> MeanScoreAsync(IReadOnlyList<RgbImage> images, bool? turn, PoseModelKind model,
+        CancellationToken cancellationToken)
+    {
+        double sum = 0;
+        foreach (var image in images)
+        {
+            var people = (await detector.DetectAsync(turn is { } clockwise ? image.QuarterTurn(clockwise) : image,
+                model, cancellationToken)).People;
+            sum += people.Count > 0 ? MeanScore(people[0].Keypoints) : 0;
+        }
+        return sum / Math.Max(1, images.Count);
+    }
+
+    private static double MeanScore(IReadOnlyList<Keypoint> keypoints) => keypoints.Average(k => (double)k.Score);
+
     /// <summary>
     /// Counts (and, without <paramref name="exercise"/>, first recognises) the exercise in detected frames.
     /// </summary>
     public static VideoWorkoutResult Count(IReadOnlyList<PoseFrame> poses, ExerciseDefinition? exercise,
         double framesPerSecond) => CountAndRead(poses, exercise, framesPerSecond).Result;
 
-    /// <summary><see cref="Count"/>, and the share of the frames the named exercise's counter could read (1 without
-    /// a named exercise).</summary>
+    /// <summary><see cref="Count"/>, and the share of the frames the exercise's counter could read (1 when no
+    /// exercise was named or recognised).</summary>
     private static (VideoWorkoutResult Result, double Read) CountAndRead(IReadOnlyList<PoseFrame> poses,
         ExerciseDefinition? exercise, double framesPerSecond)
     {
@@ -157,17 +174,15 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
         var settings = ExerciseCatalog.Default.Settings;
         var counter = RepCounter.Start(exercise, settings);
         var values = new List<double?>(poses.Count);
-        var usable = 0;
         foreach (var pose in poses)
         {
             counter = counter.Next(pose);
             values.Add(counter.IsVisible && counter.Signal is { } s ? Math.Round(s, 3) : null);
-            usable += counter.IsVisible ? 1 : 0;
         }
         counter = counter.Finish();
-        if (exercise.Kind == ExerciseKind.Reps && MotionRepetitions.WhenUnreadable(poses, framesPerSecond, settings,
-                usable, counter.Reps.Count) is { } motion)
-            return (Unchecked(exercise, motion, times, recognition, period), usable / (double)Math.Max(1, poses.Count));
+        var read = counter.UsableFrames / (double)Math.Max(1, poses.Count);
+        if (MotionRepetitions.WhenUnreadable(poses, framesPerSecond, counter) is { } motion)
+            return (Unchecked(exercise, motion, times, recognition, period), read);
         var details = counter.Reps.Select(r => new RepDetail(Math.Round(r.StartS, 2), Math.Round(r.EndS, 2),
             Math.Round(r.PeakS, 2),
             Math.Round(r.Quality, 3), r.Issues, r.Explanation)).ToList();
@@ -180,7 +195,7 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
             .OrderBy(c => c.StartS).ToList();
         return (new VideoWorkoutResult(exercise.Id, counter.GoodReps, counter.ImproperReps, 0, details,
             new SignalSeries(counter.SignalUnit, times, values), new KeypointTimeline(0, 0, 0, []), cycles, recognition,
-            Repetition(period, counter.Reps.Count)), usable / (double)Math.Max(1, poses.Count));
+            Repetition(period, counter.Reps.Count)), read);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Numerics;
 using PoseGen.Core.Poses;
 
 namespace PoseGen.Core.Workouts;
@@ -47,15 +46,16 @@ public static class MotionRepetitions
         var range = settings.Range;
         // Seen joints score 1 after smoothing, unseen ones 0.
         const double minScore = 0.5;
-        frames = Smoothed(frames, settings);
-        var poses = Periodicity.Normalise(frames, minScore);
+        var (smoothed, logTorso) = Smoothed(frames, settings);
+        var poses = Periodicity.Normalise(smoothed, minScore);
         var n = poses.Count;
         if (n < 3 * framesPerSecond) return null;
-        var seen = frames.Skip(frames.Count - n).ToList();
-        var times = seen.Select(f => f.TimeSeconds).ToList();
+        var times = smoothed.Skip(smoothed.Count - n).Select(f => f.TimeSeconds).ToList();
         // In the clip's own torso lengths (the median over the clip), not each frame's: the body's size stays in the
-        // signal.
-        var logSize = LogSize(seen, minScore);
+        // signal. The first of these frames shows the trunk (Normalise starts there); later gaps keep the last size.
+        var logSize = new double[n];
+        for (var t = 0; t < n; t++)
+            logSize[t] = logTorso[smoothed.Count - n + t] ?? logSize[t - 1];
         var typical = logSize.Order().ElementAt(n / 2);
         var window = (int)Math.Round(Periodicity.DetrendSeconds * framesPerSecond);
         var half = Math.Max(1, (int)Math.Round(SmoothSeconds * framesPerSecond / 2));
@@ -65,7 +65,7 @@ public static class MotionRepetitions
                 window);
         // The direction in which the pose changes most.
         var projected = Project(series, Dominant(Covariance(series)));
-        var smooth = Smooth(projected, half);
+        var smooth = Periodicity.MovingAverage(projected, half);
         // The start side is where the set begins and ends: the side the first and last seconds sit on.
         var edge = Math.Max(1, (int)Math.Round(framesPerSecond));
         var edges = smooth.Take(edge).Concat(smooth.TakeLast(edge)).Average();
@@ -84,40 +84,47 @@ public static class MotionRepetitions
     public const double UnreadableShare = 1.0 / 3;
 
     /// <summary>
-    /// The whole-body cycles to report for a named rep exercise whose counter could use only
-    /// <paramref name="usableFrames"/> of the frames and counted <paramref name="counted"/> reps: null unless the
-    /// counter could read under <see cref="UnreadableShare"/> of the frames that show someone and the body repeats
-    /// a movement at least twice, more often than the counter counted.
+    /// The whole-body cycles to report for a rep exercise whose <paramref name="counter"/> has been through
+    /// <paramref name="frames"/>: null unless the counter could read under <see cref="UnreadableShare"/> of the frames
+    /// that show someone and the body repeats a movement at least twice, more often than the counter counted.
     /// </summary>
     public static MotionTrace? WhenUnreadable(IReadOnlyList<PoseFrame> frames, double framesPerSecond,
-        CounterSettings settings, int usableFrames, int counted)
+        RepCounter counter)
     {
         ArgumentNullException.ThrowIfNull(frames);
-        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(counter);
+        var settings = counter.Settings;
+        if (counter.Exercise.Kind != ExerciseKind.Reps) return null;
         var withSomeone = frames.Count(f => CompiledExercise.TrunkPose(f.Keypoints, settings.MinKeypointScore)
             is not null);
-        if (usableFrames >= UnreadableShare * withSomeone) return null;
+        if (counter.UsableFrames >= UnreadableShare * withSomeone) return null;
         return Find(frames, framesPerSecond, settings) is { Cycles.Count: >= 2 } trace
-            && trace.Cycles.Count > counted ? trace : null;
+            && trace.Cycles.Count > counter.Reps.Count ? trace : null;
     }
 
     /// <summary>
     /// The frames as the rep counter sees them (<see cref="KeypointSmoother"/>: One-Euro smoothing, left/right swaps
     /// undone, a joint lost for under <see cref="CounterSettings.JointCarrySeconds"/> carried at its last place), each
-    /// joint scored 1 when seen and 0 when not.
+    /// joint scored 1 when seen and 0 when not, and per frame the trunk's size in the picture as a natural logarithm
+    /// (a change of 0.1 is the body looking 10 % nearer or farther; null where no trunk is seen). From straight above,
+    /// the pose barely changes shape in a push-up: the body comes nearer and goes away, which only its size shows.
     /// </summary>
-    private static List<PoseFrame> Smoothed(IReadOnlyList<PoseFrame> frames, CounterSettings settings)
+    private static (List<PoseFrame> Frames, double?[] LogTorso) Smoothed(IReadOnlyList<PoseFrame> frames,
+        CounterSettings settings)
     {
         var smoother = KeypointSmoother.Empty;
         var result = new List<PoseFrame>(frames.Count);
+        var logTorso = new double?[frames.Count];
         foreach (var frame in frames)
         {
             smoother = smoother.Next(frame, settings);
             var seen = smoother.SeenWithin(settings.JointCarrySeconds);
-            result.Add(frame with { Keypoints = [.. smoother.Points.Select((p, i) =>
-                new Keypoint(p.X * frame.ImageHeight, p.Y * frame.ImageHeight, seen[i] ? 1 : 0))] });
+            var pixels = smoother.Points.Select(p => p * frame.ImageHeight).ToArray();
+            result.Add(frame with { Keypoints = [.. pixels.Select((p, i) =>
+                new Keypoint(p.X, p.Y, seen[i] ? 1 : 0))] });
+            if (CompiledExercise.Trunk(pixels, seen) is { } trunk) logTorso[result.Count - 1] = Math.Log(trunk.Torso);
         }
-        return result;
+        return (result, logTorso);
     }
 
     private static List<MotionCycle> Follow(IReadOnlyList<double> times, double[] s, RangeSettings settings)
@@ -157,31 +164,6 @@ public static class MotionRepetitions
             cycleWindowFrom = null;
         }
         return cycles;
-    }
-
-    /// <summary>
-    /// The trunk's size in the picture, as a natural logarithm (a change of 0.1 is the body looking 10 % nearer or
-    /// farther), carried over frames where it is not seen. From straight above, the pose barely changes shape in a
-    /// push-up: the body comes nearer and goes away, which only its size shows.
-    /// </summary>
-    private static double[] LogSize(IEnumerable<PoseFrame> frames, double minScore)
-    {
-        var sizes = new List<double>();
-        Span<Vector2> points = stackalloc Vector2[CocoKeypoints.Count];
-        Span<bool> visible = stackalloc bool[CocoKeypoints.Count];
-        double? last = null;
-        foreach (var frame in frames)
-        {
-            var k = frame.Keypoints;
-            for (var i = 0; i < CocoKeypoints.Count; i++)
-            {
-                visible[i] = k[i].Score >= minScore && float.IsFinite(k[i].X) && float.IsFinite(k[i].Y);
-                points[i] = new Vector2(k[i].X, k[i].Y);
-            }
-            if (CompiledExercise.Trunk(points, visible) is { } trunk) last = Math.Log(trunk.Torso);
-            sizes.Add(last ?? 0);
-        }
-        return [.. sizes];
     }
 
     private static double[] Project(double[][] series, double[] direction)
@@ -228,18 +210,5 @@ public static class MotionRepetitions
             v = next;
         }
         return v;
-    }
-
-    private static double[] Smooth(double[] x, int half)
-    {
-        var y = new double[x.Length];
-        for (var i = 0; i < x.Length; i++)
-        {
-            int lo = Math.Max(0, i - half), hi = Math.Min(x.Length, i + half + 1);
-            double sum = 0;
-            for (var j = lo; j < hi; j++) sum += x[j];
-            y[i] = sum / (hi - lo);
-        }
-        return y;
     }
 }

@@ -32,12 +32,15 @@ public static class Periodicity
     public static RepetitionPeriod? Estimate(IReadOnlyList<PoseFrame> frames, double framesPerSecond,
         double minScore = 0.3)
     {
-        var (times, series) = Detrended(frames, framesPerSecond, minScore);
-        var n = times.Count;
+        var poses = Normalise(frames, minScore);
+        var n = poses.Count;
         var minLag = (int)Math.Ceiling(MinPeriodSeconds * framesPerSecond);
         var maxLag = Math.Min(n / 2, (int)Math.Floor(MaxPeriodSeconds * framesPerSecond));
         if (n == 0 || maxLag <= minLag) return null;
-        var dims = series.Length;
+        var dims = poses[0].Length;
+        var series = new double[dims][];
+        for (var d = 0; d < dims; d++)
+            series[d] = Detrend([.. poses.Select(p => p[d])], (int)Math.Round(DetrendSeconds * framesPerSecond));
         var r = new double[maxLag + 1];
         for (var lag = 0; lag <= maxLag; lag++)
         {
@@ -71,20 +74,6 @@ public static class Periodicity
         return new RepetitionPeriod(period, Math.Clamp(r[best], 0, 1), moving / period);
     }
 
-    /// <summary>The normalised pose sequence from the first frame where someone is seen (<see cref="Normalise"/>),
-    /// one series per coordinate with its slow drift removed, and the time of each of its frames.</summary>
-    internal static (IReadOnlyList<double> Times, double[][] Series) Detrended(IReadOnlyList<PoseFrame> frames,
-        double framesPerSecond, double minScore)
-    {
-        var poses = Normalise(frames, minScore);
-        var times = frames.Skip(frames.Count - poses.Count).Select(f => f.TimeSeconds).ToList();
-        var dims = poses.Count > 0 ? poses[0].Length : 0;
-        var series = new double[dims][];
-        for (var d = 0; d < dims; d++)
-            series[d] = Detrend([.. poses.Select(p => p[d])], (int)Math.Round(DetrendSeconds * framesPerSecond));
-        return (times, series);
-    }
-
     /// <summary>Seconds during which the pose moves: frames whose local (two-second) motion energy is at least a tenth
     /// of the 75th percentile, so rests before and after a set are left out of the cycle estimate.</summary>
     private static double MovingSeconds(double[][] series, double fps)
@@ -107,14 +96,21 @@ public static class Periodicity
 
     internal static double[] Detrend(double[] x, int window)
     {
-        var half = Math.Max(1, window / 2);
+        var mean = MovingAverage(x, Math.Max(1, window / 2));
+        return [.. x.Select((v, i) => v - mean[i])];
+    }
+
+    /// <summary>The centred moving average over <paramref name="half"/> frames either side (fewer at the ends).
+    /// </summary>
+    internal static double[] MovingAverage(double[] x, int half)
+    {
         var prefix = new double[x.Length + 1];
         for (var i = 0; i < x.Length; i++) prefix[i + 1] = prefix[i] + x[i];
         var y = new double[x.Length];
         for (var i = 0; i < x.Length; i++)
         {
             int lo = Math.Max(0, i - half), hi = Math.Min(x.Length, i + half + 1);
-            y[i] = x[i] - ((prefix[hi] - prefix[lo]) / (hi - lo));
+            y[i] = (prefix[hi] - prefix[lo]) / (hi - lo);
         }
         return y;
     }

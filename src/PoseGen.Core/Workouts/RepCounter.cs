@@ -45,6 +45,9 @@ public sealed record RepCounter
     /// <summary>Whether the last frame was usable (required joints visible, posture right).</summary>
     public bool IsVisible { get; internal init; }
 
+    /// <summary>How many frames so far were usable (<see cref="IsVisible"/>).</summary>
+    public int UsableFrames { get; internal init; }
+
     /// <summary>The smoothed rep signal of the last usable frame (for charts), in <see cref="SignalUnit"/>.</summary>
     public double? Signal { get; internal init; }
     public string SignalUnit => Compiled.ViewFor(View).Signal?.Unit ?? "ratio";
@@ -125,7 +128,7 @@ public sealed record RepCounter
                 ? next.Reset("Lost sight of you: get back into the start position")
                 : next;
         }
-        next = next with { IsVisible = true, Signal = observed.Signal };
+        next = next with { IsVisible = true, Signal = observed.Signal, UsableFrames = UsableFrames + 1 };
         if (next.Phase != WorkoutPhase.SettingUp && t - (LastUsableTime ?? t) > Exercise.MaxGapSeconds)
             next = next.Reset("Lost sight of you: get back into the start position");
         if (Exercise.Kind == ExerciseKind.Reps && view != View)

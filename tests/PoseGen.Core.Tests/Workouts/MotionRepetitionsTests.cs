@@ -23,17 +23,8 @@ public class MotionRepetitionsTests
         }),
     ];
 
-    private static (int Usable, RepCounter Counter) Count(string exercise, IReadOnlyList<PoseFrame> frames)
-    {
-        var counter = RepCounter.Start(exercise);
-        var usable = 0;
-        foreach (var frame in frames)
-        {
-            counter = counter.Next(frame);
-            usable += counter.IsVisible ? 1 : 0;
-        }
-        return (usable, counter.Finish());
-    }
+    private static RepCounter Count(string exercise, IEnumerable<PoseFrame> frames) =>
+        frames.Aggregate(RepCounter.Start(exercise), (c, f) => c.Next(f)).Finish();
 
     [Theory]
     [InlineData("push-up (Side)")]
@@ -43,9 +34,9 @@ public class MotionRepetitionsTests
         var m = Motion(name);
         var frames = TurnedSideways(new SyntheticSequence(m.View, Fps).Noise(1).Hold(1.5, m).Reps(m, 5)
             .Hold(1, m).Build());
-        var (usable, counter) = Count(m.Id, frames);
+        var counter = Count(m.Id, frames);
 
-        var cycles = MotionRepetitions.WhenUnreadable(frames, Fps, Settings, usable, counter.Reps.Count);
+        var cycles = MotionRepetitions.WhenUnreadable(frames, Fps, counter);
 
         Assert.Empty(counter.Reps);
         Assert.NotNull(cycles);
@@ -61,11 +52,11 @@ public class MotionRepetitionsTests
     {
         var m = Motion("push-up (Side)");
         var frames = new SyntheticSequence(m.View, Fps).Yaw(yaw).Noise(1).Hold(1.5, m).Reps(m, 5).Hold(1, m).Build();
-        var (usable, counter) = Count(m.Id, frames);
+        var counter = Count(m.Id, frames);
 
-        var cycles = MotionRepetitions.WhenUnreadable(frames, Fps, Settings, usable, counter.Reps.Count);
+        var cycles = MotionRepetitions.WhenUnreadable(frames, Fps, counter);
 
-        Assert.True(usable < frames.Count / 3, $"{usable} of {frames.Count} frames usable");
+        Assert.True(counter.UsableFrames < frames.Count / 3, $"{counter.UsableFrames} of {frames.Count} frames usable");
         Assert.NotNull(cycles);
         Assert.Equal(5, cycles.Cycles.Count);
     }
@@ -78,10 +69,10 @@ public class MotionRepetitionsTests
     {
         var m = Motion(name);
         var frames = new SyntheticSequence(m.View, Fps).Noise(1).Hold(1.5, m).Reps(m, 5).Hold(1, m).Build();
-        var (usable, counter) = Count(m.Id, frames);
+        var counter = Count(m.Id, frames);
 
         Assert.Equal(5, counter.Reps.Count);
-        Assert.Null(MotionRepetitions.WhenUnreadable(frames, Fps, Settings, usable, counter.Reps.Count));
+        Assert.Null(MotionRepetitions.WhenUnreadable(frames, Fps, counter));
     }
 
     [Fact]
@@ -94,7 +85,7 @@ public class MotionRepetitionsTests
 
         Assert.NotNull(cycles);
         Assert.Empty(cycles.Cycles);
-        Assert.Null(MotionRepetitions.WhenUnreadable(frames, Fps, Settings, 0, 0));
+        Assert.Null(MotionRepetitions.WhenUnreadable(frames, Fps, Count(m.Id, frames)));
     }
 
     /// <summary>Seen from straight above, a push-up barely changes the body's shape: it comes nearer the camera and
