@@ -57,6 +57,8 @@ public sealed class WorkoutAnalysisApiTests(DetectionAppFixture app) : IClassFix
         var status = await PollUntilFinishedAsync(app.Client, id);
         Assert.Equal("done", status.GetProperty("status").GetString());
         Assert.Equal(1, status.GetProperty("progress").GetDouble());
+        // The squat is read as filmed: no second pass on the clip turned.
+        Assert.Equal("reading", status.GetProperty("stage").GetString());
         var result = status.GetProperty("result");
         Assert.Equal("squat", result.GetProperty("exercise").GetString());
         Assert.Equal(2, result.GetProperty("reps").GetInt32() + result.GetProperty("improperReps").GetInt32());

@@ -98,8 +98,10 @@ async function poll(id) {
       showStatus('danger', `The analysis failed: ${job.error ?? 'unknown error'}`);
       return;
     }
-    showStatus('info',
-      job.status === 'queued' ? 'Waiting for the analyser…' : 'Finding keypoints and counting reps…');
+    showStatus('info', job.status === 'queued' ? 'Waiting for the analyser…'
+      : job.stage === 'turned'
+        ? 'The exercise could not be read as filmed: reading the clip again turned a quarter, in case it is sideways…'
+        : 'Finding keypoints and counting reps…');
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }

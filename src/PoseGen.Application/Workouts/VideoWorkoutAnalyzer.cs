@@ -31,17 +31,18 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
     public const string UncheckedIssue = "form not checked from this camera angle";
 
     /// <param name="exercise">The exercise to count; null recognises it from the motion.</param>
-    /// <param name="progress">Receives the fraction of the clip analysed, in [0, 1].</param>
+    /// <param name="progress">Receives the fraction of the clip analysed in the current pass, in [0, 1], and the pass
+    /// (a second one, <see cref="AnalysisProgress.Turned"/>, only for a clip the exercise cannot be read from).</param>
     public async Task<VideoWorkoutResult> AnalyzeAsync(string path, ExerciseDefinition? exercise, PoseModelKind model,
-        IProgress<double>? progress, CancellationToken cancellationToken)
+        IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
     {
         var info = await frames.ProbeAsync(path, cancellationToken);
         var pass = await DetectAsync(path, info, model, turn: null, progress, cancellationToken);
-        progress?.Report(1);
+        progress?.Report(new AnalysisProgress(1, AnalysisProgress.Reading));
         var (result, read) = CountAndRead(pass.Poses, exercise, frames.FramesPerSecond);
         // A named exercise read from under a third of the clip: the picture may be stored sideways.
         if (exercise is not null && read < MotionRepetitions.UnreadableShare
-            && await TurnedAsync(path, info, model, pass.Poses, exercise, cancellationToken) is { } turned)
+            && await TurnedAsync(path, info, model, pass.Poses, exercise, progress, cancellationToken) is { } turned)
             (pass, result) = turned;
         var duration = info.DurationSeconds > 0 ? info.DurationSeconds : pass.LastTime;
         return result with
@@ -58,7 +59,7 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
     /// <summary>The main person in every sampled frame, each frame first turned a quarter when
     /// <paramref name="turn"/> says which way (true: clockwise).</summary>
     private async Task<Pass> DetectAsync(string path, VideoInfo info, PoseModelKind model, bool? turn,
-        IProgress<double>? progress, CancellationToken cancellationToken)
+        IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
     {
         var poses = new List<PoseFrame>();
         var timeline = new List<TimelineFrame>();
@@ -77,7 +78,8 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
                     image.Height)));
             lastTime = frame.TimeSeconds;
             if (info.DurationSeconds > 0)
-                progress?.Report(Math.Clamp(frame.TimeSeconds / info.DurationSeconds, 0, 1));
+                progress?.Report(new AnalysisProgress(Math.Clamp(frame.TimeSeconds / info.DurationSeconds, 0, 1),
+                    turn is null ? AnalysisProgress.Reading : AnalysisProgress.Turned));
         }
         return new Pass(poses, timeline, timelineEvery, width, height, lastTime);
     }
@@ -88,10 +90,12 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
     /// quarter turns, the one whose <see cref="OrientationSamples"/> evenly spaced frames MoveNet scores higher (mean
     /// keypoint score of the person found) is tried when it scores higher than the picture as stored; its analysis is
     /// kept only when the named exercise can then be read from at least a third of the clip. Null otherwise. Only clips
-    /// the exercise cannot be read from get here, so an upright clip is never turned.
+    /// the exercise cannot be read from get here, so an upright clip is never turned. The turned pass reports its
+    /// progress from 0 again, as <see cref="AnalysisProgress.Turned"/>.
     /// </summary>
     private async Task<(Pass Pass, VideoWorkoutResult Result)?> TurnedAsync(string path, VideoInfo info,
-        PoseModelKind model, List<PoseFrame> poses, ExerciseDefinition exercise, CancellationToken cancellationToken)
+        PoseModelKind model, List<PoseFrame> poses, ExerciseDefinition exercise, IProgress<AnalysisProgress>? progress,
+        CancellationToken cancellationToken)
     {
         var picks = OrientationPicks(poses.Count);
         if (picks.Count == 0) return null;
@@ -109,7 +113,7 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
             if (turned > score) (best, score) = (clockwise, turned);
         }
         if (score <= stored) return null;
-        var pass = await DetectAsync(path, info, model, best, null, cancellationToken);
+        var pass = await DetectAsync(path, info, model, best, progress, cancellationToken);
         var (result, read) = CountAndRead(pass.Poses, exercise, frames.FramesPerSecond);
         return read >= MotionRepetitions.UnreadableShare ? (pass, result) : null;
     }

@@ -86,10 +86,21 @@ public sealed class VideoWorkoutAnalyzerTests(ModelFixture models,
                 Assert.Equal(0, process.ExitCode);
             }
 
+            var reports = new List<AnalysisProgress>();
             var result = await Analyzer.AnalyzeAsync(clip, ExerciseCatalog.Default.Get("jumping-jack"),
-                PoseModelKind.Lightning, null, CancellationToken.None);
+                PoseModelKind.Lightning, new Recorder(reports), CancellationToken.None);
 
             output.WriteLine($"{result.Reps} good, {result.ImproperReps} improper");
+            // Progress: the pass as stored to its end, then the turned pass from the start again, named as such.
+            var turnedFrom = reports.FindIndex(r => r.Stage == AnalysisProgress.Turned);
+            Assert.True(turnedFrom > 0, "no progress reported for the turned pass");
+            Assert.Equal(new AnalysisProgress(1, AnalysisProgress.Reading), reports[turnedFrom - 1]);
+            Assert.All(reports[..turnedFrom], r => Assert.Equal(AnalysisProgress.Reading, r.Stage));
+            var turned = reports[turnedFrom..];
+            Assert.All(turned, r => Assert.Equal(AnalysisProgress.Turned, r.Stage));
+            Assert.InRange(turned[0].Fraction, 0, 0.1);
+            Assert.InRange(turned[^1].Fraction, 0.9, 1);
+            Assert.Equal(turned.Select(r => r.Fraction).Order(), turned.Select(r => r.Fraction));
             Assert.Equal(10, result.Reps + result.ImproperReps);
             Assert.All(result.RepDetails, r => Assert.DoesNotContain(VideoWorkoutAnalyzer.UncheckedIssue, r.Issues));
             Assert.True(result.Timeline.Width > result.Timeline.Height,
@@ -99,6 +110,12 @@ public sealed class VideoWorkoutAnalyzerTests(ModelFixture models,
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Keeps every report, in order, on the reporting thread (Progress&lt;T&gt; would post them).</summary>
+    private sealed class Recorder(List<AnalysisProgress> reports) : IProgress<AnalysisProgress>
+    {
+        public void Report(AnalysisProgress value) => reports.Add(value);
     }
 
     /// <summary>

@@ -71,20 +71,21 @@ public sealed partial class WorkoutAnalysisJob(
             return;
         }
         var document = await UpdateAsync(id, d => d with { Status = WorkoutJobDocument.Running, Progress = 0,
-            Attempts = d.Attempts + 1 }, null, ct);
+            Stage = AnalysisProgress.Reading, Attempts = d.Attempts + 1 }, null, ct);
         if (document?.VideoFile is null)
             return;
         var path = videos.PathOf(document.VideoFile);
-        var saved = 0.0;
+        var saved = new AnalysisProgress(0, AnalysisProgress.Reading);
         var pending = Task.CompletedTask;
         // Reported synchronously from the analysis loop; saves are chained so at most one runs at a time and in order.
-        var progress = new InlineProgress(p =>
+        // A new pass (the clip tried turned a quarter) is saved at once, its progress starting again from 0.
+        var progress = new InlineProgress<AnalysisProgress>(p =>
         {
-            if (p - saved < ProgressStep || p >= 1)
+            if (p.Stage == saved.Stage && (p.Fraction - saved.Fraction < ProgressStep || p.Fraction >= 1))
                 return;
             saved = p;
-            pending = pending.ContinueWith(_ => UpdateAsync(id, d => d with { Progress = Math.Round(p, 3) }, null, ct),
-                ct, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            pending = pending.ContinueWith(_ => UpdateAsync(id, d => d with { Progress = Math.Round(p.Fraction, 3),
+                Stage = p.Stage }, null, ct), ct, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
         });
         VideoWorkoutResult result;
         try
@@ -158,9 +159,9 @@ public sealed partial class WorkoutAnalysisJob(
         return next;
     }
 
-    private sealed class InlineProgress(Action<double> report) : IProgress<double>
+    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(double value) => report(value);
+        public void Report(T value) => report(value);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workout video analysis {Id} failed (after {Retries} retries)")]
