@@ -143,6 +143,19 @@ public sealed class WorkoutAnalysisApiTests(DetectionAppFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task TakesTheExerciseAsAPersonWritesIt()
+    {
+        using var content = Upload(await File.ReadAllBytesAsync(Path.Combine(Videos, "squat_studio_pexels4838220.mp4")),
+            "squat.mp4", "Squats");
+        var response = await app.Client.PostAsync("/api/v1/workouts/analyze", content);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await JsonAsync(response)).GetProperty("id").GetString()!;
+        var status = await JsonAsync(await app.Client.GetAsync($"/api/v1/workouts/analyses/{id}"));
+        Assert.Equal("squat", status.GetProperty("exercise").GetString());
+    }
+
+    [Fact]
     public async Task AnswersNotFoundForAnUnknownId()
     {
         var response = await app.Client.GetAsync($"/api/v1/workouts/analyses/{Guid.NewGuid()}");

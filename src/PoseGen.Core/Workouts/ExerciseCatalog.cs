@@ -23,11 +23,15 @@ public sealed class ExerciseCatalog
 
     private readonly Dictionary<string, ExerciseDefinition> _byId;
 
+    private readonly Dictionary<string, ExerciseDefinition> _byName;
+
     private ExerciseCatalog(CounterSettings settings, IReadOnlyList<ExerciseDefinition> exercises)
     {
         Settings = settings;
         Exercises = exercises;
         _byId = exercises.ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase);
+        _byName = exercises.SelectMany(e => NameKeys(e).Select(key => (key, e))).DistinctBy(p => p.key)
+            .ToDictionary(p => p.key, p => p.e, StringComparer.Ordinal);
     }
 
     public static ExerciseCatalog Default => DefaultCatalog.Value;
@@ -40,6 +44,26 @@ public sealed class ExerciseCatalog
 
     public ExerciseDefinition Get(string id) =>
         Find(id) ?? throw new KeyNotFoundException($"Unknown exercise '{id}'.");
+
+    /// <summary>
+    /// The exercise a person names, however they write it: its id, its name or one of its aliases, in any case, with
+    /// or without spaces, hyphens and underscores, singular or plural ("Push-ups", "pushup", "sit ups", "bicep curl").
+    /// Null when nothing matches.
+    /// </summary>
+    public ExerciseDefinition? Resolve(string name) =>
+        Find(name.Trim()) ?? _byName.GetValueOrDefault(Key(name));
+
+    /// <summary>Letters and digits only, lower case: "Push-up" and "push up" share the key "pushup".</summary>
+    private static string Key(string name) =>
+        string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+
+    /// <summary>Every key <see cref="Resolve"/> finds the exercise by: its id, name and aliases, each also in the
+    /// plural (an s added, or es after s, sh, ch or x).</summary>
+    private static IEnumerable<string> NameKeys(ExerciseDefinition e) =>
+        new[] { e.Id, e.Name }.Concat(e.Aliases ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(Key)
+            .Where(k => k.Length > 0)
+            .SelectMany(k => new[] { k, k + (k.EndsWith('s') || k.EndsWith("sh", StringComparison.Ordinal)
+                || k.EndsWith("ch", StringComparison.Ordinal) || k.EndsWith('x') ? "es" : "s") });
 
     public static ExerciseCatalog Parse(string json)
     {
@@ -60,6 +84,10 @@ public sealed class ExerciseCatalog
         if (file.Exercises.GroupBy(e => e.Id, StringComparer.OrdinalIgnoreCase)
             .FirstOrDefault(g => g.Count() > 1) is { } dup)
             problems.Add($"exercise id '{dup.Key}' is defined more than once");
+        if (file.Exercises.SelectMany(e => NameKeys(e).Distinct().Select(key => (key, e.Id))).GroupBy(p => p.key)
+            .FirstOrDefault(g => g.Count() > 1) is { } shared)
+            problems.Add($"the name '{shared.Key}' stands for more than one exercise: "
+                + string.Join(", ", shared.Select(p => p.Id)));
         if (problems.Count > 0)
             throw new InvalidDataException("Invalid exercise catalog: " + string.Join("; ", problems));
         return new ExerciseCatalog(file.Settings, file.Exercises);

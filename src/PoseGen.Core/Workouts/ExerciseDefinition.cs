@@ -110,7 +110,8 @@ public sealed record ViewDefinition(
 /// <see cref="OptionalJoints"/> may be measured by checks too, which then judge only the frames where they are seen
 /// (the legs of a curl filmed from the waist up stay unjudged). <see cref="MaxGapSeconds"/>: how long the person may be
 /// out of sight before the rep under way is dropped; also how long a shoulder or hip, once seen, stands in at its
-/// smoothed position for the trunk, the required joints and the postures.
+/// smoothed position for the trunk, the required joints and the postures. <see cref="Aliases"/>: other names people
+/// give the same movement, by which <see cref="ExerciseCatalog.Resolve"/> finds it too.
 /// </summary>
 public sealed record ExerciseDefinition(
     string Id,
@@ -122,7 +123,8 @@ public sealed record ExerciseDefinition(
     double MaxGapSeconds,
     string PartialCue,
     IReadOnlyList<ViewDefinition> Views,
-    IReadOnlyList<string>? OptionalJoints = null);
+    IReadOnlyList<string>? OptionalJoints = null,
+    IReadOnlyList<string>? Aliases = null);
 
 /// <summary>One-Euro filter parameters (Casiez, Roussel, Vogel, CHI 2012) for keypoints in image-height units:
 /// cutoff = MinCutoffHz + Beta * |speed in image heights per second|.</summary>

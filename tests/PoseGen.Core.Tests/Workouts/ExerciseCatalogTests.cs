@@ -69,6 +69,8 @@ public class ExerciseCatalogTests
     [InlineData("\"start\": 150, \"peak\": 118, \"minTravel\": 20", "\"start\": 150, \"peak\": 118, \"minTravel\": 40",
         "minTravel")]
     [InlineData("\"id\": \"lunge\"", "\"id\": \"squat\"", "more than once")]
+    [InlineData("\"aliases\": [\"bridge\", \"hip bridge\"]", "\"aliases\": [\"curl\", \"hip bridge\"]",
+        "the name 'curl' stands for more than one exercise: biceps-curl, glute-bridge")]
     [InlineData("\"atMost\": 95, \"tolerance\": 10", "\"tolerance\": 10", "atLeast or atMost")]
     [InlineData("\"relativeToStart\": true, \"aggregate\": \"min\", \"atMost\": 0.66",
         "\"aggregate\": \"min\", \"atMost\": 0.66", "needs two 'per' joints unless")]
@@ -85,6 +87,36 @@ public class ExerciseCatalogTests
 
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("squat", "squat")]
+    [InlineData("Squats", "squat")]
+    [InlineData(" Push-ups ", "push-up")]
+    [InlineData("pushup", "push-up")]
+    [InlineData("press-ups", "push-up")]
+    [InlineData("sit ups", "sit-up")]
+    [InlineData("SITUP", "sit-up")]
+    [InlineData("bicep curls", "biceps-curl")]
+    [InlineData("Biceps curl", "biceps-curl")]
+    [InlineData("shoulder presses", "shoulder-press")]
+    [InlineData("overhead press", "shoulder-press")]
+    [InlineData("jumping_jacks", "jumping-jack")]
+    [InlineData("star jumps", "jumping-jack")]
+    [InlineData("glute bridges", "glute-bridge")]
+    [InlineData("lateral lunges", "lunge")]
+    [InlineData("forearm plank", "plank")]
+    public void ResolveFindsAnExerciseHoweverAPersonWritesIt(string name, string id) =>
+        Assert.Equal(id, ExerciseCatalog.Default.Resolve(name)?.Id);
+
+    [Theory]
+    [InlineData("burpee")]
+    [InlineData("")]
+    [InlineData("-")]
+    [InlineData("press")]
+    [InlineData("walking lunge")]
+    [InlineData("squatting")]
+    public void ResolveFindsNothingForAnotherMovementOrNoName(string name) =>
+        Assert.Null(ExerciseCatalog.Default.Resolve(name));
 
     [Fact]
     public void ThresholdsAreTunedInTheDataNotTheCode()

@@ -35,7 +35,7 @@ public sealed class WorkoutJobService(
             throw new InvalidInputException("Send the clip as the multipart form field 'video'.");
         var auto = string.IsNullOrWhiteSpace(exerciseId) || exerciseId.Trim()
             .Equals(Auto, StringComparison.OrdinalIgnoreCase);
-        var exercise = auto ? null : ExerciseCatalog.Default.Find(exerciseId!.Trim());
+        var exercise = auto ? null : ExerciseCatalog.Default.Resolve(exerciseId!);
         if (!auto && (exercise is null || exercise.Kind != ExerciseKind.Reps))
             throw new InvalidInputException(
                 "Field 'exercise' must be 'auto' (recognise it from the video, the default) or one of: "
