@@ -25,9 +25,11 @@ internal sealed record ClipKeypoints(string Clip, string Model, double FramesPer
         var info = await frames.ProbeAsync(path, CancellationToken.None);
         var (width, height) = frames.OutputSize(info);
         var list = new List<float[]>();
+        Pose? person = null;
         await foreach (var frame in frames.ReadFramesAsync(path, info, CancellationToken.None))
         {
-            var detection = await detector.DetectAsync(frame.Image, model, CancellationToken.None);
+            var detection = await detector.TrackAsync(frame.Image, model, person, CancellationToken.None);
+            person = detection.People.Count > 0 ? detection.People[0] : null;
             list.Add(detection.People.Count == 0 ? []
                 : [.. detection.People[0].Keypoints.SelectMany(k => new[] { k.X, k.Y, k.Score })]);
         }

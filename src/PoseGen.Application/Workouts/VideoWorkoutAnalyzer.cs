@@ -67,11 +67,13 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
         var (width, height) = frames.OutputSize(info);
         if (turn is not null) (width, height) = (height, width);
         var lastTime = 0.0;
+        Pose? person = null;
         await foreach (var frame in frames.ReadFramesAsync(path, info, cancellationToken))
         {
             var image = turn is { } clockwise ? frame.Image.QuarterTurn(clockwise) : frame.Image;
-            var detection = await detector.DetectAsync(image, model, cancellationToken);
-            var person = detection.People.Count > 0 ? detection.People[0] : null;
+            // The person of the frame before is looked for first where they were (MoveNet's way on video).
+            var detection = await detector.TrackAsync(image, model, person, cancellationToken);
+            person = detection.People.Count > 0 ? detection.People[0] : null;
             poses.Add(PoseFrame.FromPose(frame.TimeSeconds, person, image.Width, image.Height));
             if (frame.Index % timelineEvery == 0)
                 timeline.Add(new TimelineFrame(Math.Round(frame.TimeSeconds, 3), Flatten(person, image.Width,
@@ -105,7 +107,8 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
             if (picks.Contains(frame.Index)) samples.Add(frame.Image);
             if (samples.Count == picks.Count) break;
         }
-        var stored = picks.Average(i => MeanScore(poses[i].Keypoints));
+        // Scored afresh like the turns, not taken from the pass, whose frames followed the person from one to the next.
+        var stored = await MeanScoreAsync(samples, null, model, cancellationToken);
         var (best, score) = (false, double.NegativeInfinity);
         foreach (var clockwise in (bool[])[true, false])
         {

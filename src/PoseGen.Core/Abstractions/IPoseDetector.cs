@@ -32,6 +32,14 @@ public interface IPoseDetector
     /// an error. Keypoint coordinates are in pixels of <paramref name="image"/>.
     /// </summary>
     Task<PoseDetectionResult> DetectAsync(RgbImage image, PoseModelKind model, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DetectAsync"/>, for the next frame of a video in which <paramref name="previous"/> was found in
+    /// the frame before (null: nobody was). A single-person model also looks where that person was, as MoveNet is
+    /// meant to be run on video, and keeps to them; a detector that cannot follow a person detects afresh.
+    /// </summary>
+    Task<PoseDetectionResult> TrackAsync(RgbImage image, PoseModelKind model, Pose? previous,
+        CancellationToken cancellationToken) => DetectAsync(image, model, cancellationToken);
 }
 
 /// <param name="ImageWidth">Width of the image the keypoints refer to, in pixels.</param>

@@ -11,10 +11,12 @@ namespace PoseGen.Inference.MoveNet;
 
 /// <summary>
 /// <see cref="IPoseDetector"/> on the converted MoveNet graphs. Single person: a letterboxed pass over the whole image,
-/// then a second pass on a crop around the person found. Auto: multipose finds up to 6 people, thunder refines each on
-/// its crop; CenterNet's person boxes (when installed) add the people multipose missed (small, overlapping, more than
-/// six), each found by thunder on its own crop; a second multipose look at a larger input adds people still missed;
-/// people found twice are merged by OKS (non-maximum suppression), the earlier pass winning.
+/// then a second pass on a crop around the person found; on video (<see cref="TrackAsync"/>) also a pass on the crop
+/// around the person of the frame before, kept unless the fresh look finds that same person more clearly. Auto:
+/// multipose finds up to 6 people, thunder refines each on its crop; CenterNet's person boxes (when installed) add the
+/// people multipose missed (small, overlapping, more than six), each found by thunder on its own crop; a second
+/// multipose look at a larger input adds people still missed; people found twice are merged by OKS (non-maximum
+/// suppression), the earlier pass winning.
 /// </summary>
 public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOptions> options,
     CenterNetObjectDetector? people = null)
@@ -70,10 +72,16 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         CancellationToken cancellationToken) =>
         Task.FromResult(Detect(image, model, cancellationToken));
 
+    public Task<PoseDetectionResult> TrackAsync(RgbImage image, PoseModelKind model, Pose? previous,
+        CancellationToken cancellationToken) =>
+        Task.FromResult(Detect(image, model, cancellationToken, previous));
+
     /// <summary>
-    /// As <see cref="DetectAsync"/>, on the calling thread (a scheduler worker; see Scheduling.ScheduledPoseDetector).
+    /// As <see cref="DetectAsync"/>, on the calling thread (a scheduler worker; see Scheduling.ScheduledPoseDetector);
+    /// with <paramref name="previous"/>, as <see cref="TrackAsync"/>.
     /// </summary>
-    public PoseDetectionResult Detect(RgbImage image, PoseModelKind model, CancellationToken cancellationToken)
+    public PoseDetectionResult Detect(RgbImage image, PoseModelKind model, CancellationToken cancellationToken,
+        Pose? previous = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         cancellationToken.ThrowIfCancellationRequested();
@@ -81,10 +89,12 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         var clock = new PipelineClock();
         var people = model switch
         {
-            PoseModelKind.Lightning => DetectSingle(image, Runner(ModelCatalog.MoveNetLightning), cropWholeFrame: true,
-                clock, cancellationToken),
-            PoseModelKind.Thunder => DetectSingle(image, Runner(ModelCatalog.MoveNetThunder), cropWholeFrame: false,
-                clock, cancellationToken),
+            PoseModelKind.Lightning => Better(Followed(image, Runner(ModelCatalog.MoveNetLightning), previous, clock),
+                DetectSingle(image, Runner(ModelCatalog.MoveNetLightning), cropWholeFrame: true, clock,
+                    cancellationToken)),
+            PoseModelKind.Thunder => Better(Followed(image, Runner(ModelCatalog.MoveNetThunder), previous, clock),
+                DetectSingle(image, Runner(ModelCatalog.MoveNetThunder), cropWholeFrame: false, clock,
+                    cancellationToken)),
             PoseModelKind.Multipose => DetectMultiple(image, refine: false, clock, cancellationToken),
             PoseModelKind.Auto => DetectMultiple(image, refine: true, clock, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(model), model, "Unknown pose model."),
@@ -93,6 +103,34 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
             0, clock.PreprocessMs, clock.InferenceMs, Stopwatch.GetElapsedTime(started).TotalMilliseconds, clock.Runs);
         return new PoseDetectionResult(image.Width, image.Height, model, people, _settings.KeypointThreshold, timings);
     }
+
+    /// <summary>
+    /// MoveNet on video: one pass on the crop around the person of the frame before (the crop MoveNet's own video
+    /// pipeline takes), which keeps to that person when someone else is in the picture and sees them larger than the
+    /// whole frame would. Null, so that the frame is looked at whole, when there was nobody before, their trunk was not
+    /// seen, or the crop finds no one.
+    /// </summary>
+    private List<Pose>? Followed(RgbImage image, MoveNetModelRunner runner, Pose? previous, PipelineClock clock)
+    {
+        if (previous is null || runner.InputSize is not { } size
+            || CropRegion.AroundKeypoints([.. previous.Keypoints], image.Width, image.Height,
+                _settings.KeypointThreshold, size) is not { } crop)
+            return null;
+        var keypoints = MoveNetPostprocessing.ReadKeypoints(runner.Run(image, crop, clock), crop);
+        var score = MoveNetPostprocessing.PoseScore(keypoints, _settings.KeypointThreshold);
+        return score < _settings.MinPoseScore ? null
+            : [new Pose(keypoints, score, MoveNetPostprocessing.KeypointBox(keypoints, _settings.KeypointThreshold,
+                image.Width, image.Height))];
+    }
+
+    /// <summary>
+    /// Of the person followed from the frame before and the one found afresh, the fresh one only where nobody was
+    /// followed, or where it scores higher and is the same person (their boxes overlap as <see cref="CoveredOverlap"/>
+    /// says): someone else in the picture does not take over because they are seen more clearly for a moment.
+    /// </summary>
+    private static List<Pose> Better(List<Pose>? followed, List<Pose> fresh) =>
+        followed is null || (fresh.Count > 0 && fresh[0].Score > followed[0].Score
+            && CenterNetObjectDetector.Iou(fresh[0].Box, followed[0].Box) >= CoveredOverlap) ? fresh : followed;
 
     /// <param name="cropWholeFrame">Whether a crop nearly as large as the whole image still gets its pass (see
     /// <see cref="SecondPassMaxShare"/>).</param>

@@ -1,5 +1,6 @@
 using PoseGen.Core.Abstractions;
 using PoseGen.Core.Imaging;
+using PoseGen.Core.Poses;
 using PoseGen.Inference.MoveNet;
 
 namespace PoseGen.Inference.Scheduling;
@@ -17,5 +18,12 @@ public sealed class ScheduledPoseDetector(MoveNetPoseDetector detector, Inferenc
     {
         ArgumentNullException.ThrowIfNull(image);
         return scheduler.RunAsync(priority, ct => detector.Detect(image, model, ct), cancellationToken);
+    }
+
+    public Task<PoseDetectionResult> TrackAsync(RgbImage image, PoseModelKind model, Pose? previous,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return scheduler.RunAsync(priority, ct => detector.Detect(image, model, ct, previous), cancellationToken);
     }
 }
