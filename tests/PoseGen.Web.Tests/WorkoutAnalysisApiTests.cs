@@ -45,15 +45,21 @@ public sealed class WorkoutAnalysisApiTests(DetectionAppFixture app) : IClassFix
         throw new TimeoutException("The analysis did not finish within two minutes.");
     }
 
-    [Fact]
-    public async Task QueuesTheSquatClipAndCountsTwoCompleteRepsInHistory()
+    /// <summary>Uploads the studio squat clip named as <paramref name="exercise"/>; returns the queued job's id.</summary>
+    private async Task<string> QueueSquatClipAsync(string exercise)
     {
         using var content = Upload(await File.ReadAllBytesAsync(Path.Combine(Videos, "squat_studio_pexels4838220.mp4")),
-            "squat.mp4", "squat");
+            "squat.mp4", exercise);
         var response = await app.Client.PostAsync("/api/v1/workouts/analyze", content);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var id = (await JsonAsync(response)).GetProperty("id").GetString()!;
+        return (await JsonAsync(response)).GetProperty("id").GetString()!;
+    }
+
+    [Fact]
+    public async Task QueuesTheSquatClipAndCountsTwoCompleteRepsInHistory()
+    {
+        var id = await QueueSquatClipAsync("squat");
         var status = await PollUntilFinishedAsync(app.Client, id);
         Assert.Equal("done", status.GetProperty("status").GetString());
         Assert.Equal(1, status.GetProperty("progress").GetDouble());
@@ -145,12 +151,7 @@ public sealed class WorkoutAnalysisApiTests(DetectionAppFixture app) : IClassFix
     [Fact]
     public async Task TakesTheExerciseAsAPersonWritesIt()
     {
-        using var content = Upload(await File.ReadAllBytesAsync(Path.Combine(Videos, "squat_studio_pexels4838220.mp4")),
-            "squat.mp4", "Squats");
-        var response = await app.Client.PostAsync("/api/v1/workouts/analyze", content);
-
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var id = (await JsonAsync(response)).GetProperty("id").GetString()!;
+        var id = await QueueSquatClipAsync("Squats");
         var status = await JsonAsync(await app.Client.GetAsync($"/api/v1/workouts/analyses/{id}"));
         Assert.Equal("squat", status.GetProperty("exercise").GetString());
     }
