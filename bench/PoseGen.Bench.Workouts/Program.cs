@@ -22,6 +22,7 @@ using PoseGen.TestSupport;
 //   orient FILE... lightning's mean keypoint score on 12 frames of each file, as stored and turned a quarter each way
 //                  (what the analysis compares before turning a clip it cannot read)
 //   count FILE EXERCISE|auto [model]  analyse one video file as the product does and print what it counted
+//   follow FILE    where the person the video analysis follows is in each frame (hip centre, score, joints seen)
 //   speed [runs]   end-to-end video analysis speed (video seconds per wall second)
 var mode = args.Length > 0 ? args[0] : "eval";
 var repoRoot = RepoPaths.Root;
@@ -112,6 +113,24 @@ if (mode == "count")
     var peaks = string.Join(" ", result.RepDetails.Select(r => r.PeakS.ToString(CultureInfo.InvariantCulture)));
     Console.WriteLine($"{Path.GetFileName(args[1])}: {result.Exercise}, {result.Reps} good + {result.ImproperReps} " +
         $"improper; peaks {peaks}");
+    return;
+}
+
+if (mode == "follow")
+{
+    // Where the person the video analysis follows is, frame by frame: hip centre (pixels), score, joints seen.
+    var source = host.Services.GetRequiredService<FfmpegFrameSource>();
+    var detector = host.Services.GetRequiredService<IPoseDetector>();
+    var clip = await ClipKeypoints.DetectAsync(source, detector, args[1], PoseModelKind.Lightning);
+    for (var i = 0; i < clip.Frames.Count; i++)
+    {
+        var f = clip.Frames[i];
+        var line = f.Length == 0 ? "nobody" : string.Create(CultureInfo.InvariantCulture,
+            $"hips {(f[11 * 3] + f[12 * 3]) / 2:0} {(f[11 * 3 + 1] + f[12 * 3 + 1]) / 2:0} score "
+            + $"{Enumerable.Range(0, 17).Average(j => f[j * 3 + 2]):0.00} seen "
+            + $"{Enumerable.Range(0, 17).Count(j => f[j * 3 + 2] >= 0.3)}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i / clip.FramesPerSecond:0.0} s {line}"));
+    }
     return;
 }
 
