@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PoseGen.Application.Workouts;
 using PoseGen.Core.Abstractions;
+using PoseGen.Core.Poses;
 using PoseGen.Core.Workouts;
 using PoseGen.Inference.Tests.Support;
 using PoseGen.Inference.Video;
@@ -51,12 +52,14 @@ public sealed class FixtureClipEvaluationTests(ModelFixture models,
         var frames = models.Services.GetRequiredService<FfmpegFrameSource>();
         var info = await frames.ProbeAsync(path, CancellationToken.None);
         var poses = new List<PoseFrame>();
+        Pose? person = null;
         await foreach (var frame in frames.ReadFramesAsync(path, info, CancellationToken.None))
         {
-            var detection = await models.Detector.DetectAsync(frame.Image, PoseModelKind.Lightning,
+            // As the video analysis detects: following the person from the frame before.
+            var detection = await models.Detector.TrackAsync(frame.Image, PoseModelKind.Lightning, person,
                 CancellationToken.None);
-            poses.Add(PoseFrame.FromPose(frame.TimeSeconds, detection.People.Count > 0 ? detection.People[0] : null,
-                frame.Image.Width, frame.Image.Height));
+            person = detection.People.Count > 0 ? detection.People[0] : null;
+            poses.Add(PoseFrame.FromPose(frame.TimeSeconds, person, frame.Image.Width, frame.Image.Height));
         }
         return poses;
     }
@@ -138,6 +141,27 @@ public sealed class FixtureClipEvaluationTests(ModelFixture models,
             Assert.True(exact >= asFilmed - 3, $"{change.Name}: exact on {exact} clips, {asFilmed} as filmed");
             Assert.True(2 * named >= exercises, $"{change.Name}: named right {named} of {exercises}");
         }
+    }
+
+    /// <summary>
+    /// Curls filmed from the front: as the dumbbells come up, the shoulders MoveNet places move, and the front-view squat
+    /// signal (the hips' rise above the knees per shoulder width) follows, so the squat counter finds a cycle in most
+    /// curls. But the hips never drop, which a squat is (its defining "hips lowered" check), so none is taken for a
+    /// squat. Before, the squat scored 0.44 against the curl's 0.57, and a pause in the set tipped it to squat.
+    /// </summary>
+    [Fact]
+    public async Task CurlsFilmedFromTheFrontAreNotTakenForSquats()
+    {
+        var poses = await Detect("biceps-curl_swsumo-home-front.mp4");
+
+        var squat = ExerciseRecognizer.Fit(ExerciseCatalog.Default.Get("squat"), ExerciseCatalog.Default.Settings,
+            poses);
+
+        output.WriteLine($"squat: {squat.Cycles} cycles, score {squat.Score:0.00}");
+        Assert.InRange(squat.Cycles, 5, 9);
+        Assert.Equal(0, squat.Score);
+        Assert.Equal("biceps-curl", ExerciseRecognizer.Recognize(poses,
+            models.Services.GetRequiredService<FfmpegFrameSource>().FramesPerSecond).ExerciseId);
     }
 
     /// <summary>
