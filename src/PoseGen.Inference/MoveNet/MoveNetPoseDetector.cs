@@ -12,7 +12,8 @@ namespace PoseGen.Inference.MoveNet;
 /// <summary>
 /// <see cref="IPoseDetector"/> on the converted MoveNet graphs. Single person: a letterboxed pass over the whole image,
 /// then a second pass on a crop around the person found; on video (<see cref="TrackAsync"/>) also a pass on the crop
-/// around the person of the frame before, kept unless the fresh look finds that same person more clearly. Auto:
+/// around the person of the frame before, kept unless the fresh look finds that same person more clearly or someone
+/// larger, and multipose to locate a person too small for either to show a trunk. Auto:
 /// multipose finds up to 6 people, thunder refines each on its crop; CenterNet's person boxes (when installed) add the
 /// people multipose missed (small, overlapping, more than six), each found by thunder on its own crop; a second
 /// multipose look at a larger input adds people still missed; people found twice are merged by OKS (non-maximum
@@ -74,14 +75,21 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
 
     public Task<PoseDetectionResult> TrackAsync(RgbImage image, PoseModelKind model, Pose? previous,
         CancellationToken cancellationToken) =>
-        Task.FromResult(Detect(image, model, cancellationToken, previous));
+        Task.FromResult(Track(image, model, previous, cancellationToken));
 
     /// <summary>
-    /// As <see cref="DetectAsync"/>, on the calling thread (a scheduler worker; see Scheduling.ScheduledPoseDetector);
-    /// with <paramref name="previous"/>, as <see cref="TrackAsync"/>.
+    /// As <see cref="DetectAsync"/>, on the calling thread (a scheduler worker; see Scheduling.ScheduledPoseDetector).
     /// </summary>
-    public PoseDetectionResult Detect(RgbImage image, PoseModelKind model, CancellationToken cancellationToken,
-        Pose? previous = null)
+    public PoseDetectionResult Detect(RgbImage image, PoseModelKind model, CancellationToken cancellationToken) =>
+        Run(image, model, video: false, previous: null, cancellationToken);
+
+    /// <summary>As <see cref="TrackAsync"/>, on the calling thread.</summary>
+    public PoseDetectionResult Track(RgbImage image, PoseModelKind model, Pose? previous,
+        CancellationToken cancellationToken) =>
+        Run(image, model, video: true, previous, cancellationToken);
+
+    private PoseDetectionResult Run(RgbImage image, PoseModelKind model, bool video, Pose? previous,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
         cancellationToken.ThrowIfCancellationRequested();
@@ -89,12 +97,10 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         var clock = new PipelineClock();
         var people = model switch
         {
-            PoseModelKind.Lightning => Better(Followed(image, Runner(ModelCatalog.MoveNetLightning), previous, clock),
-                DetectSingle(image, Runner(ModelCatalog.MoveNetLightning), cropWholeFrame: true, clock,
-                    cancellationToken)),
-            PoseModelKind.Thunder => Better(Followed(image, Runner(ModelCatalog.MoveNetThunder), previous, clock),
-                DetectSingle(image, Runner(ModelCatalog.MoveNetThunder), cropWholeFrame: false, clock,
-                    cancellationToken)),
+            PoseModelKind.Lightning => Single(image, Runner(ModelCatalog.MoveNetLightning), cropWholeFrame: true,
+                video, previous, clock, cancellationToken),
+            PoseModelKind.Thunder => Single(image, Runner(ModelCatalog.MoveNetThunder), cropWholeFrame: false,
+                video, previous, clock, cancellationToken),
             PoseModelKind.Multipose => DetectMultiple(image, refine: false, clock, cancellationToken),
             PoseModelKind.Auto => DetectMultiple(image, refine: true, clock, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(model), model, "Unknown pose model."),
@@ -102,6 +108,56 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         var timings = new PoseDetectionTimings(
             0, clock.PreprocessMs, clock.InferenceMs, Stopwatch.GetElapsedTime(started).TotalMilliseconds, clock.Runs);
         return new PoseDetectionResult(image.Width, image.Height, model, people, _settings.KeypointThreshold, timings);
+    }
+
+    /// <summary>
+    /// One person with a single-person model. On video: the person followed from the frame before or the one found
+    /// afresh (<see cref="Better"/>); where neither shows a trunk (someone small in the picture, lying down: the whole
+    /// frame gives MoveNet too few pixels of them), multipose locates the person and the model looks again on the crop
+    /// around them (<see cref="Located"/>), after which the following keeps to them.
+    /// </summary>
+    private List<Pose> Single(RgbImage image, MoveNetModelRunner runner, bool cropWholeFrame, bool video,
+        Pose? previous, PipelineClock clock, CancellationToken ct)
+    {
+        var found = DetectSingle(image, runner, cropWholeFrame, clock, ct);
+        if (!video)
+            return found;
+        found = Better(Followed(image, runner, previous, clock), found);
+        if (found.Count > 0 && HasTrunk(found[0].Keypoints))
+            return found;
+        ct.ThrowIfCancellationRequested();
+        return Located(image, runner, clock) ?? found;
+    }
+
+    /// <summary>At least one shoulder and one hip seen: what a crop around the person is built from.</summary>
+    private bool HasTrunk(IReadOnlyList<Keypoint> keypoints)
+    {
+        bool Seen(CocoKeypoint joint) => keypoints[(int)joint].Score >= _settings.KeypointThreshold;
+        return (Seen(CocoKeypoint.LeftShoulder) || Seen(CocoKeypoint.RightShoulder))
+            && (Seen(CocoKeypoint.LeftHip) || Seen(CocoKeypoint.RightHip));
+    }
+
+    /// <summary>
+    /// The largest person multipose finds, looked at again by <paramref name="runner"/> on the crop around them;
+    /// null when multipose finds no one or the second look shows no trunk.
+    /// </summary>
+    private List<Pose>? Located(RgbImage image, MoveNetModelRunner runner, PipelineClock clock)
+    {
+        var multipose = Runner(ModelCatalog.MoveNetMultipose);
+        var window = InputWindow.Letterbox(image.Width, image.Height, multipose.InputSize ?? MultiposeSide);
+        var candidates = MoveNetPostprocessing.ReadMultipose(multipose.Run(image, window, clock), window,
+            Math.Min(_settings.CandidateScore, _settings.MinPoseScore));
+        if (candidates.Count == 0 || runner.InputSize is not { } size)
+            return null;
+        // The largest person, as someone filming themselves fills more of the picture than a bystander.
+        var best = candidates.MaxBy(c => Area(c.Box))!;
+        var crop = CropRegion.AroundKeypoints(best.Keypoints, image.Width, image.Height, _settings.KeypointThreshold,
+            size) ?? CropRegion.AroundBox(best.Box, size);
+        var keypoints = MoveNetPostprocessing.ReadKeypoints(runner.Run(image, crop, clock), crop);
+        var score = MoveNetPostprocessing.PoseScore(keypoints, _settings.KeypointThreshold);
+        return score < _settings.MinPoseScore || !HasTrunk(keypoints) ? null
+            : [new Pose(keypoints, score, MoveNetPostprocessing.KeypointBox(keypoints, _settings.KeypointThreshold,
+                image.Width, image.Height))];
     }
 
     /// <summary>
@@ -124,13 +180,22 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
     }
 
     /// <summary>
-    /// Of the person followed from the frame before and the one found afresh, the fresh one only where nobody was
-    /// followed, or where it scores higher and is the same person (their boxes overlap as <see cref="CoveredOverlap"/>
-    /// says): someone else in the picture does not take over because they are seen more clearly for a moment.
+    /// Of the person followed from the frame before and the one found afresh, the fresh one where nobody was followed;
+    /// where it is the same person (their boxes overlap as <see cref="CoveredOverlap"/> says) and scores higher; or
+    /// where it is someone larger (a person filming themselves fills more of the picture than a bystander). So someone
+    /// else in the picture does not take over because they are seen more clearly for a moment, and the following
+    /// returns to the person exercising if it ever went to someone smaller.
     /// </summary>
-    private static List<Pose> Better(List<Pose>? followed, List<Pose> fresh) =>
-        followed is null || (fresh.Count > 0 && fresh[0].Score > followed[0].Score
-            && CenterNetObjectDetector.Iou(fresh[0].Box, followed[0].Box) >= CoveredOverlap) ? fresh : followed;
+    private static List<Pose> Better(List<Pose>? followed, List<Pose> fresh)
+    {
+        if (followed is null) return fresh;
+        if (fresh.Count == 0) return followed;
+        var same = CenterNetObjectDetector.Iou(fresh[0].Box, followed[0].Box) >= CoveredOverlap;
+        return (same && fresh[0].Score > followed[0].Score) || (!same && Area(fresh[0].Box) > Area(followed[0].Box))
+            ? fresh : followed;
+    }
+
+    private static float Area(BoundingBox box) => box.Width * box.Height;
 
     /// <param name="cropWholeFrame">Whether a crop nearly as large as the whole image still gets its pass (see
     /// <see cref="SecondPassMaxShare"/>).</param>

@@ -24,6 +24,6 @@ public sealed class ScheduledPoseDetector(MoveNetPoseDetector detector, Inferenc
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return scheduler.RunAsync(priority, ct => detector.Detect(image, model, ct, previous), cancellationToken);
+        return scheduler.RunAsync(priority, ct => detector.Track(image, model, previous, ct), cancellationToken);
     }
 }

@@ -93,6 +93,35 @@ public sealed class VideoWorkoutAnalyzerTests(ModelFixture models,
         }
     }
 
+    /// <summary>
+    /// The side push-ups with the picture shrunk to a third inside a frame of the same size (someone filming from
+    /// further away): the whole frame gives lightning too few pixels of a person lying down, and it found no trunk in
+    /// any frame, so nothing was counted. Now multipose locates the person, lightning looks again on the crop around
+    /// them and then follows them: the four push-ups are counted.
+    /// </summary>
+    [Fact]
+    public async Task APersonSmallInThePictureIsLocatedAndFollowed()
+    {
+        var folder = Directory.CreateTempSubdirectory("posegen-small-");
+        try
+        {
+            var clip = Path.Combine(folder.FullName, "small.mp4");
+            await FfmpegAsync("-i", Clip("pushup_outdoor_side.mp4"), "-an", "-vf",
+                "scale=trunc(iw/6)*2:trunc(ih/6)*2,pad=iw*3:ih*3:(ow-iw)/2:(oh-ih)/2", clip);
+
+            var result = await Analyzer.AnalyzeAsync(clip, ExerciseCatalog.Default.Get("push-up"),
+                PoseModelKind.Lightning, null, CancellationToken.None);
+
+            output.WriteLine($"{result.Reps} good, {result.ImproperReps} improper");
+            Assert.Equal(4, result.Reps + result.ImproperReps);
+            Assert.All(result.RepDetails, r => Assert.DoesNotContain(VideoWorkoutAnalyzer.UncheckedIssue, r.Issues));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static async Task FfmpegAsync(params string[] args)
     {
         var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
