@@ -153,11 +153,8 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
         var best = candidates.MaxBy(c => Area(c.Box))!;
         var crop = CropRegion.AroundKeypoints(best.Keypoints, image.Width, image.Height, _settings.KeypointThreshold,
             size) ?? CropRegion.AroundBox(best.Box, size);
-        var keypoints = MoveNetPostprocessing.ReadKeypoints(runner.Run(image, crop, clock), crop);
-        var score = MoveNetPostprocessing.PoseScore(keypoints, _settings.KeypointThreshold);
-        return score < _settings.MinPoseScore || !HasTrunk(keypoints) ? null
-            : [new Pose(keypoints, score, MoveNetPostprocessing.KeypointBox(keypoints, _settings.KeypointThreshold,
-                image.Width, image.Height))];
+        var pose = LookAt(image, runner, crop, clock);
+        return pose.Score < _settings.MinPoseScore || !HasTrunk(pose.Keypoints) ? null : [pose];
     }
 
     /// <summary>
@@ -172,11 +169,16 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
             || CropRegion.AroundKeypoints([.. previous.Keypoints], image.Width, image.Height,
                 _settings.KeypointThreshold, size) is not { } crop)
             return null;
+        var pose = LookAt(image, runner, crop, clock);
+        return pose.Score < _settings.MinPoseScore ? null : [pose];
+    }
+
+    /// <summary>The person <paramref name="runner"/> finds in <paramref name="crop"/>, in pixels of the image.</summary>
+    private Pose LookAt(RgbImage image, MoveNetModelRunner runner, InputWindow crop, PipelineClock clock)
+    {
         var keypoints = MoveNetPostprocessing.ReadKeypoints(runner.Run(image, crop, clock), crop);
-        var score = MoveNetPostprocessing.PoseScore(keypoints, _settings.KeypointThreshold);
-        return score < _settings.MinPoseScore ? null
-            : [new Pose(keypoints, score, MoveNetPostprocessing.KeypointBox(keypoints, _settings.KeypointThreshold,
-                image.Width, image.Height))];
+        return new Pose(keypoints, MoveNetPostprocessing.PoseScore(keypoints, _settings.KeypointThreshold),
+            MoveNetPostprocessing.KeypointBox(keypoints, _settings.KeypointThreshold, image.Width, image.Height));
     }
 
     /// <summary>
