@@ -22,6 +22,7 @@ using PoseGen.TestSupport;
 //   orient FILE... lightning's mean keypoint score on 12 frames of each file, as stored and turned a quarter each way
 //                  (what the analysis compares before turning a clip it cannot read)
 //   count FILE EXERCISE|auto [model]  analyse one video file as the product does and print what it counted
+//   checks [model] EXERCISE CHECK  that check's value on every cycle the exercise's counter finds in each clip
 //   follow FILE    where the person the video analysis follows is in each frame (hip centre, score, joints seen)
 //   speed [runs]   end-to-end video analysis speed (video seconds per wall second)
 var mode = args.Length > 0 ? args[0] : "eval";
@@ -45,6 +46,22 @@ if (mode == "trace")
             $"p={counter.Progress:0.00} reps={counter.Reps.Count} {string.Join("|", counter.Cues)}"));
     }
     foreach (var r in counter.Finish().Reps) Console.WriteLine(r.Explanation);
+    return;
+}
+
+if (mode == "checks")
+{
+    // One check's value on every cycle the exercise's counter finds in each clip (what a bound separates).
+    foreach (var label in labels)
+    {
+        var counter = PoseGen.Core.Workouts.RepCounter.Start(args[2]);
+        foreach (var f in ClipKeypoints.Load(ClipKeypoints.FileFor(cache, label.Clip, model))!.PoseFrames())
+            counter = counter.Next(f);
+        var values = counter.Finish().Reps.SelectMany(r => r.Checks ?? []).Where(c => c.Id == args[3])
+            .Select(c => c.Value).Order().ToList();
+        var shown = string.Join(" ", values.Select(v => v.ToString("0.00", CultureInfo.InvariantCulture)));
+        Console.WriteLine($"{label.Clip} ({label.Exercise}): {shown}");
+    }
     return;
 }
 
