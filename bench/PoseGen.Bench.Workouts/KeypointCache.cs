@@ -1,6 +1,6 @@
 using System.Text.Json;
+using PoseGen.Application.Workouts;
 using PoseGen.Core.Abstractions;
-using PoseGen.Core.Poses;
 using PoseGen.Core.Workouts;
 using PoseGen.Inference.Video;
 using PoseGen.TestSupport.Workouts;
@@ -25,13 +25,11 @@ internal sealed record ClipKeypoints(string Clip, string Model, double FramesPer
         var info = await frames.ProbeAsync(path, CancellationToken.None);
         var (width, height) = frames.OutputSize(info);
         var list = new List<float[]>();
-        Pose? person = null;
+        var follower = new PersonFollower(detector, model);
         await foreach (var frame in frames.ReadFramesAsync(path, info, CancellationToken.None))
         {
-            var detection = await detector.TrackAsync(frame.Image, model, person, CancellationToken.None);
-            person = detection.People.Count > 0 ? detection.People[0] : null;
-            list.Add(detection.People.Count == 0 ? []
-                : [.. detection.People[0].Keypoints.SelectMany(k => new[] { k.X, k.Y, k.Score })]);
+            var person = await follower.NextAsync(frame.Image, CancellationToken.None);
+            list.Add(person is null ? [] : [.. person.Keypoints.SelectMany(k => new[] { k.X, k.Y, k.Score })]);
         }
         return new ClipKeypoints(Path.GetFileName(path), model.ToString(), frames.FramesPerSecond, width, height, list);
     }

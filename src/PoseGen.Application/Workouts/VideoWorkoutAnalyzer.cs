@@ -67,13 +67,11 @@ public sealed class VideoWorkoutAnalyzer(IVideoFrameSource frames, IPoseDetector
         var (width, height) = frames.OutputSize(info);
         if (turn is not null) (width, height) = (height, width);
         var lastTime = 0.0;
-        Pose? person = null;
+        var follower = new PersonFollower(detector, model);
         await foreach (var frame in frames.ReadFramesAsync(path, info, cancellationToken))
         {
             var image = turn is { } clockwise ? frame.Image.QuarterTurn(clockwise) : frame.Image;
-            // The person of the frame before is looked for first where they were (MoveNet's way on video).
-            var detection = await detector.TrackAsync(image, model, person, cancellationToken);
-            person = detection.People.Count > 0 ? detection.People[0] : null;
+            var person = await follower.NextAsync(image, cancellationToken);
             poses.Add(PoseFrame.FromPose(frame.TimeSeconds, person, image.Width, image.Height));
             if (frame.Index % timelineEvery == 0)
                 timeline.Add(new TimelineFrame(Math.Round(frame.TimeSeconds, 3), Flatten(person, image.Width,

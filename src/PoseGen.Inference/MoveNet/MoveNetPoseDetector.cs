@@ -143,10 +143,8 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
     /// </summary>
     private List<Pose>? Located(RgbImage image, MoveNetModelRunner runner, PipelineClock clock)
     {
-        var multipose = Runner(ModelCatalog.MoveNetMultipose);
-        var window = InputWindow.Letterbox(image.Width, image.Height, multipose.InputSize ?? MultiposeSide);
-        var candidates = MoveNetPostprocessing.ReadMultipose(multipose.Run(image, window, clock), window,
-            Math.Min(_settings.CandidateScore, _settings.MinPoseScore));
+        var candidates = WholeImageMultipose(image, Runner(ModelCatalog.MoveNetMultipose),
+            Math.Min(_settings.CandidateScore, _settings.MinPoseScore), clock);
         if (candidates.Count == 0 || runner.InputSize is not { } size)
             return null;
         // The largest person, as someone filming themselves fills more of the picture than a bystander.
@@ -226,15 +224,24 @@ public sealed class MoveNetPoseDetector(OnnxModelHost host, IOptions<InferenceOp
             image.Width, image.Height))];
     }
 
+    /// <summary>
+    /// Multipose's people scoring at least <paramref name="minScore"/> in the whole image, letterboxed into a square as
+    /// a graph fixed to a square takes it. Tried on the free graph: the photo at its own aspect ratio, padded at the
+    /// bottom and right, lost OKS 0.608 -> 0.563 on the people/more photos MoveNet never saw (bench/RESULTS.md, "A
+    /// second, larger multipose look").
+    /// </summary>
+    private static IReadOnlyList<MultiposeCandidate> WholeImageMultipose(RgbImage image, MoveNetModelRunner multipose,
+        float minScore, PipelineClock clock)
+    {
+        var window = InputWindow.Letterbox(image.Width, image.Height, multipose.InputSize ?? MultiposeSide);
+        return MoveNetPostprocessing.ReadMultipose(multipose.Run(image, window, clock), window, minScore);
+    }
+
     private List<Pose> DetectMultiple(RgbImage image, bool refine, PipelineClock clock, CancellationToken ct)
     {
         var multipose = Runner(ModelCatalog.MoveNetMultipose);
-        // The whole photo letterboxed into a square, as a graph fixed to a square takes it. Tried on the free graph:
-        // the photo at its own aspect ratio, padded at the bottom and right, lost OKS 0.608 -> 0.563 on the people/more
-        // photos MoveNet never saw (bench/RESULTS.md, "A second, larger multipose look").
-        var window = InputWindow.Letterbox(image.Width, image.Height, multipose.InputSize ?? MultiposeSide);
         var minCandidate = refine ? Math.Min(_settings.CandidateScore, _settings.MinPoseScore) : _settings.MinPoseScore;
-        var candidates = MoveNetPostprocessing.ReadMultipose(multipose.Run(image, window, clock), window, minCandidate);
+        var candidates = WholeImageMultipose(image, multipose, minCandidate, clock);
         var thunder = refine && candidates.Count > 0 ? Runner(ModelCatalog.MoveNetThunder) : null;
 
         var people = new List<Pose>(candidates.Count);

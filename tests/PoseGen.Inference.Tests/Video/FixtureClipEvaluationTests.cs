@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PoseGen.Application.Workouts;
 using PoseGen.Core.Abstractions;
-using PoseGen.Core.Poses;
 using PoseGen.Core.Workouts;
 using PoseGen.Inference.Tests.Support;
 using PoseGen.Inference.Video;
@@ -52,13 +51,10 @@ public sealed class FixtureClipEvaluationTests(ModelFixture models,
         var frames = models.Services.GetRequiredService<FfmpegFrameSource>();
         var info = await frames.ProbeAsync(path, CancellationToken.None);
         var poses = new List<PoseFrame>();
-        Pose? person = null;
+        var follower = new PersonFollower(models.Detector, PoseModelKind.Lightning);
         await foreach (var frame in frames.ReadFramesAsync(path, info, CancellationToken.None))
         {
-            // As the video analysis detects: following the person from the frame before.
-            var detection = await models.Detector.TrackAsync(frame.Image, PoseModelKind.Lightning, person,
-                CancellationToken.None);
-            person = detection.People.Count > 0 ? detection.People[0] : null;
+            var person = await follower.NextAsync(frame.Image, CancellationToken.None);
             poses.Add(PoseFrame.FromPose(frame.TimeSeconds, person, frame.Image.Width, frame.Image.Height));
         }
         return poses;
